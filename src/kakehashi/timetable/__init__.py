@@ -1,0 +1,1 @@
+"""The Kakehashi timetable core: pure Python, no Django."""
