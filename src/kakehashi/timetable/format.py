@@ -30,9 +30,9 @@ from kakehashi.timetable.instance import (
     Solution,
     Status,
     TravelMode,
-    Visit,
     TravelOverride,
     TravelSettings,
+    Visit,
     VisitDays,
     Weights,
     default_modes,
@@ -133,7 +133,7 @@ def _weights(node: Node | None) -> Weights:
         return Weights()
     names = ("coverage_scale", "travel_minute", "shortfall_class", "extra_alt")
     obj = node.obj((), names)
-    values = {key: obj[key].integer(minimum=0) for key in obj.keys()}
+    values = {key: obj[key].integer(minimum=0) for key in obj.fields()}
     return Weights(**values)
 
 
@@ -240,7 +240,7 @@ def _bells(node: Node) -> dict[str, tuple[Period, ...]]:
     keys = ("default", *ALL_DAYS)
     obj: Obj = node.obj((), keys)
     bells: dict[str, tuple[Period, ...]] = {}
-    for key in obj.keys():
+    for key in obj.fields():
         periods: list[Period] = []
         names: dict[str, str] = {}
         for item in obj[key].items():

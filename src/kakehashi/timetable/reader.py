@@ -158,5 +158,5 @@ class Obj(Node):
             return None
         return self[key]
 
-    def keys(self) -> list[str]:
+    def fields(self) -> list[str]:
         return list(self.value)

@@ -6,6 +6,7 @@ mode, else `ceil(60 * haversine_km * detour / kmh) + overhead_min`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import cached_property
 
@@ -71,6 +72,6 @@ class TravelTimes:
         if not schools:
             return 0
         trip = self.commute(alt, schools[0])
-        for origin, destination in zip(schools, schools[1:], strict=False):
+        for origin, destination in itertools.pairwise(schools):
             trip += self.between(alt, origin, destination)
         return trip + self.between(alt, schools[-1], alt.id)

@@ -1,0 +1,279 @@
+"""The validator: hard rules 1-12 of `kakehashi/week@1`, each broken rule as a sentence.
+
+It is independent of any solver: it is both the specification in code and the test oracle.
+Every violation message starts with `rule N:` so that people and programs can sort them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kakehashi.timetable.instance import Instance, Solution, format_clock
+from kakehashi.timetable.score import Score, score_view
+from kakehashi.timetable.timetable_view import TimetableView
+from kakehashi.timetable.travel import TravelTimes
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: int
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "message": self.message}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    violations: tuple[Violation, ...]
+    score: Score
+    stated_objective: int | None
+
+    @property
+    def valid(self) -> bool:
+        return not self.violations
+
+    @property
+    def objective_matches(self) -> bool:
+        return self.stated_objective == self.score.objective
+
+    @property
+    def accepted(self) -> bool:
+        """What `kakehashi check` exits 0 on: a valid timetable that states its true objective."""
+        return self.valid and self.objective_matches
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "valid": self.valid,
+            "violations": [v.to_json() for v in self.violations],
+            "objective": self.score.objective,
+            "terms": self.score.terms(),
+            "stated_objective": self.stated_objective,
+            "objective_matches": self.objective_matches,
+        }
+
+
+@dataclass(frozen=True)
+class Context:
+    instance: Instance
+    solution: Solution
+    view: TimetableView
+    travel: TravelTimes
+
+
+Rule = Callable[[Context], Iterator[str]]
+
+
+def check(instance: Instance, solution: Solution) -> list[Violation]:
+    """Every hard-rule violation of `solution`, in rule order."""
+    return list(_violations(_context(instance, solution)))
+
+
+def check_report(instance: Instance, solution: Solution) -> CheckReport:
+    context = _context(instance, solution)
+    return CheckReport(
+        violations=tuple(_violations(context)),
+        score=score_view(context.view, context.travel),
+        stated_objective=solution.objective,
+    )
+
+
+def _context(instance: Instance, solution: Solution) -> Context:
+    return Context(instance, solution, TimetableView.of(instance, solution), TravelTimes(instance))
+
+
+def _violations(context: Context) -> Iterator[Violation]:
+    for number, rule in RULES:
+        for message in rule(context):
+            yield Violation(number, f"rule {number}: {message}")
+
+
+# -- the rules, in spec order ------------------------------------------------------------------
+
+
+def every_lesson_has_at_most_one_alt(c: Context) -> Iterator[str]:
+    for lesson_id, alts in c.view.alts_by_lesson.items():
+        if len(alts) > 1:
+            yield f"lesson {lesson_id} has {len(alts)} ALTs ({', '.join(alts)}); a lesson takes at most one."
+
+
+def alts_join_lessons_only_where_they_are(c: Context) -> Iterator[str]:
+    for alt, lessons in c.view.lessons_by_alt.items():
+        for lesson in lessons:
+            if lesson.school not in c.view.schools_by_alt_day.get((alt, lesson.day), []):
+                yield (f"ALT {alt} joins lesson {lesson.id} but does not visit {lesson.school} "
+                       f"on {lesson.day}.")
+
+
+def alts_visit_only_schools_open_to_them(c: Context) -> Iterator[str]:
+    for (alt_id, day), schools in c.view.schools_by_alt_day.items():
+        alt = c.instance.alt_by_id[alt_id]
+        for school_id in schools:
+            school = c.instance.school_by_id[school_id]
+            where = f"ALT {alt_id} visits {school_id} on {day}"
+            if school.level not in alt.levels:
+                yield f"{where}, a {school.level} school, but teaches only at {', '.join(alt.levels)} level."
+            if alt.schools is not None and school_id not in alt.schools:
+                yield f"{where}, which is not among their schools ({', '.join(alt.schools)})."
+            if (alt_id, school_id) in c.instance.forbidden_pairs:
+                yield f"{where}, which is forbidden for them."
+
+
+def alts_visit_only_on_their_days(c: Context) -> Iterator[str]:
+    for (alt_id, day), schools in c.view.schools_by_alt_day.items():
+        alt = c.instance.alt_by_id[alt_id]
+        for school_id in schools:
+            if day not in c.instance.days:
+                yield (f"ALT {alt_id} visits {school_id} on {day!r}, which is not one of the week's days "
+                       f"({', '.join(c.instance.days)}).")
+            elif day in alt.unavailable_days:
+                yield f"ALT {alt_id} visits {school_id} on {day}, one of their unavailable days."
+
+
+def an_alts_lessons_never_overlap(c: Context) -> Iterator[str]:
+    for alt, lessons in c.view.lessons_by_alt.items():
+        ordered = sorted(lessons, key=lambda lesson: (lesson.day, lesson.start, lesson.id))
+        for index, first in enumerate(ordered):
+            for second in ordered[index + 1:]:
+                if second.day != first.day or second.start >= first.end:
+                    break
+                yield (f"ALT {alt} has two lessons at once on {first.day}: {first.describe()} and "
+                       f"{second.describe()}.")
+
+
+def two_school_days_leave_time_to_travel(c: Context) -> Iterator[str]:
+    for (alt_id, day), schools in c.view.schools_by_alt_day.items():
+        alt = c.instance.alt_by_id[alt_id]
+        if len(schools) > alt.max_schools_per_day:
+            yield (f"ALT {alt_id} visits {len(schools)} schools on {day} ({', '.join(schools)}), more than "
+                   f"their max_schools_per_day of {alt.max_schools_per_day}.")
+            continue
+        if len(schools) != 2:
+            continue
+        lessons = c.view.lessons_on(alt_id, day)
+        at = {school: [lesson for lesson in lessons if lesson.school == school] for school in schools}
+        idle = [school for school in schools if not at[school]]
+        if idle:
+            for school in idle:
+                yield (f"ALT {alt_id} visits two schools on {day} ({' and '.join(schools)}) but joins no "
+                       f"lesson at {school}; each school of a two-school day needs at least one.")
+            continue
+        first, second = c.view.schools_in_order(alt_id, day)
+        last_at_first = max(at[first], key=lambda lesson: (lesson.end, lesson.id))
+        first_at_second = min(at[second], key=lambda lesson: (lesson.start, lesson.id))
+        if first_at_second.start < last_at_first.end:
+            yield (f"ALT {alt_id} on {day}: lesson {first_at_second.id} at {second} starts at "
+                   f"{format_clock(first_at_second.start)}, before lesson {last_at_first.id} at {first} "
+                   f"ends at {format_clock(last_at_first.end)}.")
+            continue
+        gap = first_at_second.start - last_at_first.end
+        needed = c.travel.between(alt, first, second)
+        if gap < needed:
+            yield (f"ALT {alt_id} on {day} has {gap} minutes between {first} (last lesson ends "
+                   f"{format_clock(last_at_first.end)}) and {second} (first lesson starts "
+                   f"{format_clock(first_at_second.start)}), less than the {needed}-minute journey.")
+
+
+def classes_stay_within_daily_and_weekly_caps(c: Context) -> Iterator[str]:
+    for alt_id, lessons in c.view.lessons_by_alt.items():
+        alt = c.instance.alt_by_id[alt_id]
+        per_day = Counter(lesson.day for lesson in lessons)
+        for day in sorted(per_day, key=_day_order):
+            if per_day[day] > alt.max_classes_per_day:
+                yield (f"ALT {alt_id} joins {per_day[day]} lessons on {day}, more than their "
+                       f"max_classes_per_day of {alt.max_classes_per_day}.")
+        if len(lessons) > alt.classes_per_week.max:
+            yield (f"ALT {alt_id} joins {len(lessons)} lessons in the week, more than their "
+                   f"classes_per_week.max of {alt.classes_per_week.max}.")
+
+
+def alts_visit_few_enough_schools_a_week(c: Context) -> Iterator[str]:
+    schools_by_alt: dict[str, set[str]] = {}
+    for (alt_id, _day), day_schools in c.view.schools_by_alt_day.items():
+        schools_by_alt.setdefault(alt_id, set()).update(day_schools)
+    for alt_id, schools in schools_by_alt.items():
+        alt = c.instance.alt_by_id[alt_id]
+        if len(schools) > alt.max_schools_per_week:
+            yield (f"ALT {alt_id} visits {len(schools)} schools in the week ({', '.join(sorted(schools))}), "
+                   f"more than their max_schools_per_week of {alt.max_schools_per_week}.")
+
+
+def commutes_stay_within_limits(c: Context) -> Iterator[str]:
+    reported: set[tuple[str, str]] = set()
+    for (alt_id, _day), schools in c.view.schools_by_alt_day.items():
+        alt = c.instance.alt_by_id[alt_id]
+        for school in schools:
+            if (alt_id, school) in reported:
+                continue
+            reported.add((alt_id, school))
+            minutes = c.travel.commute(alt, school)
+            if minutes > alt.max_commute_minutes:
+                yield (f"ALT {alt_id} commutes {minutes} minutes from home to {school}, more than their "
+                       f"max_commute_minutes of {alt.max_commute_minutes}.")
+
+
+def schools_get_their_contracted_days(c: Context) -> Iterator[str]:
+    alt_days = c.view.alt_days_by_school()
+    for school in c.instance.schools:
+        days = alt_days.get(school.id, [])
+        wanted = school.visit_days
+        if len(days) < wanted.min:
+            yield (f"school {school.id} gets {len(days)} ALT-days, fewer than its visit_days.min of "
+                   f"{wanted.min}.")
+        elif len(days) > wanted.max:
+            yield (f"school {school.id} gets {len(days)} ALT-days, more than its visit_days.max of "
+                   f"{wanted.max}.")
+        alts = sorted({alt for alt, _ in days})
+        if len(alts) > school.max_alts:
+            yield (f"school {school.id} is visited by {len(alts)} ALTs ({', '.join(alts)}), more than its "
+                   f"max_alts of {school.max_alts}.")
+
+
+def fixed_visits_happen(c: Context) -> Iterator[str]:
+    for fixed in c.instance.fixed:
+        if fixed.school not in c.view.schools_by_alt_day.get((fixed.alt, fixed.day), []):
+            yield f"ALT {fixed.alt} must be at {fixed.school} on {fixed.day} (a fixed visit), but is not."
+
+
+def ids_exist_and_entries_are_unique(c: Context) -> Iterator[str]:
+    instance = c.instance
+    for index, visit in enumerate(c.solution.visits):
+        if visit.alt not in instance.alt_by_id:
+            yield f"visits[{index}] names ALT {visit.alt!r}, which does not exist."
+        if visit.school not in instance.school_by_id:
+            yield f"visits[{index}] names school {visit.school!r}, which does not exist."
+    for index, assignment in enumerate(c.solution.lessons):
+        if assignment.alt not in instance.alt_by_id:
+            yield f"lessons[{index}] names ALT {assignment.alt!r}, which does not exist."
+        if assignment.lesson not in instance.lesson_by_id:
+            yield f"lessons[{index}] names lesson {assignment.lesson!r}, which does not exist."
+    for visit, count in Counter(c.solution.visits).items():
+        if count > 1:
+            yield f"the visit of ALT {visit.alt} to {visit.school} on {visit.day} is listed {count} times."
+    for assignment, count in Counter(c.solution.lessons).items():
+        if count > 1:
+            yield f"ALT {assignment.alt} joining lesson {assignment.lesson} is listed {count} times."
+
+
+RULES: tuple[tuple[int, Rule], ...] = (
+    (1, every_lesson_has_at_most_one_alt),
+    (2, alts_join_lessons_only_where_they_are),
+    (3, alts_visit_only_schools_open_to_them),
+    (4, alts_visit_only_on_their_days),
+    (5, an_alts_lessons_never_overlap),
+    (6, two_school_days_leave_time_to_travel),
+    (7, classes_stay_within_daily_and_weekly_caps),
+    (8, alts_visit_few_enough_schools_a_week),
+    (9, commutes_stay_within_limits),
+    (10, schools_get_their_contracted_days),
+    (11, fixed_visits_happen),
+    (12, ids_exist_and_entries_are_unique),
+)
+
+
+def _day_order(day: str) -> int:
+    order = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    return order.index(day) if day in order else len(order)
