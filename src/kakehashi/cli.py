@@ -1,0 +1,245 @@
+"""`kakehashi`: check, generate, solve and show weekly ALT timetables from the command line.
+
+Exit codes: 0 success; 1 the timetable breaks a rule or states a wrong objective; 2 bad input
+(an unreadable or malformed file, a bad option), always as one line without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kakehashi.timetable.format import (
+    FormatError,
+    instance_to_json,
+    load_instance,
+    load_solution,
+    parse_instance,
+    solution_to_json,
+    write_json,
+)
+
+if TYPE_CHECKING:
+    from kakehashi.timetable.solve import Progress
+
+
+class UsageError(Exception):
+    """Bad input that is not a file format problem (an option out of range, a missing file)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+        return code
+    except (FormatError, UsageError, OSError) as error:
+        print(f"kakehashi {args.command}: error: {_one_line(error)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"kakehashi {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.filename is not None:
+        return f"{error.filename}: {error.strerror}"
+    return " ".join(str(error).split())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kakehashi", description="Weekly ALT timetables (format kakehashi/week@1): check, generate, solve, show.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a timetable against its instance and recompute its objective")
+    check.add_argument("instance", type=Path, metavar="INSTANCE")
+    check.add_argument("solution", type=Path, metavar="SOLUTION")
+    check.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    check.set_defaults(handler=_check)
+
+    generate = commands.add_parser("generate", help="make an instance from real school locations or synthetic ones")
+    generate.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--alts", type=_positive_int, required=True, metavar="N", help="how many ALTs")
+    source = generate.add_mutually_exclusive_group(required=True)
+    source.add_argument("--municipality", metavar="CODE",
+                        help="5-digit municipality code, e.g. 10202 for Takasaki (uses shipped Gunma data "
+                             "unless --schools-geojson is given)")
+    source.add_argument("--synthetic", action="store_true", help="invent a city of --schools schools")
+    generate.add_argument("--schools-geojson", type=Path, metavar="FILE", help="an MLIT P29 school GeoJSON file")
+    generate.add_argument("--schools", type=_positive_int, metavar="N", help="number of schools (with --synthetic)")
+    generate.add_argument("--name", help="the instance's name")
+    generate.set_defaults(handler=_generate)
+
+    solve = commands.add_parser("solve", help="find a timetable (construction, then CP-SAT)")
+    solve.add_argument("instance", type=Path, metavar="INSTANCE")
+    solve.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION")
+    solve.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
+    solve.add_argument("--workers", type=_positive_int, default=2, metavar="N")
+    solve.add_argument("--seed", type=int, default=0)
+    solve.add_argument("--hint", type=Path, metavar="SOLUTION", help="a previous timetable to start from")
+    solve.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    solve.set_defaults(handler=_solve)
+
+    show = commands.add_parser("show", help="print each ALT's week as a table")
+    show.add_argument("instance", type=Path, metavar="INSTANCE")
+    show.add_argument("solution", type=Path, metavar="SOLUTION")
+    show.set_defaults(handler=_show)
+
+    demo = commands.add_parser("demo", help="generate Takasaki, solve it and print every ALT's week")
+    demo.add_argument("--out", type=Path, default=Path("out"), metavar="DIR")
+    demo.add_argument("--alts", type=_positive_int, default=25, metavar="N")
+    demo.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text} must be greater than 0")
+    return value
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    from kakehashi.timetable.check import check_report
+    from kakehashi.timetable.present import score_lines
+
+    instance = _with_file(args.instance, load_instance)
+    solution = _with_file(args.solution, load_solution)
+    report = check_report(instance, solution)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return 0 if report.accepted else 1
+    for violation in report.violations:
+        print(violation.message)
+    if report.valid:
+        print(f"valid: the timetable keeps all 12 rules of {instance.name!r}")
+    else:
+        print(f"invalid: {len(report.violations)} violation(s)")
+    print(score_lines(report.score))
+    if not report.objective_matches:
+        stated = "no objective" if report.stated_objective is None else f"objective {report.stated_objective}"
+        print(f"objective mismatch: the solution states {stated}, but the timetable scores {report.score.objective}")
+    return 0 if report.accepted else 1
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from kakehashi.timetable import generate
+
+    try:
+        if args.synthetic:
+            if args.schools is None:
+                raise UsageError("--synthetic needs --schools N")
+            if args.schools_geojson is not None:
+                raise UsageError("--schools-geojson goes with --municipality, not --synthetic")
+            document = generate.generate_synthetic(schools=args.schools, alts=args.alts, seed=args.seed,
+                                                   name=args.name)
+        else:
+            if args.schools is not None:
+                raise UsageError("--schools goes with --synthetic; with --municipality the data decides")
+            sites = generate.load_school_sites(args.schools_geojson)
+            document = generate.generate_from_sites(sites, municipality=args.municipality, alts=args.alts,
+                                                    seed=args.seed, name=args.name)
+    except generate.GenerateError as error:
+        raise UsageError(str(error)) from None
+    write_json(args.output, document)
+    instance = parse_instance(document)
+    lessons = sum(len(school.lessons) for school in instance.schools)
+    print(f"wrote {args.output}: {len(instance.schools)} schools, {lessons} lessons, {len(instance.alts)} ALTs")
+    return 0
+
+
+def _solve(args: argparse.Namespace) -> int:
+    from kakehashi.timetable.solve import solve
+
+    instance = _with_file(args.instance, load_instance)
+    hint = _with_file(args.hint, load_solution) if args.hint is not None else None
+
+    def report_progress(progress: Progress) -> None:
+        bound = "?" if progress.bound is None else str(progress.bound)
+        print(f"  {progress.elapsed:7.1f}s  best {progress.objective}  bound {bound}", file=sys.stderr, flush=True)
+
+    solution = solve(instance, time_limit=args.time_limit, workers=args.workers, seed=args.seed, hint=hint,
+                     progress=None if args.quiet else report_progress)
+    write_json(args.output, solution_to_json(solution))
+    bound = f", bound {solution.bound}" if solution.bound is not None else ""
+    print(f"wrote {args.output}: status {solution.status.value}, objective {solution.objective}{bound}")
+    for sentence in solution.explanation:
+        print(f"  {sentence}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from kakehashi.timetable.present import alt_weeks
+
+    instance = _with_file(args.instance, load_instance)
+    solution = _with_file(args.solution, load_solution)
+    print(alt_weeks(instance, solution))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from kakehashi.timetable import generate
+    from kakehashi.timetable.check import check_report
+    from kakehashi.timetable.present import alt_weeks, summary
+    from kakehashi.timetable.solve import solve
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    sites = generate.load_school_sites(None)
+    document = generate.generate_from_sites(sites, municipality="10202", alts=args.alts, seed=args.seed)
+    instance = parse_instance(document)
+    instance_path = args.out / "takasaki-week.json"
+    write_json(instance_path, instance_to_json(instance))
+    print(f"Generated {instance_path} from MLIT school data for Takasaki (10202)", flush=True)
+    print(f"Solving for up to {args.time_limit:g} s with CP-SAT ...", flush=True)
+    solution = solve(instance, time_limit=args.time_limit, workers=2, seed=args.seed)
+    solution_path = args.out / "takasaki-timetable.json"
+    write_json(solution_path, solution_to_json(solution))
+    report = check_report(instance, solution)
+    print()
+    print(alt_weeks(instance, solution))
+    print()
+    print(summary(instance, solution, report.score))
+    verdict = "valid (all 12 rules kept)" if report.valid else f"INVALID: {len(report.violations)} violation(s)"
+    print(f"kakehashi check: {verdict}")
+    print(f"Files: {instance_path}, {solution_path}")
+    print("出典：国土数値情報（学校データ）（国土交通省）を加工して作成 / "
+          "Source: MLIT National Land Numerical Information (school data), edited.")
+    return 0 if report.accepted else 1
+
+
+def _with_file[T](path: Path, loader: Callable[[Path], T]) -> T:
+    """Run a loader so that its error names the file it was reading."""
+    try:
+        return loader(path)
+    except FormatError as error:
+        if error.path:
+            raise FormatError("", f"{path}: {error.path}: {error.problem}") from None
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())
