@@ -86,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     solve.set_defaults(handler=_solve)
 
+    explain = commands.add_parser("explain", help="the objective by term, school and ALT; why classes have no ALT")
+    explain.add_argument("instance", type=Path, metavar="INSTANCE")
+    explain.add_argument("solution", type=Path, metavar="SOLUTION")
+    explain.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    explain.set_defaults(handler=_explain)
+
     show = commands.add_parser("show", help="print each ALT's week as a table")
     show.add_argument("instance", type=Path, metavar="INSTANCE")
     show.add_argument("solution", type=Path, metavar="SOLUTION")
@@ -189,6 +195,27 @@ def _solve(args: argparse.Namespace) -> int:
     print(f"wrote {args.output}: status {solution.status.value}, objective {solution.objective}{bound}")
     for sentence in solution.explanation:
         print(f"  {sentence}")
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from kakehashi.timetable.explain import explain, explanation_text
+
+    instance = _with_file(args.instance, load_instance)
+    solution = _with_file(args.solution, load_solution)
+    if solution.status.value == "infeasible":
+        if args.json:
+            print(json.dumps({"status": "infeasible", "explanation": list(solution.explanation)}, ensure_ascii=False))
+        else:
+            print(f"{instance.name}: no timetable can keep every rule.")
+            for sentence in solution.explanation:
+                print(f"  {sentence}")
+        return 0
+    explanation = explain(instance, solution)
+    if args.json:
+        print(json.dumps(explanation.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(explanation_text(instance, explanation))
     return 0
 
 
