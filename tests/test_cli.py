@@ -174,3 +174,26 @@ def test_the_installed_command_prints_no_traceback_on_bad_input(tmp_path: Path) 
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == f"kakehashi check: error: {bad}: name: missing required field"
+
+
+def test_repair_covers_an_absence_and_writes_a_timetable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    week, timetable, repaired = tmp_path / "week.json", tmp_path / "timetable.json", tmp_path / "repaired.json"
+    assert main(["generate", "-o", str(week), "--synthetic", "--schools", "8", "--alts", "3", "--seed", "2"]) == 0
+    assert main(["solve", str(week), "-o", str(timetable), "--time-limit", "3", "--quiet"]) == 0
+    first_visit = json.loads(timetable.read_text(encoding="utf-8"))["visits"][0]
+    absence = f"{first_visit['alt']}:{first_visit['day']}"
+    capsys.readouterr()
+    assert main(["repair", str(week), str(timetable), "--absent", absence, "-o", str(repaired)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{first_visit['alt']} is absent on {first_visit['day']}: visit to {first_visit['school']}")
+    assert f"wrote {repaired}" in out
+    assert json.loads(repaired.read_text(encoding="utf-8"))["format"] == "kakehashi/week-solution@1"
+
+
+def test_repair_refuses_an_absence_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    week = write(tmp_path / "week.json", tiny_instance())
+    timetable = write(tmp_path / "s.json", tiny_solution())
+    assert main(["repair", str(week), str(timetable), "--absent", "A01 tue", "-o", str(tmp_path / "r.json")]) == 2
+    assert capsys.readouterr().err == (
+        "kakehashi repair: error: --absent 'A01 tue': expected ALT:DAY, e.g. A07:tue\n")
+    assert not (tmp_path / "r.json").exists()

@@ -92,6 +92,16 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--json", action="store_true", help="print the explanation as JSON")
     explain.set_defaults(handler=_explain)
 
+    repair = commands.add_parser("repair", help="cover absent ALTs' lessons, changing as little else as possible")
+    repair.add_argument("instance", type=Path, metavar="INSTANCE")
+    repair.add_argument("solution", type=Path, metavar="SOLUTION")
+    repair.add_argument("--absent", action="append", required=True, metavar="ALT:DAY",
+                        help="an absence, e.g. A07:tue (repeat for several)")
+    repair.add_argument("-o", "--output", type=Path, required=True, metavar="NEW")
+    repair.add_argument("--time-limit", type=_positive_float, default=1.0, metavar="S",
+                        help="seconds for the whole repair (default 1)")
+    repair.set_defaults(handler=_repair)
+
     show = commands.add_parser("show", help="print each ALT's week as a table")
     show.add_argument("instance", type=Path, metavar="INSTANCE")
     show.add_argument("solution", type=Path, metavar="SOLUTION")
@@ -216,6 +226,26 @@ def _explain(args: argparse.Namespace) -> int:
         print(json.dumps(explanation.to_json(), ensure_ascii=False, indent=2))
     else:
         print(explanation_text(instance, explanation))
+    return 0
+
+
+def _repair(args: argparse.Namespace) -> int:
+    from kakehashi.timetable.solve.repair import Absence, RepairError, repair
+
+    instance = _with_file(args.instance, load_instance)
+    solution = _with_file(args.solution, load_solution)
+    try:
+        absences = [Absence.parse(text) for text in args.absent]
+        result = repair(instance, solution, absences, time_limit=args.time_limit)
+    except RepairError as error:
+        raise UsageError(str(error)) from None
+    write_json(args.output, solution_to_json(result.solution))
+    for line in result.changes:
+        print(line)
+    covered = "every absent lesson covered" if not result.uncovered else f"{len(result.uncovered)} lesson(s) uncovered"
+    print(f"wrote {args.output}: {covered}, objective {result.solution.objective}, {result.seconds:.2f} s")
+    for violation in result.violations:
+        print(f"  still broken: {violation.message}")
     return 0
 
 

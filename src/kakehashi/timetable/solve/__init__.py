@@ -1,0 +1,143 @@
+"""The optimizer for `kakehashi/week@1`: construction, then CP-SAT, then words for what it found.
+
+`solve(instance)` always returns a `Solution` in the spec's terms: a valid timetable (optimal or
+feasible) with the objective `score` gives it, or `infeasible` with sentences naming the contract
+terms, schools and ALTs that conflict, or `unknown` when nothing was found in the time given.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import Any
+
+from kakehashi.timetable.check import check
+from kakehashi.timetable.instance import Instance, Solution, Status
+from kakehashi.timetable.score import score
+from kakehashi.timetable.solve.construct import construct
+from kakehashi.timetable.solve.eligibility import Eligibility
+from kakehashi.timetable.solve.explain_infeasible import describe_conflict, precheck
+from kakehashi.timetable.solve.model import Progress, ProgressReport, TimetableModel
+
+__all__ = ["Progress", "solve"]
+
+# When the main search proves infeasibility late, explaining it still gets at least this long.
+MIN_EXPLAIN_SECONDS = 2.0
+# At most this many two-school pair variables in the main model; beyond it only pairs of near
+# neighbours are kept (variables.py), and the answer no longer claims optimality or a bound.
+PAIR_BUDGET = 20_000
+
+
+def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
+          hint: Solution | None = None, progress: ProgressReport | None = None) -> Solution:
+    """The best timetable found within about `time_limit` seconds.
+
+    `hint` is an earlier timetable to start from (used only if it keeps every hard rule); `progress`
+    hears of each better timetable as it is found. With `workers=1` and the same `seed`, a search
+    that ends before its time limit finds the same timetable every time."""
+    started = time.monotonic()
+    stats: dict[str, Any] = {"time_limit": time_limit, "workers": workers, "seed": seed}
+    eligibility = Eligibility(instance)
+
+    problems = precheck(instance, eligibility)
+    if problems:
+        stats["total_seconds"] = _since(started)
+        return Solution(Status.INFEASIBLE, (), (), instance=instance.name, explanation=tuple(problems),
+                        stats={**stats, "infeasible_by": "precheck"})
+
+    construction = construct(instance, eligibility)
+    stats["construct_seconds"] = _since(started)
+    if construction is not None and check(instance, construction):
+        # A safety net: a construction bug must never reach the caller as a timetable.
+        stats["construction_rejected"] = True
+        construction = None
+    stats["construction_objective"] = construction.objective if construction else None
+    start = _better(construction, _valid_hint(instance, hint, stats))
+    if start is not None and progress is not None:
+        progress(Progress(time.monotonic() - started, start.objective or 0, None))
+
+    model = _model(instance, eligibility, start, PAIR_BUDGET)
+    stats["model_seconds"] = round(time.monotonic() - started - stats["construct_seconds"], 3)
+    result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
+                         started=started, fallback=start)
+    if result.stats["cp_sat_status"] == "INFEASIBLE" and not model.exact:
+        # Infeasible with near pairs only proves nothing: ask again with every pair the rules allow.
+        model = _model(instance, eligibility, start, None)
+        result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
+                             started=started, fallback=start)
+    stats.update(result.stats)
+    if result.status is Status.INFEASIBLE:
+        budget = max(MIN_EXPLAIN_SECONDS, time_limit - (time.monotonic() - started))
+        explanation = _explain_conflict(instance, eligibility, budget)
+        stats["total_seconds"] = _since(started)
+        return replace(result, explanation=tuple(explanation), stats={**stats, "infeasible_by": "cp-sat"})
+    stats["total_seconds"] = _since(started)
+    return replace(result, explanation=tuple(_summary(result, time_limit)), stats=stats)
+
+
+def _model(instance: Instance, eligibility: Eligibility, start: Solution | None,
+           pair_budget: int | None) -> TimetableModel:
+    model = TimetableModel(instance, eligibility=eligibility, pair_budget=pair_budget, keep=start)
+    model.add_rules()
+    model.objective()
+    if start is not None:
+        model.add_hint(start)
+    return model
+
+
+def _left(started: float, time_limit: float) -> float:
+    """Seconds left for CP-SAT, less a margin for reading out the timetable (its presolve overruns a little)."""
+    return 0.97 * (time_limit - (time.monotonic() - started)) - 0.1
+
+
+def _since(started: float) -> float:
+    return round(time.monotonic() - started, 3)
+
+
+def _valid_hint(instance: Instance, hint: Solution | None, stats: dict[str, Any]) -> Solution | None:
+    if hint is None or hint.status not in (Status.OPTIMAL, Status.FEASIBLE):
+        return None
+    violations = check(instance, hint)
+    if violations:
+        stats["hint_ignored"] = f"it breaks {len(violations)} hard rule(s), first: {violations[0].message}"
+        return None
+    # The file's own objective is not trusted: the spec's score is.
+    objective = score(instance, hint).objective
+    stats["hint_objective"] = objective
+    return replace(hint, status=Status.FEASIBLE, objective=objective, bound=None, explanation=(), stats={})
+
+
+def _better(one: Solution | None, other: Solution | None) -> Solution | None:
+    if one is None or other is None:
+        return one or other
+    return other if (other.objective or 0) > (one.objective or 0) else one
+
+
+def _explain_conflict(instance: Instance, eligibility: Eligibility, budget: float) -> list[str]:
+    model = TimetableModel(instance, eligibility=eligibility, explain=True)
+    model.add_rules()
+    terms = model.conflicting_terms(budget)
+    if not terms:
+        return ["No timetable keeps every hard rule, but no smaller set of contract terms to blame was found "
+                "in the time given."]
+    return describe_conflict(instance, eligibility, terms)
+
+
+def _summary(solution: Solution, time_limit: float) -> list[str]:
+    seconds = solution.stats.get("solve_seconds", 0.0)
+    if solution.status is Status.UNKNOWN:
+        return [f"No timetable keeping every hard rule was found within the {time_limit:g}-second limit; "
+                f"the greedy construction also failed (usually on a school's visit_days.min). Try a longer limit."]
+    if solution.status is Status.OPTIMAL:
+        return [f"CP-SAT proved this timetable optimal in {seconds:g} s."]
+    found = ("the greedy construction (CP-SAT found nothing better in time)"
+             if solution.stats.get("source") == "construction" else f"CP-SAT in {seconds:g} s")
+    sentence = f"The best timetable found, by {found}; not proven optimal."
+    if solution.bound is not None and solution.objective is not None:
+        sentence += f" No timetable scores more than {solution.bound} (gap {solution.bound - solution.objective})."
+    sentences = [sentence]
+    if "pairs_left_out" in solution.stats:
+        sentences.append(f"To keep the model small, two-school days were searched only between near schools (one of "
+                         f"the two among the other's {solution.stats['pair_partner_limit']} nearest), leaving out "
+                         f"{solution.stats['pairs_left_out']} possible pairings; so no optimality or bound is claimed.")
+    return sentences

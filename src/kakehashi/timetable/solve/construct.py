@@ -1,0 +1,254 @@
+"""A fast greedy timetable that keeps every hard rule: the hint for CP-SAT and the fallback.
+
+In three passes: the fixed visits; then each school's `visit_days.min`, scarcest school first; then
+visits that pay (their lessons are worth more than the trip and any extra ALT), best first. Every
+visit takes as many lessons as fit, most valuable first. Apart from fixed ones, the construction
+never makes a two-school day: one school a day always keeps rule 6, and CP-SAT finds the pairs.
+It returns None when greedy choices leave a rule it cannot keep (usually a school's minimum).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from kakehashi.timetable.instance import Alt, Assignment, Instance, Lesson, School, Solution, Status, Visit
+from kakehashi.timetable.score import score
+from kakehashi.timetable.solve.eligibility import Eligibility, day_order
+from kakehashi.timetable.solve.rules.coverage import lesson_value
+
+
+@dataclass
+class _Plan:
+    """What adding a visit (or filling a day) would do: the lessons joined and the objective gained."""
+
+    lessons: list[Lesson]
+    gain: int
+
+
+@dataclass
+class _Week:
+    """A timetable under construction, with the counts its rule checks need."""
+
+    instance: Instance
+    eligibility: Eligibility
+    open: set[tuple[str, str, str]]
+    schools_on: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    lessons_on: dict[tuple[str, str], list[Lesson]] = field(default_factory=lambda: defaultdict(list))
+    alt_of_lesson: dict[str, str] = field(default_factory=dict)
+    lessons_of_alt: Counter[str] = field(default_factory=Counter)
+    schools_of_alt: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    alts_at: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    alt_days_at: Counter[str] = field(default_factory=Counter)
+    covered: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # (school, homeroom) → its lessons in the week: among equally valuable lessons, the class with
+    # fewer other chances goes first
+    chances: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self.chances.update((lesson.school, lesson.homeroom) for lesson in self.instance.lesson_by_id.values())
+
+    # -- rule checks ---------------------------------------------------------------------------
+
+    def has_room(self, alt: Alt, school: School) -> bool:
+        """Rules 8 and 10 (max, max_alts) allow one more ALT-day of `alt` at `school`."""
+        schools_of_alt = self.schools_of_alt[alt.id]
+        if school.id not in schools_of_alt and len(schools_of_alt) >= alt.max_schools_per_week:
+            return False
+        if alt.id not in self.alts_at[school.id] and len(self.alts_at[school.id]) >= school.max_alts:
+            return False
+        return self.alt_days_at[school.id] < school.visit_days.max
+
+    def may_visit(self, alt: Alt, day: str, school: School) -> bool:
+        """A new one-school day for `alt`: rules 3, 4, 9 (eligibility), 6 (day still free), 8 and 10."""
+        return ((alt.id, day, school.id) in self.open and not self.schools_on.get((alt.id, day))
+                and self.has_room(alt, school))
+
+    def fits(self, alt: Alt, lesson: Lesson, taken: list[Lesson]) -> bool:
+        """Rules 1, 5, 6 and 7 for one more lesson on a day whose lessons so far are `taken`."""
+        if lesson.id in self.alt_of_lesson or any(lesson.overlaps(other) for other in taken):
+            return False
+        if len(taken) >= alt.max_classes_per_day:
+            return False
+        week = self.lessons_of_alt[alt.id] + len(taken) - len(self.lessons_on.get((alt.id, lesson.day), ()))
+        if week >= alt.classes_per_week.max:
+            return False
+        schools = self.schools_on.get((alt.id, lesson.day), [])
+        if len(schools) == 2:
+            first, second = schools
+            gap = self.eligibility.travel.between(alt, first, second)
+            if lesson.school == first:
+                return all(lesson.end + gap <= other.start for other in taken if other.school == second)
+            return all(other.end + gap <= lesson.start for other in taken if other.school == first)
+        return True
+
+    # -- planning ------------------------------------------------------------------------------
+
+    def plan(self, alt: Alt, day: str, new_school: School | None = None) -> _Plan:
+        """The lessons a day would add, most valuable first, and the objective they (and the visit) add."""
+        weights = self.instance.weights
+        schools = list(self.schools_on.get((alt.id, day), []))
+        if new_school is not None:
+            schools.append(new_school.id)
+        candidates = [lesson for school in schools for lesson in self.eligibility.lessons_at(school, day)
+                      if lesson.id not in self.alt_of_lesson]
+        taken = list(self.lessons_on.get((alt.id, day), []))
+        covered = Counter[tuple[str, str]]()
+        picks: list[Lesson] = []
+        gain = 0
+        while True:
+            best: tuple[int, int, Lesson] | None = None
+            for lesson in candidates:
+                if lesson in picks or not self.fits(alt, lesson, taken):
+                    continue
+                key = (lesson.school, lesson.homeroom)
+                value = lesson_value(weights.coverage_scale, self.instance.homeroom_weight[key],
+                                     self.covered[key] + covered[key] + 1)
+                if best is None or (value, -self.chances[key]) > best[:2]:
+                    best = (value, -self.chances[key], lesson)
+            if best is None:
+                break
+            value, _, lesson = best
+            picks.append(lesson)
+            taken.append(lesson)
+            covered[(lesson.school, lesson.homeroom)] += 1
+            gain += value
+        short = max(0, alt.classes_per_week.min - self.lessons_of_alt[alt.id])
+        gain += weights.shortfall_class * min(short, len(picks))
+        if new_school is not None:
+            gain -= weights.travel_minute * self.eligibility.travel.day_trip(alt, [new_school.id])
+            if self.alts_at[new_school.id] and alt.id not in self.alts_at[new_school.id]:
+                gain -= weights.extra_alt
+        return _Plan(picks, gain)
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def add_visit(self, alt: Alt, day: str, school: School) -> None:
+        self.schools_on[(alt.id, day)].append(school.id)
+        self.schools_of_alt[alt.id].add(school.id)
+        self.alts_at[school.id].add(alt.id)
+        self.alt_days_at[school.id] += 1
+
+    def join(self, alt: Alt, lessons: list[Lesson]) -> None:
+        for lesson in lessons:
+            self.lessons_on[(alt.id, lesson.day)].append(lesson)
+            self.alt_of_lesson[lesson.id] = alt.id
+            self.lessons_of_alt[alt.id] += 1
+            self.covered[(lesson.school, lesson.homeroom)] += 1
+
+    def solution(self) -> Solution:
+        visits = sorted((Visit(alt, day, school) for (alt, day), schools in self.schools_on.items()
+                         for school in schools), key=lambda v: (v.alt, day_order(v.day), v.school))
+        lessons = sorted((Assignment(alt, lesson_id) for lesson_id, alt in self.alt_of_lesson.items()),
+                         key=lambda a: (a.alt, a.lesson))
+        draft = Solution(Status.FEASIBLE, tuple(visits), tuple(lessons), instance=self.instance.name)
+        return replace(draft, objective=score(self.instance, draft, self.eligibility.travel).objective)
+
+
+def construct(instance: Instance, eligibility: Eligibility | None = None) -> Solution | None:
+    """A valid timetable, or None if the greedy passes cannot keep every hard rule."""
+    eligibility = eligibility or Eligibility(instance)
+    week = _Week(instance, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
+    if not _place_fixed(week):
+        return None
+    if not _meet_minimums(week):
+        return None
+    _add_paying_visits(week)
+    return week.solution()
+
+
+def _place_fixed(week: _Week) -> bool:
+    instance = week.instance
+    by_day: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for fixed in instance.fixed:
+        by_day[(fixed.alt, fixed.day)].append(fixed.school)
+    for (alt_id, day), school_ids in by_day.items():
+        alt = instance.alt_by_id[alt_id]
+        schools = [instance.school_by_id[s] for s in school_ids]
+        if len(schools) > alt.max_schools_per_day:
+            return False
+        if len(schools) == 1:
+            if not week.may_visit(alt, day, schools[0]):
+                return False
+            week.add_visit(alt, day, schools[0])
+        elif not _place_fixed_pair(week, alt, day, schools[0], schools[1]):
+            return False
+        week.join(alt, week.plan(alt, day).lessons)
+    return True
+
+
+def _place_fixed_pair(week: _Week, alt: Alt, day: str, one: School, other: School) -> bool:
+    """A fixed two-school day: the best pair of lessons, one at each school, that leaves time to travel."""
+    if any((alt.id, day, s.id) not in week.open for s in (one, other)):
+        return False
+    weights, best = week.instance.weights, None
+    for first, second in ((one, other), (other, one)):
+        gap = week.eligibility.travel.between(alt, first.id, second.id)
+        for early, late in itertools.product(week.eligibility.lessons_at(first.id, day),
+                                             week.eligibility.lessons_at(second.id, day)):
+            if early.end + gap > late.start or {early.id, late.id} & week.alt_of_lesson.keys():
+                continue
+            value = sum(weights.coverage_scale * week.instance.homeroom_weight[(x.school, x.homeroom)]
+                        for x in (early, late))
+            if best is None or value > best[0]:
+                best = (value, first, second, early, late)
+    if best is None or alt.max_classes_per_day < 2 or alt.classes_per_week.max - week.lessons_of_alt[alt.id] < 2:
+        return False
+    _value, first, second, early, late = best
+    if not week.has_room(alt, first):
+        return False
+    week.add_visit(alt, day, first)
+    if not week.has_room(alt, second):
+        return False
+    week.add_visit(alt, day, second)
+    week.join(alt, [early, late])
+    return True
+
+
+def _meet_minimums(week: _Week) -> bool:
+    instance, eligibility = week.instance, week.eligibility
+    # The school with the least to spare goes first, before others use up the ALT-days it needs.
+    schools = sorted(instance.schools, key=lambda s: (eligibility.alt_days_at(s) - s.visit_days.min, s.id))
+    for school in schools:
+        while week.alt_days_at[school.id] < school.visit_days.min:
+            best: tuple[int, Alt, str, _Plan] | None = None
+            for alt in eligibility.alts_of[school.id]:
+                for day in eligibility.days(alt):
+                    if week.may_visit(alt, day, school):
+                        plan = week.plan(alt, day, school)
+                        if best is None or plan.gain > best[0]:
+                            best = (plan.gain, alt, day, plan)
+            if best is None:
+                return False
+            _gain, alt, day, plan = best
+            week.add_visit(alt, day, school)
+            week.join(alt, plan.lessons)
+    return True
+
+
+def _add_paying_visits(week: _Week) -> None:
+    """Lazy greedy: a visit's gain only goes stale as others are placed, so re-rate it when it comes up."""
+    instance = week.instance
+    heap: list[tuple[int, int, str, str, str]] = []
+    counter = itertools.count()
+    for alt, day, school in week.eligibility.visits():
+        if week.may_visit(alt, day, school):
+            gain = week.plan(alt, day, school).gain
+            if gain > 0:
+                heap.append((-gain, next(counter), alt.id, day, school.id))
+    heapq.heapify(heap)
+    while heap:
+        _stale, _, alt_id, day, school_id = heapq.heappop(heap)
+        alt, school = instance.alt_by_id[alt_id], instance.school_by_id[school_id]
+        if not week.may_visit(alt, day, school):
+            continue
+        plan = week.plan(alt, day, school)
+        if plan.gain <= 0:
+            continue
+        if heap and plan.gain < -heap[0][0]:
+            heapq.heappush(heap, (-plan.gain, next(counter), alt_id, day, school_id))
+            continue
+        week.add_visit(alt, day, school)
+        week.join(alt, plan.lessons)
