@@ -22,6 +22,7 @@ def assert_sound(week: Instance, time_limit: float) -> None:
     assert solution.objective == score(week, solution).objective
     assert solution.objective >= solution.stats["construction_objective"]
     assert solution.bound is None or solution.bound >= solution.objective
+    assert solution.stats["total_seconds"] <= time_limit + 1.0
 
 
 @pytest.mark.slow
