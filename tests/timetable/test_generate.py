@@ -311,3 +311,10 @@ def test_any_small_synthetic_week_parses_and_is_solvable(schools: int, alts: int
     week = synthetic_week(schools=schools, alts=alts, seed=seed)
     instance = assert_week_is_sound(week)
     assert len(instance.schools) == schools and len(instance.alts) == alts
+
+
+def test_real_schools_get_a_romanized_english_name_beside_the_japanese_one() -> None:
+    from kakehashi.timetable.generate_names import romanized_school_name
+
+    assert romanized_school_name("中央小学校", "Elementary School") == "Chuo Elementary School"
+    assert romanized_school_name("群馬中央中学校", "Junior High School") == "Gunmachuo Junior High School"

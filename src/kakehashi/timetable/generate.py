@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from kakehashi.timetable.format import parse_instance
-from kakehashi.timetable.generate_names import GUNMA_MUNICIPALITIES, ORDINALS, PLACE_PARTS
+from kakehashi.timetable.generate_names import GUNMA_MUNICIPALITIES, ORDINALS, PLACE_PARTS, romanized_school_name
 from kakehashi.timetable.generate_people import TRAVEL, alt_names, build_alt, choose_anchors, offset
 from kakehashi.timetable.generate_plan import (
     eligibility,
@@ -132,7 +132,7 @@ def _site_place(site: SchoolSite) -> Place:
     # elementary-level school with grades 1-6: its upper grades would need a second school record
     # at the same place, which the format can hold but no board's contract is written that way.
     level = "junior_high" if site.kind == "junior_high" else "elementary"
-    return Place(name=f"{site.name_ja} ({ENGLISH_KIND[site.kind]})", name_ja=site.name_ja, level=level,
+    return Place(name=romanized_school_name(site.name_ja, ENGLISH_KIND[site.kind]), name_ja=site.name_ja, level=level,
                  lat=site.lat, lon=site.lon)
 
 

@@ -6,6 +6,9 @@ Written by hand for the generator. Lists are tuples so that their order, and the
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 # Gunma's municipalities by code, so a generated instance gets a name a coordinator recognises.
 # Codes outside the table (another prefecture's file) fall back to "Municipality <code>".
 GUNMA_MUNICIPALITIES: dict[str, str] = {
@@ -69,3 +72,29 @@ ALT_LAST_NAMES: tuple[str, ...] = (
     "Nguyen", "Chen", "Santos", "Reyes", "Grant", "Bennett", "Fitzgerald", "Lewis", "Walker", "Young",
     "King", "Wright", "Scott", "Green", "Baker",
 )
+
+
+_SUFFIXES = ("義務教育学校", "小学校", "中学校")
+
+
+@cache
+def _kakasi() -> Any:
+    # Loaded on first use: its dictionaries take a moment, and only real-data weeks need them.
+    import pykakasi
+
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+def romanized_school_name(name_ja: str, english_kind: str) -> str:
+    """`長野郷中学校` → `Naganosato Junior High School`: a readable suggestion, not an official name.
+
+    Kanji readings of place names are often irregular, so a coordinator may correct it; long vowels
+    are written without macrons (Chuo, not Chuuou), as schools themselves usually do."""
+    stem = name_ja
+    for suffix in _SUFFIXES:
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    words = "".join(part["hepburn"] for part in _kakasi().convert(stem))
+    romaji = words.replace("ou", "o").replace("uu", "u").replace("oo", "o")
+    return f"{romaji[:1].upper()}{romaji[1:]} {english_kind}".strip() if romaji else english_kind

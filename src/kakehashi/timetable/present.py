@@ -10,7 +10,7 @@ from kakehashi.timetable.travel import TravelTimes
 
 def school_label(instance: Instance, school_id: str) -> str:
     school = instance.school_by_id[school_id]
-    japanese = f" {school.name_ja}" if school.name_ja and school.name_ja != school.name else ""
+    japanese = f" {school.name_ja}" if school.name_ja and school.name_ja not in school.name else ""
     return f"{school.id} {school.name}{japanese}"
 
 
