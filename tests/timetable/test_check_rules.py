@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from week_builders import alt, school, timetable, week
 
 from kakehashi.timetable.check import check, check_report
 from kakehashi.timetable.instance import Instance, Solution
-
-from week_builders import alt, school, timetable, week
 
 
 def messages(instance: Instance, solution: Solution, rule: int | None = None) -> list[str]:

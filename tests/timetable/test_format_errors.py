@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from week_builders import alt, instance_doc, school
 
 from kakehashi.timetable.format import (
     FormatError,
@@ -18,7 +19,6 @@ from kakehashi.timetable.format import (
     solution_to_json,
 )
 from kakehashi.timetable.instance import Status
-from week_builders import alt, instance_doc, school
 
 SPEC = Path(__file__).resolve().parents[2] / "docs" / "weekly-timetable.md"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
+from week_builders import LAT0, LON, STEP, alt, school, timetable, week
 
 from kakehashi.timetable.instance import Location
 from kakehashi.timetable.score import dhondt_coverage, score
 from kakehashi.timetable.travel import TravelTimes, haversine_km
-from week_builders import LAT0, LON, STEP, alt, school, timetable, week
 
 
 def chord_distance_km(a: Location, b: Location) -> float:
