@@ -32,7 +32,7 @@ check-imports: $(STAMP)
 	$(PY) -m pytest -q tests/test_import_boundaries.py
 
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
