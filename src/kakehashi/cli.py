@@ -24,6 +24,7 @@ from kakehashi.timetable.format import (
 )
 
 if TYPE_CHECKING:
+    from kakehashi.timetable.instance import Instance, Solution
     from kakehashi.timetable.solve import Progress
 
 
@@ -143,8 +144,7 @@ def _check(args: argparse.Namespace) -> int:
     from kakehashi.timetable.check import check_report
     from kakehashi.timetable.present import score_lines
 
-    instance = _with_file(args.instance, load_instance)
-    solution = _with_file(args.solution, load_solution)
+    instance, solution = _instance_and_solution(args)
     report = check_report(instance, solution)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -211,8 +211,7 @@ def _solve(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from kakehashi.timetable.explain import explain, explanation_text
 
-    instance = _with_file(args.instance, load_instance)
-    solution = _with_file(args.solution, load_solution)
+    instance, solution = _instance_and_solution(args)
     if solution.status.value == "infeasible":
         if args.json:
             print(json.dumps({"status": "infeasible", "explanation": list(solution.explanation)}, ensure_ascii=False))
@@ -232,8 +231,7 @@ def _explain(args: argparse.Namespace) -> int:
 def _repair(args: argparse.Namespace) -> int:
     from kakehashi.timetable.solve.repair import Absence, RepairError, repair
 
-    instance = _with_file(args.instance, load_instance)
-    solution = _with_file(args.solution, load_solution)
+    instance, solution = _instance_and_solution(args)
     try:
         absences = [Absence.parse(text) for text in args.absent]
         result = repair(instance, solution, absences, time_limit=args.time_limit)
@@ -252,8 +250,7 @@ def _repair(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from kakehashi.timetable.present import alt_weeks
 
-    instance = _with_file(args.instance, load_instance)
-    solution = _with_file(args.solution, load_solution)
+    instance, solution = _instance_and_solution(args)
     print(alt_weeks(instance, solution))
     return 0
 
@@ -286,6 +283,11 @@ def _demo(args: argparse.Namespace) -> int:
     print("出典：国土数値情報（学校データ）（国土交通省）を加工して作成 / "
           "Source: MLIT National Land Numerical Information (school data), edited.")
     return 0 if report.accepted else 1
+
+
+def _instance_and_solution(args: argparse.Namespace) -> tuple[Instance, Solution]:
+    """The INSTANCE and SOLUTION arguments that check, explain, repair and show all take."""
+    return _with_file(args.instance, load_instance), _with_file(args.solution, load_solution)
 
 
 def _with_file[T](path: Path, loader: Callable[[Path], T]) -> T:
