@@ -63,5 +63,5 @@ def hint_values(variables: Variables, solution: Solution) -> list[tuple[Any, int
         values.append((var, max(0, instance.alt_by_id[alt_id].classes_per_week.min - per_alt[alt_id])))
     alts_at = Counter(school for _alt, school in used)
     for school_id, var in variables.extra_alts.items():
-        values.append((var, max(0, alts_at[school_id] - 1)))
+        values.append((var, max(0, alts_at[school_id] + variables.alts_before.get(school_id, 0) - 1)))
     return values

@@ -11,7 +11,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ortools.sat.python import cp_model
 
@@ -34,6 +34,9 @@ from kakehashi.timetable.solve.rules import (
     travel_cost,
 )
 from kakehashi.timetable.solve.variables import ContractTerm, create_variables
+
+if TYPE_CHECKING:
+    from kakehashi.timetable.solve.subproblem import Offsets
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ class _ProgressCallback(cp_model.CpSolverSolutionCallback):
 
 class TimetableModel:
     def __init__(self, instance: Instance, *, eligibility: Eligibility | None = None, explain: bool = False,
-                 pair_budget: int | None = None, keep: Solution | None = None) -> None:
+                 pair_budget: int | None = None, keep: Solution | None = None,
+                 offsets: Offsets | None = None) -> None:
         """`explain=True` puts every contract term behind an enforcement literal (see `conflicting_terms`).
         `pair_budget` caps the two-school pair variables (see variables.py); the two-school days of
         `keep` (the starting timetable) stay expressible whatever the cap."""
@@ -85,7 +89,8 @@ class TimetableModel:
         self.travel = self.eligibility.travel
         self.model = cp_model.CpModel()
         self.variables = create_variables(instance, self.model, self.eligibility, guarded=explain,
-                                          pair_budget=pair_budget, keep_pairs=_pairs_of(instance, keep))
+                                          pair_budget=pair_budget, keep_pairs=_pairs_of(instance, keep),
+                                          offsets=offsets)
 
     @property
     def exact(self) -> bool:

@@ -12,26 +12,22 @@ same CP-SAT rules as the full solve apply and the repair is fast. Its objective,
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
 from kakehashi.timetable.check import Violation, check
 from kakehashi.timetable.instance import (
-    Alt,
     Assignment,
-    ClassesPerWeek,
     Instance,
-    School,
     Solution,
     Status,
     Visit,
-    VisitDays,
 )
-from kakehashi.timetable.score import score
 from kakehashi.timetable.solve.eligibility import Eligibility, day_order
 from kakehashi.timetable.solve.model import TimetableModel, floor_bound
+from kakehashi.timetable.solve.subproblem import carve, merge, week_limit_constraints
 
 # Two-school pairs kept in the repair model: the nearest ones, and every pair the timetable already uses.
 PAIR_BUDGET = 2_000
@@ -91,15 +87,12 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
         raise RepairError(f"the timetable to repair breaks {len(broken)} hard rule(s) already "
                           f"(first: {broken[0].message}); repair starts from a valid timetable")
     target = with_absences(instance, absences)
-    days = tuple(day for day in instance.days if any(a.day == day for a in absences))
     absent = {(a.alt, a.day) for a in absences}
     free = _substitutes(target, solution, absences)
 
     def is_free(alt: str, day: str) -> bool:
         return alt in free.get(day, ())
 
-    frozen_visits = [v for v in solution.visits if not is_free(v.alt, v.day)]
-    frozen_lessons = [a for a in solution.lessons if not is_free(a.alt, instance.lesson_by_id[a.lesson].day)]
     kept_visits = {v for v in solution.visits if is_free(v.alt, v.day) and (v.alt, v.day) not in absent}
     kept_joins = {a for a in solution.lessons
                   if is_free(a.alt, instance.lesson_by_id[a.lesson].day)
@@ -119,8 +112,8 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     for day, alts in free.items():
         for alt in alts:
             reachable[alt] |= left_on[day]
-    part = _days_instance(target, days, free, reachable, frozen_visits, frozen_lessons)
-    model = TimetableModel(part, explain=True, pair_budget=PAIR_BUDGET, keep=solution)
+    part = carve(target, solution, free, reachable)
+    model = TimetableModel(part.instance, explain=True, pair_budget=PAIR_BUDGET, keep=solution)
     model.add_rules()
     v = model.variables
     cp = model.model
@@ -128,7 +121,8 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     for term, guard in v.guards.items():
         if term.kind != "min":
             cp.add(guard == 1)
-    _residual_week_limits(model, instance, frozen_visits)
+    for variables, at_most in week_limit_constraints(part, instance, v.used):
+        cp.add(sum(variables) <= at_most)  # type: ignore[arg-type]
 
     changes = []
     for key, var in v.visit.items():
@@ -161,7 +155,8 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     else:
         # Out of time before anything better: leave everyone where they were.
         new_visits, new_joins, bound = list(kept_visits), list(kept_joins), None
-    repaired = _solution(target, frozen_visits + new_visits, frozen_lessons + new_joins)
+    # The repair optimizes changes, not the spec objective: the result states its true objective.
+    repaired = merge(target, part, new_visits, new_joins)
     covered_now = {a.lesson for a in new_joins}
     uncovered = tuple(lesson for lesson in to_cover if lesson not in covered_now)
     return RepairResult(
@@ -190,76 +185,6 @@ def _substitutes(instance: Instance, solution: Solution, absences: list[Absence]
         free[absence.day] |= {alt.id for alt in instance.alts
                               if any(school.id in left for school in eligibility.schools_of[alt.id])}
     return dict(free)
-
-
-def _days_instance(instance: Instance, days: tuple[str, ...], free: dict[str, set[str]],
-                   reachable: dict[str, set[str]],
-                   frozen_visits: list[Visit], frozen_lessons: list[Assignment]) -> Instance:
-    """The re-planned ALT-days as an instance: only the ALTs who may change, only the lessons nobody
-    frozen holds, and each weekly limit less what the frozen part of the week already uses."""
-    taken = {a.lesson for a in frozen_lessons}
-    anyone: set[str] = set().union(*free.values())
-    lessons_used = Counter(a.alt for a in frozen_lessons)
-    days_used = Counter(v.school for v in frozen_visits)
-
-    def alt_part(alt: Alt) -> Alt:
-        used = lessons_used[alt.id]
-        return replace(
-            alt,
-            classes_per_week=ClassesPerWeek(max(0, alt.classes_per_week.min - used),
-                                            max(0, alt.classes_per_week.max - used)),
-            # Checked in _residual_week_limits, which knows which schools the other days use.
-            max_schools_per_week=len(instance.schools),
-            schools=tuple(s for s in (alt.schools or [s.id for s in instance.schools]) if s in reachable[alt.id]),
-            # An ALT who may change on one day of the repair keeps the other days as they are.
-            unavailable_days=tuple(day for day in instance.days
-                                   if day in alt.unavailable_days or alt.id not in free.get(day, ())))
-
-    def school_part(school: School) -> School:
-        used = days_used[school.id]
-        maximum = max(0, school.visit_days.max - used)
-        return replace(
-            school,
-            lessons=tuple(lesson for lesson in school.lessons if lesson.day in days and lesson.id not in taken),
-            visit_days=VisitDays(min(maximum, max(0, school.visit_days.min - used)), maximum),
-            max_alts=len(instance.alts))
-
-    return replace(
-        instance,
-        days=days,
-        alts=tuple(alt_part(alt) for alt in instance.alts if alt.id in anyone),
-        schools=tuple(school_part(school) for school in instance.schools),
-        fixed=tuple(f for f in instance.fixed if f.alt in free.get(f.day, ())),
-        forbidden=tuple(f for f in instance.forbidden if f.alt in anyone),
-    )
-
-
-def _residual_week_limits(model: TimetableModel, instance: Instance, frozen_visits: list[Visit]) -> None:
-    """Rule 8 and max_alts across the whole week: new schools for an ALT and new ALTs for a school
-    may only fill what the frozen days leave free."""
-    schools_of: dict[str, set[str]] = defaultdict(set)
-    alts_at: dict[str, set[str]] = defaultdict(set)
-    for visit in frozen_visits:
-        schools_of[visit.alt].add(visit.school)
-        alts_at[visit.school].add(visit.alt)
-    used = model.variables.used
-    for alt in instance.alts:
-        new = [var for (a, s), var in used.items() if a == alt.id and s not in schools_of[alt.id]]
-        if new:
-            model.model.add(sum(new) <= max(0, alt.max_schools_per_week - len(schools_of[alt.id])))
-    for school in instance.schools:
-        new = [var for (a, s), var in used.items() if s == school.id and a not in alts_at[school.id]]
-        if new:
-            model.model.add(sum(new) <= max(0, school.max_alts - len(alts_at[school.id])))
-
-
-def _solution(instance: Instance, visits: list[Visit], lessons: list[Assignment]) -> Solution:
-    ordered_visits = tuple(sorted(visits, key=lambda x: (x.alt, day_order(x.day), x.school)))
-    ordered_lessons = tuple(sorted(lessons, key=lambda a: (a.alt, day_order(instance.lesson_by_id[a.lesson].day),
-                                                             instance.lesson_by_id[a.lesson].start, a.lesson)))
-    draft = Solution(Status.FEASIBLE, ordered_visits, ordered_lessons, instance=instance.name)
-    # The repair optimizes changes, not the spec objective: the result states its true objective.
-    return replace(draft, objective=score(instance, draft).objective)
 
 
 def _describe_changes(instance: Instance, before: Solution, after: Solution, absences: list[Absence]) -> list[str]:

@@ -33,12 +33,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ortools.sat.python import cp_model
 
 from kakehashi.timetable.instance import FixedVisit, Instance, Lesson
 from kakehashi.timetable.solve.eligibility import Eligibility
+
+if TYPE_CHECKING:
+    from kakehashi.timetable.solve.subproblem import Offsets
 
 # ortools ships no type hints; these names say what a value is.
 BoolVar = Any
@@ -86,6 +89,9 @@ class Variables:
     # contract term → its enforcement literal, when the model is built to explain infeasibility
     guards: dict[ContractTerm, BoolVar] = field(default_factory=dict)
     guarded: bool = False
+    # what a frozen rest of the week already holds, when this model is a part of it (subproblem.py)
+    covered_before: dict[tuple[str, str], int] = field(default_factory=dict)
+    alts_before: dict[str, int] = field(default_factory=dict)
     # pairs rule 6 allows that the pair budget left out, and the nearness rank from which it did
     pairs_left_out: int = 0
     partner_limit: int | None = None
@@ -134,10 +140,13 @@ class Variables:
 
 def create_variables(instance: Instance, model: cp_model.CpModel, eligibility: Eligibility, *,
                      guarded: bool = False, pair_budget: int | None = None,
-                     keep_pairs: set[tuple[str, str, str, str]] | None = None) -> Variables:
+                     keep_pairs: set[tuple[str, str, str, str]] | None = None,
+                     offsets: Offsets | None = None) -> Variables:
     """The variables; `pair_budget` caps the two-school pair variables (None: all), `keep_pairs`
     names pairs kept whatever the budget (those of fixed visits and of the starting timetable)."""
     v = Variables(instance, eligibility, guarded=guarded, model=model)
+    if offsets is not None:
+        v.covered_before, v.alts_before = offsets.covered_before, offsets.alts_before
     fixed = {(f.alt, f.day, f.school) for f in instance.fixed}
     joins_at: dict[tuple[str, str, str], list[tuple[Lesson, BoolVar]]] = defaultdict(list)
     joins_of_lesson: dict[str, list[BoolVar]] = defaultdict(list)
@@ -221,5 +230,6 @@ def _create_objective_helpers(v: Variables, model: cp_model.CpModel) -> None:
             v.shortfall[alt.id] = model.new_int_var(0, alt.classes_per_week.min, f"shortfall_{alt.id}")
     for school in v.instance.schools:
         alts = {alt_id for alt_id, _day, _var in v.visits_to.get(school.id, ())}
-        if len(alts) > 1:
-            v.extra_alts[school.id] = model.new_int_var(0, len(alts) - 1, f"extra_alts_{school.id}")
+        before = v.alts_before.get(school.id, 0)
+        if alts and len(alts) + before > 1:
+            v.extra_alts[school.id] = model.new_int_var(0, len(alts) + before - 1, f"extra_alts_{school.id}")

@@ -37,5 +37,8 @@ def build(instance: Instance, model: cp_model.CpModel, variables: Variables, tra
         for more, fewer in itertools.pairwise(covered):
             model.add_implication(fewer, more)
         weight = instance.homeroom_weight[key]
-        terms.extend(lesson_value(scale, weight, k) * at_least_k for k, at_least_k in enumerate(covered, start=1))
+        # In a part of the week, the class's lessons in the frozen rest come first in the count.
+        before = variables.covered_before.get(key, 0)
+        terms.extend(lesson_value(scale, weight, before + k) * at_least_k
+                     for k, at_least_k in enumerate(covered, start=1))
     return sum(terms)
