@@ -18,6 +18,7 @@ from kakehashi.timetable.solve.construct import construct
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.explain_infeasible import describe_conflict, precheck
 from kakehashi.timetable.solve.model import Progress, ProgressReport, TimetableModel
+from kakehashi.timetable.solve.search import improve
 
 __all__ = ["Progress", "solve"]
 
@@ -26,6 +27,9 @@ MIN_EXPLAIN_SECONDS = 2.0
 # At most this many two-school pair variables in the main model; beyond it only pairs of near
 # neighbours are kept (variables.py), and the answer no longer claims optimality or a bound.
 PAIR_BUDGET = 20_000
+# Above this many possible visits the whole-week model spends its time in presolve (and its memory
+# grows past what a worker should use), so the search re-plans a few ALTs at a time instead.
+FULL_MODEL_VISITS = 15_000
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
@@ -56,6 +60,11 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
     if start is not None and progress is not None:
         progress(Progress(time.monotonic() - started, start.objective or 0, None))
 
+    if start is not None and len(eligibility.visits()) > FULL_MODEL_VISITS:
+        return _search(instance, eligibility, start, started=started, time_limit=time_limit, workers=workers,
+                       seed=seed, progress=progress, stats=stats)
+
+    stats["strategy"] = "full-model"
     model = _model(instance, eligibility, start, PAIR_BUDGET)
     stats["model_seconds"] = round(time.monotonic() - started - stats["construct_seconds"], 3)
     result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
@@ -73,6 +82,19 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
         return replace(result, explanation=tuple(explanation), stats={**stats, "infeasible_by": "cp-sat"})
     stats["total_seconds"] = _since(started)
     return replace(result, explanation=tuple(_summary(result, time_limit)), stats=stats)
+
+
+def _search(instance: Instance, eligibility: Eligibility, start: Solution, *, started: float, time_limit: float,
+            workers: int, seed: int, progress: ProgressReport | None, stats: dict[str, Any]) -> Solution:
+    """Large instances: improve the start neighbourhood by neighbourhood (search.py)."""
+    best, counts = improve(instance, start, eligibility=eligibility, deadline=started + 0.97 * time_limit,
+                           workers=workers, seed=seed, progress=progress, started=started)
+    stats |= {"strategy": "lns", "lns_steps": counts["steps"], "lns_improved": counts["improved"],
+              "source": "lns" if counts["improved"] else "construction", "total_seconds": _since(started)}
+    sentence = (f"The best timetable found by re-planning a few ALTs at a time ({counts['steps']} neighbourhoods, "
+                f"{counts['improved']} improvements) from the greedy construction; not proven optimal, and no bound "
+                f"is claimed: the whole week has {len(eligibility.visits())} possible visits, too many for one model.")
+    return replace(best, status=Status.FEASIBLE, bound=None, explanation=(sentence,), stats=stats)
 
 
 def _model(instance: Instance, eligibility: Eligibility, start: Solution | None,

@@ -1,0 +1,93 @@
+"""Large-neighbourhood search: improve a valid timetable a few ALTs at a time.
+
+At prefecture size one CP-SAT model of the whole week does not fit in the time or memory a
+coordinator can give it. The search instead frees a neighbourhood — a few ALTs who could work at
+the same schools — re-plans their whole week with CP-SAT while everyone else stays put
+(subproblem.py scores the part exactly as the whole would be scored), and keeps the result when the
+whole week's objective improves and the checker finds nothing wrong. Neighbourhoods grow while
+their re-plans are solved to optimality quickly, and shrink when they are not.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from kakehashi.timetable.check import check
+from kakehashi.timetable.instance import Instance, Solution, Status
+from kakehashi.timetable.solve.eligibility import Eligibility
+from kakehashi.timetable.solve.model import Progress, TimetableModel
+from kakehashi.timetable.solve.subproblem import carve, merge, week_limit_constraints
+
+# Seconds CP-SAT gets for one neighbourhood, and the sizes a neighbourhood may take (in ALTs).
+STEP_SECONDS = 3.0
+MIN_ALTS, START_ALTS, MAX_ALTS = 2, 4, 12
+# Pair variables per part: parts are small, but an ALT allowed two schools a day brings many.
+PART_PAIR_BUDGET = 4_000
+
+
+def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, deadline: float, workers: int,
+            seed: int, progress: Callable[[Progress], None] | None = None, started: float | None = None,
+            max_steps: int | None = None) -> tuple[Solution, dict[str, int]]:
+    """The best timetable found by the search from `start` (valid) before `deadline` (monotonic).
+
+    `max_steps` bounds the number of neighbourhoods, which with `workers=1` makes a run reproducible."""
+    rng = random.Random(seed)
+    best = start
+    size = START_ALTS
+    counts = {"steps": 0, "improved": 0}
+    sharing = _sharing(instance, eligibility)
+    while time.monotonic() < deadline - 0.5 and (max_steps is None or counts["steps"] < max_steps):
+        counts["steps"] += 1
+        alts = _neighbourhood(instance, sharing, rng, size)
+        limit = min(STEP_SECONDS, deadline - time.monotonic() - 0.3)
+        candidate, proven = _replan(instance, best, alts, limit, workers, seed + counts["steps"])
+        if candidate is not None and (candidate.objective or 0) > (best.objective or 0) \
+                and not check(instance, candidate):
+            best = candidate
+            counts["improved"] += 1
+            if progress is not None:
+                progress(Progress(time.monotonic() - (started or 0.0), best.objective or 0, None))
+        size = min(MAX_ALTS, size + 1) if proven else max(MIN_ALTS, size - 1)
+    return best, counts
+
+
+def _sharing(instance: Instance, eligibility: Eligibility) -> dict[str, list[str]]:
+    """ALT → the other ALTs who may work at one of their schools, most shared schools first."""
+    schools = {alt.id: {s.id for s in eligibility.schools_of[alt.id]} for alt in instance.alts}
+    result: dict[str, list[str]] = {}
+    for alt in instance.alts:
+        overlap = [(len(schools[alt.id] & schools[other.id]), other.id) for other in instance.alts
+                   if other.id != alt.id and schools[alt.id] & schools[other.id]]
+        result[alt.id] = [other for _, other in sorted(overlap, key=lambda x: (-x[0], x[1]))]
+    return result
+
+
+def _neighbourhood(instance: Instance, sharing: dict[str, list[str]], rng: random.Random, size: int) -> list[str]:
+    """A random ALT and some of those who could take over their schools (or they theirs)."""
+    seed_alt = rng.choice(instance.alts).id
+    near = sharing[seed_alt][: 3 * size]
+    rng.shuffle(near)
+    return [seed_alt, *near[: size - 1]]
+
+
+def _replan(instance: Instance, current: Solution, alts: list[str], time_limit: float, workers: int,
+            seed: int) -> tuple[Solution | None, bool]:
+    """The week with `alts` re-planned (None if CP-SAT found nothing), and whether that part is optimal."""
+    if time_limit <= 0.05:
+        return None, False
+    free = {day: set(alts) for day in instance.days}
+    part = carve(instance, current, free)
+    model = TimetableModel(part.instance, pair_budget=PART_PAIR_BUDGET, keep=current, offsets=part.offsets)
+    model.add_rules()
+    for variables, at_most in week_limit_constraints(part, instance, model.variables.used):
+        model.model.add(sum(variables) <= at_most)  # type: ignore[arg-type]
+    model.objective()
+    own = set(alts)
+    model.add_hint(Solution(Status.FEASIBLE, tuple(v for v in current.visits if v.alt in own),
+                            tuple(a for a in current.lessons if a.alt in own)))
+    result = model.solve(time_limit=time_limit, workers=workers, seed=seed)
+    if result.status not in (Status.OPTIMAL, Status.FEASIBLE):
+        return None, False
+    return merge(instance, part, result.visits, result.lessons), result.status is Status.OPTIMAL

@@ -1,0 +1,92 @@
+"""The large-neighbourhood search and the parts of the week it re-plans."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kakehashi.timetable import solve as solve_module
+from kakehashi.timetable.check import check
+from kakehashi.timetable.format import parse_instance
+from kakehashi.timetable.generate import generate_synthetic
+from kakehashi.timetable.instance import Instance, Solution
+from kakehashi.timetable.score import score
+from kakehashi.timetable.solve.construct import construct
+from kakehashi.timetable.solve.eligibility import Eligibility
+from kakehashi.timetable.solve.model import TimetableModel
+from kakehashi.timetable.solve.search import improve
+from kakehashi.timetable.solve.subproblem import carve, merge
+
+
+def generated(seed: int, schools: int = 10, alts: int = 3) -> tuple[Instance, Solution]:
+    instance = parse_instance(generate_synthetic(schools=schools, alts=alts, seed=seed))
+    start = construct(instance, Eligibility(instance))
+    assert start is not None
+    return instance, start
+
+
+def test_a_carved_part_merged_back_unchanged_is_the_same_week() -> None:
+    instance, start = generated(1)
+    first = instance.alts[0].id
+    part = carve(instance, start, {day: {first} for day in instance.days})
+    same = merge(instance, part, [v for v in start.visits if v.alt == first],
+                 [a for a in start.lessons if a.alt == first])
+    assert set(same.visits) == set(start.visits) and set(same.lessons) == set(start.lessons)
+    assert same.objective == score(instance, start).objective
+
+
+def test_a_part_is_scored_as_the_whole_week_would_be() -> None:
+    # Whatever the part gains or loses in its own objective, the whole week gains or loses the same.
+    instance, start = generated(2)
+    first = instance.alts[0].id
+    part = carve(instance, start, {day: {first} for day in instance.days})
+
+    def part_objective(keep_as_is: bool) -> tuple[int, Solution]:
+        model = TimetableModel(part.instance, offsets=part.offsets)
+        model.add_rules()
+        model.objective()
+        if keep_as_is:
+            visits = {(v.alt, v.day, v.school) for v in start.visits if v.alt == first}
+            joins = {(a.alt, a.lesson) for a in start.lessons if a.alt == first}
+            for key, var in model.variables.visit.items():
+                model.model.add(var == int(key in visits))
+            for key, var in model.variables.join.items():
+                model.model.add(var == int(key in joins))
+        result = model.solve(time_limit=5, workers=1, seed=0)
+        return result.stats["model_objective"], merge(instance, part, result.visits, result.lessons)
+
+    before, week_before = part_objective(keep_as_is=True)
+    after, week_after = part_objective(keep_as_is=False)
+    assert week_before.objective == score(instance, start).objective
+    assert after - before == (week_after.objective or 0) - (week_before.objective or 0)
+    assert after >= before
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_the_search_returns_a_valid_week_never_worse_than_its_start(seed: int) -> None:
+    instance, start = generated(seed)
+    best, counts = improve(instance, start, eligibility=Eligibility(instance), deadline=time.monotonic() + 20,
+                           workers=1, seed=seed, max_steps=4)
+    assert counts["steps"] == 4
+    assert check(instance, best) == []
+    assert (best.objective or 0) >= (start.objective or 0)
+    assert best.objective == score(instance, best).objective
+
+
+def test_the_search_with_one_worker_and_a_fixed_number_of_steps_is_reproducible() -> None:
+    instance, start = generated(4)
+    runs = [improve(instance, start, eligibility=Eligibility(instance), deadline=time.monotonic() + 20,
+                    workers=1, seed=7, max_steps=3)[0] for _ in range(2)]
+    assert runs[0].visits == runs[1].visits and runs[0].lessons == runs[1].lessons
+
+
+def test_solve_searches_neighbourhoods_when_the_week_is_too_large_for_one_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solve_module, "FULL_MODEL_VISITS", 0)
+    instance, _ = generated(5, schools=8)
+    solution = solve_module.solve(instance, time_limit=4, workers=1, seed=0)
+    assert solution.stats["strategy"] == "lns"
+    assert solution.bound is None
+    assert check(instance, solution) == []
+    assert solution.objective == score(instance, solution).objective
