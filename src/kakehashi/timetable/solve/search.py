@@ -38,7 +38,11 @@ def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, de
     size = START_ALTS
     counts = {"steps": 0, "improved": 0}
     sharing = _sharing(instance, eligibility)
-    while time.monotonic() < deadline - 0.5 and (max_steps is None or counts["steps"] < max_steps):
+    slowest_step = 0.0
+    # A step also builds its model in Python, which CP-SAT's time limit does not cover: start one
+    # only if the slowest so far would still end before the deadline.
+    while time.monotonic() + slowest_step < deadline - 0.5 and (max_steps is None or counts["steps"] < max_steps):
+        step_started = time.monotonic()
         counts["steps"] += 1
         alts = _neighbourhood(instance, sharing, rng, size)
         limit = min(STEP_SECONDS, deadline - time.monotonic() - 0.3)
@@ -50,6 +54,7 @@ def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, de
             if progress is not None:
                 progress(Progress(time.monotonic() - (started or 0.0), best.objective or 0, None))
         size = min(MAX_ALTS, size + 1) if proven else max(MIN_ALTS, size - 1)
+        slowest_step = max(slowest_step, time.monotonic() - step_started)
     return best, counts
 
 
