@@ -14,6 +14,7 @@ from typing import Any
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.score import score
+from kakehashi.timetable.solve.bound import relaxation_bound
 from kakehashi.timetable.solve.construct import construct
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.explain_infeasible import describe_conflict, precheck
@@ -30,6 +31,10 @@ PAIR_BUDGET = 20_000
 # Above this many possible visits the whole-week model spends its time in presolve (and its memory
 # grows past what a worker should use), so the search re-plans a few ALTs at a time instead.
 FULL_MODEL_VISITS = 15_000
+# The relaxation's linear programme (bound.py) gets this share of the time limit to prove a bound;
+# above RELAXATION_MAX_VISITS possible visits it is not tried (GLOP does not finish it in a minute).
+BOUND_SHARE = 0.2
+RELAXATION_MAX_VISITS = 40_000
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
@@ -57,12 +62,15 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
         construction = None
     stats["construction_objective"] = construction.objective if construction else None
     start = _better(construction, _valid_hint(instance, hint, stats))
+    relaxed = _relaxed_bound(instance, eligibility, BOUND_SHARE * time_limit, stats)
     if start is not None and progress is not None:
-        progress(Progress(time.monotonic() - started, start.objective or 0, None))
+        progress(Progress(time.monotonic() - started, start.objective or 0, relaxed))
 
     if start is not None and len(eligibility.visits()) > FULL_MODEL_VISITS:
-        return _search(instance, eligibility, start, started=started, time_limit=time_limit, workers=workers,
-                       seed=seed, progress=progress, stats=stats)
+        found = _search(instance, eligibility, start, started=started, time_limit=time_limit, workers=workers,
+                        seed=seed, progress=progress, stats=stats)
+        found = _with_bound(found, relaxed)
+        return replace(found, explanation=found.explanation + tuple(_bound_sentence(found)))
 
     stats["strategy"] = "full-model"
     model = _model(instance, eligibility, start, PAIR_BUDGET)
@@ -81,7 +89,28 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
         stats["total_seconds"] = _since(started)
         return replace(result, explanation=tuple(explanation), stats={**stats, "infeasible_by": "cp-sat"})
     stats["total_seconds"] = _since(started)
-    return replace(result, explanation=tuple(_summary(result, time_limit)), stats=stats)
+    result = _with_bound(replace(result, stats=stats), relaxed)
+    return replace(result, explanation=tuple(_summary(result, time_limit)))
+
+
+def _relaxed_bound(instance: Instance, eligibility: Eligibility, budget: float, stats: dict[str, Any]) -> int | None:
+    """The relaxation's proven bound (bound.py), or None when the week is too big or GLOP runs out of time."""
+    if len(eligibility.visits()) > RELAXATION_MAX_VISITS:
+        stats["relaxation"] = "not tried: too many possible visits"
+        return None
+    began = time.monotonic()
+    bound = relaxation_bound(instance, time_limit=budget, eligibility=eligibility)
+    stats["relaxation"] = {"bound": bound, "seconds": _since(began)}
+    return bound
+
+
+def _with_bound(solution: Solution, relaxed: int | None) -> Solution:
+    """The tighter of the search's own bound and the relaxation's; optimal when the timetable reaches it."""
+    if relaxed is None or solution.objective is None:
+        return solution
+    bound = relaxed if solution.bound is None else min(solution.bound, relaxed)
+    status = Status.OPTIMAL if solution.objective >= bound else solution.status
+    return replace(solution, bound=bound, status=status)
 
 
 def _search(instance: Instance, eligibility: Eligibility, start: Solution, *, started: float, time_limit: float,
@@ -92,8 +121,8 @@ def _search(instance: Instance, eligibility: Eligibility, start: Solution, *, st
     stats |= {"strategy": "lns", "lns_steps": counts["steps"], "lns_improved": counts["improved"],
               "source": "lns" if counts["improved"] else "construction", "total_seconds": _since(started)}
     sentence = (f"The best timetable found by re-planning a few ALTs at a time ({counts['steps']} neighbourhoods, "
-                f"{counts['improved']} improvements) from the greedy construction; not proven optimal, and no bound "
-                f"is claimed: the whole week has {len(eligibility.visits())} possible visits, too many for one model.")
+                f"{counts['improved']} improvements) from the greedy construction; not proven optimal: the whole week "
+                f"has {len(eligibility.visits())} possible visits, too many for one model.")
     return replace(best, status=Status.FEASIBLE, bound=None, explanation=(sentence,), stats=stats)
 
 
@@ -151,15 +180,22 @@ def _summary(solution: Solution, time_limit: float) -> list[str]:
         return [f"No timetable keeping every hard rule was found within the {time_limit:g}-second limit; "
                 f"the greedy construction also failed (usually on a school's visit_days.min). Try a longer limit."]
     if solution.status is Status.OPTIMAL:
-        return [f"CP-SAT proved this timetable optimal in {seconds:g} s."]
+        return [f"Proven optimal in {seconds:g} s: no timetable scores more than {solution.objective}."]
     found = ("the greedy construction (CP-SAT found nothing better in time)"
              if solution.stats.get("source") == "construction" else f"CP-SAT in {seconds:g} s")
     sentence = f"The best timetable found, by {found}; not proven optimal."
-    if solution.bound is not None and solution.objective is not None:
-        sentence += f" No timetable scores more than {solution.bound} (gap {solution.bound - solution.objective})."
     sentences = [sentence]
     if "pairs_left_out" in solution.stats:
         sentences.append(f"To keep the model small, two-school days were searched only between near schools (one of "
                          f"the two among the other's {solution.stats['pair_partner_limit']} nearest), leaving out "
-                         f"{solution.stats['pairs_left_out']} possible pairings; so no optimality or bound is claimed.")
+                         f"{solution.stats['pairs_left_out']} possible pairings; the search itself proves no bound.")
+    sentences.extend(_bound_sentence(solution))
     return sentences
+
+
+def _bound_sentence(solution: Solution) -> list[str]:
+    if solution.bound is None or solution.objective is None:
+        return []
+    gap = solution.bound - solution.objective
+    share = gap / solution.bound if solution.bound else 0.0
+    return [f"No timetable scores more than {solution.bound} (gap {gap}, {share:.1%})."]
