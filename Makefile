@@ -4,8 +4,14 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 PYTEST_ARGS ?=
+# The suite runs on SQLite, then again on this PostgreSQL (the test database is created and dropped
+# by the tests). KAKEHASHI_SKIP_POSTGRES=1 runs SQLite only, for a machine without PostgreSQL.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kakehashi
+MESSAGES := src/kakehashi/web/locale/ja/LC_MESSAGES/django.mo
+# The demo and the tests both run from this folder's var/ (the SQLite file, uploads).
+export KAKEHASHI_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: demo test lint typecheck check-imports bench clean venv
+.PHONY: demo demo-core test test-sqlite test-postgres lint typecheck check-imports bench clean venv messages
 
 venv: $(STAMP)
 
@@ -16,11 +22,30 @@ $(STAMP): pyproject.toml scripts/find-python
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-demo: $(STAMP)
+# Translations are compiled here, from the committed .po file (needs GNU gettext's msgfmt).
+messages: $(MESSAGES)
+
+$(MESSAGES): src/kakehashi/web/locale/ja/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
+	msgfmt --check -o $@ $<
+
+demo: $(STAMP) $(MESSAGES)
+	@mkdir -p var
+	KAKEHASHI_DEBUG=1 $(VENV)/bin/kakehashi serve --demo
+
+# The core alone: generate Takasaki, solve it and print every ALT's week (no web server).
+demo-core: $(STAMP)
 	$(VENV)/bin/kakehashi demo --out out
 
-test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: test-sqlite test-postgres
+
+test-sqlite: $(STAMP) $(MESSAGES)
+	DATABASE_URL=sqlite:///test.sqlite3 $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP) $(MESSAGES)
+	@if [ "$${KAKEHASHI_SKIP_POSTGRES:-0}" = 1 ]; then echo "PostgreSQL run skipped (KAKEHASHI_SKIP_POSTGRES=1)"; exit 0; fi; \
+	$(PY) scripts/wait-for-postgres "$(POSTGRES_URL)" || exit 1; \
+	DATABASE_URL="$(POSTGRES_URL)" $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts benchmarks
@@ -35,4 +60,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out var .pytest_cache .mypy_cache .ruff_cache $(MESSAGES)

@@ -114,7 +114,35 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(handler=_demo)
+
+    serve = commands.add_parser("serve", help="migrate the database and serve the web platform")
+    serve.add_argument("--demo", action="store_true", help="load the Takasaki demo first (safe to repeat)")
+    serve.add_argument("--address", default="127.0.0.1:8000", metavar="HOST:PORT")
+    serve.add_argument("--demo-time-limit", type=_positive_float, default=20.0, metavar="S")
+    serve.set_defaults(handler=_serve)
+
+    manage = commands.add_parser("manage", help="Django's management commands (migrate, createsuperuser, …)",
+                                 add_help=False)
+    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    manage.set_defaults(handler=_manage)
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # Imported here: the core commands must work without Django installed or configured.
+    from kakehashi.web.manage import main as manage
+
+    manage(["migrate", "--no-input", "-v", "0"])
+    if args.demo:
+        manage(["demo", "--time-limit", str(args.demo_time_limit)])
+    print(f"Serving on http://{args.address}/ (Ctrl-C stops it)")
+    return manage(["runserver", "--noreload", args.address])
+
+
+def _manage(args: argparse.Namespace) -> int:
+    from kakehashi.web.manage import main as manage
+
+    return manage(list(args.arguments))
 
 
 def _positive_int(text: str) -> int:

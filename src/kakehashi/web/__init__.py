@@ -1,0 +1,1 @@
+"""The Django project: pages, imports and the data model around the pure core (`kakehashi.timetable`)."""

@@ -1,0 +1,31 @@
+"""Template context shared by every page: the navigation the user's roles allow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.accounts.scope import has_role, is_administrator, roles_of
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    if not user.is_authenticated:
+        return {"nav": []}
+    items = [(_("Home"), reverse("home"))]
+    if has_role(user, "coordinator", "supervisor", "school_staff", "participant"):
+        items.append((_("Schools"), reverse("schools:list")))
+    if has_role(user, "coordinator", "supervisor", "school_staff"):
+        items.append((_("Participants"), reverse("people:list")))
+    if has_role(user, "participant") and not is_administrator(user):
+        participant = next((r.participant for r in roles_of(user) if r.participant), None)
+        if participant is not None:
+            items.append((_("My week"), reverse("people:detail", args=[participant.code])))
+    if has_role(user, "coordinator"):
+        items.append((_("Imports"), reverse("imports:start")))
+    if is_administrator(user):
+        items.append((_("Change log"), reverse("changes")))
+    return {"nav": items, "roles": roles_of(user), "is_administrator": is_administrator(user)}

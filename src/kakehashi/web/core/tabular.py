@@ -1,0 +1,210 @@
+"""Reading spreadsheets for imports: CSV (UTF-8, or Shift_JIS as Japanese Excel saves it) and .xlsx,
+each row with the number a person sees in their spreadsheet (the header is row 1).
+
+Every problem is a `Problem` naming the file, row and column, in English and Japanese; an import
+collects them all before it writes anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import openpyxl
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    english: str
+    japanese: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row} / {self.row}行目"
+        if self.column:
+            where += f', column "{self.column}" / 「{self.column}」列'
+        return f"{where}: {self.english} / {self.japanese}"
+
+
+class ImportRefusedError(Exception):
+    """The file cannot be imported; `problems` says where and why. Nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems[:5]))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    values: dict[str, str]
+
+
+def read_table(name: str, content: bytes) -> tuple[list[str], list[Row]]:
+    """Header (lower-cased, trimmed) and the non-empty rows of the first sheet or the CSV file."""
+    if name.lower().endswith(".xlsx"):
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same to the user
+            raise ImportRefusedError(
+                [
+                    Problem(
+                        name, None, None, "is not a readable .xlsx workbook", "Excel (.xlsx) ファイルとして読めません"
+                    )
+                ]
+            ) from None
+        sheet = book.worksheets[0]
+        table = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    elif name.lower().endswith(".csv"):
+        table = list(csv.reader(io.StringIO(_decode(name, content))))
+    else:
+        raise ImportRefusedError(
+            [Problem(name, None, None, "must be a .csv or .xlsx file", ".csv か .xlsx のファイルを選んでください")]
+        )
+    if not table or not any(cell.strip() for cell in table[0]):
+        raise ImportRefusedError([Problem(name, 1, None, "has no header row", "見出し行がありません")])
+    header = [cell.strip().lower() for cell in table[0]]
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        rows.append(
+            Row(number, {key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header) if key})
+        )
+    return header, rows
+
+
+def _decode(name: str, content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRefusedError(
+        [
+            Problem(
+                name,
+                None,
+                None,
+                "is neither UTF-8 nor Shift_JIS text",
+                "文字コードが UTF-8 でも Shift_JIS でもありません",
+            )
+        ]
+    )
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def require_columns(name: str, header: list[str], needed: list[str]) -> None:
+    missing = [column for column in needed if column not in header]
+    if missing:
+        raise ImportRefusedError(
+            [Problem(name, 1, column, "this column is missing", "この列がありません") for column in missing]
+        )
+
+
+class RowReader:
+    """Typed access to one row's cells; each bad cell adds a Problem and gives None."""
+
+    def __init__(self, file: str, row: Row, problems: list[Problem]) -> None:
+        self.file, self.row, self.problems = file, row, problems
+
+    def fail(self, column: str | None, english: str, japanese: str) -> None:
+        self.problems.append(Problem(self.file, self.row.number, column, english, japanese))
+
+    def text(self, column: str, *, required: bool = True, max_length: int = 200) -> str:
+        value = self.row.values.get(column, "")
+        if required and not value:
+            self.fail(column, "is empty", "空欄です")
+        elif len(value) > max_length:
+            self.fail(column, f"is longer than {max_length} characters", f"{max_length}文字を超えています")
+        return value
+
+    def unique_code(self, column: str, seen: dict[str, int]) -> str:
+        """An id that must not repeat in the file; `seen` maps the ids read so far to their rows."""
+        code = self.text(column, max_length=32)
+        if code in seen:
+            row = seen[code]
+            self.fail(column, f"{code!r} is already on row {row}", f"「{code}」は{row}行目と重複しています")
+        seen[code] = self.row.number
+        return code
+
+    def _parsed(self, column: str, required: bool, parse: Callable[[str], Any], english: str, japanese: str) -> Any:
+        value = self.row.values.get(column, "")
+        if not value:
+            if required:
+                self.fail(column, "is empty", "空欄です")
+            return None
+        try:
+            return parse(value)
+        except ValueError:
+            self.fail(column, f"{value!r} {english}", f"「{value}」は{japanese}")
+            return None
+
+    def integer(self, column: str, *, required: bool = True, low: int = 0, high: int = 10_000) -> int | None:
+        number = self._parsed(column, required, int, "is not a whole number", "整数ではありません")
+        if number is not None and not low <= number <= high:
+            self.fail(column, f"{number} is outside {low}..{high}", f"{number} は {low}〜{high} の範囲外です")
+            return None
+        return number  # type: ignore[no-any-return]
+
+    def decimal(self, column: str, *, low: float, high: float) -> float | None:
+        number = self._parsed(column, True, float, "is not a number", "数値ではありません")
+        if number is not None and not low <= number <= high:
+            self.fail(column, f"{number} is outside {low}..{high}", f"{number} は {low}〜{high} の範囲外です")
+            return None
+        return number  # type: ignore[no-any-return]
+
+    def clock(self, column: str) -> dt.time | None:
+        def parse(value: str) -> dt.time:
+            hours, _, minutes = value.partition(":")
+            return dt.time(int(hours), int(minutes[:2]))
+
+        return self._parsed(column, True, parse, "is not a time like 08:50", "08:50 のような時刻ではありません")  # type: ignore[no-any-return]
+
+    def date(self, column: str, *, required: bool = False) -> dt.date | None:
+        return self._parsed(
+            column,
+            required,
+            dt.date.fromisoformat,
+            "is not a date like 2026-04-01",  # type: ignore[no-any-return]
+            "2026-04-01 のような日付ではありません",
+        )
+
+    def choice(self, column: str, choices: dict[str, str], *, required: bool = True, default: str = "") -> str:
+        """`choices` maps every accepted spelling (English or Japanese, lower-case) to the stored value."""
+        value = self.row.values.get(column, "").strip().lower()
+        if not value:
+            if required and not default:
+                self.fail(column, "is empty", "空欄です")
+            return default
+        if value not in choices:
+            accepted = ", ".join(sorted(set(choices)))
+            self.fail(
+                column, f"{value!r} is not one of: {accepted}", f"「{value}」は次のいずれでもありません: {accepted}"
+            )
+            return default
+        return choices[value]
+
+
+def rows_in(file: str, rows: list[Row], problems: list[Problem]) -> Iterator[RowReader]:
+    for row in rows:
+        yield RowReader(file, row, problems)

@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from kakehashi.web.people.models import Participant, Placement
+
+
+class PlacementInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Placement
+    extra = 0
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("code", "name", "name_katakana", "kind", "program")
+    list_filter = ("kind", "program")
+    search_fields = ("code", "name", "name_katakana")
+    inlines = [PlacementInline]

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.people.models import Participant
+
+
+class ParticipantFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    kind = django_filters.ChoiceFilter(label=_("Position"), choices=Participant.Kind.choices)
+
+    class Meta:
+        model = Participant
+        fields = ["q", "kind"]
+
+    def search(self, queryset: QuerySet[Participant], name: str, value: Any) -> QuerySet[Participant]:
+        return queryset.filter(Q(name__icontains=value) | Q(name_katakana__icontains=value) | Q(code__iexact=value))

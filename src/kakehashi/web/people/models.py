@@ -1,0 +1,121 @@
+"""Participants (ALT, CIR, SEA) and where they are placed."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.core.models import Tracked
+from kakehashi.web.organizations.models import Organization, Program
+
+
+class Participant(Tracked):
+    class Kind(models.TextChoices):
+        ALT = "alt", _("ALT (Assistant Language Teacher)")
+        CIR = "cir", _("CIR (Coordinator for International Relations)")
+        SEA = "sea", _("SEA (Sports Exchange Advisor)")
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("woman")
+        MAN = "man", _("man")
+        OTHER = "other", _("another gender")
+        UNSTATED = "unstated", _("not stated")
+
+    class TravelMode(models.TextChoices):
+        WALK = "walk", _("on foot")
+        BICYCLE = "bicycle", _("bicycle")
+        CAR = "car", _("car")
+        TRANSIT = "transit", _("public transport")
+
+    class JapaneseLevel(models.TextChoices):
+        NONE = "none", _("none")
+        N5 = "N5", "JLPT N5"
+        N4 = "N4", "JLPT N4"
+        N3 = "N3", "JLPT N3"
+        N2 = "N2", "JLPT N2"
+        N1 = "N1", "JLPT N1"
+
+    program = models.ForeignKey(
+        Program, on_delete=models.PROTECT, related_name="participants", verbose_name=_("program")
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participant",
+        verbose_name=_("login"),
+    )
+    code = models.CharField(
+        _("timetable id"),
+        max_length=32,
+        unique=True,
+        help_text=_("The participant's id in weekly timetable files, e.g. A01."),
+    )
+    kind = models.CharField(_("position"), max_length=3, choices=Kind.choices, default=Kind.ALT)
+    name = models.CharField(_("name (Latin script)"), max_length=200)
+    name_katakana = models.CharField(_("name (katakana)"), max_length=200, blank=True)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, default=Gender.UNSTATED)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    citizenship = models.CharField(_("citizenship"), max_length=60, blank=True)
+    origin_region = models.CharField(_("origin region"), max_length=100, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    japanese_level = models.CharField(
+        _("Japanese level"), max_length=4, choices=JapaneseLevel.choices, default=JapaneseLevel.NONE
+    )
+    qualifications = models.TextField(
+        _("qualifications"), blank=True, help_text=_("Teaching licences, coaching qualifications, one a line.")
+    )
+    home_lat = models.FloatField(_("home latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    home_lon = models.FloatField(_("home longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    travel_mode = models.CharField(
+        _("travel mode"), max_length=8, choices=TravelMode.choices, default=TravelMode.BICYCLE
+    )
+    levels = models.JSONField(
+        _("school levels"), default=list, help_text=_("The school levels this participant teaches at.")
+    )
+    classes_min = models.PositiveSmallIntegerField(_("classes a week, at least"), default=20)
+    classes_max = models.PositiveSmallIntegerField(_("classes a week, at most"), default=25)
+    max_classes_per_day = models.PositiveSmallIntegerField(_("classes a day, at most"), default=6)
+    max_schools_per_day = models.PositiveSmallIntegerField(
+        _("schools a day, at most"), default=1, validators=[MinValueValidator(1), MaxValueValidator(2)]
+    )
+    max_schools_per_week = models.PositiveSmallIntegerField(_("schools a week, at most"), default=5)
+    max_commute_minutes = models.PositiveSmallIntegerField(_("longest commute (minutes)"), default=60)
+    unavailable_days = models.JSONField(_("days not working"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(classes_min__lte=models.F("classes_max")), name="participant_classes_in_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Placement(Tracked):
+    """A participant placed at a contracting organization (a board: any of its schools; or one school)."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="placements", verbose_name=_("participant")
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="placements", verbose_name=_("placed at")
+    )
+    starts = models.DateField(_("starts"))
+    ends = models.DateField(_("ends"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["participant", "-starts"]
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+
+    def __str__(self) -> str:
+        return f"{self.participant} → {self.organization}"

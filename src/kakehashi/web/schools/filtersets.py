@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.organizations.models import Organization
+from kakehashi.web.schools.models import School
+
+
+class SchoolFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=School.Level.choices)
+    board = django_filters.ModelChoiceFilter(
+        label=_("Board of education"),
+        field_name="organization__parent",
+        queryset=Organization.objects.filter(kind=Organization.Kind.BOARD),
+    )
+
+    class Meta:
+        model = School
+        fields = ["q", "level", "board"]
+
+    def search(self, queryset: QuerySet[School], name: str, value: Any) -> QuerySet[School]:
+        return queryset.filter(
+            Q(organization__name__icontains=value)
+            | Q(organization__name_ja__icontains=value)
+            | Q(code__iexact=value)
+            | Q(mext_code__iexact=value)
+        )

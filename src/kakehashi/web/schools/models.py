@@ -1,0 +1,141 @@
+"""Schools with their bells, homerooms and the foreign-language lessons of their own timetable."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.core.models import Tracked
+from kakehashi.web.organizations.models import Organization
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Weekday(models.TextChoices):
+    MON = "mon", _("Monday")
+    TUE = "tue", _("Tuesday")
+    WED = "wed", _("Wednesday")
+    THU = "thu", _("Thursday")
+    FRI = "fri", _("Friday")
+    SAT = "sat", _("Saturday")
+    SUN = "sun", _("Sunday")
+
+
+class School(Tracked):
+    class Level(models.TextChoices):
+        ELEMENTARY = "elementary", _("elementary school")
+        JUNIOR_HIGH = "junior_high", _("junior high school")
+        HIGH = "high", _("high school")
+        SPECIAL_NEEDS = "special_needs", _("special needs school")
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.PROTECT, related_name="school", verbose_name=_("organization")
+    )
+    code = models.CharField(
+        _("timetable id"),
+        max_length=32,
+        unique=True,
+        help_text=_("The school's id in weekly timetable files, e.g. S001."),
+    )
+    mext_code = models.CharField(_("MEXT school code"), max_length=13, blank=True)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    lat = models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    lon = models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    visit_days_min = models.PositiveSmallIntegerField(_("contracted visit days a week, at least"), default=0)
+    visit_days_max = models.PositiveSmallIntegerField(_("contracted visit days a week, at most"), default=5)
+    max_alts = models.PositiveSmallIntegerField(_("most distinct ALTs a week"), default=2)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(visit_days_min__lte=models.F("visit_days_max")), name="school_visit_days_in_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+    @property
+    def name(self) -> str:
+        return self.organization.name
+
+    @property
+    def name_ja(self) -> str:
+        return self.organization.name_ja
+
+    @property
+    def board(self) -> Organization | None:
+        return self.organization.parent
+
+
+class BellPeriod(Tracked):
+    """One period of a school's bell schedule; `variant` is "default" or a weekday with its own bells."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="bells", verbose_name=_("school"))
+    variant = models.CharField(
+        _("applies on"), max_length=7, default="default", choices=[("default", _("every day")), *Weekday.choices]
+    )
+    period = models.CharField(_("period"), max_length=16)
+    start = models.TimeField(_("start"))
+    end = models.TimeField(_("end"))
+
+    class Meta:
+        ordering = ["school", "variant", "start"]
+        verbose_name = _("bell period")
+        verbose_name_plural = _("bell schedule")
+        constraints = [models.UniqueConstraint(fields=["school", "variant", "period"], name="bell_period_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.school.code} {self.variant} {self.period} {self.start:%H:%M}-{self.end:%H:%M}"
+
+
+class Homeroom(Tracked):
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="homerooms", verbose_name=_("school"))
+    name = models.CharField(_("class"), max_length=16, help_text=_('Grade-class, e.g. "1-1".'))
+    grade = models.PositiveSmallIntegerField(_("grade"), validators=[MinValueValidator(1), MaxValueValidator(12)])
+    weight = models.PositiveIntegerField(
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("How much an ALT lesson with this class is worth."),
+    )
+
+    class Meta:
+        ordering = ["school", "grade", "name"]
+        verbose_name = _("class")
+        verbose_name_plural = _("classes")
+        constraints = [models.UniqueConstraint(fields=["school", "name"], name="homeroom_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.school.code} {self.name}"
+
+
+class LessonSlot(Tracked):
+    """A foreign-language lesson of the school's own timetable that an ALT may join."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="lessons", verbose_name=_("school"))
+    homeroom = models.ForeignKey(Homeroom, on_delete=models.CASCADE, related_name="lessons", verbose_name=_("class"))
+    day = models.CharField(_("day"), max_length=3, choices=Weekday.choices)
+    period = models.CharField(_("period"), max_length=16)
+    teacher = models.CharField(_("Japanese teacher"), max_length=100, blank=True)
+    code = models.CharField(_("timetable id"), max_length=80, unique=True)
+    # A lesson dropped from the school's timetable stays (inactive) so that stored timetables keep it.
+    active = models.BooleanField(_("in the current timetable"), default=True)
+
+    class Meta:
+        ordering = ["school", "day", "period", "homeroom"]
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        constraints = [models.UniqueConstraint(fields=["homeroom", "day", "period"], name="lesson_unique")]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @staticmethod
+    def code_for(school_code: str, homeroom: str, day: str, period: str) -> str:
+        return f"{school_code}/{homeroom}/{day}/{period}"

@@ -1,0 +1,62 @@
+"""Reads about one school: its week of lessons as a grid, and which ALT comes when."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+
+from kakehashi.web.schools.models import WEEKDAYS, LessonSlot, School
+from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+
+
+@dataclass(frozen=True)
+class GridRow:
+    period: str
+    times: str
+    cells: list[list[dict[str, Any]]]  # one list of lessons per day
+
+
+def lesson_grid(school: School, days: list[str], version: TimetableVersion | None) -> list[GridRow]:
+    """Periods × days, each cell the foreign-language lessons then, with the ALT who joins (if any)."""
+    taken = {}
+    if version is not None:
+        taken = {
+            row.lesson_id: row.participant
+            for row in LessonRow.objects.filter(version=version, lesson__school=school).select_related("participant")
+        }
+    by_slot: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for lesson in LessonSlot.objects.filter(school=school, active=True).select_related("homeroom"):
+        by_slot[(lesson.period, lesson.day)].append({"lesson": lesson, "alt": taken.get(lesson.pk)})
+    rows = []
+    for bell in school.bells.filter(variant="default").order_by("start"):
+        rows.append(
+            GridRow(
+                bell.period,
+                f"{bell.start:%H:%M}–{bell.end:%H:%M}",
+                [sorted(by_slot.get((bell.period, day), []), key=lambda c: c["lesson"].homeroom.name) for day in days],
+            )
+        )
+    return rows
+
+
+def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str, list[Any]]:
+    result: dict[str, list[Any]] = {day: [] for day in WEEKDAYS}
+    if version is None:
+        return result
+    for row in VisitRow.objects.filter(version=version, school=school).select_related("participant"):
+        result[row.day].append(row.participant)
+    return result
+
+
+def school_version(school: School) -> TimetableVersion | None:
+    """The latest published timetable of a program that has a contract covering the school."""
+    org = school.organization
+    return (
+        TimetableVersion.objects.filter(state=TimetableVersion.State.PUBLISHED)
+        .filter(Q(program__contracts__organization=org) | Q(program__contracts__organization_id=org.parent_id))
+        .order_by("-published_at", "-number")
+        .first()
+    )

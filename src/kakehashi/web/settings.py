@@ -1,0 +1,116 @@
+"""The one settings module. Every value a deployment changes comes from an environment variable,
+listed with its default in docs/configuration.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.env import ConfigurationError, env_bool, env_int, env_list, env_str, parse_database_url
+
+BASE_DIR = Path(env_str("KAKEHASHI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+DEBUG = env_bool("KAKEHASHI_DEBUG", False)
+SECRET_KEY = env_str("KAKEHASHI_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ConfigurationError(
+            "KAKEHASHI_SECRET_KEY is not set; it is required unless KAKEHASHI_DEBUG=1 "
+            "(KAKEHASHI_SECRET_KEY を設定してください)"
+        )
+    SECRET_KEY = "insecure-development-key-only-for-KAKEHASHI_DEBUG"
+ALLOWED_HOSTS = env_list("KAKEHASHI_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("KAKEHASHI_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "django_filters",
+    "kakehashi.web.core",
+    "kakehashi.web.organizations",
+    "kakehashi.web.schools",
+    "kakehashi.web.people",
+    "kakehashi.web.timetables",
+    "kakehashi.web.accounts",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "kakehashi.web.core.middleware.RequestIdMiddleware",
+]
+
+ROOT_URLCONF = "kakehashi.web.urls"
+WSGI_APPLICATION = "kakehashi.web.wsgi.application"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "kakehashi.web.core.context.navigation",
+            ]
+        },
+    }
+]
+
+DATABASES = {
+    "default": parse_database_url(env_str("DATABASE_URL", "sqlite:///kakehashi.sqlite3"), base_dir=BASE_DIR).as_django()
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = env_str("KAKEHASHI_LANGUAGE", "en")
+LANGUAGES = [("en", _("English")), ("ja", _("Japanese"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env_str("KAKEHASHI_TIME_ZONE", "Asia/Tokyo")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "static"
+MEDIA_ROOT = BASE_DIR / "media"
+# Uploads for imports are read in memory up to this size; larger files are refused with a message.
+IMPORT_MAX_BYTES = env_int("KAKEHASHI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+
+MAILERS = {"default": {"BACKEND": env_str("KAKEHASHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+DEFAULT_FROM_EMAIL = env_str("KAKEHASHI_FROM_EMAIL", "kakehashi@localhost")
+
+SESSION_COOKIE_SECURE = env_bool("KAKEHASHI_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("KAKEHASHI_LOG_LEVEL", "INFO")},
+}

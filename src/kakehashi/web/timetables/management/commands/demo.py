@@ -1,0 +1,138 @@
+"""`kakehashi manage demo`: Takasaki's real schools, generated classes, lessons and ALTs, one user per
+role, and a solved, published first week. Safe to run again: what exists is kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from kakehashi.timetable.generate import generate_from_sites, load_school_sites
+from kakehashi.timetable.generate_sites import CREDIT
+from kakehashi.timetable.solve import solve
+from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.actor import acting_as
+from kakehashi.web.organizations.models import Contract, Organization, Program
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import School
+from kakehashi.web.timetables.selectors import latest_version, week_instance
+from kakehashi.web.timetables.services import timetable_publish, timetable_store
+from kakehashi.web.timetables.week_import import week_import
+
+PROGRAM = "Kakehashi ALT Services (demo)"
+PASSWORD = "kakehashi-demo"
+MUNICIPALITY = "10202"
+SCHOOL_YEAR_START = dt.date(2026, 4, 1)
+
+
+class Command(BaseCommand):
+    help = "Load the Takasaki demo (idempotent) and solve its first week."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--time-limit", type=float, default=20.0, help="seconds for the first solve")
+        parser.add_argument("--alts", type=int, default=25)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with acting_as(None, "demo"):
+            program = self._load(options["alts"])
+            self._users(program)
+            if latest_version(program) is None:
+                self.stdout.write(f"Solving the first week ({options['time_limit']:g} s)…")
+                instance = week_instance(program)
+                solution = solve(instance, time_limit=options["time_limit"], workers=2, seed=0)
+                version = timetable_store(program=program, instance=instance, solution=solution)
+                timetable_publish(version=version)
+                self.stdout.write(
+                    f"Published timetable version {version.number}: objective {version.objective}, "
+                    f"{version.lessons.count()} lessons with an ALT."
+                )
+        self._print_logins()
+
+    @transaction.atomic
+    def _load(self, alts: int) -> Program:
+        program = Program.objects.filter(name=PROGRAM).first()
+        if program is not None:
+            self.stdout.write("The demo is already loaded; keeping it.")
+            return program
+        program = Program.objects.create(
+            name=PROGRAM, name_ja="かけはしALTサービス（デモ）", kind=Program.Kind.DISPATCH_COMPANY
+        )
+        board = Organization.objects.create(
+            name="Takasaki City Board of Education",
+            name_ja="高崎市教育委員会",
+            kind=Organization.Kind.BOARD,
+            municipality_code=MUNICIPALITY,
+        )
+        manager = self._user("manager", "Ken", "Ito")
+        Contract.objects.create(
+            program=program,
+            organization=board,
+            type=Contract.Type.OUTSOURCING,
+            starts=SCHOOL_YEAR_START,
+            ends=dt.date(2027, 3, 31),
+            responsible_manager=manager,
+        )
+        document = generate_from_sites(load_school_sites(), municipality=MUNICIPALITY, alts=alts, seed=1)
+        instance = week_import(program=program, board=board, document=document, placed_from=SCHOOL_YEAR_START)
+        self.stdout.write(
+            f"Loaded {len(instance.schools)} Takasaki schools, {len(instance.lesson_by_id)} lessons and "
+            f"{len(instance.alts)} ALTs. {CREDIT}"
+        )
+        return program
+
+    def _user(self, username: str, first: str, last: str, **fields: Any) -> Any:
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"first_name": first, "last_name": last, **fields}
+        )
+        if created:
+            user.set_password(PASSWORD)
+            user.save()
+        return user
+
+    def _users(self, program: Program) -> None:
+        admin = self._user("admin", "Aiko", "Sato", is_staff=True, is_superuser=True)
+        Role.objects.get_or_create(user=admin, kind=Role.Kind.ADMINISTRATOR)
+        board = Organization.objects.get(kind=Organization.Kind.BOARD, municipality_code=MUNICIPALITY)
+        school = School.objects.filter(organization__parent=board).order_by("code").first()
+        alt = Participant.objects.filter(program=program).order_by("code").first()
+        for username, first, last, kind, scope in (
+            ("coordinator", "Mika", "Tanaka", Role.Kind.COORDINATOR, {"program": program}),
+            ("manager", "Ken", "Ito", Role.Kind.COORDINATOR, {"program": program}),
+            ("board", "Hiroshi", "Suzuki", Role.Kind.SUPERVISOR, {"organization": board}),
+            (
+                "jte",
+                "Yuki",
+                "Yamamoto",
+                Role.Kind.SCHOOL_STAFF,
+                {"organization": school.organization if school else None},
+            ),
+            (
+                "alt",
+                alt.name.split()[0] if alt else "ALT",
+                alt.name.split()[-1] if alt else "",
+                Role.Kind.PARTICIPANT,
+                {"participant": alt},
+            ),
+            ("applicant", "Sam", "Lee", Role.Kind.APPLICANT, {}),
+        ):
+            user = self._user(username, first, last)
+            Role.objects.get_or_create(user=user, kind=kind, **scope)
+            if kind == Role.Kind.PARTICIPANT and alt is not None and alt.user_id is None:
+                alt.user = user
+                alt.save()
+
+    def _print_logins(self) -> None:
+        self.stdout.write(f"\nLogins (password for all: {PASSWORD}):")
+        for username, what in (
+            ("admin", "administrator (everything, /admin/)"),
+            ("coordinator", "coordinator of the demo program"),
+            ("manager", "coordinator, and the responsible manager of the outsourcing contract"),
+            ("board", "supervisor at Takasaki City Board of Education"),
+            ("jte", "school staff / JTE at the first school"),
+            ("alt", "the first ALT (their own week)"),
+            ("applicant", "an applicant (recruitment comes later)"),
+        ):
+            self.stdout.write(f"  {username:<12} {what}")

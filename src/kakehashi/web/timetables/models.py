@@ -1,0 +1,144 @@
+"""A program's week as the optimizer sees it (settings, travel overrides, fixed and forbidden visits)
+and its timetables as numbered versions of visit and lesson rows."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.core.models import Tracked
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import LessonSlot, School, Weekday
+
+
+def default_days() -> list[str]:
+    return ["mon", "tue", "wed", "thu", "fri"]
+
+
+class WeekSettings(Tracked):
+    """The `kakehashi/week@1` settings of a program's week: days, objective weights, travel."""
+
+    program = models.OneToOneField(
+        Program, on_delete=models.CASCADE, related_name="week_settings", verbose_name=_("program")
+    )
+    name = models.CharField(_("week name"), max_length=200)
+    days = models.JSONField(_("working days"), default=default_days)
+    coverage_scale = models.PositiveIntegerField(_("value of a lesson"), default=1000)
+    travel_minute = models.PositiveIntegerField(_("cost of a travel minute"), default=2)
+    shortfall_class = models.PositiveIntegerField(_("cost of a class short of the minimum"), default=400)
+    extra_alt = models.PositiveIntegerField(_("cost of a second ALT at a school"), default=300)
+    detour = models.FloatField(_("road detour factor"), default=1.3)
+    travel_modes = models.JSONField(
+        _("travel modes"),
+        default=dict,
+        blank=True,
+        help_text=_("Speed (km/h) and overhead minutes by mode; empty for the defaults."),
+    )
+
+    class Meta:
+        verbose_name = _("week settings")
+        verbose_name_plural = _("week settings")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TravelTime(Tracked):
+    """A measured travel time that replaces the distance formula for one pair of places and one mode."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="travel_times")
+    origin = models.CharField(_("from (school or participant id)"), max_length=32)
+    destination = models.CharField(_("to (school or participant id)"), max_length=32)
+    mode = models.CharField(_("mode"), max_length=8, choices=Participant.TravelMode.choices)
+    minutes = models.PositiveSmallIntegerField(_("minutes"))
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("travel time")
+        verbose_name_plural = _("travel times")
+
+    def __str__(self) -> str:
+        return f"{self.origin} → {self.destination} ({self.mode}): {self.minutes} min"
+
+
+class FixedVisit(Tracked):
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="fixed_visits")
+    day = models.CharField(_("day"), max_length=3, choices=Weekday.choices)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="fixed_visits")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("fixed visit")
+        verbose_name_plural = _("fixed visits")
+        constraints = [models.UniqueConstraint(fields=["participant", "day", "school"], name="fixed_visit_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.participant.code} {self.day} {self.school.code}"
+
+
+class ForbiddenSchool(Tracked):
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="forbidden_schools")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("school the participant never visits")
+        verbose_name_plural = _("schools participants never visit")
+        constraints = [models.UniqueConstraint(fields=["participant", "school"], name="forbidden_school_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.participant.code} ✕ {self.school.code}"
+
+
+class TimetableVersion(Tracked):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="timetables")
+    number = models.PositiveIntegerField(_("version"))
+    state = models.CharField(_("state"), max_length=9, choices=State.choices, default=State.DRAFT)
+    solver_status = models.CharField(_("solver status"), max_length=12)
+    objective = models.BigIntegerField(_("objective"), null=True, blank=True)
+    bound = models.BigIntegerField(_("proven bound"), null=True, blank=True)
+    explanation = models.JSONField(_("explanation"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["program", "-number"]
+        verbose_name = _("timetable version")
+        verbose_name_plural = _("timetable versions")
+        constraints = [models.UniqueConstraint(fields=["program", "number"], name="timetable_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.program} v{self.number}"
+
+
+class VisitRow(models.Model):
+    """Rows of a stored timetable are immutable: an edit makes a new version, which the change log records."""
+
+    version = models.ForeignKey(TimetableVersion, on_delete=models.CASCADE, related_name="visits")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    day = models.CharField(max_length=3, choices=Weekday.choices)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "participant", "day", "school"], name="visit_row_unique")
+        ]
+
+
+class LessonRow(models.Model):
+    version = models.ForeignKey(TimetableVersion, on_delete=models.CASCADE, related_name="lessons")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey(LessonSlot, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["version", "lesson"], name="lesson_row_one_alt")]

@@ -1,0 +1,68 @@
+"""Writes for timetables: store a core Solution as a new numbered version of rows, publish it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kakehashi.timetable.check import check
+from kakehashi.timetable.instance import Instance, Solution, Status
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+
+
+class TimetableRefusedError(ValueError):
+    """A timetable that cannot be stored, with the reason in words."""
+
+
+@transaction.atomic
+def timetable_store(*, program: Program, instance: Instance, solution: Solution, user: Any = None) -> TimetableVersion:
+    """Store `solution` (a timetable of `instance`, the program's week) as the program's next draft version.
+
+    Only a timetable that keeps every hard rule is stored: the core checker decides, and its first
+    violation is the refusal's reason. All rows are written or none."""
+    if solution.status not in (Status.OPTIMAL, Status.FEASIBLE):
+        raise TimetableRefusedError(
+            _("There is no timetable to store (status: %(status)s). / 保存する時間割がありません。")
+            % {"status": solution.status.value}
+        )
+    violations = check(instance, solution)
+    if violations:
+        raise TimetableRefusedError(
+            _("The timetable breaks a rule: %(rule)s / 時間割が規則に違反しています。")
+            % {"rule": violations[0].message}
+        )
+    alts = {p.code: p for p in Participant.objects.filter(program=program, code__in={v.alt for v in solution.visits})}
+    schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in solution.visits})}
+    lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in solution.lessons})}
+    number = (program.timetables.aggregate(top=Max("number"))["top"] or 0) + 1
+    version = TimetableVersion.objects.create(
+        program=program,
+        number=number,
+        solver_status=solution.status.value,
+        objective=solution.objective,
+        bound=solution.bound,
+        explanation=list(solution.explanation),
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    VisitRow.objects.bulk_create(
+        VisitRow(version=version, participant=alts[v.alt], day=v.day, school=schools[v.school]) for v in solution.visits
+    )
+    LessonRow.objects.bulk_create(
+        LessonRow(version=version, participant=alts[a.alt], lesson=lessons[a.lesson]) for a in solution.lessons
+    )
+    return version
+
+
+@transaction.atomic
+def timetable_publish(*, version: TimetableVersion) -> TimetableVersion:
+    version.state = TimetableVersion.State.PUBLISHED
+    version.published_at = timezone.now()
+    version.save(update_fields=["state", "published_at", "updated_at"])
+    return version

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from kakehashi.web.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("changes/", core_views.changes, name="changes"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("schools/", include("kakehashi.web.schools.urls")),
+    path("people/", include("kakehashi.web.people.urls")),
+    path("imports/", include("kakehashi.web.schools.import_urls")),
+    path("admin/", admin.site.urls),
+]
