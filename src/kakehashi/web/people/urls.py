@@ -5,5 +5,7 @@ from kakehashi.web.people import views
 app_name = "people"
 urlpatterns = [
     path("", views.participant_list, name="list"),
+    path("romaji/", views.romaji_suggestion, name="romaji"),
     path("<str:code>/", views.participant_detail, name="detail"),
+    path("<str:code>/edit/", views.participant_edit, name="edit"),
 ]

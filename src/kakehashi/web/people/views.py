@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from kakehashi.web.accounts.scope import visible_participants
+from kakehashi.web.accounts.scope import has_role, visible_participants
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.people.filtersets import ParticipantFilterSet
+from kakehashi.web.people.forms import ParticipantForm
 from kakehashi.web.people.models import Participant
+from kakehashi.web.people.romaji import katakana_to_romaji
 from kakehashi.web.people.selectors import participant_version, participant_week
+from kakehashi.web.people.services import participant_update
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff")
 
@@ -38,5 +44,27 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
             "week": week,
             "lesson_count": sum(len(day.lessons) for day in week),
             "placements": participant.placements.select_related("organization"),
+            "can_edit": has_role(request.user, "coordinator"),
         },
     )
+
+
+@login_required
+def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
+    # Coordinators edit the participants of their own programs (the scope query says which).
+    if not has_role(request.user, "coordinator"):
+        raise PermissionDenied
+    participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    form = ParticipantForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        participant_update(form=form)
+        messages.success(request, _("Saved. / 保存しました。"))
+        return redirect("people:detail", code=participant.code)
+    return render(request, "people/edit.html", {"participant": participant, "form": form})
+
+
+@login_required
+def romaji_suggestion(request: HttpRequest) -> HttpResponse:
+    """htmx: the Latin-script name field again, filled with romaji made from the katakana."""
+    suggestion = katakana_to_romaji(request.GET.get("name_katakana", "").strip())
+    return render(request, "people/edit.html#name-field", {"form": ParticipantForm(initial={"name": suggestion})})

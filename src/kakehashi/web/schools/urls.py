@@ -5,5 +5,7 @@ from kakehashi.web.schools import views
 app_name = "schools"
 urlpatterns = [
     path("", views.school_list, name="list"),
+    path("romaji/", views.romaji_suggestion, name="romaji"),
     path("<str:code>/", views.school_detail, name="detail"),
+    path("<str:code>/edit/", views.school_edit, name="edit"),
 ]

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from kakehashi.web.accounts.scope import visible_schools
+from kakehashi.timetable.generate import ENGLISH_KIND
+from kakehashi.timetable.generate_names import romanized_school_name
+from kakehashi.web.accounts.scope import has_role, visible_schools
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.schools.filtersets import SchoolFilterSet
+from kakehashi.web.schools.forms import SchoolForm
 from kakehashi.web.schools.models import School
 from kakehashi.web.schools.selectors import lesson_grid, school_version, visits_by_day
+from kakehashi.web.schools.services import school_update
 from kakehashi.web.timetables.models import WeekSettings
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff", "participant")
@@ -44,5 +51,30 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
             "visits": [(day, visits[day]) for day in days],
             "delivered": delivered,
             "homerooms": school.homerooms.all(),
+            "can_edit": has_role(request.user, "coordinator"),
         },
     )
+
+
+@login_required
+def school_edit(request: HttpRequest, code: str) -> HttpResponse:
+    # Only coordinators edit schools, and only the schools of their own programs.
+    if not has_role(request.user, "coordinator"):
+        raise PermissionDenied
+    school: School = get_object_or_404(visible_schools(request.user), code=code)
+    form = SchoolForm(request.POST or None, instance=school)
+    if request.method == "POST" and form.is_valid():
+        school_update(school=school, data=form.cleaned_data)
+        messages.success(request, _("Saved. / 保存しました。"))
+        return redirect("schools:detail", code=school.code)
+    return render(request, "schools/edit.html", {"school": school, "form": form})
+
+
+@login_required
+def romaji_suggestion(request: HttpRequest) -> HttpResponse:
+    """htmx: the name field again, filled with romaji made from the Japanese name."""
+    name_ja = request.GET.get("name_ja", "").strip()
+    level = request.GET.get("level", "elementary")
+    kind = {"elementary": "elementary", "junior_high": "junior_high"}.get(level, "elementary")
+    suggestion = romanized_school_name(name_ja, ENGLISH_KIND[kind]) if name_ja else ""
+    return render(request, "schools/edit.html#name-field", {"form": SchoolForm(initial={"name": suggestion})})

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.people.models import Participant
+
+LEVEL_CHOICES = [
+    ("elementary", _("elementary school")),
+    ("junior_high", _("junior high school")),
+    ("high", _("high school")),
+    ("special_needs", _("special needs school")),
+]
+
+
+class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
+    levels = forms.MultipleChoiceField(
+        label=_("school levels"), choices=LEVEL_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Participant
+        fields = [
+            "name_katakana",
+            "name",
+            "kind",
+            "gender",
+            "birth_date",
+            "citizenship",
+            "origin_region",
+            "start_date",
+            "japanese_level",
+            "qualifications",
+            "home_lat",
+            "home_lon",
+            "travel_mode",
+            "levels",
+            "classes_min",
+            "classes_max",
+            "max_classes_per_day",
+            "max_schools_per_day",
+            "max_schools_per_week",
+            "max_commute_minutes",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "qualifications": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("classes_min"), data.get("classes_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("classes_max", _("At least the minimum, please. / 下限以上にしてください。"))
+        return data

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.schools.models import School
+
+
+class SchoolForm(forms.ModelForm):  # type: ignore[type-arg]
+    name = forms.CharField(
+        label=_("name"), max_length=200, help_text=_("In Latin script; suggested from the Japanese name, editable.")
+    )
+    name_ja = forms.CharField(label=_("name (Japanese)"), max_length=200, required=False)
+
+    class Meta:
+        model = School
+        fields = [
+            "name_ja",
+            "name",
+            "level",
+            "mext_code",
+            "address",
+            "lat",
+            "lon",
+            "visit_days_min",
+            "visit_days_max",
+            "max_alts",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["name"].initial = self.instance.organization.name
+            self.fields["name_ja"].initial = self.instance.organization.name_ja
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("visit_days_min"), data.get("visit_days_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("visit_days_max", _("At least the minimum, please. / 下限以上にしてください。"))
+        return data
