@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("kakehashi.web.schools.urls")),
     path("people/", include("kakehashi.web.people.urls")),
+    path("programs/", include("kakehashi.web.organizations.urls")),
     path("imports/", include("kakehashi.web.schools.import_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kakehashi.web.accounts.scope import (
+    coordinated_programs,
     is_administrator,
     roles_of,
     visible_participants,
@@ -28,6 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/home.html",
         {
             "programs": programs,
+            "coordinated": set(coordinated_programs(user).values_list("pk", flat=True)),
             "school_count": visible_schools(user).count(),
             "participant_count": visible_participants(user).count(),
             "role_list": roles_of(user),

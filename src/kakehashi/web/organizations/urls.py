@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kakehashi.web.organizations import views
+
+app_name = "programs"
+urlpatterns = [
+    path("<int:pk>/", views.program_detail, name="detail"),
+    path("<int:pk>/week.json", views.program_week_file, name="week"),
+    path("<int:pk>/timetables/<int:number>.json", views.program_timetable_file, name="timetable"),
+]

@@ -1,0 +1,67 @@
+"""A program's page: its contracts (and so who may instruct its staff), its week and its timetables."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from kakehashi.timetable.format import FormatError, solution_to_json
+from kakehashi.web.accounts.scope import coordinated_programs, has_role
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.timetables.selectors import program_alts, program_schools, version_solution, week_instance_json
+
+
+def _program(request: HttpRequest, pk: int) -> Program:
+    if not has_role(request.user, "coordinator"):
+        raise PermissionDenied
+    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
+    return program
+
+
+@login_required
+def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    week_problem = None
+    try:
+        week_instance_json(program)
+    except FormatError as error:
+        week_problem = str(error)
+    return render(
+        request,
+        "organizations/program.html",
+        {
+            "program": program,
+            "contracts": program.contracts.select_related("organization", "responsible_manager"),
+            "school_count": program_schools(program).count(),
+            "alt_count": program_alts(program).count(),
+            "versions": program.timetables.all()[:10],
+            "week_problem": week_problem,
+        },
+    )
+
+
+@login_required
+def program_week_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The program's week as a `kakehashi/week@1` file, for the command line or another tool."""
+    program = _program(request, pk)
+    try:
+        document = week_instance_json(program)
+    except FormatError as error:
+        return JsonResponse({"error": str(error)}, status=422)
+    response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="week-{program.pk}.json"'
+    return response
+
+
+@login_required
+def program_timetable_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    program = _program(request, pk)
+    version = get_object_or_404(program.timetables, number=number)
+    document = solution_to_json(version_solution(version))
+    response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="timetable-{program.pk}-v{number}.json"'
+    return response
