@@ -97,6 +97,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "static"
+# The project's own static files (the stylesheet) live beside the templates, outside any app.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = BASE_DIR / "media"
 # Uploads for imports are read in memory up to this size; larger files are refused with a message.
 IMPORT_MAX_BYTES = env_int("KAKEHASHI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)

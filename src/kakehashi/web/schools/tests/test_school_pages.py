@@ -70,3 +70,13 @@ def test_the_romaji_of_a_japanese_school_name_is_suggested_into_the_name_field(w
     )
     text = response.content.decode()
     assert 'value="Naganosato Junior High School"' in text and "<html" not in text
+
+
+def test_in_japanese_a_school_is_named_in_japanese_first(world: Any) -> None:
+    north, _, _ = world
+    school = north.schools[0]
+    client = logged_in(north, "coordinator")
+    client.post("/i18n/setlang/", {"language": "ja", "next": "/"})
+    text = client.get(f"/schools/{school.code}/").content.decode()
+    assert f'<h1>{school.organization.name_ja} <span class="muted">{school.organization.name}</span></h1>' in text
+    assert "<th>月</th>" in text
