@@ -16,7 +16,7 @@ from kakehashi.timetable.solve import solve
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core.actor import acting_as
 from kakehashi.web.organizations.models import Contract, Organization, Program
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.selectors import latest_version, week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
@@ -77,11 +77,63 @@ class Command(BaseCommand):
         )
         document = generate_from_sites(load_school_sites(), municipality=MUNICIPALITY, alts=alts, seed=1)
         instance = week_import(program=program, board=board, document=document, placed_from=SCHOOL_YEAR_START)
+        self._cir_and_sea(program, board)
         self.stdout.write(
             f"Loaded {len(instance.schools)} Takasaki schools, {len(instance.lesson_by_id)} lessons and "
             f"{len(instance.alts)} ALTs. {CREDIT}"
         )
         return program
+
+    def _cir_and_sea(self, program: Program, board: Organization) -> None:
+        """A CIR at the city hall and an SEA at a sports facility: the other two kinds of participant."""
+        hall = Organization.objects.create(
+            name="Takasaki City Hall, International Exchange Division",
+            name_ja="高崎市役所 国際交流課",
+            kind=Organization.Kind.TOWN_HALL,
+            municipality_code=MUNICIPALITY,
+        )
+        arena = Organization.objects.create(
+            name="Takasaki Arena",
+            name_ja="高崎アリーナ",
+            kind=Organization.Kind.SPORTS_FACILITY,
+            municipality_code=MUNICIPALITY,
+        )
+        for place in (hall, arena):
+            Contract.objects.create(
+                program=program,
+                organization=place,
+                type=Contract.Type.DISPATCH,
+                starts=SCHOOL_YEAR_START,
+                ends=dt.date(2027, 3, 31),
+            )
+        for code, kind, name, katakana, place, level, skills in (
+            ("C01", Participant.Kind.CIR, "Lena Weber", "レーナ・ヴェーバー", hall, "N1", "Translation (German)"),
+            (
+                "E01",
+                Participant.Kind.SEA,
+                "Tomas Silva",
+                "トーマス・シルバ",
+                arena,
+                "N4",
+                "Football coaching licence (UEFA C)",
+            ),
+        ):
+            person = Participant.objects.create(
+                program=program,
+                code=code,
+                kind=kind,
+                name=name,
+                name_katakana=katakana,
+                home_lat=36.3219,
+                home_lon=139.0033,
+                levels=[],
+                japanese_level=level,
+                qualifications=skills,
+                classes_min=0,
+                classes_max=0,
+                start_date=dt.date(2025, 8, 1),
+            )
+            Placement.objects.create(participant=person, organization=place, starts=SCHOOL_YEAR_START)
 
     def _user(self, username: str, first: str, last: str, **fields: Any) -> Any:
         user, created = get_user_model().objects.get_or_create(
