@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -135,8 +136,14 @@ def _serve(args: argparse.Namespace) -> int:
     manage(["migrate", "--no-input", "-v", "0"])
     if args.demo:
         manage(["demo", "--time-limit", str(args.demo_time_limit)])
-    print(f"Serving on http://{args.address}/ (Ctrl-C stops it)")
-    return manage(["runserver", "--noreload", args.address])
+    # Solve jobs run in a task worker beside the web server; it stops with it.
+    worker = subprocess.Popen([sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-reload"])
+    print(f"Serving on http://{args.address}/ with a task worker (Ctrl-C stops both)")
+    try:
+        return manage(["runserver", "--noreload", args.address])
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
 
 
 def _manage(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ import itertools
 import math
 from functools import cached_property
 
-from kakehashi.timetable.instance import Alt, Instance, Location
+from kakehashi.timetable.instance import Alt, Instance, Location, TravelMode
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -21,6 +21,11 @@ def haversine_km(a: Location, b: Location) -> float:
     dlon = math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def formula_minutes(origin: Location, destination: Location, mode: TravelMode, detour: float) -> int:
+    """The spec's travel formula, for a pair of places with no `minutes` override."""
+    return math.ceil(60 * haversine_km(origin, destination) * detour / mode.kmh) + mode.overhead_min
 
 
 class TravelTimes:
@@ -55,9 +60,8 @@ class TravelTimes:
             return cached
         minutes = self._overrides.get(key)
         if minutes is None:
-            mode = self.instance.travel.modes[alt.mode]
-            distance = haversine_km(self._location(origin, alt), self._location(destination, alt))
-            minutes = math.ceil(60 * distance * self.instance.travel.detour / mode.kmh) + mode.overhead_min
+            minutes = formula_minutes(self._location(origin, alt), self._location(destination, alt),
+                                      self.instance.travel.modes[alt.mode], self.instance.travel.detour)
         if origin != alt.id and destination != alt.id:
             # School-to-school times depend only on the mode, so ALTs who share a mode share them.
             self._cache[key] = minutes

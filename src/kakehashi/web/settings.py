@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_filters",
+    "django_tasks_db",
     "kakehashi.web.core",
     "kakehashi.web.organizations",
     "kakehashi.web.schools",
@@ -77,6 +78,12 @@ DATABASES = {
     "default": parse_database_url(env_str("DATABASE_URL", "sqlite:///kakehashi.sqlite3"), base_dir=BASE_DIR).as_django()
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (solve jobs) are rows in the database, run by `kakehashi manage db_worker`
+# (`kakehashi serve` and `make demo` start one beside the web server).
+TASKS = {
+    "default": {"BACKEND": env_str("KAKEHASHI_TASK_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

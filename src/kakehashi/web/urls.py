@@ -13,6 +13,7 @@ urlpatterns = [
     path("schools/", include("kakehashi.web.schools.urls")),
     path("people/", include("kakehashi.web.people.urls")),
     path("programs/", include("kakehashi.web.organizations.urls")),
+    path("jobs/", include("kakehashi.web.timetables.urls")),
     path("imports/", include("kakehashi.web.schools.import_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ terms, schools and ALTs that conflict, or `unknown` when nothing was found in th
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -38,11 +39,13 @@ RELAXATION_MAX_VISITS = 40_000
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
-          hint: Solution | None = None, progress: ProgressReport | None = None) -> Solution:
+          hint: Solution | None = None, progress: ProgressReport | None = None,
+          stop: Callable[[], bool] | None = None) -> Solution:
     """The best timetable found within about `time_limit` seconds.
 
     `hint` is an earlier timetable to start from (used only if it keeps every hard rule); `progress`
-    hears of each better timetable as it is found. With `workers=1` and the same `seed`, a search
+    hears of each better timetable as it is found; `stop`, polled during the search, ends it early with
+    the best timetable so far (a web app's cancel button). With `workers=1` and the same `seed`, a search
     that ends before its time limit finds the same timetable every time."""
     started = time.monotonic()
     stats: dict[str, Any] = {"time_limit": time_limit, "workers": workers, "seed": seed}
@@ -68,7 +71,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
 
     if start is not None and len(eligibility.visits()) > FULL_MODEL_VISITS:
         found = _search(instance, eligibility, start, started=started, time_limit=time_limit, workers=workers,
-                        seed=seed, progress=progress, stats=stats)
+                        seed=seed, progress=progress, stats=stats, stop=stop)
         found = _with_bound(found, relaxed)
         return replace(found, explanation=found.explanation + tuple(_bound_sentence(found)))
 
@@ -76,13 +79,15 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
     model = _model(instance, eligibility, start, PAIR_BUDGET)
     stats["model_seconds"] = round(time.monotonic() - started - stats["construct_seconds"], 3)
     result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
-                         started=started, fallback=start)
+                         started=started, fallback=start, stop=stop)
     if result.stats["cp_sat_status"] == "INFEASIBLE" and not model.exact:
         # Infeasible with near pairs only proves nothing: ask again with every pair the rules allow.
         model = _model(instance, eligibility, start, None)
         result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
                              started=started, fallback=start)
     stats.update(result.stats)
+    if stop is not None and stop():
+        stats["stopped_by_caller"] = True
     if result.status is Status.INFEASIBLE:
         budget = max(MIN_EXPLAIN_SECONDS, time_limit - (time.monotonic() - started))
         explanation = _explain_conflict(instance, eligibility, budget)
@@ -114,10 +119,11 @@ def _with_bound(solution: Solution, relaxed: int | None) -> Solution:
 
 
 def _search(instance: Instance, eligibility: Eligibility, start: Solution, *, started: float, time_limit: float,
-            workers: int, seed: int, progress: ProgressReport | None, stats: dict[str, Any]) -> Solution:
+            workers: int, seed: int, progress: ProgressReport | None, stats: dict[str, Any],
+            stop: Callable[[], bool] | None) -> Solution:
     """Large instances: improve the start neighbourhood by neighbourhood (search.py)."""
     best, counts = improve(instance, start, eligibility=eligibility, deadline=started + 0.97 * time_limit,
-                           workers=workers, seed=seed, progress=progress, started=started)
+                           workers=workers, seed=seed, progress=progress, started=started, stop=stop)
     stats |= {"strategy": "lns", "lns_steps": counts["steps"], "lns_improved": counts["improved"],
               "source": "lns" if counts["improved"] else "construction", "total_seconds": _since(started)}
     sentence = (f"The best timetable found by re-planning a few ALTs at a time ({counts['steps']} neighbourhoods, "

@@ -7,9 +7,11 @@ the search from a timetable; `solve()` returns a `Solution`, never a solver obje
 
 from __future__ import annotations
 
+import contextlib
 import math
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +61,7 @@ _STATUS = {
 
 
 DETERMINISTIC_SHARE = 0.5
+STOP_POLL_SECONDS = 0.2
 
 
 def floor_bound(value: float) -> int | None:
@@ -135,14 +138,17 @@ class TimetableModel:
         return stats
 
     def solve(self, *, time_limit: float, workers: int, seed: int, progress: ProgressReport | None = None,
-              started: float | None = None, fallback: Solution | None = None) -> Solution:
+              started: float | None = None, fallback: Solution | None = None,
+              stop: Callable[[], bool] | None = None) -> Solution:
         """Search for up to `time_limit` seconds.
 
         `fallback` is a valid timetable (the construction's): returned, as feasible, when CP-SAT finds
-        nothing better in time. `started` is when the caller's clock began, for progress times."""
+        nothing better in time. `started` is when the caller's clock began, for progress times.
+        `stop` is polled during the search; when it says True the search ends with what it has."""
         solver = _solver(time_limit, workers, seed)
         callback = _ProgressCallback(progress, started or time.monotonic(), self.exact) if progress else None
-        code = solver.solve(self.model, callback)
+        with _stopping(solver, stop):
+            code = solver.solve(self.model, callback)
         status = _STATUS.get(code, Status.UNKNOWN)
         if not self.exact and status is not Status.FEASIBLE:
             # A restricted model proves nothing about the spec's problem: its optimum may not be the
@@ -217,6 +223,30 @@ def _pairs_of(instance: Instance, solution: Solution | None) -> set[tuple[str, s
     for visit in solution.visits if solution else ():
         on_day.setdefault((visit.alt, visit.day), []).append(visit.school)
     return {(alt, day, min(schools), max(schools)) for (alt, day), schools in on_day.items() if len(schools) == 2}
+
+
+@contextlib.contextmanager
+def _stopping(solver: cp_model.CpSolver, stop: Callable[[], bool] | None) -> Iterator[None]:
+    """While the search runs, a watcher thread asks `stop` five times a second and ends the search
+    when it says so (CP-SAT's stop_search is safe to call from another thread)."""
+    if stop is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(STOP_POLL_SECONDS):
+            if stop():
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, name="kakehashi-stop-watcher", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:

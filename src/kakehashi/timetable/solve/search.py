@@ -29,10 +29,11 @@ PART_PAIR_BUDGET = 4_000
 
 def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, deadline: float, workers: int,
             seed: int, progress: Callable[[Progress], None] | None = None, started: float | None = None,
-            max_steps: int | None = None) -> tuple[Solution, dict[str, int]]:
+            max_steps: int | None = None, stop: Callable[[], bool] | None = None) -> tuple[Solution, dict[str, int]]:
     """The best timetable found by the search from `start` (valid) before `deadline` (monotonic).
 
-    `max_steps` bounds the number of neighbourhoods, which with `workers=1` makes a run reproducible."""
+    `max_steps` bounds the number of neighbourhoods, which with `workers=1` makes a run reproducible;
+    `stop` is asked between neighbourhoods (and during each) whether the caller wants to end now."""
     rng = random.Random(seed)
     best = start
     size = START_ALTS
@@ -41,12 +42,13 @@ def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, de
     slowest_step = 0.0
     # A step also builds its model in Python, which CP-SAT's time limit does not cover: start one
     # only if the slowest so far would still end before the deadline.
-    while time.monotonic() + slowest_step < deadline - 0.5 and (max_steps is None or counts["steps"] < max_steps):
+    while time.monotonic() + slowest_step < deadline - 0.5 and (max_steps is None or counts["steps"] < max_steps) \
+            and not (stop is not None and stop()):
         step_started = time.monotonic()
         counts["steps"] += 1
         alts = _neighbourhood(instance, sharing, rng, size)
         limit = min(STEP_SECONDS, deadline - time.monotonic() - 0.3)
-        candidate, proven = _replan(instance, best, alts, limit, workers, seed + counts["steps"])
+        candidate, proven = _replan(instance, best, alts, limit, workers, seed + counts["steps"], stop)
         if candidate is not None and (candidate.objective or 0) > (best.objective or 0) \
                 and not check(instance, candidate):
             best = candidate
@@ -78,7 +80,7 @@ def _neighbourhood(instance: Instance, sharing: dict[str, list[str]], rng: rando
 
 
 def _replan(instance: Instance, current: Solution, alts: list[str], time_limit: float, workers: int,
-            seed: int) -> tuple[Solution | None, bool]:
+            seed: int, stop: Callable[[], bool] | None = None) -> tuple[Solution | None, bool]:
     """The week with `alts` re-planned (None if CP-SAT found nothing), and whether that part is optimal."""
     if time_limit <= 0.05:
         return None, False
@@ -92,7 +94,7 @@ def _replan(instance: Instance, current: Solution, alts: list[str], time_limit: 
     own = set(alts)
     model.add_hint(Solution(Status.FEASIBLE, tuple(v for v in current.visits if v.alt in own),
                             tuple(a for a in current.lessons if a.alt in own)))
-    result = model.solve(time_limit=time_limit, workers=workers, seed=seed)
+    result = model.solve(time_limit=time_limit, workers=workers, seed=seed, stop=stop)
     if result.status not in (Status.OPTIMAL, Status.FEASIBLE):
         return None, False
     return merge(instance, part, result.visits, result.lessons), result.status is Status.OPTIMAL

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,3 +48,75 @@ def participant_week(participant: Participant, version: TimetableVersion | None)
     for day in days.values():
         day.lessons.sort(key=lambda x: (x["start"] is None, x["start"]))
     return [day for day in days.values() if day.schools or day.lessons]
+
+
+DAY_START, DAY_END = 8 * 60, 17 * 60  # the ALT's working day; the grid shows it in five-minute rows
+
+
+@dataclass
+class Block:
+    kind: str  # "lesson" or "travel"
+    start: int  # minutes after midnight
+    end: int
+    label: str
+    detail: str = ""
+
+    @property
+    def row(self) -> str:
+        """The CSS grid rows the block spans (row 1 is 8:00)."""
+        first = max(0, self.start - DAY_START) // 5 + 1
+        last = max(first + 1, (min(DAY_END, self.end) - DAY_START + 4) // 5 + 1)
+        return f"{first} / {last}"
+
+    @property
+    def times(self) -> str:
+        return f"{self.start // 60:02d}:{self.start % 60:02d}–{self.end // 60:02d}:{self.end % 60:02d}"
+
+
+def _minutes(value: Any) -> int:
+    return value.hour * 60 + value.minute
+
+
+def participant_week_grid(participant: Participant, version: TimetableVersion | None) -> list[tuple[str, list[Block]]]:
+    """Each working day as blocks on a clock: lessons (school, class, period) and the travel around them:
+    from home before the first lesson, between the two schools of a two-school day, home after the last."""
+    from kakehashi.web.timetables.travel import PageTravel
+
+    days = participant_week(participant, version)
+    if not days:
+        return []
+    travel = PageTravel(participant)
+    grid = []
+    for day in days:
+        blocks: list[Block] = []
+        lessons = [x for x in day.lessons if x["start"] is not None]
+        for item in lessons:
+            lesson = item["lesson"]
+            blocks.append(
+                Block(
+                    "lesson",
+                    _minutes(item["start"]),
+                    _minutes(item["end"]),
+                    lesson.homeroom.name,
+                    f"{lesson.school.name} · {lesson.period}",
+                )
+            )
+        order = sorted(
+            day.schools,
+            key=lambda s: min(
+                (_minutes(x["start"]) for x in lessons if x["lesson"].school_id == s.pk), default=DAY_END
+            ),
+        )
+        if lessons and order:
+            first_start = min(b.start for b in blocks)
+            last_end = max(b.end for b in blocks)
+            there = travel.minutes(None, order[0])
+            blocks.append(Block("travel", first_start - there, first_start, f"{there} min", order[0].name))
+            for one, other in itertools.pairwise(order):
+                leave = max(_minutes(x["end"]) for x in lessons if x["lesson"].school_id == one.pk)
+                hop = travel.minutes(one, other)
+                blocks.append(Block("travel", leave, leave + hop, f"{hop} min", f"{one.name} → {other.name}"))
+            back = travel.minutes(order[-1], None)
+            blocks.append(Block("travel", last_end, last_end + back, f"{back} min", order[-1].name))
+        grid.append((day.day, sorted(blocks, key=lambda b: b.start)))
+    return grid

@@ -13,7 +13,13 @@ from kakehashi.web.people.filtersets import ParticipantFilterSet
 from kakehashi.web.people.forms import ParticipantForm
 from kakehashi.web.people.models import Participant
 from kakehashi.web.people.romaji import katakana_to_romaji
-from kakehashi.web.people.selectors import participant_version, participant_week
+from kakehashi.web.people.selectors import (
+    DAY_END,
+    DAY_START,
+    participant_version,
+    participant_week,
+    participant_week_grid,
+)
 from kakehashi.web.people.services import participant_update
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff")
@@ -35,11 +41,14 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
     version = participant_version(participant)
     week = participant_week(participant, version)
+    grid = participant_week_grid(participant, version)
     return render(
         request,
         "people/detail.html",
         {
             "participant": participant,
+            "grid": grid,
+            "grid_hours": [(f"{m // 60}:00", (m - DAY_START) // 5 + 1) for m in range(DAY_START, DAY_END, 60)],
             "version": version,
             "week": week,
             "lesson_count": sum(len(day.lessons) for day in week),

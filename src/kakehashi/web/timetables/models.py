@@ -142,3 +142,76 @@ class LessonRow(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["version", "lesson"], name="lesson_row_one_alt")]
+
+
+class SolveJob(models.Model):
+    """A solve of a program's week run by the task worker. Not `Tracked`: its progress fields change every
+    second; the timetable it stores is logged as a new version."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting for the worker")
+        RUNNING = "running", _("solving")
+        SUCCEEDED = "succeeded", _("done")
+        FAILED = "failed", _("failed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="solve_jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=60)
+    keep_locked = models.BooleanField(_("keep locked visits"), default=True)
+    stay_close = models.BooleanField(_("stay close to the published timetable"), default=False)
+    state = models.CharField(_("state"), max_length=9, choices=State.choices, default=State.QUEUED)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    elapsed = models.FloatField(_("seconds"), default=0.0)
+    best_objective = models.BigIntegerField(_("best objective"), null=True, blank=True)
+    bound = models.BigIntegerField(_("proven bound"), null=True, blank=True)
+    cancel_requested = models.BooleanField(default=False)
+    message = models.TextField(_("message"), blank=True)
+    version = models.ForeignKey(TimetableVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("solve job")
+        verbose_name_plural = _("solve jobs")
+
+    def __str__(self) -> str:
+        return f"{self.program} solve #{self.pk} ({self.state})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.SUCCEEDED, self.State.FAILED, self.State.CANCELLED)
+
+    @property
+    def gap(self) -> float | None:
+        if self.best_objective is None or not self.bound:
+            return None
+        return max(0.0, (self.bound - self.best_objective) / self.bound)
+
+    @property
+    def percent(self) -> int:
+        """How far through its time limit the job is (a solve may end sooner, when proven optimal)."""
+        if self.finished:
+            return 100
+        return min(99, int(100 * self.elapsed / max(1, self.time_limit)))
+
+
+class LockedVisit(Tracked):
+    """A visit a coordinator has locked: every re-solve keeps it (it enters the week as a fixed visit)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="locked_visits")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    day = models.CharField(_("day"), max_length=3, choices=Weekday.choices)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["participant", "day", "school"], name="locked_visit_unique")]
+
+    def __str__(self) -> str:
+        return f"🔒 {self.participant.code} {self.day} {self.school.code}"

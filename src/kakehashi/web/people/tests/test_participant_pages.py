@@ -74,3 +74,41 @@ def test_the_participant_sees_their_published_week_day_by_day(world: Any) -> Non
     assert mine, "the solver gave the first ALT no lesson; the test needs at least one"
     lesson = instance.lesson_by_id[mine[0].lesson]
     assert lesson.homeroom in page and f"{lesson.start // 60:02d}:{lesson.start % 60:02d}" in page
+
+
+def test_the_week_grid_puts_the_commute_before_the_first_lesson_and_after_the_last(world: Any) -> None:
+    from kakehashi.timetable.travel import TravelTimes
+    from kakehashi.web.people.selectors import participant_week_grid
+
+    north, _, _ = world
+    instance = week_instance(north.program)
+    solution = solve(instance, time_limit=5, workers=1)
+    version = timetable_store(program=north.program, instance=instance, solution=solution)
+    alt = north.alts[0]
+    core_alt = instance.alt_by_id[alt.code]
+    travel = TravelTimes(instance)
+    for day, blocks in participant_week_grid(alt, version):
+        lessons = [b for b in blocks if b.kind == "lesson"]
+        trips = [b for b in blocks if b.kind == "travel"]
+        schools = [v.school for v in solution.visits if v.alt == alt.code and v.day == day]
+        if not lessons:
+            continue  # a visit day without lessons (rule 10 allows it) has no clock to draw on
+        first, last = min(b.start for b in lessons), max(b.end for b in lessons)
+        assert trips[0].end == first and trips[-1].start == last
+        assert sum(t.end - t.start for t in trips) == travel.day_trip(
+            core_alt, _in_order(instance, solution, alt.code, day, schools)
+        )
+
+
+def _in_order(instance: Any, solution: Any, alt: str, day: str, schools: list[str]) -> list[str]:
+    starts = {
+        s: min(
+            instance.lesson_by_id[a.lesson].start
+            for a in solution.lessons
+            if a.alt == alt
+            and instance.lesson_by_id[a.lesson].day == day
+            and instance.lesson_by_id[a.lesson].school == s
+        )
+        for s in schools
+    }
+    return sorted(schools, key=starts.__getitem__)

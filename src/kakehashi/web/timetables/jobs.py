@@ -1,0 +1,188 @@
+"""Solve jobs: a coordinator starts one, the task worker runs it, the page follows its progress.
+
+The timetable is stored in one transaction at the very end, together with the job's success: a worker
+killed at any moment leaves the job unfinished (and, once its heartbeat is stale, failed) and no
+half-written timetable. Cancel is cooperative: the solve polls the job's flag and ends with the best
+timetable so far, which is then stored like any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.db import DatabaseError, connections, transaction
+from django.utils import timezone
+
+from kakehashi.timetable.format import parse_instance
+from kakehashi.timetable.instance import Instance, Solution, Status
+from kakehashi.timetable.solve import solve
+from kakehashi.timetable.solve.model import Progress
+from kakehashi.web.core.actor import acting_as
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.timetables.models import LockedVisit, SolveJob
+from kakehashi.web.timetables.selectors import latest_version, version_solution, week_document
+from kakehashi.web.timetables.services import TimetableRefusedError, timetable_store
+
+logger = logging.getLogger(__name__)
+
+# A running job whose worker has not written a heartbeat for this long is taken as dead.
+STALE_AFTER = dt.timedelta(seconds=30)
+HEARTBEAT_SECONDS = 2.0
+PROGRESS_SECONDS = 0.5
+
+
+def solve_job_start(*, program: Program, user: Any, time_limit: int, keep_locked: bool, stay_close: bool) -> SolveJob:
+    from kakehashi.web.timetables.tasks import run_solve_job
+
+    job = SolveJob.objects.create(
+        program=program,
+        requested_by=user if user.is_authenticated else None,
+        time_limit=time_limit,
+        keep_locked=keep_locked,
+        stay_close=stay_close,
+    )
+
+    def enqueue() -> None:
+        result = run_solve_job.enqueue(job.pk)
+        SolveJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
+
+    # The worker must find the job row: enqueue only once it is committed.
+    transaction.on_commit(enqueue)
+    return job
+
+
+def solve_job_cancel(*, job: SolveJob) -> None:
+    if job.state == SolveJob.State.QUEUED:
+        SolveJob.objects.filter(pk=job.pk, state=SolveJob.State.QUEUED).update(
+            state=SolveJob.State.CANCELLED, finished_at=timezone.now(), message="Cancelled before it started."
+        )
+    SolveJob.objects.filter(pk=job.pk).update(cancel_requested=True)
+
+
+def solve_jobs_fail_stale(now: dt.datetime | None = None) -> int:
+    """Mark as failed the running jobs whose worker stopped answering (killed, crashed, machine restarted)."""
+    cutoff = (now or timezone.now()) - STALE_AFTER
+    return SolveJob.objects.filter(state=SolveJob.State.RUNNING, heartbeat_at__lt=cutoff).update(
+        state=SolveJob.State.FAILED,
+        finished_at=timezone.now(),
+        message="The worker stopped before finishing (killed or crashed); nothing was stored. Start the solve again.",
+    )
+
+
+def job_instance(job: SolveJob) -> Instance:
+    """The program's week, with the coordinator's locked visits as fixed visits when the job keeps them."""
+    document = week_document(job.program)
+    if job.keep_locked:
+        fixed = {(f["alt"], f["day"], f["school"]) for f in document["fixed"]}
+        for lock in LockedVisit.objects.filter(program=job.program).select_related("participant", "school"):
+            key = (lock.participant.code, lock.day, lock.school.code)
+            if key not in fixed:
+                document["fixed"].append({"alt": key[0], "day": key[1], "school": key[2]})
+                fixed.add(key)
+    return parse_instance(document)
+
+
+def solve_job_run(job_id: int) -> None:
+    """The task's body: solve, report progress, store the result (or say why not)."""
+    job = SolveJob.objects.select_related("program").get(pk=job_id)
+    if job.state != SolveJob.State.QUEUED:
+        return  # cancelled while waiting, or a retry of a job that already ran
+    now = timezone.now()
+    SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.RUNNING, started_at=now, heartbeat_at=now)
+    began = time.monotonic()
+    try:
+        instance = job_instance(job)
+        hint = _published_hint(job) if job.stay_close else None
+        watcher = _Watcher(job.pk, began)
+        solution = solve(
+            instance, time_limit=job.time_limit, workers=2, hint=hint, progress=watcher.progress, stop=watcher.stop
+        )
+        _finish(job, instance, solution, began)
+    except Exception as error:  # the job must end in words, whatever went wrong
+        SolveJob.objects.filter(pk=job.pk).update(
+            state=SolveJob.State.FAILED,
+            finished_at=timezone.now(),
+            elapsed=time.monotonic() - began,
+            message=str(error)[:2000],
+        )
+        raise
+
+
+def _published_hint(job: SolveJob) -> Solution | None:
+    version = latest_version(job.program, published_only=True)
+    return version_solution(version) if version is not None else None
+
+
+def _finish(job: SolveJob, instance: Instance, solution: Solution, began: float) -> None:
+    fields: dict[str, Any] = {
+        "finished_at": timezone.now(),
+        "elapsed": time.monotonic() - began,
+        "best_objective": solution.objective,
+        "bound": solution.bound,
+        "message": " ".join(solution.explanation)[:4000],
+    }
+    if solution.status not in (Status.OPTIMAL, Status.FEASIBLE):
+        SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.FAILED, **fields)
+        return
+    cancelled = SolveJob.objects.filter(pk=job.pk, cancel_requested=True).exists()
+    try:
+        with transaction.atomic(), acting_as(job.requested_by, f"solve-job-{job.pk}"):
+            version = timetable_store(program=job.program, instance=instance, solution=solution, user=job.requested_by)
+            SolveJob.objects.filter(pk=job.pk).update(
+                state=SolveJob.State.CANCELLED if cancelled else SolveJob.State.SUCCEEDED, version=version, **fields
+            )
+    except TimetableRefusedError as refused:
+        SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.FAILED, **{**fields, "message": str(refused)})
+
+
+class _Watcher:
+    """The solve's two hooks: progress (each better timetable) and stop (polled five times a second), which
+    also writes the heartbeat and reads the cancel flag every couple of seconds."""
+
+    def __init__(self, job_id: int, began: float) -> None:
+        self.job_id, self.began = job_id, began
+        self.last_progress = 0.0
+        self.last_beat = 0.0
+        self.cancelled = False
+        self.home_thread = threading.get_ident()  # the job's own thread keeps its connection
+
+    def progress(self, report: Progress) -> None:
+        now = time.monotonic()
+        if now - self.last_progress < PROGRESS_SECONDS:
+            return
+        self.last_progress = now
+        _in_own_connection(
+            lambda: SolveJob.objects.filter(pk=self.job_id).update(
+                elapsed=report.elapsed, best_objective=report.objective, bound=report.bound, heartbeat_at=timezone.now()
+            ),
+            close=threading.get_ident() != self.home_thread,
+        )
+
+    def stop(self) -> bool:
+        now = time.monotonic()
+        if now - self.last_beat >= HEARTBEAT_SECONDS:
+            self.last_beat = now
+
+            def beat() -> None:
+                SolveJob.objects.filter(pk=self.job_id).update(heartbeat_at=timezone.now(), elapsed=now - self.began)
+                self.cancelled = SolveJob.objects.filter(pk=self.job_id, cancel_requested=True).exists()
+
+            _in_own_connection(beat, close=threading.get_ident() != self.home_thread)
+        return self.cancelled
+
+
+def _in_own_connection(work: Callable[[], object], *, close: bool) -> None:
+    """These hooks mostly run in the solver's threads, each with its own database connection: close it after
+    use (a job must not leave connections behind), and never let a busy database end the solve."""
+    try:
+        work()
+    except DatabaseError as error:
+        logger.warning("solve job progress not written: %s", error)
+    finally:
+        if close:
+            connections.close_all()

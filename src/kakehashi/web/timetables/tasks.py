@@ -1,0 +1,12 @@
+"""Background tasks (Django's tasks framework; django-tasks-db runs them from the database)."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+from kakehashi.web.timetables.jobs import solve_job_run
+
+
+@task()
+def run_solve_job(job_id: int) -> None:
+    solve_job_run(job_id)

@@ -1,0 +1,107 @@
+"""Solve jobs: run by the real database worker, cancelled with the best so far, failed in words when the
+worker dies or the week is broken, and followed from the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.schools.models import BellPeriod
+from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
+
+pytestmark = pytest.mark.django_db
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+def test_a_job_run_by_the_database_worker_stores_a_new_timetable_version(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    north, _, _ = world
+    with django_capture_on_commit_callbacks(execute=True):
+        job = jobs.solve_job_start(
+            program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
+        )
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.QUEUED and job.task_id
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.SUCCEEDED, job.message
+    assert job.version is not None and job.version.objective == job.best_objective
+    assert job.version.created_by == north.users["coordinator"]
+
+
+def test_a_locked_visit_is_kept_by_the_solve(world: Any) -> None:
+    north, _, _ = world
+    alt, school = north.alts[1], north.schools[-1]
+    LockedVisit.objects.create(program=north.program, participant=alt, day="thu", school=school)
+    job = SolveJob.objects.create(program=north.program, time_limit=5)
+    assert ("thu", school.code) in {(f.day, f.school) for f in jobs.job_instance(job).fixed if f.alt == alt.code}
+    jobs.solve_job_run(job.pk)
+    job.refresh_from_db()
+    assert job.version.visits.filter(participant=alt, day="thu", school=school).exists()
+
+
+def test_cancelling_a_running_solve_ends_it_early_and_keeps_the_best_timetable(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    north, _, _ = world
+    monkeypatch.setattr(jobs, "HEARTBEAT_SECONDS", 0.0)
+    job = SolveJob.objects.create(program=north.program, time_limit=600, cancel_requested=True)
+    jobs.solve_job_run(job.pk)
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.CANCELLED and job.version is not None
+    assert job.elapsed < 60
+
+
+def test_a_job_whose_worker_died_is_failed_and_nothing_is_stored(world: Any) -> None:
+    north, _, _ = world
+    long_ago = timezone.now() - dt.timedelta(minutes=5)
+    job = SolveJob.objects.create(program=north.program, state=SolveJob.State.RUNNING, heartbeat_at=long_ago)
+    assert jobs.solve_jobs_fail_stale() == 1
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.FAILED and "killed or crashed" in job.message
+    assert not TimetableVersion.objects.exists()
+
+
+def test_a_week_the_core_refuses_fails_the_job_with_the_json_path(world: Any) -> None:
+    north, _, _ = world
+    first = BellPeriod.objects.filter(school=north.schools[0]).order_by("start").first()
+    BellPeriod.objects.create(school=north.schools[0], variant="default", period="X", start=first.start, end=first.end)
+    job = SolveJob.objects.create(program=north.program, time_limit=5)
+    with pytest.raises(Exception, match="bells"):
+        jobs.solve_job_run(job.pk)
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.FAILED and "bells" in job.message
+
+
+@override_settings(TASKS=IMMEDIATE)
+def test_the_coordinator_starts_a_solve_and_follows_it_on_the_page(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    north, _, _ = world
+    client = Client()
+    client.login(username=north.users["coordinator"].username, password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/programs/{north.program.pk}/solve/", {"time_limit": 5, "keep_locked": "on"})
+    assert response.status_code == 302
+    job = SolveJob.objects.get()
+    partial = client.get(response["Location"], HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in partial and "done" in partial and "Timetable version 1 stored" in partial
+    assert 'hx-trigger="every 1s"' not in partial  # a finished job stops polling
+    assert job.pk and client.get(f"/jobs/{job.pk}/").status_code == 200
+
+
+def test_another_programs_job_is_not_found(world: Any) -> None:
+    north, south, _ = world
+    job = SolveJob.objects.create(program=south.program)
+    client = Client()
+    client.login(username=north.users["coordinator"].username, password=PASSWORD)
+    assert client.get(f"/jobs/{job.pk}/").status_code == 404
+    assert client.post(f"/jobs/{job.pk}/cancel/").status_code == 404
