@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from kakehashi.web.core import views as core_views
+from kakehashi.web.people import views as people_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -15,5 +16,6 @@ urlpatterns = [
     path("programs/", include("kakehashi.web.organizations.urls")),
     path("jobs/", include("kakehashi.web.timetables.urls")),
     path("imports/", include("kakehashi.web.schools.import_urls")),
+    path("calendar/<str:token>.ics", people_views.calendar_feed, name="calendar-feed"),
     path("admin/", admin.site.urls),
 ]

@@ -34,10 +34,17 @@ class Side:
 
 def user(username: str, *roles: dict[str, Any], superuser: bool = False) -> Any:
     account = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, is_superuser=superuser, is_staff=superuser
+        username=username,
+        password=PASSWORD,
+        is_superuser=superuser,
+        is_staff=superuser,
+        email=f"{username}@example.jp",
     )
     for role in roles:
         Role.objects.create(user=account, **role)
+        if role.get("participant") is not None:
+            role["participant"].user = account  # the participant's own login, as the demo links it
+            role["participant"].save()
     return account
 
 

@@ -9,4 +9,6 @@ urlpatterns = [
     path("<int:pk>/week.json", views.program_week_file, name="week"),
     path("<int:program_pk>/solve/", timetable_views.solve_start, name="solve"),
     path("<int:pk>/timetables/<int:number>.json", views.program_timetable_file, name="timetable"),
+    path("<int:pk>/timetables/<int:number>/publish/", views.program_publish, name="publish"),
+    path("<int:pk>/diff/", views.program_diff, name="diff"),
 ]

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import json
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from kakehashi.timetable.format import FormatError, solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.timetables.selectors import program_alts, program_schools, version_solution, week_instance_json
+from kakehashi.web.timetables.diff import week_changes
+from kakehashi.web.timetables.selectors import (
+    latest_version,
+    program_alts,
+    program_schools,
+    version_solution,
+    week_instance_json,
+)
+from kakehashi.web.timetables.services import timetable_publish
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
@@ -65,3 +75,45 @@ def program_timetable_file(request: HttpRequest, pk: int, number: int) -> HttpRe
     response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="timetable-{program.pk}-v{number}.json"'
     return response
+
+
+@login_required
+def program_publish(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    if request.method != "POST":
+        raise PermissionDenied
+    program = _program(request, pk)
+    version = get_object_or_404(program.timetables, number=number)
+    previous = latest_version(program, published_only=True)
+    timetable_publish(version=version)
+    changes = week_changes(previous, version)
+    messages.success(
+        request,
+        _(
+            "Version %(n)s is published; %(people)s participants and %(schools)s schools had "
+            "changes and were told. / 公開しました。"
+        )
+        % {"n": number, "people": len(changes.by_participant), "schools": len(changes.by_school)},
+    )
+    return redirect("programs:detail", pk=pk)
+
+
+@login_required
+def program_diff(request: HttpRequest, pk: int) -> HttpResponse:
+    """What changed from version `a` to version `b`, per ALT and per school."""
+    program = _program(request, pk)
+    old = program.timetables.filter(number=request.GET.get("a") or 0).first()
+    new = get_object_or_404(program.timetables, number=request.GET.get("b") or 0)
+    changes = week_changes(old, new)
+    names = dict(program.participants.values_list("code", "name"))
+    return render(
+        request,
+        "organizations/diff.html",
+        {
+            "program": program,
+            "old": old,
+            "new": new,
+            "by_participant": sorted((names.get(code, code), lines) for code, lines in changes.by_participant.items()),
+            "by_school": sorted(changes.by_school.items()),
+            "versions": program.timetables.all(),
+        },
+    )

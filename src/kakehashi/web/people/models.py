@@ -119,3 +119,20 @@ class Placement(Tracked):
 
     def __str__(self) -> str:
         return f"{self.participant} → {self.organization}"
+
+
+class CalendarToken(Tracked):
+    """The secret in a participant's calendar subscription URL. Revoking it stops the feed at once;
+    a new one is issued in its place."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="calendar_tokens")
+    token = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("calendar subscription")
+        verbose_name_plural = _("calendar subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.participant.code} calendar ({'revoked' if self.revoked_at else 'active'})"

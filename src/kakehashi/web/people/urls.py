@@ -8,4 +8,7 @@ urlpatterns = [
     path("romaji/", views.romaji_suggestion, name="romaji"),
     path("<str:code>/", views.participant_detail, name="detail"),
     path("<str:code>/edit/", views.participant_edit, name="edit"),
+    path("<str:code>/calendar/", views.participant_calendar_page, name="calendar"),
+    path("<str:code>/week.xlsx", views.participant_week_excel, name="excel"),
+    path("<str:code>/week.pdf", views.participant_week_pdf, name="pdf"),
 ]

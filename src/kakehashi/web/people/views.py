@@ -5,13 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kakehashi.web.accounts.scope import has_role, visible_participants
 from kakehashi.web.core.lists import filtered_list
+from kakehashi.web.people.calendar import calendar_token_issue, calendar_token_revoke, participant_calendar
+from kakehashi.web.people.exports import week_excel, week_pdf
 from kakehashi.web.people.filtersets import ParticipantFilterSet
 from kakehashi.web.people.forms import ParticipantForm
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import CalendarToken, Participant
 from kakehashi.web.people.romaji import katakana_to_romaji
 from kakehashi.web.people.selectors import (
     DAY_END,
@@ -54,6 +57,7 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
             "lesson_count": sum(len(day.lessons) for day in week),
             "placements": participant.placements.select_related("organization"),
             "can_edit": has_role(request.user, "coordinator"),
+            "own": participant.user_id == request.user.pk,
         },
     )
 
@@ -77,3 +81,62 @@ def romaji_suggestion(request: HttpRequest) -> HttpResponse:
     """htmx: the Latin-script name field again, filled with romaji made from the katakana."""
     suggestion = katakana_to_romaji(request.GET.get("name_katakana", "").strip())
     return render(request, "people/edit.html#name-field", {"form": ParticipantForm(initial={"name": suggestion})})
+
+
+def _calendar_owner(request: HttpRequest, code: str) -> Participant:
+    """The participant themselves, or a coordinator of their program, manages the calendar subscription."""
+    participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    own = participant.user_id == request.user.pk
+    if not own and not has_role(request.user, "coordinator"):
+        raise PermissionDenied
+    return participant
+
+
+@login_required
+def participant_calendar_page(request: HttpRequest, code: str) -> HttpResponse:
+    participant = _calendar_owner(request, code)
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            calendar_token_revoke(participant=participant)
+            messages.success(request, _("The calendar link no longer works. / カレンダーのリンクを無効にしました。"))
+        else:
+            calendar_token_issue(participant=participant)
+            messages.success(
+                request, _("A new calendar link is ready; the old one no longer works. / 新しいリンクを発行しました。")
+            )
+        return redirect("people:calendar", code=code)
+    token = participant.calendar_tokens.filter(revoked_at__isnull=True).first()
+    url = request.build_absolute_uri(reverse("calendar-feed", args=[token.token])) if token else None
+    return render(
+        request,
+        "people/calendar.html",
+        {"participant": participant, "url": url, "webcal": url.replace("http", "webcal", 1) if url else None},
+    )
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The subscription itself: no login (calendar apps cannot log in), the secret token is the key."""
+    entry = get_object_or_404(
+        CalendarToken.objects.select_related("participant__program"), token=token, revoked_at__isnull=True
+    )
+    response = HttpResponse(participant_calendar(entry.participant), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{entry.participant.code}.ics"'
+    return response
+
+
+@login_required
+def participant_week_excel(request: HttpRequest, code: str) -> HttpResponse:
+    participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    response = HttpResponse(
+        week_excel(participant), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="week-{participant.code}.xlsx"'
+    return response
+
+
+@login_required
+def participant_week_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    response = HttpResponse(week_pdf(participant), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="week-{participant.code}.pdf"'
+    return response

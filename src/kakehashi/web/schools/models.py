@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -139,3 +140,40 @@ class LessonSlot(Tracked):
     @staticmethod
     def code_for(school_code: str, homeroom: str, day: str, period: str) -> str:
         return f"{school_code}/{homeroom}/{day}/{period}"
+
+
+class ChangeRequest(Tracked):
+    """A school's request about the ALT timetable. Where it goes depends on the contract: under outsourcing
+    (請負) to the contractor's responsible manager only, never to the ALT; otherwise to the coordinators, and
+    the ALT may be told directly."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        DONE = "done", _("done")
+        DECLINED = "declined", _("declined")
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="change_requests")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    about = models.ForeignKey(
+        "people.Participant",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("about the ALT"),
+    )
+    message = models.TextField(_("request"))
+    routed_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("sent to")
+    )
+    routing = models.CharField(_("why it went there"), max_length=300)
+    participant_told = models.BooleanField(_("the ALT was told directly"), default=False)
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.OPEN)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+
+    def __str__(self) -> str:
+        return f"{self.school.code}: {self.message[:40]}"

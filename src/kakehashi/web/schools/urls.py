@@ -8,4 +8,5 @@ urlpatterns = [
     path("romaji/", views.romaji_suggestion, name="romaji"),
     path("<str:code>/", views.school_detail, name="detail"),
     path("<str:code>/edit/", views.school_edit, name="edit"),
+    path("<str:code>/requests/", views.school_requests, name="requests"),
 ]

@@ -1,19 +1,24 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kakehashi.timetable.generate import ENGLISH_KIND
 from kakehashi.timetable.generate_names import romanized_school_name
-from kakehashi.web.accounts.scope import has_role, visible_schools
+from kakehashi.web.accounts.scope import has_role, roles_of, visible_participants, visible_schools
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.schools.filtersets import SchoolFilterSet
 from kakehashi.web.schools.forms import SchoolForm
 from kakehashi.web.schools.models import School
+from kakehashi.web.schools.requests import OUTSOURCING_RULE, RequestRefusedError, change_request_file, school_contract
 from kakehashi.web.schools.selectors import lesson_grid, school_version, visits_by_day
 from kakehashi.web.schools.services import school_update
 from kakehashi.web.timetables.models import WeekSettings
@@ -78,3 +83,58 @@ def romaji_suggestion(request: HttpRequest) -> HttpResponse:
     kind = {"elementary": "elementary", "junior_high": "junior_high"}.get(level, "elementary")
     suggestion = romanized_school_name(name_ja, ENGLISH_KIND[kind]) if name_ja else ""
     return render(request, "schools/edit.html#name-field", {"form": SchoolForm(initial={"name": suggestion})})
+
+
+class ChangeRequestForm(forms.Form):
+    about = forms.ModelChoiceField(
+        label=_lazy("About the ALT (optional)"), required=False, queryset=None, to_field_name="code"
+    )
+    message = forms.CharField(label=_lazy("Request"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    tell_participant = forms.BooleanField(label=_lazy("Also tell the ALT directly"), required=False)
+
+    def __init__(self, *args: Any, school: School, may_tell: bool, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["about"].queryset = visible_participants(user)
+        if not may_tell:
+            del self.fields["tell_participant"]
+
+
+@login_required
+def school_requests(request: HttpRequest, code: str) -> HttpResponse:
+    """School staff file requests here; coordinators and supervisors read them."""
+    school: School = get_object_or_404(visible_schools(request.user), code=code)
+    is_staff = any(
+        r.kind == "school_staff" and r.organization_id == school.organization_id for r in roles_of(request.user)
+    )
+    contract = school_contract(school)
+    may_tell = contract is not None and contract.school_may_instruct_participants
+    form = ChangeRequestForm(request.POST or None, school=school, may_tell=may_tell, user=request.user)
+    if request.method == "POST":
+        if not is_staff:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                change_request_file(
+                    school=school,
+                    author=request.user,
+                    message=form.cleaned_data["message"],
+                    about=form.cleaned_data.get("about"),
+                    tell_participant=form.cleaned_data.get("tell_participant", False),
+                )
+            except RequestRefusedError as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(request, _("Your request was sent. / 依頼を送りました。"))
+                return redirect("schools:requests", code=code)
+    return render(
+        request,
+        "schools/requests.html",
+        {
+            "school": school,
+            "form": form if is_staff else None,
+            "contract": contract,
+            "may_tell": may_tell,
+            "outsourcing_rule": OUTSOURCING_RULE,
+            "requests": school.change_requests.select_related("author", "routed_to", "about"),
+        },
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -14,6 +16,7 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.timetables.diff import WeekChanges, week_changes
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
 
 
@@ -61,8 +64,47 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
 
 
 @transaction.atomic
-def timetable_publish(*, version: TimetableVersion) -> TimetableVersion:
+def timetable_publish(*, version: TimetableVersion, notify: bool = True) -> TimetableVersion:
+    """Make `version` the program's published week and tell each ALT and school whose week changed
+    (by email, after the transaction commits: a rolled-back publish sends nothing)."""
+    previous = (
+        TimetableVersion.objects.filter(program=version.program, state=TimetableVersion.State.PUBLISHED)
+        .exclude(pk=version.pk)
+        .order_by("-number")
+        .first()
+    )
     version.state = TimetableVersion.State.PUBLISHED
     version.published_at = timezone.now()
     version.save(update_fields=["state", "published_at", "updated_at"])
+    if notify:
+        changes = week_changes(previous, version)
+        transaction.on_commit(lambda: notices_send(version=version, changes=changes))
     return version
+
+
+def notices_send(*, version: TimetableVersion, changes: WeekChanges) -> int:
+    """One email per participant and per school staff member whose week changed; returns how many were sent."""
+    from kakehashi.web.accounts.models import Role
+
+    messages: list[tuple[str, str, str, list[str]]] = []
+    subject = f"[Kakehashi] Timetable version {version.number} / 時間割 第{version.number}版"
+    for code, lines in changes.by_participant.items():
+        person = Participant.objects.filter(program=version.program, code=code).select_related("user").first()
+        if person is not None and person.user is not None and person.user.email:
+            body = (
+                f"Your week changed in timetable version {version.number}:\n"
+                + "\n".join(lines)
+                + "\n\n時間割が変更されました。"
+            )
+            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [person.user.email]))
+    for code, lines in changes.by_school.items():
+        staff = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code=code).select_related("user")
+        emails = sorted({role.user.email for role in staff if role.user.email})
+        if emails:
+            body = (
+                f"ALT visits to your school changed in timetable version {version.number}:\n"
+                + "\n".join(lines)
+                + "\n\nALT の訪問予定が変更されました。"
+            )
+            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, emails))
+    return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import world as build_world
 from kakehashi.web.schools.models import BellPeriod
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
@@ -20,14 +21,12 @@ pytestmark = pytest.mark.django_db
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
-def test_a_job_run_by_the_database_worker_stores_a_new_timetable_version(
-    world: Any, django_capture_on_commit_callbacks: Any
-) -> None:
-    north, _, _ = world
-    with django_capture_on_commit_callbacks(execute=True):
-        job = jobs.solve_job_start(
-            program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
-        )
+@pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
+def test_a_job_run_by_the_database_worker_stores_a_new_timetable_version() -> None:
+    north, _, _ = build_world()
+    job = jobs.solve_job_start(
+        program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
+    )
     job.refresh_from_db()
     assert job.state == SolveJob.State.QUEUED and job.task_id
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")

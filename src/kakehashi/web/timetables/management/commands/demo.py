@@ -137,7 +137,8 @@ class Command(BaseCommand):
 
     def _user(self, username: str, first: str, last: str, **fields: Any) -> Any:
         user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last, **fields}
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.jp", **fields},
         )
         if created:
             user.set_password(PASSWORD)

@@ -1,0 +1,86 @@
+"""A participant's week as an iCalendar feed (RFC 5545): each lesson and each trip as a weekly event from
+this week to the end of the school year, in Japan's time zone, as Google Calendar and Outlook subscribe to.
+
+Until the school-year calendar lands (holidays, events), the feed repeats the published template week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+from icalendar import Calendar, Event, vGeo
+
+from kakehashi.web.people.models import CalendarToken, Participant
+from kakehashi.web.people.selectors import participant_version, participant_week_grid
+from kakehashi.web.schools.models import WEEKDAYS
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+@transaction.atomic
+def calendar_token_issue(*, participant: Participant) -> CalendarToken:
+    """A new secret for the participant's feed; every earlier one stops working."""
+    calendar_token_revoke(participant=participant)
+    return CalendarToken.objects.create(participant=participant, token=secrets.token_urlsafe(32))
+
+
+def calendar_token_revoke(*, participant: Participant) -> None:
+    for token in participant.calendar_tokens.filter(revoked_at__isnull=True):
+        token.revoked_at = timezone.now()
+        token.save()
+
+
+def school_year_end(today: dt.date) -> dt.date:
+    """31 March that ends the Japanese school year containing `today`."""
+    return dt.date(today.year + (1 if today.month >= 4 else 0), 3, 31)
+
+
+def participant_calendar(participant: Participant, today: dt.date | None = None) -> bytes:
+    today = today or timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    until = dt.datetime.combine(school_year_end(today), dt.time(23, 59), tzinfo=TOKYO)
+    version = participant_version(participant)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kakehashi//ALT week//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"{participant.name} – Kakehashi")
+    calendar.add("x-wr-timezone", "Asia/Tokyo")
+    stamp = timezone.now()
+    schools = {}
+    if version is not None:
+        schools = {
+            v.school.organization.name: v.school
+            for v in version.visits.filter(participant=participant).select_related("school__organization")
+        }
+    for day, blocks in participant_week_grid(participant, version):
+        date = monday + dt.timedelta(days=WEEKDAYS.index(day))
+        for number, block in enumerate(blocks):
+            event = Event()
+            school_name = block.detail.split(" · ")[0] if block.kind == "lesson" else block.detail
+            if block.kind == "lesson":
+                event.add("summary", f"{block.label} – {school_name}")
+                event.add("description", f"Class {block.label}, {block.detail}")
+            else:
+                event.add("summary", f"Travel ({block.label})")
+                event.add("description", f"Travel: {block.detail}")
+            school = schools.get(school_name)
+            if school is not None:
+                event.add("location", f"{school.organization.name} {school.organization.name_ja}".strip())
+                event.add("geo", vGeo((school.lat, school.lon)))
+            event.add("dtstart", dt.datetime.combine(date, _clock(block.start), tzinfo=TOKYO))
+            event.add("dtend", dt.datetime.combine(date, _clock(block.end), tzinfo=TOKYO))
+            event.add("rrule", {"freq": "weekly", "until": until})
+            event.add("dtstamp", stamp)
+            event.add("uid", f"{participant.code}-{day}-{number}-v{version.number if version else 0}@kakehashi")
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def _clock(minutes: int) -> dt.time:
+    return dt.time(max(0, minutes) // 60, max(0, minutes) % 60)

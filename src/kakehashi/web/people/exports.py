@@ -1,0 +1,69 @@
+"""A participant's week as an Excel workbook and as a printable A4 PDF (Japanese text in Noto CJK)."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+from django.template.loader import render_to_string
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from kakehashi.web.people.models import Participant
+from kakehashi.web.people.selectors import participant_version, participant_week_grid
+
+DAY_NAMES = {
+    "mon": "Mon 月",
+    "tue": "Tue 火",
+    "wed": "Wed 水",
+    "thu": "Thu 木",
+    "fri": "Fri 金",
+    "sat": "Sat 土",
+    "sun": "Sun 日",
+}
+
+
+def week_rows(participant: Participant) -> list[list[str]]:
+    version = participant_version(participant)
+    rows = []
+    for day, blocks in participant_week_grid(participant, version):
+        for block in blocks:
+            what = block.label if block.kind == "lesson" else f"Travel 移動 ({block.label})"
+            rows.append([DAY_NAMES.get(day, day), block.times, what, block.detail])
+    return rows
+
+
+def week_excel(participant: Participant) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Week 週"
+    version = participant_version(participant)
+    sheet.append([f"{participant.name} {participant.name_katakana}".strip()])
+    sheet.append([f"{participant.program} · version {version.number if version else '—'}"])
+    sheet.append([])
+    sheet.append(["Day 曜日", "Time 時刻", "Class / travel クラス・移動", "School, period 学校・時限"])
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E3F0F7")
+    for row in week_rows(participant):
+        sheet.append(row)
+    sheet["A1"].font = Font(bold=True, size=14)
+    for column, width in zip("ABCD", (10, 14, 26, 48), strict=True):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=5):
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def week_pdf(participant: Participant, *, uncompressed: bool = False) -> bytes:
+    """`uncompressed` leaves the PDF's objects readable as text (for tests that look inside)."""
+    from weasyprint import HTML  # imported here: it loads Pango, which only this export needs
+
+    version = participant_version(participant)
+    html = render_to_string(
+        "people/week_print.html", {"participant": participant, "version": version, "rows": week_rows(participant)}
+    )
+    pdf: bytes = HTML(string=html).write_pdf(uncompressed_pdf=uncompressed)
+    return pdf

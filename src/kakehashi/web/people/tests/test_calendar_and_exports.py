@@ -1,0 +1,94 @@
+"""The participant's calendar feed, Excel and PDF: real files that parse and match the published week."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+import pytest
+from django.test import Client
+from icalendar import Calendar
+
+from kakehashi.timetable.solve import solve
+from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.timetables.models import LessonRow
+from kakehashi.web.timetables.selectors import week_instance
+from kakehashi.web.timetables.services import timetable_publish, timetable_store
+
+pytestmark = pytest.mark.django_db
+
+
+def published(side: Any) -> Any:
+    instance = week_instance(side.program)
+    return timetable_publish(
+        version=timetable_store(
+            program=side.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
+        ),
+        notify=False,
+    )
+
+
+def as_alt(side: Any) -> Client:
+    client = Client()
+    client.login(username=side.users["participant"].username, password=PASSWORD)
+    return client
+
+
+def test_the_feed_parses_and_holds_one_weekly_event_per_lesson_of_the_published_week(world: Any) -> None:
+    north, _, _ = world
+    version = published(north)
+    client = as_alt(north)
+    client.post(f"/people/{north.alts[0].code}/calendar/", {"action": "renew"})
+    token = north.alts[0].calendar_tokens.get(revoked_at__isnull=True).token
+    feed = Client().get(f"/calendar/{token}.ics")  # a calendar app: no login
+    assert feed["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(feed.content)
+    events = calendar.walk("VEVENT")
+    lessons = [e for e in events if not str(e["summary"]).startswith("Travel")]
+    assert len(lessons) == LessonRow.objects.filter(version=version, participant=north.alts[0]).count()
+    assert all(e["rrule"]["FREQ"] == ["WEEKLY"] for e in events)
+    assert all(e.decoded("dtstart").tzinfo is not None for e in events)
+    assert calendar.walk("VTIMEZONE"), "calendar apps need the time zone spelled out"
+
+
+def test_a_revoked_link_stops_at_once_and_a_new_one_replaces_it(world: Any) -> None:
+    north, _, _ = world
+    published(north)
+    client = as_alt(north)
+    page = f"/people/{north.alts[0].code}/calendar/"
+    client.post(page, {"action": "renew"})
+    old = north.alts[0].calendar_tokens.get(revoked_at__isnull=True).token
+    client.post(page, {"action": "renew"})
+    assert Client().get(f"/calendar/{old}.ics").status_code == 404
+    client.post(page, {"action": "revoke"})
+    assert not north.alts[0].calendar_tokens.filter(revoked_at__isnull=True).exists()
+
+
+def test_another_participant_cannot_manage_my_calendar(world: Any) -> None:
+    north, _, _ = world
+    client = Client()
+    client.login(username=north.users["school_staff"].username, password=PASSWORD)
+    published(north)
+    assert client.get(f"/people/{north.alts[0].code}/calendar/").status_code in (403, 404)
+
+
+def test_the_excel_week_opens_with_one_row_per_lesson_and_trip(world: Any) -> None:
+    north, _, _ = world
+    version = published(north)
+    response = as_alt(north).get(f"/people/{north.alts[0].code}/week.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]]
+    lessons = [r for r in rows if not str(r[2]).startswith("Travel")]
+    assert len(lessons) == LessonRow.objects.filter(version=version, participant=north.alts[0]).count()
+
+
+def test_the_pdf_is_a4_and_embeds_a_japanese_font(world: Any) -> None:
+    from kakehashi.web.people.exports import week_pdf
+
+    north, _, _ = world
+    published(north)
+    assert as_alt(north).get(f"/people/{north.alts[0].code}/week.pdf").content.startswith(b"%PDF")
+    pdf = week_pdf(north.alts[0], uncompressed=True)
+    assert b"/MediaBox [0 0 595.275591 841.889764]" in pdf  # A4 in points
+    assert b"Noto-Sans-CJK-JP" in pdf  # the Japanese text is set in a Japanese font, not tofu

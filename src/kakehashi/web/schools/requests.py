@@ -1,0 +1,77 @@
+"""A school's change request, routed by the contract type (the law against disguised contracting)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from kakehashi.web.accounts.models import Role
+from kakehashi.web.organizations.models import Contract
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import ChangeRequest, School
+
+OUTSOURCING_RULE = (
+    "Outsourcing contract (請負): requests about the ALT go to the contractor's responsible manager, "
+    "never to the ALT directly. / 請負契約のため、ALT への依頼は受託者の責任者を通します。"
+)
+
+
+class RequestRefusedError(ValueError):
+    """A request that cannot be sent as asked, with the reason in English and Japanese."""
+
+
+def school_contract(school: School) -> Contract | None:
+    """The contract under which the school receives ALTs: the school's own, else its board's."""
+    org = school.organization
+    return (
+        Contract.objects.filter(organization=org).select_related("responsible_manager", "program").first()
+        or Contract.objects.filter(organization_id=org.parent_id)
+        .select_related("responsible_manager", "program")
+        .first()
+    )
+
+
+@transaction.atomic
+def change_request_file(
+    *, school: School, author: Any, message: str, about: Participant | None, tell_participant: bool
+) -> ChangeRequest:
+    contract = school_contract(school)
+    if contract is None:
+        raise RequestRefusedError(
+            "No contract covers this school, so no one can receive the request. / この学校に関する契約がありません。"
+        )
+    if contract.type == Contract.Type.OUTSOURCING:
+        if tell_participant:
+            raise RequestRefusedError(OUTSOURCING_RULE)
+        recipient, routing = contract.responsible_manager, OUTSOURCING_RULE
+    else:
+        coordinator = (
+            Role.objects.filter(kind=Role.Kind.COORDINATOR, program=contract.program)
+            .select_related("user")
+            .order_by("id")
+            .first()
+        )
+        recipient = coordinator.user if coordinator else None
+        routing = f"{contract.get_type_display()} contract: to the program's coordinator" + (
+            "; the ALT is told too." if tell_participant and about else "."
+        )
+    request = ChangeRequest.objects.create(
+        school=school,
+        author=author,
+        about=about,
+        message=message,
+        routed_to=recipient,
+        routing=routing,
+        participant_told=bool(tell_participant and about),
+    )
+    subject = f"[Kakehashi] Request from {school.organization.name} / 学校からの依頼"
+    body = f"{message}\n\n— {author.get_full_name() or author.username}, {school.organization.name}\n{routing}"
+    to = [recipient.email] if recipient is not None and recipient.email else []
+    if request.participant_told and about is not None and about.user is not None and about.user.email:
+        to.append(about.user.email)
+    if to:
+        transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to))
+    return request
