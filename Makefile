@@ -56,7 +56,8 @@ typecheck: $(STAMP)
 check-imports: $(STAMP)
 	$(PY) -m pytest -q tests/test_import_boundaries.py
 
-bench: $(STAMP)
+bench: $(STAMP) $(MESSAGES)
+	$(PY) benchmarks/web_pages.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:

@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 the timetable breaks a rule or states a wrong objective
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -116,6 +117,17 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(handler=_demo)
 
+    calendar = commands.add_parser("calendar", help="the school year's calendar, or an ALT's or school's dated plan")
+    calendar.add_argument("year", type=int, metavar="SCHOOLYEAR", help="e.g. 2026 for April 2026 to March 2027")
+    calendar.add_argument("--week", type=Path, help="the week instance (kakehashi/week@1)")
+    calendar.add_argument("--timetable", type=Path, help="its timetable; with --week, prints the dated plan")
+    calendar.add_argument("--events", type=Path, help="school events (JSON list, see kakehashi/schoolyear)")
+    calendar.add_argument("--alt", help="only this ALT's dated plan")
+    calendar.add_argument("--school", help="only this school (its events apply)")
+    calendar.add_argument("--from", dest="starts", type=_date, help="first date (default: the year's 1 April)")
+    calendar.add_argument("--to", dest="ends", type=_date, help="last date (default: 31 March)")
+    calendar.set_defaults(handler=_calendar)
+
     serve = commands.add_parser("serve", help="migrate the database and serve the web platform")
     serve.add_argument("--demo", action="store_true", help="load the Takasaki demo first (safe to repeat)")
     serve.add_argument("--address", default="127.0.0.1:8000", metavar="HOST:PORT")
@@ -150,6 +162,51 @@ def _manage(args: argparse.Namespace) -> int:
     from kakehashi.web.manage import main as manage
 
     return manage(list(args.arguments))
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-04-01") from None
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from kakehashi.schoolyear import SchoolCalendar, SchoolYear
+    from kakehashi.schoolyear.events_file import load_events
+    from kakehashi.schoolyear.plan import dated_plan
+
+    year = SchoolYear(args.year)
+    try:
+        events = load_events(args.events) if args.events else []
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    starts, ends = args.starts or year.starts, args.ends or year.ends
+    if args.week is None or args.timetable is None:
+        calendar = SchoolCalendar(year, events, school=args.school)
+        print(f"{year.label}: terms " + ", ".join(f"{t.name} {t.starts}–{t.ends}" for t in year.terms))
+        for day in calendar.days():
+            if starts <= day.date <= ends and day.kind.value not in ("lessons", "weekend"):
+                print(f"{day.date} {day.weekday}  {day.kind.value:<12} {day.reason}")
+        return 0
+    instance, solution = _instance_and_solution(argparse.Namespace(instance=args.week, solution=args.timetable))
+    calendars = {s.id: SchoolCalendar(year, events, school=s.id) for s in instance.schools}
+    plan = dated_plan(instance, solution, calendars, starts=starts, ends=ends)
+    if args.alt:
+        plan = plan.for_alt(args.alt)
+    if args.school:
+        plan = plan.for_school(args.school)
+    lessons_on: dict[tuple[dt.date, str, str], list[str]] = {}
+    for lesson in plan.lessons:
+        lessons_on.setdefault((lesson.date, lesson.alt, lesson.school), []).append(
+            f"{lesson.homeroom}@{lesson.start // 60:02d}:{lesson.start % 60:02d}")
+    lines = [(v.date, v.alt, f"{v.date} {v.alt} {v.school}  {' '.join(lessons_on.get((v.date, v.alt, v.school), []))}")
+             for v in plan.visits]
+    lines += [(s.date, s.alt, f"{s.date} {s.alt} {s.school}  no visit: {s.reason}") for s in plan.skipped]
+    for _, _, line in sorted(lines):
+        print(line)
+    print(f"{len(plan.visits)} visits, {len(plan.lessons)} lessons, {len(plan.skipped)} visits skipped")
+    return 0
 
 
 def _positive_int(text: str) -> int:

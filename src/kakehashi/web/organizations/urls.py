@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/timetables/<int:number>.json", views.program_timetable_file, name="timetable"),
     path("<int:pk>/timetables/<int:number>/publish/", views.program_publish, name="publish"),
     path("<int:pk>/diff/", views.program_diff, name="diff"),
+    path("<int:pk>/timetables/<int:number>/", views.program_analysis, name="analysis"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,15 +12,19 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from kakehashi.timetable.explain import explain
 from kakehashi.timetable.format import FormatError, solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
+from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.diff import week_changes
+from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.selectors import (
     latest_version,
     program_alts,
     program_schools,
     version_solution,
+    week_instance,
     week_instance_json,
 )
 from kakehashi.web.timetables.services import timetable_publish
@@ -35,11 +40,16 @@ def _program(request: HttpRequest, pk: int) -> Program:
 @login_required
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     program = _program(request, pk)
-    week_problem = None
-    try:
-        week_instance_json(program)
-    except FormatError as error:
-        week_problem = str(error)
+
+    def check_week() -> str:
+        try:
+            week_instance_json(program)
+        except FormatError as error:
+            return str(error)
+        return ""
+
+    # Building and reading the whole week takes a few hundred milliseconds at city size: once per change.
+    week_problem = until_next_change(f"week-problem:{program.pk}", check_week) or None
     return render(
         request,
         "organizations/program.html",
@@ -50,6 +60,8 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "alt_count": program_alts(program).count(),
             "versions": program.timetables.all()[:10],
             "week_problem": week_problem,
+            "solve_form": SolveForm(),
+            "jobs": program.solve_jobs.all()[:5],
         },
     )
 
@@ -117,3 +129,30 @@ def program_diff(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": program.timetables.all(),
         },
     )
+
+
+@login_required
+def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """A version's objective by term, each school's contracted vs delivered days, coverage of classes,
+    and for every class left without an ALT, why (the core's explain)."""
+    program = _program(request, pk)
+    version = get_object_or_404(program.timetables, number=number)
+    context = until_next_change(f"analysis:{version.pk}", lambda: _analysis(program, version))
+    return render(request, "organizations/analysis.html", {"program": program, "version": version, **context})
+
+
+def _analysis(program: Program, version: Any) -> dict[str, Any]:
+    instance = week_instance(program)
+    analysis = explain(instance, version_solution(version))
+    names = {s.id: s.name for s in instance.schools}
+    classes = len({(x.school, x.homeroom) for x in instance.lesson_by_id.values()})
+    return {
+        "terms": analysis.score.terms(),
+        "objective": analysis.score.objective,
+        "lessons": len(instance.lesson_by_id),
+        "covered": version.lessons.count(),
+        "classes": classes,
+        "classes_with_alt": classes - len(analysis.uncovered),
+        "school_days": [(d, names.get(d.school, d.school)) for d in analysis.school_days],
+        "uncovered": [(u, names.get(u.school, u.school)) for u in analysis.uncovered],
+    }

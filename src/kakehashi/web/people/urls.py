@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kakehashi.web.people import views
+from kakehashi.web.timetables import edit_views
 
 app_name = "people"
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("<str:code>/", views.participant_detail, name="detail"),
     path("<str:code>/edit/", views.participant_edit, name="edit"),
     path("<str:code>/calendar/", views.participant_calendar_page, name="calendar"),
+    path("<str:code>/week-edit/", edit_views.week_edit, name="week-edit"),
     path("<str:code>/week.xlsx", views.participant_week_excel, name="excel"),
     path("<str:code>/week.pdf", views.participant_week_pdf, name="pdf"),
 ]

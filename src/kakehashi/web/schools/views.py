@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from kakehashi.timetable.generate import ENGLISH_KIND
 from kakehashi.timetable.generate_names import romanized_school_name
@@ -87,10 +87,10 @@ def romaji_suggestion(request: HttpRequest) -> HttpResponse:
 
 class ChangeRequestForm(forms.Form):
     about = forms.ModelChoiceField(
-        label=_lazy("About the ALT (optional)"), required=False, queryset=None, to_field_name="code"
+        label=gettext_lazy("About the ALT (optional)"), required=False, queryset=None, to_field_name="code"
     )
-    message = forms.CharField(label=_lazy("Request"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
-    tell_participant = forms.BooleanField(label=_lazy("Also tell the ALT directly"), required=False)
+    message = forms.CharField(label=gettext_lazy("Request"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    tell_participant = forms.BooleanField(label=gettext_lazy("Also tell the ALT directly"), required=False)
 
     def __init__(self, *args: Any, school: School, may_tell: bool, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from kakehashi.timetable.format import instance_to_json, parse_instance
 from kakehashi.timetable.instance import Assignment as CoreAssignment
@@ -15,7 +15,7 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.instance import Visit as CoreVisit
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import WEEKDAYS, School
+from kakehashi.web.schools.models import WEEKDAYS, LessonSlot, School
 from kakehashi.web.timetables.models import TimetableVersion, WeekSettings
 
 
@@ -62,7 +62,8 @@ def _school_document(school: School) -> dict[str, Any]:
                     "period": x.period,
                     **({"teacher": x.teacher} if x.teacher else {}),
                 }
-                for x in school.lessons.filter(active=True).select_related("homeroom").order_by("id")
+                for x in sorted(school.lessons.all(), key=lambda x: x.pk)
+                if x.active
             ],
         }
     )
@@ -108,7 +109,11 @@ def _alt_document(alt: Participant, all_codes: set[str]) -> dict[str, Any]:
 def week_document(program: Program) -> dict[str, Any]:
     """The program's week as the raw document the core reads (not yet validated)."""
     settings, _ = WeekSettings.objects.get_or_create(program=program, defaults={"name": f"{program.name}: week"})
-    schools = list(program_schools(program).prefetch_related("bells", "homerooms"))
+    schools = list(
+        program_schools(program).prefetch_related(
+            "bells", "homerooms", Prefetch("lessons", queryset=LessonSlot.objects.select_related("homeroom"))
+        )
+    )
     codes = {school.code for school in schools}
     alts = list(program_alts(program).prefetch_related("placements"))
     travel: dict[str, Any] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -59,3 +60,17 @@ def test_a_stored_timetable_downloads_as_a_solution_file(world: Any) -> None:
 def test_another_programs_page_is_not_found(world: Any) -> None:
     north, south, _ = world
     assert coordinator(north).get(f"/programs/{south.program.pk}/").status_code == 404
+
+
+def test_the_analysis_explains_each_class_without_an_alt_and_the_visit_days(world: Any) -> None:
+    north, _, _ = world
+    instance = week_instance(north.program)
+    version = timetable_store(program=north.program, instance=instance, solution=solve(instance, time_limit=3))
+    page = coordinator(north).get(f"/programs/{north.program.pk}/timetables/{version.number}/").content.decode()
+    from kakehashi.timetable.explain import explain
+    from kakehashi.web.timetables.selectors import version_solution
+
+    analysis = explain(instance, version_solution(version))
+    assert str(analysis.score.objective) in page
+    for uncovered in analysis.uncovered[:5]:
+        assert uncovered.reason[:40] in html.unescape(page)

@@ -1,0 +1,108 @@
+"""`make bench` (second part): how fast the main pages answer with the Takasaki demo, at the 50th and 95th
+percentile, into benchmarks/web-pages.md (included in RESULTS.md).
+
+Each page is requested in-process through Django's test client (the full middleware, template and
+database work; no network), after three warm-up requests, 50 times in a row, on an SQLite database made
+by `kakehashi manage demo` in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGET_MS = 200.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--out", type=Path, default=HERE / "web-pages.md")
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="kakehashi-web-bench-")
+    os.environ.update({"KAKEHASHI_DATA_DIR": folder, "KAKEHASHI_SECRET_KEY": "bench-only-secret-key-0123456789",
+                       "KAKEHASHI_DEBUG": "0", "DATABASE_URL": "sqlite:///bench.sqlite3",
+                       "KAKEHASHI_ALLOWED_HOSTS": "testserver", "DJANGO_SETTINGS_MODULE": "kakehashi.web.settings"})
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from kakehashi.web.organizations.models import Program
+    from kakehashi.web.people.models import Participant
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("demo", time_limit=20, stdout=io.StringIO())
+    program = Program.objects.get()
+    version = program.timetables.order_by("-number").first()
+    alt = Participant.objects.filter(program=program, kind="alt").order_by("code").first()
+    pages = [
+        ("coordinator", "home", "/"),
+        ("coordinator", "school list", "/schools/"),
+        ("coordinator", "school list, search (htmx)", "/schools/?q=chuo"),
+        ("coordinator", "school week (lessons, visits)", "/schools/S001/"),
+        ("coordinator", "participant list", "/people/"),
+        ("coordinator", "program (contracts, versions)", f"/programs/{program.pk}/"),
+        ("coordinator", "analysis of a version (explain)", f"/programs/{program.pk}/timetables/{version.number}/"),
+        ("alt", "my week (list and clock)", f"/people/{alt.code}/"),
+        ("jte", "JTE: my school", "/schools/S001/"),
+        ("board", "supervisor: participant list", "/people/"),
+    ]
+    rows = []
+    for username, label, url in pages:
+        client = Client()
+        client.login(username=username, password="kakehashi-demo")
+        headers = {"HTTP_HX_REQUEST": "true"} if "htmx" in label else {}
+        began = time.perf_counter()
+        assert client.get(url, **headers).status_code == 200, url
+        first = (time.perf_counter() - began) * 1000  # before anything is remembered (core/memo.py)
+        for _ in range(2):
+            assert client.get(url, **headers).status_code == 200, url
+        times = []
+        for _ in range(args.repeat):
+            began = time.perf_counter()
+            response = client.get(url, **headers)
+            times.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200
+        times.sort()
+        p95 = times[int(0.95 * (len(times) - 1))]
+        rows.append((label, username, url, statistics.median(times), p95, times[-1], first))
+        print(f"{label:<40} p50 {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms", flush=True)
+    worst = max(row[4] for row in rows)
+    lines = [
+        "## Web pages (issue 5): time to answer, Takasaki demo",
+        "",
+        f"Made by `.venv/bin/python benchmarks/web_pages.py --repeat {args.repeat}` (part of `make bench`) on "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}, SQLite. In-process Django test client: middleware, views, templates "
+        "and database, no network. *First request*: the page's first view (the program and analysis pages then "
+        "remember their whole-week computation until the next change, core/memo.py); then 2 more warm-up "
+        "requests, and the figures over the repeats.",
+        "",
+        "| page | as | first request ms | p50 ms | p95 ms | max ms |",
+        "|---|---|---:|---:|---:|---:|",
+        *[f"| {label} | {user} | {first:.1f} | {p50:.1f} | {p95:.1f} | {top:.1f} |"
+          for label, user, _url, p50, p95, top, first in rows],
+        "",
+        f"Target: every page under {TARGET_MS:.0f} ms at the 95th percentile — "
+        f"{'met' if worst < TARGET_MS else 'NOT met'} (worst p95 {worst:.1f} ms).",
+        "",
+    ]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""A school's calendar for a school year: which dates have lessons, and why the others do not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+import holidays as holiday_data
+
+from kakehashi.schoolyear.events import NO_LESSONS, EventKind, SchoolEvent, with_compensatory_day
+from kakehashi.schoolyear.year import SchoolYear
+
+
+class DayKind(StrEnum):
+    LESSONS = "lessons"  # a school day with the regular timetable
+    SHORTENED = "shortened"  # a school day on a shortened bell schedule
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"  # national holiday (祝日・振替休日・国民の休日)
+    VACATION = "vacation"  # between terms: no lessons
+    EVENT = "event"  # an event day without regular lessons (sports day, tests, ceremony, closure)
+    COMPENSATORY = "compensatory"  # 振替休業日 for a weekend event
+
+
+@dataclass(frozen=True)
+class SchoolDay:
+    date: dt.date
+    kind: DayKind
+    reason: str = ""
+
+    @property
+    def has_lessons(self) -> bool:
+        return self.kind in (DayKind.LESSONS, DayKind.SHORTENED)
+
+    @property
+    def weekday(self) -> str:
+        return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[self.date.weekday()]
+
+
+class SchoolCalendar:
+    """`SchoolCalendar(SchoolYear(2026), events=[…], school="S001").day(date)`: what that date is at the school.
+
+    Events with `school=None` apply to every school of the calendar's board."""
+
+    def __init__(self, year: SchoolYear, events: list[SchoolEvent] | tuple[SchoolEvent, ...] = (),
+                 school: str | None = None) -> None:
+        self.year = year
+        self.school = school
+        mine = [e for e in events if e.school in (None, school)]
+        self.events = [with_compensatory_day(e, self._regular_school_day) for e in mine]
+
+    @cached_property
+    def national_holidays(self) -> dict[dt.date, str]:
+        found = holiday_data.country_holidays("JP", years=[self.year.year, self.year.year + 1])
+        return {day: str(name) for day, name in found.items() if self.year.starts <= day <= self.year.ends}
+
+    def _regular_school_day(self, day: dt.date) -> bool:
+        """A weekday in a term that is not a national holiday (before events are considered)."""
+        return day.weekday() < 5 and day not in self.national_holidays and self.year.term_of(day) is not None
+
+    def day(self, date: dt.date) -> SchoolDay:
+        if not self.year.starts <= date <= self.year.ends:
+            raise ValueError(f"{date} is outside {self.year.label} / 年度外の日付です")
+        if date in self.national_holidays:
+            return SchoolDay(date, DayKind.HOLIDAY, self.national_holidays[date])
+        for event in self.events:
+            if event.compensatory == date:
+                return SchoolDay(date, DayKind.COMPENSATORY, f"振替休業日 for {event.name} ({event.starts})")
+        for event in self.events:
+            if event.covers(date):
+                if event.kind == EventKind.SHORTENED and date.weekday() < 5:
+                    return SchoolDay(date, DayKind.SHORTENED, event.name)
+                if event.kind in NO_LESSONS:
+                    return SchoolDay(date, DayKind.EVENT, event.name)
+        if date.weekday() >= 5:
+            return SchoolDay(date, DayKind.WEEKEND)
+        if self.year.term_of(date) is None:
+            return SchoolDay(date, DayKind.VACATION, _vacation_name(date))
+        return SchoolDay(date, DayKind.LESSONS)
+
+    def days(self) -> list[SchoolDay]:
+        return [self.day(date) for date in self.year.days()]
+
+    def lesson_days(self) -> list[SchoolDay]:
+        return [d for d in self.days() if d.has_lessons]
+
+
+def _vacation_name(date: dt.date) -> str:
+    if date.month in (7, 8):
+        return "summer vacation (夏休み)"
+    if date.month in (12, 1):
+        return "winter vacation (冬休み)"
+    return "spring vacation (春休み)"

@@ -1,0 +1,117 @@
+"""The main flows in a real browser (Debian's Chromium driven by Playwright): the coordinator solves and
+publishes, the ALT opens their week and calendar, the JTE views their school and sends a request, in
+English and Japanese. Screenshots go to test-artifacts/ (kept by CI)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import override_settings
+from icalendar import Calendar
+
+from kakehashi.web.core.testing import PASSWORD, side
+from kakehashi.web.organizations.models import Contract
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("KAKEHASHI_TEST_ARTIFACTS", "test-artifacts"))
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
+]
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make here are
+    # still plain synchronous calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM))
+        yield chromium
+        chromium.close()
+
+
+def page_as(browser: Any, live_server: Any, username: str, *, width: int = 1280) -> Any:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(f"{live_server.url}/")
+    return page
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@override_settings(TASKS=IMMEDIATE)
+def test_the_coordinator_solves_publishes_and_compares(browser: Any, live_server: Any) -> None:
+    north = side("North", prefix="N", seed=11)
+    page = page_as(browser, live_server, "Ncoordinator")
+    page.get_by_role("link", name=north.program.name).click()
+    shot(page, "coordinator-program")
+    page.fill("#id_time_limit", "5")
+    page.click("text=Start solving")
+    page.wait_for_selector("text=Timetable version 1 stored", timeout=60_000)
+    shot(page, "coordinator-job")
+    page.click("text=Timetable version 1 stored")
+    page.click("button:has-text('Publish')")
+    page.wait_for_selector("text=Version 1 is published")
+    shot(page, "coordinator-published")
+    page.goto(f"{live_server.url}/schools/{north.schools[0].code}/")
+    assert page.locator("h2", has_text="ALT visits this week").is_visible()
+
+
+def test_the_alt_opens_their_week_and_subscribes_to_the_calendar(browser: Any, live_server: Any) -> None:
+    from kakehashi.timetable.solve import solve
+    from kakehashi.web.timetables.selectors import week_instance
+    from kakehashi.web.timetables.services import timetable_publish, timetable_store
+
+    north = side("North", prefix="N", seed=11)
+    instance = week_instance(north.program)
+    timetable_publish(
+        version=timetable_store(
+            program=north.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
+        ),
+        notify=False,
+    )
+    phone = page_as(browser, live_server, "Nalt", width=390)
+    phone.click("text=My week")
+    assert phone.locator(".day").first.is_visible()  # the day-by-day list on a phone
+    shot(phone, "alt-week-phone")
+    desktop = page_as(browser, live_server, "Nalt")
+    desktop.click("text=My week")
+    assert desktop.locator(".weekgrid").is_visible()  # the week on a clock on a desktop
+    shot(desktop, "alt-week-desktop")
+    desktop.click("text=Calendar subscription")
+    desktop.click("text=Make a calendar link")
+    url = desktop.input_value("input[readonly]")
+    feed = desktop.request.get(url)
+    assert feed.ok and Calendar.from_ical(feed.body()).walk("VEVENT")
+
+
+def test_the_jte_views_the_school_and_sends_a_request_that_goes_to_the_manager(browser: Any, live_server: Any) -> None:
+    east = side("East", prefix="E", seed=3, contract=Contract.Type.OUTSOURCING)
+    page = page_as(browser, live_server, "Ejte")
+    page.click("button[value=ja]")
+    page.click("text=学校")
+    page.get_by_role("link", name=east.schools[0].organization.name_ja).click()
+    assert page.locator("text=外国語の授業").is_visible()
+    shot(page, "jte-school-ja")
+    page.goto(f"{live_server.url}/schools/{east.schools[0].code}/requests/")
+    assert page.locator("text=Also tell the ALT directly").count() == 0
+    assert page.locator("text=ALT にも直接伝える").count() == 0
+    page.fill("#id_message", "運動会のため金曜日の訪問を木曜日に変更できますか。")
+    page.click("button.primary")
+    page.wait_for_selector("text=Emanager")
+    shot(page, "jte-request-routed")

@@ -1,0 +1,157 @@
+"""A coordinator's hand edits of the week, each checked at once by the core checker.
+
+Edits go to the program's working draft: the latest version if it is a draft, else a new draft copied from
+the latest version. An edit that would break a hard rule is refused with the checker's sentences and
+changes nothing; an accepted one is stored with the week's new objective.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from kakehashi.timetable.check import check
+from kakehashi.timetable.instance import Assignment, Instance, Solution, Status, Visit
+from kakehashi.timetable.score import score
+from kakehashi.web.core.actor import current_actor
+from kakehashi.web.core.models import Change
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.selectors import latest_version, version_solution, week_instance
+
+
+class EditRefusedError(ValueError):
+    """The edit would break the rules listed in `sentences`; nothing was changed."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        super().__init__(" ".join(sentences))
+        self.sentences = sentences
+
+
+@transaction.atomic
+def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
+    latest = latest_version(program)
+    if latest is not None and latest.state == TimetableVersion.State.DRAFT:
+        return latest
+    number = (program.timetables.aggregate(top=Max("number"))["top"] or 0) + 1
+    draft = TimetableVersion.objects.create(
+        program=program,
+        number=number,
+        solver_status=latest.solver_status if latest else "feasible",
+        objective=latest.objective if latest else 0,
+        explanation=[f"A hand-edited copy of version {latest.number}." if latest else "Empty."],
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    if latest is not None:
+        VisitRow.objects.bulk_create(
+            VisitRow(version=draft, participant_id=v.participant_id, day=v.day, school_id=v.school_id)
+            for v in latest.visits.all()
+        )
+        LessonRow.objects.bulk_create(
+            LessonRow(version=draft, participant_id=x.participant_id, lesson_id=x.lesson_id)
+            for x in latest.lessons.all()
+        )
+    return draft
+
+
+def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, what: str) -> TimetableVersion:
+    violations = check(instance, candidate)
+    if violations:
+        raise EditRefusedError([v.message for v in violations])
+    people = {p.code: p for p in Participant.objects.filter(program=draft.program)}
+    schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in candidate.visits})}
+    lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in candidate.lessons})}
+    before = score(instance, version_solution(draft)).objective
+    draft.visits.all().delete()
+    draft.lessons.all().delete()
+    VisitRow.objects.bulk_create(
+        VisitRow(version=draft, participant=people[v.alt], day=v.day, school=schools[v.school])
+        for v in candidate.visits
+    )
+    LessonRow.objects.bulk_create(
+        LessonRow(version=draft, participant=people[a.alt], lesson=lessons[a.lesson]) for a in candidate.lessons
+    )
+    draft.objective = score(instance, candidate).objective
+    draft.bound = None
+    draft.solver_status = Status.FEASIBLE.value
+    draft.save()
+    actor = current_actor()
+    # Rows of a version are not logged one by one; the edit itself is, in words, with the objective's move.
+    Change.objects.create(
+        user=actor.user,
+        request_id=actor.request_id,
+        action=Change.Action.UPDATE,
+        model="timetables.timetableversion",
+        object_id=str(draft.pk),
+        object_repr=str(draft),
+        before={"objective": before},
+        after={"objective": draft.objective, "edit": what},
+    )
+    return draft
+
+
+def _current(program: Program, user: Any) -> tuple[TimetableVersion, Instance, Solution]:
+    draft = timetable_draft(program=program, user=user)
+    return draft, week_instance(program), version_solution(draft)
+
+
+@transaction.atomic
+def edit_move_visit(
+    *, program: Program, user: Any, alt: str, day: str, school: str, to_day: str, to_school: str
+) -> TimetableVersion:
+    """Move one visit; the lessons joined there are dropped (add lessons at the new school after)."""
+    draft, instance, week = _current(program, user)
+    if Visit(alt, day, school) not in week.visits:
+        raise EditRefusedError([f"{alt} does not visit {school} on {day}."])
+    visits = (*tuple(v for v in week.visits if v != Visit(alt, day, school)), Visit(alt, to_day, to_school))
+    lessons = tuple(
+        a
+        for a in week.lessons
+        if not (
+            a.alt == alt
+            and instance.lesson_by_id[a.lesson].day == day
+            and instance.lesson_by_id[a.lesson].school == school
+        )
+    )
+    return _apply(
+        draft, instance, replace(week, visits=visits, lessons=lessons), f"{alt}: {day} {school} → {to_day} {to_school}"
+    )
+
+
+@transaction.atomic
+def edit_add_lesson(*, program: Program, user: Any, alt: str, lesson: str) -> TimetableVersion:
+    draft, instance, week = _current(program, user)
+    taken = [a for a in week.lessons if a.lesson == lesson]
+    lessons = (*tuple(a for a in week.lessons if a.lesson != lesson), Assignment(alt, lesson))
+    what = f"{alt} joins {lesson}" + (f" (instead of {taken[0].alt})" if taken else "")
+    return _apply(draft, instance, replace(week, lessons=lessons), what)
+
+
+@transaction.atomic
+def edit_drop_lesson(*, program: Program, user: Any, lesson: str) -> TimetableVersion:
+    draft, instance, week = _current(program, user)
+    return _apply(
+        draft,
+        instance,
+        replace(week, lessons=tuple(a for a in week.lessons if a.lesson != lesson)),
+        f"{lesson} without an ALT",
+    )
+
+
+@transaction.atomic
+def edit_swap_days(*, program: Program, user: Any, alt: str, other: str, day: str) -> TimetableVersion:
+    """The two ALTs exchange their visits and lessons of `day`."""
+    draft, instance, week = _current(program, user)
+    swap = {alt: other, other: alt}
+
+    def moved(who: str, on: str) -> str:
+        return swap.get(who, who) if on == day else who
+
+    visits = tuple(Visit(moved(v.alt, v.day), v.day, v.school) for v in week.visits)
+    lessons = tuple(Assignment(moved(a.alt, instance.lesson_by_id[a.lesson].day), a.lesson) for a in week.lessons)
+    return _apply(draft, instance, replace(week, visits=visits, lessons=lessons), f"{alt} ⇄ {other} on {day}")

@@ -1,0 +1,114 @@
+"""Hand edits: each checked by the core at once; a refused edit names the broken rule and changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from kakehashi.timetable.check import check
+from kakehashi.timetable.solve import solve
+from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.timetables import edits
+from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
+from kakehashi.web.timetables.selectors import version_solution, week_instance
+from kakehashi.web.timetables.services import timetable_publish, timetable_store
+
+pytestmark = pytest.mark.django_db
+
+
+def published_week(side: Any) -> tuple[Any, Any]:
+    instance = week_instance(side.program)
+    solution = solve(instance, time_limit=3, workers=1)
+    version = timetable_publish(
+        version=timetable_store(program=side.program, instance=instance, solution=solution), notify=False
+    )
+    return instance, version
+
+
+def test_the_first_edit_makes_a_draft_copy_and_leaves_the_published_week_alone(world: Any) -> None:
+    north, _, _ = world
+    instance, published = published_week(north)
+    lesson = published.lessons.first().lesson.code
+    draft = edits.edit_drop_lesson(program=north.program, user=north.users["coordinator"], lesson=lesson)
+    assert (draft.number, draft.state) == (2, TimetableVersion.State.DRAFT)
+    assert published.lessons.filter(lesson__code=lesson).exists()
+    assert not draft.lessons.filter(lesson__code=lesson).exists()
+    assert check(instance, version_solution(draft)) == []
+    assert draft.objective < published.objective  # a class lost its ALT lesson
+
+
+def test_an_edit_that_breaks_a_rule_is_refused_with_the_rule_and_changes_nothing(world: Any) -> None:
+    north, _, _ = world
+    instance, published = published_week(north)
+    visit = published.visits.select_related("participant", "school").first()
+    # Joining a lesson at a school the ALT does not visit that day breaks rule 2.
+    elsewhere = next(
+        x
+        for x in instance.lesson_by_id.values()
+        if not published.visits.filter(participant=visit.participant, day=x.day, school__code=x.school).exists()
+    )
+    with pytest.raises(edits.EditRefusedError) as refused:
+        edits.edit_add_lesson(program=north.program, user=None, alt=visit.participant.code, lesson=elsewhere.id)
+    assert any(sentence.startswith("rule 2:") for sentence in refused.value.sentences)
+    assert TimetableVersion.objects.filter(program=north.program).count() in (1, 2)
+    draft = TimetableVersion.objects.filter(program=north.program).order_by("-number").first()
+    assert set(version_solution(draft).lessons) == set(version_solution(published).lessons)
+
+
+def test_swapping_a_day_exchanges_both_alts_visits_and_lessons(world: Any) -> None:
+    north, _, _ = world
+    _instance, published = published_week(north)
+    a, b = north.alts[0].code, north.alts[1].code
+    week = version_solution(published)
+    day = next(v.day for v in week.visits if v.alt == a)
+    try:
+        draft = edits.edit_swap_days(program=north.program, user=None, alt=a, other=b, day=day)
+    except edits.EditRefusedError as refused:  # the two may not share schools (levels, commute): a fair refusal
+        assert all(s.startswith("rule ") for s in refused.sentences)
+        return
+    after = version_solution(draft)
+    assert {v.school for v in after.visits if v.alt == b and v.day == day} == {
+        v.school for v in week.visits if v.alt == a and v.day == day
+    }
+
+
+def test_the_edit_page_shows_the_broken_rule_in_words(world: Any) -> None:
+    north, _, _ = world
+    _instance, published = published_week(north)
+    visit = published.visits.select_related("participant", "school").first()
+    client = Client()
+    client.login(username=north.users["coordinator"].username, password=PASSWORD)
+    page = f"/people/{visit.participant.code}/week-edit/"
+    response = client.post(
+        page,
+        {
+            "action": "move",
+            "day": visit.day,
+            "school": visit.school.code,
+            "to_day": "sun",
+            "to_school": visit.school.code,
+        },
+        follow=True,
+    )
+    assert "rule 4:" in response.content.decode()
+
+
+def test_a_locked_visit_is_kept_by_the_next_solve(world: Any) -> None:
+    north, _, _ = world
+    _, published = published_week(north)
+    visit = published.visits.select_related("participant", "school").first()
+    client = Client()
+    client.login(username=north.users["coordinator"].username, password=PASSWORD)
+    client.post(
+        f"/people/{visit.participant.code}/week-edit/",
+        {"action": "lock", "day": visit.day, "school": visit.school.code},
+    )
+    assert LockedVisit.objects.filter(participant=visit.participant, day=visit.day, school=visit.school).exists()
+    from kakehashi.web.timetables.jobs import solve_job_run
+
+    job = SolveJob.objects.create(program=north.program, time_limit=3)
+    solve_job_run(job.pk)
+    job.refresh_from_db()
+    assert job.version.visits.filter(participant=visit.participant, day=visit.day, school=visit.school).exists()
