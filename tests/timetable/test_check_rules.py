@@ -297,3 +297,12 @@ def test_the_report_says_valid_only_with_no_violation_and_the_true_objective() -
     assert report.valid and report.objective_matches and report.accepted
     wrong = check_report(instance, timetable(MON_AT_S01, [("A01", "S01/5-1/mon/1")], objective=1))
     assert wrong.valid and not wrong.accepted
+
+
+def test_every_rule_has_a_japanese_name_for_bilingual_screens() -> None:
+    from kakehashi.timetable.check import RULE_TITLES_JA, Violation
+
+    assert sorted(RULE_TITLES_JA) == list(range(1, 13))
+    violation = Violation(5, "rule 5: ALT A01 has two lessons at once on mon.")
+    assert violation.bilingual == ("rule 5: ALT A01 has two lessons at once on mon. / "
+                                   "規則5（授業の時間の重なり）に違反しています。")

@@ -22,8 +22,34 @@ class Violation:
     rule: int
     message: str
 
+    @property
+    def rule_ja(self) -> str:
+        """The broken rule named in Japanese, for screens read by Japanese staff: 規則5（授業の時間の重なり）."""
+        return f"規則{self.rule}（{RULE_TITLES_JA.get(self.rule, '')}）"
+
+    @property
+    def bilingual(self) -> str:
+        return f"{self.message} / {self.rule_ja}に違反しています。"
+
     def to_json(self) -> dict[str, Any]:
         return {"rule": self.rule, "message": self.message}
+
+
+# The spec's hard rules, named as a coordinator in Japan would say them.
+RULE_TITLES_JA = {
+    1: "1つの授業に ALT は1人まで",
+    2: "訪問する日の学校の授業のみ担当",
+    3: "担当できる学校種・担当校・訪問禁止校",
+    4: "勤務日以外・勤務できない日は訪問しない",
+    5: "授業の時間の重なり",
+    6: "1日の学校数と学校間の移動時間",
+    7: "1日・1週の授業数の上限",
+    8: "1週に訪問する学校数の上限",
+    9: "通勤時間の上限",
+    10: "学校ごとの訪問日数と ALT の人数",
+    11: "固定された訪問",
+    12: "存在しない ID・重複した行",
+}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
 
+JA = {"mon": "月", "tue": "火", "wed": "水", "thu": "木", "fri": "金", "sat": "土", "sun": "日"}
+
 
 @dataclass
 class WeekChanges:
@@ -51,16 +53,22 @@ def week_changes(old: TimetableVersion | None, new: TimetableVersion) -> WeekCha
     changes = WeekChanges()
     before, after = _visits(old), _visits(new)
     for alt, name, day, school, school_name in sorted(after - before):
-        changes.by_participant[alt].append(f"{day}: now at {school_name}")
-        changes.by_school[school].append(f"{day}: {name} now visits")
+        changes.by_participant[alt].append(f"{day}: now at {school_name} / {JA[day]}: {school_name} に訪問")
+        changes.by_school[school].append(f"{day}: {name} now visits / {JA[day]}: {name} が訪問")
     for alt, name, day, school, school_name in sorted(before - after):
-        changes.by_participant[alt].append(f"{day}: no longer at {school_name}")
-        changes.by_school[school].append(f"{day}: {name} no longer visits")
+        changes.by_participant[alt].append(f"{day}: no longer at {school_name} / {JA[day]}: {school_name} の訪問なし")
+        changes.by_school[school].append(f"{day}: {name} no longer visits / {JA[day]}: {name} の訪問なし")
     lessons_before, lessons_after = _lessons(old), _lessons(new)
     for alt, name, day, school, room, period in sorted(lessons_after - lessons_before):
-        changes.by_participant[alt].append(f"{day} period {period}: {room} added")
-        changes.by_school[school].append(f"{day} period {period}: {room} now with {name}")
+        changes.by_participant[alt].append(f"{day} period {period}: {room} added / {JA[day]}{period}限: {room} を追加")
+        changes.by_school[school].append(
+            f"{day} period {period}: {room} now with {name} / {JA[day]}{period}限: {room} に {name} が入る"
+        )
     for alt, name, day, school, room, period in sorted(lessons_before - lessons_after):
-        changes.by_participant[alt].append(f"{day} period {period}: {room} dropped")
-        changes.by_school[school].append(f"{day} period {period}: {room} no longer with {name}")
+        changes.by_participant[alt].append(
+            f"{day} period {period}: {room} dropped / {JA[day]}{period}限: {room} を外す"
+        )
+        changes.by_school[school].append(
+            f"{day} period {period}: {room} no longer with {name} / {JA[day]}{period}限: {room} に {name} は入らない"
+        )
     return changes

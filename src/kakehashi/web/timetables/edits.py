@@ -62,7 +62,7 @@ def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
 def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, what: str) -> TimetableVersion:
     violations = check(instance, candidate)
     if violations:
-        raise EditRefusedError([v.message for v in violations])
+        raise EditRefusedError([v.bilingual for v in violations])
     people = {p.code: p for p in Participant.objects.filter(program=draft.program)}
     schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in candidate.visits})}
     lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in candidate.lessons})}
@@ -107,7 +107,9 @@ def edit_move_visit(
     """Move one visit; the lessons joined there are dropped (add lessons at the new school after)."""
     draft, instance, week = _current(program, user)
     if Visit(alt, day, school) not in week.visits:
-        raise EditRefusedError([f"{alt} does not visit {school} on {day}."])
+        raise EditRefusedError(
+            [f"{alt} does not visit {school} on {day}. / {alt} は{day}に {school} を訪問していません。"]
+        )
     visits = (*tuple(v for v in week.visits if v != Visit(alt, day, school)), Visit(alt, to_day, to_school))
     lessons = tuple(
         a

@@ -37,10 +37,7 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
         )
     violations = check(instance, solution)
     if violations:
-        raise TimetableRefusedError(
-            _("The timetable breaks a rule: %(rule)s / 時間割が規則に違反しています。")
-            % {"rule": violations[0].message}
-        )
+        raise TimetableRefusedError(_("The timetable breaks a rule: %(rule)s") % {"rule": violations[0].bilingual})
     alts = {p.code: p for p in Participant.objects.filter(program=program, code__in={v.alt for v in solution.visits})}
     schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in solution.visits})}
     lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in solution.lessons})}
