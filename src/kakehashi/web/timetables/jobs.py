@@ -32,8 +32,7 @@ logger = logging.getLogger(__name__)
 
 # A running job whose worker has not written a heartbeat for this long is taken as dead.
 STALE_AFTER = dt.timedelta(seconds=30)
-HEARTBEAT_SECONDS = 2.0
-PROGRESS_SECONDS = 0.5
+HEARTBEAT_SECONDS = 1.0
 
 
 def solve_job_start(*, program: Program, user: Any, time_limit: int, keep_locked: bool, stay_close: bool) -> SolveJob:
@@ -99,9 +98,12 @@ def solve_job_run(job_id: int) -> None:
         instance = job_instance(job)
         hint = _published_hint(job) if job.stay_close else None
         watcher = _Watcher(job.pk, began)
-        solution = solve(
-            instance, time_limit=job.time_limit, workers=2, hint=hint, progress=watcher.progress, stop=watcher.stop
-        )
+        try:
+            solution = solve(
+                instance, time_limit=job.time_limit, workers=2, hint=hint, progress=watcher.progress, stop=watcher.stop
+            )
+        finally:
+            watcher.close()
         _finish(job, instance, solution, began)
     except Exception as error:  # the job must end in words, whatever went wrong
         SolveJob.objects.filter(pk=job.pk).update(
@@ -141,39 +143,42 @@ def _finish(job: SolveJob, instance: Instance, solution: Solution, began: float)
 
 
 class _Watcher:
-    """The solve's two hooks: progress (each better timetable) and stop (polled five times a second), which
-    also writes the heartbeat and reads the cancel flag every couple of seconds."""
+    """The solve's two hooks and the job's heartbeat. `progress` (called from the solver's threads) and `stop`
+    (polled five times a second) only touch memory; one thread of the job's own writes the heartbeat, the
+    elapsed time and the best figures every second and reads the cancel flag, from the first second on
+    (construction and the bound come before the search)."""
 
     def __init__(self, job_id: int, began: float) -> None:
         self.job_id, self.began = job_id, began
-        self.last_progress = 0.0
-        self.last_beat = 0.0
+        self.best: Progress | None = None
         self.cancelled = False
-        self.home_thread = threading.get_ident()  # the job's own thread keeps its connection
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"solve-job-{job_id}-heartbeat", daemon=True)
+        self.thread.start()
 
     def progress(self, report: Progress) -> None:
-        now = time.monotonic()
-        if now - self.last_progress < PROGRESS_SECONDS:
-            return
-        self.last_progress = now
-        _in_own_connection(
-            lambda: SolveJob.objects.filter(pk=self.job_id).update(
-                elapsed=report.elapsed, best_objective=report.objective, bound=report.bound, heartbeat_at=timezone.now()
-            ),
-            close=threading.get_ident() != self.home_thread,
-        )
+        self.best = report
 
     def stop(self) -> bool:
-        now = time.monotonic()
-        if now - self.last_beat >= HEARTBEAT_SECONDS:
-            self.last_beat = now
-
-            def beat() -> None:
-                SolveJob.objects.filter(pk=self.job_id).update(heartbeat_at=timezone.now(), elapsed=now - self.began)
-                self.cancelled = SolveJob.objects.filter(pk=self.job_id, cancel_requested=True).exists()
-
-            _in_own_connection(beat, close=threading.get_ident() != self.home_thread)
         return self.cancelled
+
+    def close(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+    def _beat(self) -> None:
+        try:
+            while not self.done.wait(HEARTBEAT_SECONDS):
+                _in_own_connection(self._write, close=False)
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    def _write(self) -> None:
+        fields: dict[str, Any] = {"heartbeat_at": timezone.now(), "elapsed": time.monotonic() - self.began}
+        if self.best is not None:
+            fields |= {"best_objective": self.best.objective, "bound": self.best.bound}
+        SolveJob.objects.filter(pk=self.job_id).update(**fields)
+        self.cancelled = SolveJob.objects.filter(pk=self.job_id, cancel_requested=True).exists()
 
 
 def _in_own_connection(work: Callable[[], object], *, close: bool) -> None:

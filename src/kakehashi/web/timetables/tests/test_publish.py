@@ -39,8 +39,7 @@ def test_the_difference_names_only_what_changed_for_whom(world: Any) -> None:
     changes = week_changes(v1, v2)
     assert set(changes.by_participant) == {north.alts[0].code}
     assert all(
-        line.startswith(f"{day} period") and "dropped" in line
-        for line in changes.by_participant[north.alts[0].code]
+        line.startswith(f"{day} period") and "dropped" in line for line in changes.by_participant[north.alts[0].code]
     )
 
 
