@@ -197,3 +197,34 @@ def test_repair_refuses_an_absence_it_cannot_read(tmp_path: Path, capsys: pytest
     assert capsys.readouterr().err == (
         "kakehashi repair: error: --absent 'A01 tue': expected ALT:DAY, e.g. A07:tue\n")
     assert not (tmp_path / "r.json").exists()
+
+
+def test_calendar_prints_the_school_years_days_without_lessons(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "2026", "--from", "2026-09-01", "--to", "2026-09-30"]) == 0
+    out = capsys.readouterr().out
+    assert "令和8年度" in out and "2026-09-22 tue  holiday      国民の休日" in out
+
+
+def test_calendar_lays_a_timetable_over_the_year_and_names_each_skipped_visit(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kakehashi.timetable.format import parse_instance, solution_to_json
+    from kakehashi.timetable.generate import generate_synthetic
+    from kakehashi.timetable.solve.construct import construct
+
+    document = generate_synthetic(schools=4, alts=1, seed=3)
+    week = construct(parse_instance(document))
+    assert week is not None
+    events = [{"kind": "sports_day", "name": "運動会", "starts": "2026-05-16"}]
+    code = main(["calendar", "2026", "--week", str(write(tmp_path / "w.json", document)),
+                 "--timetable", str(write(tmp_path / "t.json", solution_to_json(week))),
+                 "--events", str(write(tmp_path / "e.json", events)), "--from", "2026-05-01", "--to", "2026-05-31"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "no visit: みどりの日" in out or "no visit: 振替休日" in out or "no visit: こどもの日" in out
+    assert "visits skipped" in out
+
+
+def test_calendar_names_the_bad_event_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    events = write(tmp_path / "e.json", [{"kind": "picnic", "starts": "2026-05-16"}])
+    assert main(["calendar", "2026", "--events", str(events)]) == 2
+    assert "e.json: [0].kind: 'picnic' is not one of" in capsys.readouterr().err
