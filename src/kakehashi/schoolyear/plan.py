@@ -69,6 +69,8 @@ def dated_plan(instance: Instance, solution: Solution, calendars: dict[str, Scho
         by_weekday.setdefault(visit.day, []).append((visit.alt, visit.school))
     lessons_of: dict[tuple[str, str, str], list[str]] = {}
     for assignment in solution.lessons:
+        if assignment.lesson not in instance.lesson_by_id:
+            continue  # a lesson since dropped from the school's timetable
         lesson = instance.lesson_by_id[assignment.lesson]
         lessons_of.setdefault((assignment.alt, lesson.day, lesson.school), []).append(lesson.id)
     plan = DatedPlan()

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "kakehashi.web.people",
     "kakehashi.web.timetables",
     "kakehashi.web.accounts",
+    "kakehashi.web.calendars",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,57 @@
+"""School events in the database; the pure core (kakehashi.schoolyear) decides what each date is."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.schoolyear import EventKind
+from kakehashi.web.core.models import Tracked
+from kakehashi.web.organizations.models import Organization
+from kakehashi.web.schools.models import School
+
+
+class Event(Tracked):
+    """An event at one school, or at every school of a board (sports day, tests, closures, shortened days)."""
+
+    KIND_CHOICES = [
+        (EventKind.SPORTS_DAY.value, _("sports day")),
+        (EventKind.CULTURE_FESTIVAL.value, _("culture festival")),
+        (EventKind.TEST.value, _("tests")),
+        (EventKind.CLOSURE.value, _("closure")),
+        (EventKind.SHORTENED.value, _("shortened day")),
+        (EventKind.CEREMONY.value, _("ceremony")),
+    ]
+
+    board = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("board (every school)"),
+    )
+    school = models.ForeignKey(
+        School, null=True, blank=True, on_delete=models.CASCADE, related_name="events", verbose_name=_("school")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES)
+    name = models.CharField(_("name"), max_length=200)
+    starts = models.DateField(_("starts"))
+    ends = models.DateField(_("ends"))
+
+    class Meta:
+        ordering = ["starts", "id"]
+        verbose_name = _("school event")
+        verbose_name_plural = _("school events")
+
+    def __str__(self) -> str:
+        return f"{self.starts} {self.name}"
+
+    def clean(self) -> None:
+        if (self.board_id is None) == (self.school_id is None):
+            raise ValidationError(
+                _("An event belongs to one school or to one board. / 学校か教育委員会のどちらか一方を選んでください。")
+            )
+        if self.ends < self.starts:
+            raise ValidationError({"ends": _("The event ends before it starts. / 行事の終了日が開始日より前です。")})

@@ -1,0 +1,102 @@
+"""The school year on pages: a school's days without lessons, and an ALT's dated plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.scope import visible_participants, visible_schools
+from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import School
+from kakehashi.web.timetables.selectors import program_schools
+
+PLAN_DAYS = 28
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return SchoolYear.of(timezone.localdate())
+
+
+@login_required
+def school_year_page(request: HttpRequest, code: str) -> HttpResponse:
+    school: School = get_object_or_404(visible_schools(request.user), code=code)
+    year = _year(request)
+    calendar = school_calendar(school, year)
+    days = calendar.days()
+    planned = None
+    program = next((p for p in _programs_of(school)), None)
+    if program is not None:
+        plan = program_dated_plan(program, starts=calendar.year.starts, ends=calendar.year.ends)
+        planned = len(plan.for_school(school.code).visits) if plan is not None else None
+    return render(
+        request,
+        "calendars/school_year.html",
+        {
+            "school": school,
+            "year": calendar.year,
+            "terms": calendar.year.terms,
+            "special": [d for d in days if d.kind.value not in ("lessons", "weekend")],
+            "lesson_days": sum(1 for d in days if d.has_lessons),
+            "planned": planned,
+        },
+    )
+
+
+def _programs_of(school: School) -> list[object]:
+    from kakehashi.web.organizations.models import Program
+
+    return [
+        p
+        for p in Program.objects.filter(
+            contracts__organization__in=[school.organization_id, school.organization.parent_id]
+        )
+        if program_schools(p).filter(pk=school.pk).exists()
+    ]
+
+
+@login_required
+def participant_plan_page(request: HttpRequest, code: str) -> HttpResponse:
+    participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    try:
+        starts = dt.date.fromisoformat(request.GET.get("from", ""))
+    except ValueError:
+        starts = timezone.localdate()
+    plan = program_dated_plan(participant.program, starts=starts, ends=starts + dt.timedelta(days=PLAN_DAYS - 1))
+    mine = plan.for_alt(participant.code) if plan is not None else None
+    rows: list[tuple[dt.date, str, str, str]] = []
+    if mine is not None:
+        names = {
+            s.code: s.organization.name for s in program_schools(participant.program).select_related("organization")
+        }
+        lessons: dict[tuple[dt.date, str], list[str]] = {}
+        for lesson in mine.lessons:
+            lessons.setdefault((lesson.date, lesson.school), []).append(
+                f"{lesson.homeroom} {lesson.start // 60:02d}:{lesson.start % 60:02d}"
+            )
+        rows = [
+            (v.date, names.get(v.school, v.school), ", ".join(lessons.get((v.date, v.school), [])), "")
+            for v in mine.visits
+        ]
+        rows += [(s.date, names.get(s.school, s.school), "", s.reason) for s in mine.skipped]
+        rows.sort()
+    return render(
+        request,
+        "calendars/participant_plan.html",
+        {
+            "participant": participant,
+            "starts": starts,
+            "rows": rows,
+            "published": plan is not None,
+            "previous": starts - dt.timedelta(days=PLAN_DAYS),
+            "next": starts + dt.timedelta(days=PLAN_DAYS),
+        },
+    )
