@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
 from kakehashi.schoolyear.plan import DatedPlan, dated_plan
+from kakehashi.web.calendars.contracts import AnnualDays, annual_days
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import School
@@ -37,3 +38,17 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
         starts=starts,
         ends=min(ends, SchoolYear(year).ends),
     )
+
+
+def program_annual_days(program: Program, today: dt.date) -> list[AnnualDays]:
+    """Annual contracted days of the program's schools that have them, against the published week's plan."""
+    schools = list(program_schools(program).filter(annual_visit_days__isnull=False).select_related("organization"))
+    if not schools:
+        return []
+    year = SchoolYear(SchoolYear.of(today))
+    plan = program_dated_plan(program, starts=year.starts, ends=year.ends)
+    if plan is None:
+        return []
+    lesson_days = {s.code: [d.date for d in school_calendar(s, year.year).lesson_days()] for s in schools}
+    contracted = {s.code: int(s.annual_visit_days or 0) for s in schools}
+    return annual_days(plan, contracted, lesson_days, today, year)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import visible_participants, visible_schools
+from kakehashi.web.calendars.contracts import annual_days
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
@@ -33,10 +34,16 @@ def school_year_page(request: HttpRequest, code: str) -> HttpResponse:
     calendar = school_calendar(school, year)
     days = calendar.days()
     planned = None
+    annual = None
     program = next((p for p in _programs_of(school)), None)
     if program is not None:
         plan = program_dated_plan(program, starts=calendar.year.starts, ends=calendar.year.ends)
         planned = len(plan.for_school(school.code).visits) if plan is not None else None
+        if school.annual_visit_days is not None and plan is not None:
+            lesson_days = {school.code: [d.date for d in calendar.lesson_days()]}
+            annual = annual_days(
+                plan, {school.code: school.annual_visit_days}, lesson_days, timezone.localdate(), calendar.year
+            )[0]
     return render(
         request,
         "calendars/school_year.html",
@@ -47,6 +54,7 @@ def school_year_page(request: HttpRequest, code: str) -> HttpResponse:
             "special": [d for d in days if d.kind.value not in ("lessons", "weekend")],
             "lesson_days": sum(1 for d in days if d.has_lessons),
             "planned": planned,
+            "annual": annual,
         },
     )
 

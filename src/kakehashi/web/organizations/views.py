@@ -10,11 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.timetable.explain import explain
 from kakehashi.timetable.format import FormatError, solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
+from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.diff import week_changes
@@ -61,6 +63,14 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": program.timetables.all()[:10],
             "week_problem": week_problem,
             "solve_form": SolveForm(),
+            "behind": [
+                row
+                for row in until_next_change(
+                    f"annual:{program.pk}:{timezone.localdate()}",
+                    lambda: program_annual_days(program, timezone.localdate()),
+                )
+                if row.behind
+            ],
             "jobs": program.solve_jobs.all()[:5],
         },
     )

@@ -53,6 +53,7 @@ TEMPLATES: dict[str, tuple[list[str], list[list[str]]]] = {
                 "1",
                 "B110210200011",
                 "高崎市高松町",
+                "70",
             ]
         ],
     ),

@@ -65,6 +65,7 @@ SCHOOL_COLUMNS = [
     "max_alts",
     "mext_code",
     "address",
+    "annual_visit_days",
 ]
 BELL_COLUMNS = ["school", "variant", "period", "start", "end"]
 CLASS_COLUMNS = ["school", "class", "grade", "weight"]
@@ -95,6 +96,7 @@ def plan_schools(name: str, content: bytes, *, board: Organization) -> Plan:
             "visit_days_min": cells.integer("visit_days_min", required=False, high=7),
             "visit_days_max": cells.integer("visit_days_max", required=False, high=7),
             "max_alts": cells.integer("max_alts", required=False, low=1, high=20),
+            "annual_visit_days": cells.integer("annual_visit_days", required=False, high=366),
             "mext_code": cells.text("mext_code", required=False, max_length=13),
             "address": cells.text("address", required=False, max_length=300),
         }
@@ -138,6 +140,7 @@ def school_upsert(
     max_alts: int | None,
     mext_code: str,
     address: str,
+    annual_visit_days: int | None = None,
 ) -> School:
     school = School.objects.select_related("organization").filter(code=code).first()
     if school is None:
@@ -157,6 +160,7 @@ def school_upsert(
     school.visit_days_min = visit_days_min or 0
     school.visit_days_max = visit_days_max if visit_days_max is not None else 5
     school.max_alts = max_alts or 2
+    school.annual_visit_days = annual_visit_days
     school.save()
     return school
 

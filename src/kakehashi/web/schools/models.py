@@ -47,6 +47,12 @@ class School(Tracked):
     visit_days_min = models.PositiveSmallIntegerField(_("contracted visit days a week, at least"), default=0)
     visit_days_max = models.PositiveSmallIntegerField(_("contracted visit days a week, at most"), default=5)
     max_alts = models.PositiveSmallIntegerField(_("most distinct ALTs a week"), default=2)
+    annual_visit_days = models.PositiveSmallIntegerField(
+        _("contracted ALT-days a year"),
+        null=True,
+        blank=True,
+        help_text=_("As the contract counts them, e.g. 116; empty when the contract counts only weeks."),
+    )
 
     class Meta:
         ordering = ["code"]

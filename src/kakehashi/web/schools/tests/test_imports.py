@@ -192,3 +192,12 @@ def test_schools_come_from_an_mlit_p29_file_for_the_chosen_municipality_and_kind
         lambda: plan_p29("p29.geojson", b"{}", board=north.board, municipality="10202", kinds=["elementary"])
     )
     assert problems and problems[0].startswith("p29.geojson: ")
+
+
+def test_a_school_file_may_give_the_annual_contracted_days(world: Any) -> None:
+    north, _, _ = world
+    text = "code,name,level,lat,lon,annual_visit_days\nT20,Nishi Elementary School,elementary,36.3,139.0,116\n"
+    apply(plan_schools("s.csv", text.encode(), board=north.board))
+    assert School.objects.get(code="T20").annual_visit_days == 116
+    problems = refused(lambda: plan_schools("s.csv", text.replace("116", "400").encode(), board=north.board))
+    assert any('column "annual_visit_days"' in p and "400 is outside 0..366" in p for p in problems)

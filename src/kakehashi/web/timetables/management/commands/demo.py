@@ -78,6 +78,10 @@ class Command(BaseCommand):
         document = generate_from_sites(load_school_sites(), municipality=MUNICIPALITY, alts=alts, seed=1)
         instance = week_import(program=program, board=board, document=document, placed_from=SCHOOL_YEAR_START)
         self._cir_and_sea(program, board)
+        # Contracts count ALT-days a year too; ~35 teaching weeks at the weekly minimum (e.g. 2 a week → 70).
+        for school in School.objects.filter(organization__parent=board, visit_days_min__gte=1):
+            school.annual_visit_days = school.visit_days_min * 35
+            school.save()
         self.stdout.write(
             f"Loaded {len(instance.schools)} Takasaki schools, {len(instance.lesson_by_id)} lessons and "
             f"{len(instance.alts)} ALTs. {CREDIT}"
