@@ -1,7 +1,5 @@
-"""A participant's week as an iCalendar feed (RFC 5545): each lesson and each trip as a weekly event from
+"""A participant's year as an iCalendar feed (RFC 5545): each lesson and each trip of the dated plan, from
 this week to the end of the school year, in Japan's time zone, as Google Calendar and Outlook subscribe to.
-
-Until the school-year calendar lands (holidays, events), the feed repeats the published template week.
 """
 
 from __future__ import annotations
@@ -14,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from icalendar import Calendar, Event, vGeo
 
+from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.people.models import CalendarToken, Participant
 from kakehashi.web.people.selectors import participant_version, participant_week_grid
 from kakehashi.web.schools.models import WEEKDAYS
@@ -42,7 +41,6 @@ def school_year_end(today: dt.date) -> dt.date:
 def participant_calendar(participant: Participant, today: dt.date | None = None) -> bytes:
     today = today or timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
-    until = dt.datetime.combine(school_year_end(today), dt.time(23, 59), tzinfo=TOKYO)
     version = participant_version(participant)
     calendar = Calendar()
     calendar.add("prodid", "-//Kakehashi//ALT week//EN")
@@ -57,26 +55,40 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
             v.school.organization.name: v.school
             for v in version.visits.filter(participant=participant).select_related("school__organization")
         }
-    for day, blocks in participant_week_grid(participant, version):
-        date = monday + dt.timedelta(days=WEEKDAYS.index(day))
-        for number, block in enumerate(blocks):
-            event = Event()
+    # The dated plan (the week laid over each school's calendar): no event on a holiday, a vacation day,
+    # a sports day or a compensatory day off. A day whose visits all happen gets the template day's lessons
+    # and trips; a day that lost one of two schools gets the remaining lessons only.
+    dated = program_dated_plan(participant.program, starts=monday, ends=school_year_end(today)) if version else None
+    mine = dated.for_alt(participant.code) if dated is not None else None
+    template = dict(participant_week_grid(participant, version))
+    visits_on: dict[dt.date, set[str]] = {}
+    for visit in mine.visits if mine is not None else []:
+        visits_on.setdefault(visit.date, set()).add(visit.school)
+    skipped_on = {s.date for s in mine.skipped} if mine is not None else set()
+    for date in sorted(visits_on):
+        day = WEEKDAYS[date.weekday()]
+        whole_day = date not in skipped_on
+        for number, block in enumerate(template.get(day, [])):
             school_name = block.detail.split(" · ")[0] if block.kind == "lesson" else block.detail
+            school = schools.get(school_name)
+            if not whole_day and (block.kind != "lesson" or school is None or school.code not in visits_on[date]):
+                continue
+            event = Event()
             if block.kind == "lesson":
                 event.add("summary", f"{block.label} – {school_name}")
                 event.add("description", f"Class {block.label}, {block.detail}")
             else:
                 event.add("summary", f"Travel ({block.label})")
                 event.add("description", f"Travel: {block.detail}")
-            school = schools.get(school_name)
             if school is not None:
                 event.add("location", f"{school.organization.name} {school.organization.name_ja}".strip())
                 event.add("geo", vGeo((school.lat, school.lon)))
             event.add("dtstart", dt.datetime.combine(date, _clock(block.start), tzinfo=TOKYO))
             event.add("dtend", dt.datetime.combine(date, _clock(block.end), tzinfo=TOKYO))
-            event.add("rrule", {"freq": "weekly", "until": until})
             event.add("dtstamp", stamp)
-            event.add("uid", f"{participant.code}-{day}-{number}-v{version.number if version else 0}@kakehashi")
+            event.add(
+                "uid", f"{participant.code}-{date.isoformat()}-{number}-v{version.number if version else 0}@kakehashi"
+            )
             calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -35,9 +35,22 @@ def as_alt(side: Any) -> Client:
     return client
 
 
-def test_the_feed_parses_and_holds_one_weekly_event_per_lesson_of_the_published_week(world: Any) -> None:
+def test_the_feed_parses_and_holds_each_dated_lesson_and_none_on_a_day_without_lessons(world: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kakehashi.web.calendars.models import Event
+    from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
+    from kakehashi.web.people.calendar import school_year_end
+
     north, _, _ = world
-    version = published(north)
+    published(north)
+    today = timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    # A sports day on the coming Saturday at every school: the Monday after is a day off everywhere.
+    saturday = monday + dt.timedelta(days=5)
+    Event.objects.create(board=north.board, kind="sports_day", name="運動会", starts=saturday, ends=saturday)
     client = as_alt(north)
     client.post(f"/people/{north.alts[0].code}/calendar/", {"action": "renew"})
     token = north.alts[0].calendar_tokens.get(revoked_at__isnull=True).token
@@ -46,8 +59,19 @@ def test_the_feed_parses_and_holds_one_weekly_event_per_lesson_of_the_published_
     calendar = Calendar.from_ical(feed.content)
     events = calendar.walk("VEVENT")
     lessons = [e for e in events if not str(e["summary"]).startswith("Travel")]
-    assert len(lessons) == LessonRow.objects.filter(version=version, participant=north.alts[0]).count()
-    assert all(e["rrule"]["FREQ"] == ["WEEKLY"] for e in events)
+    plan = program_dated_plan(north.program, starts=monday, ends=school_year_end(today))
+    assert plan is not None
+    assert len(lessons) == len(plan.for_alt(north.alts[0].code).lessons)
+    from kakehashi.schoolyear import SchoolYear
+
+    calendars = {s.code: school_calendar(s, SchoolYear.of(today)) for s in north.schools}
+    days_off = {
+        d.date
+        for c in calendars.values()
+        for d in c.days()
+        if not d.has_lessons and all(not other.day(d.date).has_lessons for other in calendars.values())
+    }
+    assert not {e.decoded("dtstart").date() for e in events} & days_off
     assert all(e.decoded("dtstart").tzinfo is not None for e in events)
     assert calendar.walk("VTIMEZONE"), "calendar apps need the time zone spelled out"
 
