@@ -24,6 +24,7 @@ from kakehashi.timetable.format import (
     solution_to_json,
     write_json,
 )
+from kakehashi.timetable.instance import format_clock
 
 if TYPE_CHECKING:
     from kakehashi.timetable.instance import Instance, Solution
@@ -199,7 +200,7 @@ def _calendar(args: argparse.Namespace) -> int:
     lessons_on: dict[tuple[dt.date, str, str], list[str]] = {}
     for lesson in plan.lessons:
         lessons_on.setdefault((lesson.date, lesson.alt, lesson.school), []).append(
-            f"{lesson.homeroom}@{lesson.start // 60:02d}:{lesson.start % 60:02d}")
+            f"{lesson.homeroom}@{format_clock(lesson.start)}")
     lines = [(v.date, v.alt, f"{v.date} {v.alt} {v.school}  {' '.join(lessons_on.get((v.date, v.alt, v.school), []))}")
              for v in plan.visits]
     lines += [(s.date, s.alt, f"{s.date} {s.alt} {s.school}  no visit: {s.reason}") for s in plan.skipped]

@@ -11,6 +11,7 @@ import holidays as holiday_data
 
 from kakehashi.schoolyear.events import NO_LESSONS, EventKind, SchoolEvent, with_compensatory_day
 from kakehashi.schoolyear.year import SchoolYear
+from kakehashi.timetable.instance import ALL_DAYS
 
 
 class DayKind(StrEnum):
@@ -35,7 +36,7 @@ class SchoolDay:
 
     @property
     def weekday(self) -> str:
-        return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[self.date.weekday()]
+        return ALL_DAYS[self.date.weekday()]
 
 
 class SchoolCalendar:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kakehashi.schoolyear.calendar import SchoolCalendar
-from kakehashi.timetable.instance import Instance, Solution
+from kakehashi.timetable.instance import ALL_DAYS, Instance, Solution
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def dated_plan(instance: Instance, solution: Solution, calendars: dict[str, Scho
     plan = DatedPlan()
     date = starts
     while date <= ends:
-        weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[date.weekday()]
+        weekday = ALL_DAYS[date.weekday()]
         for alt, school in sorted(by_weekday.get(weekday, [])):
             calendar = calendars[school]
             day = calendar.day(date)

@@ -10,11 +10,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.timetable.instance import format_clock
 from kakehashi.web.accounts.scope import visible_participants, visible_schools
 from kakehashi.web.calendars.contracts import annual_days
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
+from kakehashi.web.schools.requests import school_contract
 from kakehashi.web.timetables.selectors import program_schools
 
 PLAN_DAYS = 28
@@ -35,12 +37,13 @@ def school_year_page(request: HttpRequest, code: str) -> HttpResponse:
     days = calendar.days()
     planned = None
     annual = None
-    program = next((p for p in _programs_of(school)), None)
+    contract = school_contract(school)
+    program = contract.program if contract is not None else None
     if program is not None:
         plan = program_dated_plan(program, starts=calendar.year.starts, ends=calendar.year.ends)
         planned = len(plan.for_school(school.code).visits) if plan is not None else None
         if school.annual_visit_days is not None and plan is not None:
-            lesson_days = {school.code: [d.date for d in calendar.lesson_days()]}
+            lesson_days = {school.code: [d.date for d in days if d.has_lessons]}
             annual = annual_days(
                 plan, {school.code: school.annual_visit_days}, lesson_days, timezone.localdate(), calendar.year
             )[0]
@@ -57,18 +60,6 @@ def school_year_page(request: HttpRequest, code: str) -> HttpResponse:
             "annual": annual,
         },
     )
-
-
-def _programs_of(school: School) -> list[object]:
-    from kakehashi.web.organizations.models import Program
-
-    return [
-        p
-        for p in Program.objects.filter(
-            contracts__organization__in=[school.organization_id, school.organization.parent_id]
-        )
-        if program_schools(p).filter(pk=school.pk).exists()
-    ]
 
 
 @login_required
@@ -88,7 +79,7 @@ def participant_plan_page(request: HttpRequest, code: str) -> HttpResponse:
         lessons: dict[tuple[dt.date, str], list[str]] = {}
         for lesson in mine.lessons:
             lessons.setdefault((lesson.date, lesson.school), []).append(
-                f"{lesson.homeroom} {lesson.start // 60:02d}:{lesson.start % 60:02d}"
+                f"{lesson.homeroom} {format_clock(lesson.start)}"
             )
         rows = [
             (v.date, names.get(v.school, v.school), ", ".join(lessons.get((v.date, v.school), [])), "")

@@ -22,14 +22,13 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.selectors import (
-    latest_version,
     program_alts,
     program_schools,
     version_solution,
     week_instance,
     week_instance_json,
 )
-from kakehashi.web.timetables.services import timetable_publish
+from kakehashi.web.timetables.services import timetable_publish_with_changes
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
@@ -105,9 +104,7 @@ def program_publish(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         raise PermissionDenied
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
-    previous = latest_version(program, published_only=True)
-    timetable_publish(version=version)
-    changes = week_changes(previous, version)
+    changes = timetable_publish_with_changes(version=version)
     messages.success(
         request,
         _(

@@ -6,18 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.people.models import Participant
-
-LEVEL_CHOICES = [
-    ("elementary", _("elementary school")),
-    ("junior_high", _("junior high school")),
-    ("high", _("high school")),
-    ("special_needs", _("special needs school")),
-]
+from kakehashi.web.schools.models import School
 
 
 class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
     levels = forms.MultipleChoiceField(
-        label=_("school levels"), choices=LEVEL_CHOICES, widget=forms.CheckboxSelectMultiple
+        label=_("school levels"), choices=School.Level.choices, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:

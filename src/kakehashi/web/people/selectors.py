@@ -6,6 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from kakehashi.timetable.instance import format_clock
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import WEEKDAYS, BellPeriod
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
@@ -70,7 +71,7 @@ class Block:
 
     @property
     def times(self) -> str:
-        return f"{self.start // 60:02d}:{self.start % 60:02d}–{self.end // 60:02d}:{self.end % 60:02d}"
+        return f"{format_clock(self.start)}–{format_clock(self.end)}"
 
 
 def _minutes(value: Any) -> int:

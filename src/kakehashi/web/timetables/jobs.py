@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable
 from typing import Any
 
 from django.db import DatabaseError, connections, transaction
@@ -169,9 +168,12 @@ class _Watcher:
     def _beat(self) -> None:
         try:
             while not self.done.wait(HEARTBEAT_SECONDS):
-                _in_own_connection(self._write, close=False)
+                try:
+                    self._write()
+                except DatabaseError as error:  # a busy database must not end the solve
+                    logger.warning("solve job progress not written: %s", error)
         finally:
-            connections.close_all()  # this thread's own connection
+            connections.close_all()  # this thread's own connection: a job leaves none behind
 
     def _write(self) -> None:
         fields: dict[str, Any] = {"heartbeat_at": timezone.now(), "elapsed": time.monotonic() - self.began}
@@ -179,15 +181,3 @@ class _Watcher:
             fields |= {"best_objective": self.best.objective, "bound": self.best.bound}
         SolveJob.objects.filter(pk=self.job_id).update(**fields)
         self.cancelled = SolveJob.objects.filter(pk=self.job_id, cancel_requested=True).exists()
-
-
-def _in_own_connection(work: Callable[[], object], *, close: bool) -> None:
-    """These hooks mostly run in the solver's threads, each with its own database connection: close it after
-    use (a job must not leave connections behind), and never let a busy database end the solve."""
-    try:
-        work()
-    except DatabaseError as error:
-        logger.warning("solve job progress not written: %s", error)
-    finally:
-        if close:
-            connections.close_all()

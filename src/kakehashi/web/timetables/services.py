@@ -64,6 +64,13 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
 def timetable_publish(*, version: TimetableVersion, notify: bool = True) -> TimetableVersion:
     """Make `version` the program's published week and tell each ALT and school whose week changed
     (by email, after the transaction commits: a rolled-back publish sends nothing)."""
+    timetable_publish_with_changes(version=version, notify=notify)
+    return version
+
+
+@transaction.atomic
+def timetable_publish_with_changes(*, version: TimetableVersion, notify: bool = True) -> WeekChanges:
+    """`timetable_publish`, returning what changed since the previously published version (for the page)."""
     previous = (
         TimetableVersion.objects.filter(program=version.program, state=TimetableVersion.State.PUBLISHED)
         .exclude(pk=version.pk)
@@ -73,10 +80,10 @@ def timetable_publish(*, version: TimetableVersion, notify: bool = True) -> Time
     version.state = TimetableVersion.State.PUBLISHED
     version.published_at = timezone.now()
     version.save(update_fields=["state", "published_at", "updated_at"])
+    changes = week_changes(previous, version)
     if notify:
-        changes = week_changes(previous, version)
         transaction.on_commit(lambda: notices_send(version=version, changes=changes))
-    return version
+    return changes
 
 
 def notices_send(*, version: TimetableVersion, changes: WeekChanges) -> int:
