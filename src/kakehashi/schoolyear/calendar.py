@@ -42,12 +42,15 @@ class SchoolDay:
 class SchoolCalendar:
     """`SchoolCalendar(SchoolYear(2026), events=[…], school="S001").day(date)`: what that date is at the school.
 
-    Events with `school=None` apply to every school of the calendar's board."""
+    Events with `school=None` apply to every school of the calendar's board. `shortened_bells` are the
+    school's bells on a shortened day (短縮日課), period by period."""
 
     def __init__(self, year: SchoolYear, events: list[SchoolEvent] | tuple[SchoolEvent, ...] = (),
-                 school: str | None = None) -> None:
+                 school: str | None = None, shortened_bells: dict[str, tuple[int, int]] | None = None) -> None:
         self.year = year
         self.school = school
+        # period -> (start, end) in minutes on a shortened day (短縮日課); None: the school has none on file
+        self.shortened_bells = shortened_bells
         mine = [e for e in events if e.school in (None, school)]
         self.events = [with_compensatory_day(e, self._regular_school_day) for e in mine]
 
