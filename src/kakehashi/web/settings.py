@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kakehashi.web.timetables",
     "kakehashi.web.accounts",
     "kakehashi.web.calendars",
+    "kakehashi.web.leave",
 ]
 
 MIDDLEWARE = [

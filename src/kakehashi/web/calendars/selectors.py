@@ -10,8 +10,9 @@ from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolY
 from kakehashi.schoolyear.plan import DatedPlan, dated_plan
 from kakehashi.web.calendars.contracts import AnnualDays, annual_days
 from kakehashi.web.calendars.models import Event
+from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.schools.models import School
+from kakehashi.web.schools.models import SHORTENED_BELLS, School
 from kakehashi.web.timetables.selectors import latest_version, program_schools, version_solution, week_instance
 
 
@@ -20,8 +21,18 @@ def school_events(school: School) -> list[SchoolEvent]:
     return [SchoolEvent(EventKind(e.kind), e.name, e.starts, e.ends, school=school.code) for e in rows]
 
 
+def shortened_bells(school: School) -> dict[str, tuple[int, int]] | None:
+    """The school's bells on a shortened day (短縮日課), or None when it has none on file."""
+    rows = [b for b in school.bells.all() if b.variant == SHORTENED_BELLS]
+    if not rows:
+        return None
+    return {b.period: (b.start.hour * 60 + b.start.minute, b.end.hour * 60 + b.end.minute) for b in rows}
+
+
 def school_calendar(school: School, year: int) -> SchoolCalendar:
-    return SchoolCalendar(SchoolYear(year), school_events(school), school=school.code)
+    return SchoolCalendar(
+        SchoolYear(year), school_events(school), school=school.code, shortened_bells=shortened_bells(school)
+    )
 
 
 def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> DatedPlan | None:
@@ -30,13 +41,17 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
     if version is None:
         return None
     year = SchoolYear.of(starts)
-    calendars = {s.code: school_calendar(s, year) for s in program_schools(program).select_related("organization")}
+    schools = program_schools(program).select_related("organization").prefetch_related("bells")
+    calendars = {s.code: school_calendar(s, year) for s in schools}
+    ends = min(ends, SchoolYear(year).ends)
     return dated_plan(
         week_instance(program),
         version_solution(version),
         calendars,
         starts=starts,
-        ends=min(ends, SchoolYear(year).ends),
+        ends=ends,
+        away=program_away(program, starts, ends),
+        changes=program_changes(program, starts, ends),
     )
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.accounts.scope import has_role, is_administrator, roles_of
+from kakehashi.web.leave.models import Notice
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -20,12 +21,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Schools"), reverse("schools:list")))
     if has_role(user, "coordinator", "supervisor", "school_staff"):
         items.append((_("Participants"), reverse("people:list")))
+    participant_role = None
     if has_role(user, "participant") and not is_administrator(user):
-        participant = next((r.participant for r in roles_of(user) if r.participant), None)
-        if participant is not None:
-            items.append((_("My week"), reverse("people:detail", args=[participant.code])))
+        participant_role = next((r.participant for r in roles_of(user) if r.participant), None)
+        if participant_role is not None:
+            items.append((_("My week"), reverse("people:detail", args=[participant_role.code])))
+    if participant_role is not None:
+        items.append((_("My leave"), reverse("leave:mine")))
     if has_role(user, "coordinator"):
         items.append((_("Imports"), reverse("imports:start")))
     if is_administrator(user):
         items.append((_("Change log"), reverse("changes")))
+    unread = Notice.objects.filter(user=user, read_at__isnull=True).count()
+    items.append((_("Notices (%(count)s)") % {"count": unread} if unread else _("Notices"), reverse("leave:notices")))
     return {"nav": items, "roles": roles_of(user), "is_administrator": is_administrator(user)}

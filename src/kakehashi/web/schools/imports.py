@@ -19,7 +19,7 @@ from kakehashi.timetable.generate_names import romanized_school_name
 from kakehashi.timetable.generate_sites import GenerateError, load_school_sites
 from kakehashi.web.core.tabular import ImportRefusedError, Problem, RowReader, read_table, require_columns, rows_in
 from kakehashi.web.organizations.models import Organization
-from kakehashi.web.schools.models import WEEKDAYS, BellPeriod, Homeroom, LessonSlot, School
+from kakehashi.web.schools.models import SHORTENED_BELLS, WEEKDAYS, BellPeriod, Homeroom, LessonSlot, School
 
 
 @dataclass
@@ -242,7 +242,10 @@ def plan_bells(name: str, content: bytes, *, schools_in_scope: set[str] | None) 
     for cells in rows_in(name, rows, problems):
         school = _school_lookup(cells, schools_in_scope)
         variant = cells.choice(
-            "variant", {"default": "default", "": "default"} | DAYS, required=False, default="default"
+            "variant",
+            {"default": "default", "": "default", SHORTENED_BELLS: SHORTENED_BELLS, "短縮": SHORTENED_BELLS} | DAYS,
+            required=False,
+            default="default",
         )
         period, start, end = cells.text("period", max_length=16), cells.clock("start"), cells.clock("end")
         if start and end and end <= start:

@@ -81,12 +81,20 @@ class School(Tracked):
         return self.organization.parent
 
 
+# The bell variant of a shortened day (短縮日課); it is not part of the weekly timetable's bells.
+SHORTENED_BELLS = "shortened"
+
+
 class BellPeriod(Tracked):
-    """One period of a school's bell schedule; `variant` is "default" or a weekday with its own bells."""
+    """One period of a school's bell schedule; `variant` is "default", a weekday with its own bells, or
+    the shortened day's bells (短縮日課)."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="bells", verbose_name=_("school"))
     variant = models.CharField(
-        _("applies on"), max_length=7, default="default", choices=[("default", _("every day")), *Weekday.choices]
+        _("applies on"),
+        max_length=10,
+        default="default",
+        choices=[("default", _("every day")), *Weekday.choices, (SHORTENED_BELLS, _("shortened day (短縮日課)"))],
     )
     period = models.CharField(_("period"), max_length=16)
     start = models.TimeField(_("start"))

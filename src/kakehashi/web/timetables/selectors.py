@@ -15,7 +15,7 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.instance import Visit as CoreVisit
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import WEEKDAYS, LessonSlot, School
+from kakehashi.web.schools.models import SHORTENED_BELLS, WEEKDAYS, LessonSlot, School
 from kakehashi.web.timetables.models import TimetableVersion, WeekSettings
 
 
@@ -40,7 +40,9 @@ def _clock(value: Any) -> str:
 
 def _school_document(school: School) -> dict[str, Any]:
     bells: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for bell in school.bells.all().order_by("start"):
+    for bell in sorted(school.bells.all(), key=lambda b: b.start):
+        if bell.variant == SHORTENED_BELLS:
+            continue  # a shortened day is a dated event, not part of the weekly timetable
         bells[bell.variant].append({"period": bell.period, "start": _clock(bell.start), "end": _clock(bell.end)})
     variants = sorted(bells, key=lambda key: -1 if key == "default" else WEEKDAYS.index(key))
     document: dict[str, Any] = {"id": school.code, "name": school.organization.name}

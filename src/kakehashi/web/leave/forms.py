@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.leave.models import LeaveRequest, WeekendWork
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class LeaveRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=LeaveRequest.Kind.choices)
+    starts = forms.DateField(label=_("first day"), widget=DateInput)
+    ends = forms.DateField(label=_("last day"), widget=DateInput)
+    weekend_work = forms.ModelChoiceField(
+        label=_("for weekend work (代休 only)"), queryset=WeekendWork.objects.none(), required=False
+    )
+    reason = forms.CharField(label=_("reason"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, owed: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if owed is not None:
+            self.fields["weekend_work"].queryset = owed  # type: ignore[attr-defined]
+
+
+class AbsenceReportForm(forms.Form):
+    date = forms.DateField(label=_("date"), widget=DateInput, initial=timezone.localdate)
+    kind = forms.ChoiceField(
+        label=_("kind"),
+        choices=[(k, label) for k, label in LeaveRequest.Kind.choices if k != LeaveRequest.Kind.COMPENSATORY],
+        initial=LeaveRequest.Kind.SICK,
+    )
+    reason = forms.CharField(label=_("note for your coordinator"), max_length=300, required=False)
+
+
+class WeekendWorkForm(forms.Form):
+    date = forms.DateField(label=_("date worked"), widget=DateInput)
+    description = forms.CharField(label=_("what"), max_length=200)
+
+
+class EntitlementForm(forms.Form):
+    participant = forms.CharField(label=_("participant code"), max_length=32)
+    year = forms.IntegerField(label=_("school year"), min_value=2000, max_value=2100)
+    days = forms.IntegerField(label=_("paid leave days"), min_value=0, max_value=40)

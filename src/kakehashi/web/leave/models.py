@@ -1,0 +1,176 @@
+"""Leave (年休, 代休, sick), weekend work that earns a compensatory day, substitute cover for a date's
+absences, and the notices that tell people of it at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.core.models import Tracked
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.people.models import Participant
+
+# A compensatory day (代休) for weekend work is taken within four weeks of it.
+COMPENSATORY_WITHIN = dt.timedelta(weeks=4)
+
+
+class LeaveEntitlement(Tracked):
+    """Paid leave days (年次有給休暇) granted to a participant for one school year."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="leave_entitlements", verbose_name=_("participant")
+    )
+    year = models.PositiveIntegerField(_("school year"))
+    days = models.PositiveIntegerField(_("paid leave days"))
+
+    class Meta:
+        ordering = ["participant", "year"]
+        verbose_name = _("paid leave entitlement")
+        verbose_name_plural = _("paid leave entitlements")
+        constraints = [models.UniqueConstraint(fields=["participant", "year"], name="leave_entitlement_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.participant.code} {self.year}: {self.days}"
+
+
+class WeekendWork(Tracked):
+    """Work on a Saturday or Sunday (a speech contest, a sports day) that is owed a compensatory day."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="weekend_work", verbose_name=_("participant")
+    )
+    date = models.DateField(_("date worked"))
+    description = models.CharField(_("what"), max_length=200)
+
+    class Meta:
+        ordering = ["-date", "id"]
+        verbose_name = _("weekend work")
+        verbose_name_plural = _("weekend work")
+
+    def __str__(self) -> str:
+        return f"{self.participant.code} {self.date} {self.description}"
+
+    @property
+    def compensatory_by(self) -> dt.date:
+        return self.date + COMPENSATORY_WITHIN
+
+    def clean(self) -> None:
+        if self.date is not None and self.date.weekday() < 5:
+            raise ValidationError(
+                {"date": _("Weekend work is on a Saturday or Sunday. / 週休日（土・日）の勤務を入力してください。")}
+            )
+
+
+class LeaveRequest(Tracked):
+    class Kind(models.TextChoices):
+        ANNUAL = "annual", _("paid leave (年休)")
+        COMPENSATORY = "compensatory", _("compensatory day (代休)")
+        SICK = "sick", _("sick leave (病気休暇)")
+        SPECIAL = "special", _("special leave (特別休暇)")
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("requested")
+        REPORTED = "reported", _("reported absence")  # reported on the day: counts at once, approved later
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
+        CANCELLED = "cancelled", _("cancelled")
+
+    # Statuses in which the participant is away and their lessons need cover.
+    AWAY = (Status.REPORTED, Status.APPROVED)
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="leave_requests", verbose_name=_("participant")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    starts = models.DateField(_("first day"))
+    ends = models.DateField(_("last day"))
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    weekend_work = models.OneToOneField(
+        WeekendWork,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="compensatory_leave",
+        verbose_name=_("for weekend work"),
+    )
+    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-starts", "-id"]
+        verbose_name = _("leave request")
+        verbose_name_plural = _("leave requests")
+
+    def __str__(self) -> str:
+        return f"{self.participant.code} {self.kind} {self.starts}–{self.ends} ({self.status})"
+
+    @property
+    def is_away(self) -> bool:
+        return self.status in self.AWAY
+
+    def covers(self, day: dt.date) -> bool:
+        return self.starts <= day <= self.ends
+
+
+class Cover(Tracked):
+    """Substitute cover for one date of a program: who takes the absent ALTs' lessons (the engine's repair)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        CONFIRMED = "confirmed", _("confirmed")
+        SUPERSEDED = "superseded", _("superseded")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="covers", verbose_name=_("program"))
+    date = models.DateField(_("date"), db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    version = models.ForeignKey(
+        "timetables.TimetableVersion", on_delete=models.CASCADE, related_name="+", verbose_name=_("timetable")
+    )
+    absent = models.JSONField(_("absent ALTs"), default=list)  # ALT codes this cover is for
+    already_absent = models.JSONField(default=list)  # ALT codes the date's earlier cover was for
+    visits = models.JSONField(default=list)  # [[alt, school], ...] for the date's weekday, every ALT
+    lessons = models.JSONField(default=list)  # [[alt, lesson], ...] for the date's weekday, every ALT
+    needed = models.JSONField(default=list)  # the absent ALTs' lessons that date, each with its substitute
+    moves = models.JSONField(default=list)  # the engine's account of the changes, a line each
+    seconds = models.FloatField(default=0.0)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("substitute cover")
+        verbose_name_plural = _("substitute covers")
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.date} {', '.join(self.absent)} ({self.status})"
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for x in self.needed if x.get("substitute"))
+
+
+class Notice(models.Model):
+    """A message shown to a user in the platform (and sent by email), e.g. a confirmed cover."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.subject}"

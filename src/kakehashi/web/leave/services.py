@@ -1,0 +1,186 @@
+"""Leave and absences: requests and their approval, same-day absence reports, weekend work owed a
+compensatory day. Every check is here, so a page, the API and a script get the same answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.leave.models import LeaveRequest, WeekendWork
+from kakehashi.web.leave.notices import coordinators_of, notify
+from kakehashi.web.leave.selectors import leave_balance, leave_days, working_days
+from kakehashi.web.people.models import Participant
+
+OPEN = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED, LeaveRequest.Status.APPROVED)
+
+
+def _check_request(request: LeaveRequest) -> None:
+    if request.ends < request.starts:
+        raise ValidationError({"ends": _("The last day is before the first day. / 最終日が初日より前です。")})
+    if not working_days(request.starts, request.ends):
+        raise ValidationError(
+            {"starts": _("These dates have no working day (weekends and holidays only). / 勤務日が含まれていません。")}
+        )
+    overlapping = LeaveRequest.objects.filter(
+        participant=request.participant, status__in=OPEN, starts__lte=request.ends, ends__gte=request.starts
+    ).exclude(pk=request.pk)
+    if overlapping.exists():
+        other = overlapping.first()
+        assert other is not None
+        raise ValidationError(
+            _("You already have leave from %(starts)s to %(ends)s. / この期間には既に休暇の申請があります。")
+            % {"starts": other.starts, "ends": other.ends}
+        )
+    if request.kind == LeaveRequest.Kind.ANNUAL:
+        year = SchoolYear.of(request.starts)
+        if SchoolYear.of(request.ends) != year:
+            raise ValidationError(
+                _("Paid leave cannot run across two school years. / 年休は年度をまたいで申請できません。")
+            )
+        balance = leave_balance(request.participant, year, excluding=request.pk)
+        asked = leave_days(request)
+        if asked > balance.remaining - balance.requested:
+            raise ValidationError(
+                _(
+                    "Paid leave left: %(left)s day(s) (%(pending)s already requested); this asks for %(asked)s. "
+                    "/ 年休の残り日数が足りません（残り%(left)s日、申請中%(pending)s日、今回%(asked)s日）。"
+                )
+                % {"left": balance.remaining, "pending": balance.requested, "asked": asked}
+            )
+    if request.kind == LeaveRequest.Kind.COMPENSATORY:
+        work = request.weekend_work
+        if work is None:
+            raise ValidationError(
+                {
+                    "weekend_work": _(
+                        "Choose the weekend work this day is for. / 代休の対象となる週休日の勤務を選んでください。"
+                    )
+                }
+            )
+        if work.participant_id != request.participant_id:
+            raise ValidationError({"weekend_work": _("That is someone else's weekend work. / 他の人の勤務です。")})
+        if request.starts != request.ends:
+            raise ValidationError({"ends": _("A compensatory day is one day. / 代休は1日単位で取得してください。")})
+        if not work.date < request.starts <= work.compensatory_by:
+            raise ValidationError(
+                {
+                    "starts": _(
+                        "A compensatory day for work on %(worked)s is taken after it and by %(by)s (within four "
+                        "weeks). / 代休は勤務日の後、%(by)sまで（4週間以内）に取得してください。"
+                    )
+                    % {"worked": work.date, "by": work.compensatory_by}
+                }
+            )
+
+
+def leave_request_create(
+    *,
+    participant: Participant,
+    kind: str,
+    starts: dt.date,
+    ends: dt.date,
+    reason: str = "",
+    weekend_work: WeekendWork | None = None,
+) -> LeaveRequest:
+    """A request waiting for approval."""
+    request = LeaveRequest(
+        participant=participant, kind=kind, starts=starts, ends=ends, reason=reason, weekend_work=weekend_work
+    )
+    with transaction.atomic():
+        Participant.objects.select_for_update().filter(pk=participant.pk).first()  # one request at a time
+        _check_request(request)
+        request.full_clean()
+        request.save()
+    notify(
+        coordinators_of(participant.program),
+        f"[Kakehashi] Leave request: {participant.name} / 休暇申請",
+        f"{participant.name} ({participant.code}) asks for {request.get_kind_display()} "
+        f"from {starts} to {ends}.\n{reason}\n\n{participant.name}さんから休暇申請があります。",
+    )
+    return request
+
+
+def leave_request_decide(*, request: LeaveRequest, approve: bool, user: Any, note: str = "") -> LeaveRequest:
+    if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED):
+        raise ValidationError(_("This request has already been decided. / この申請は処理済みです。"))
+    with transaction.atomic():
+        if approve and request.status == LeaveRequest.Status.REQUESTED:
+            _check_request(request)  # the balance may have changed since it was asked
+        request.status = LeaveRequest.Status.APPROVED if approve else LeaveRequest.Status.REFUSED
+        request.decided_by = user
+        request.decided_at = timezone.now()
+        request.decision_note = note
+        request.save()
+        if approve:
+            transaction.on_commit(lambda: _cover_later(request))
+    decision = "approved / 承認されました" if approve else "refused / 却下されました"
+    if request.participant.user is not None:
+        notify(
+            [request.participant.user],
+            f"[Kakehashi] Leave {request.starts}–{request.ends}: {decision}",
+            f"Your {request.get_kind_display()} from {request.starts} to {request.ends} was {decision}.\n{note}",
+        )
+    return request
+
+
+def absence_report(
+    *, participant: Participant, date: dt.date, kind: str = LeaveRequest.Kind.SICK, reason: str = ""
+) -> LeaveRequest:
+    """An absence reported on the day (usually from the phone before school): it counts at once, the
+    coordinators are told, and substitute cover is proposed."""
+    if kind not in (LeaveRequest.Kind.SICK, LeaveRequest.Kind.SPECIAL, LeaveRequest.Kind.ANNUAL):
+        raise ValidationError({"kind": _("Choose sick, special or paid leave. / 病気・特別・年休から選んでください。")})
+    request = LeaveRequest(
+        participant=participant,
+        kind=kind,
+        starts=date,
+        ends=date,
+        reason=reason,
+        status=LeaveRequest.Status.REPORTED,
+        reported_at=timezone.now(),
+    )
+    with transaction.atomic():
+        Participant.objects.select_for_update().filter(pk=participant.pk).first()
+        _check_request(request)
+        request.full_clean()
+        request.save()
+        transaction.on_commit(lambda: _cover_later(request))
+    notify(
+        coordinators_of(participant.program),
+        f"[Kakehashi] Absence {date}: {participant.name} / 欠勤連絡",
+        f"{participant.name} ({participant.code}) reported an absence for {date} "
+        f"({request.get_kind_display()}). {reason}\nSubstitute cover is being proposed.\n\n"
+        f"{participant.name}さんから{date}の欠勤連絡がありました。代替の案を作成しています。",
+    )
+    return request
+
+
+def leave_request_cancel(*, request: LeaveRequest) -> LeaveRequest:
+    if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.APPROVED):
+        raise ValidationError(_("Only a requested or approved leave can be cancelled. / 取り消せない申請です。"))
+    request.status = LeaveRequest.Status.CANCELLED
+    request.save()
+    return request
+
+
+def weekend_work_record(*, participant: Participant, date: dt.date, description: str) -> WeekendWork:
+    work = WeekendWork(participant=participant, date=date, description=description)
+    work.full_clean()
+    work.save()
+    return work
+
+
+def _cover_later(request: LeaveRequest) -> None:
+    """Propose cover for each working day of the leave, in the task worker (it takes seconds per date)."""
+    from kakehashi.web.leave.tasks import propose_covers
+
+    today = timezone.localdate()
+    days = [d.isoformat() for d in working_days(max(request.starts, today), request.ends)]
+    if days:
+        propose_covers.enqueue(request.participant.program_id, days)

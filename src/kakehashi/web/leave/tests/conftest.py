@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kakehashi.timetable.solve import solve
+from kakehashi.web.timetables.selectors import week_instance
+from kakehashi.web.timetables.services import timetable_publish, timetable_store
+
+
+@pytest.fixture
+def published(world: Any) -> Any:
+    """The world with the North program's week solved and published."""
+    north, _south, _root = world
+    instance = week_instance(north.program)
+    version = timetable_store(
+        program=north.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
+    )
+    timetable_publish(version=version, notify=False)
+    return world

@@ -1,0 +1,127 @@
+"""Paid leave within its balance, compensatory days within four weeks of weekend work, sick leave, approval."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, Notice
+from kakehashi.web.leave.selectors import leave_balance, owed_compensatory_days
+from kakehashi.web.leave.services import leave_request_create, leave_request_decide, weekend_work_record
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(user: Any) -> Client:
+    client = Client()
+    client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def test_paid_leave_counts_working_days_and_stops_at_the_balance(world: Any) -> None:
+    north, _, _ = world
+    alt = north.alts[0]
+    LeaveEntitlement.objects.create(participant=alt, year=2026, days=3)
+    # Thu 2026-04-30 to Wed 2026-05-06: Golden Week leaves two working days (4/30, 5/1).
+    first = leave_request_create(participant=alt, kind="annual", starts=dt.date(2026, 4, 30), ends=dt.date(2026, 5, 6))
+    assert leave_balance(alt, 2026).requested == 2
+    leave_request_decide(request=first, approve=True, user=north.users["coordinator"])
+    balance = leave_balance(alt, 2026)
+    assert (balance.granted, balance.taken, balance.remaining) == (3, 2, 1)
+    with pytest.raises(ValidationError, match="Paid leave left: 1 day"):
+        leave_request_create(participant=alt, kind="annual", starts=dt.date(2026, 6, 1), ends=dt.date(2026, 6, 2))
+
+
+def test_leave_over_dates_already_taken_is_refused(world: Any) -> None:
+    north, _, _ = world
+    alt = north.alts[0]
+    leave_request_create(participant=alt, kind="sick", starts=dt.date(2026, 6, 1), ends=dt.date(2026, 6, 3))
+    with pytest.raises(ValidationError, match="already have leave"):
+        leave_request_create(participant=alt, kind="sick", starts=dt.date(2026, 6, 3), ends=dt.date(2026, 6, 4))
+
+
+def test_a_compensatory_day_is_taken_within_four_weeks_of_the_weekend_work(world: Any) -> None:
+    north, _, _ = world
+    alt = north.alts[0]
+    contest = weekend_work_record(participant=alt, date=dt.date(2026, 10, 17), description="Speech contest")
+    assert contest.compensatory_by == dt.date(2026, 11, 14)
+    with pytest.raises(ValidationError, match="within four"):
+        leave_request_create(
+            participant=alt,
+            kind="compensatory",
+            starts=dt.date(2026, 11, 16),
+            ends=dt.date(2026, 11, 16),
+            weekend_work=contest,
+        )
+    assert list(owed_compensatory_days(alt)) == [contest]
+    leave_request_create(
+        participant=alt,
+        kind="compensatory",
+        starts=dt.date(2026, 10, 19),
+        ends=dt.date(2026, 10, 19),
+        weekend_work=contest,
+    )
+    assert list(owed_compensatory_days(alt)) == []
+
+
+def test_weekend_work_must_be_on_a_weekend(world: Any) -> None:
+    north, _, _ = world
+    with pytest.raises(ValidationError, match="Saturday or Sunday"):
+        weekend_work_record(participant=north.alts[0], date=dt.date(2026, 10, 16), description="Friday")
+
+
+def test_leave_on_weekends_and_holidays_only_is_refused(world: Any) -> None:
+    north, _, _ = world
+    with pytest.raises(ValidationError, match="no working day"):
+        leave_request_create(
+            participant=north.alts[0], kind="sick", starts=dt.date(2026, 5, 3), ends=dt.date(2026, 5, 6)
+        )
+
+
+def test_an_alt_asks_on_the_page_and_the_coordinator_approves_and_the_alt_is_told(world: Any) -> None:
+    north, _, _ = world
+    alt = north.alts[0]
+    LeaveEntitlement.objects.create(participant=alt, year=2026, days=10)
+    page = _login(north.users["participant"])
+    response = page.post(
+        "/leave/",
+        {"leave-kind": "annual", "leave-starts": "2026-12-03", "leave-ends": "2026-12-04", "leave-reason": "Family"},
+    )
+    assert response.status_code == 302
+    request = LeaveRequest.objects.get(participant=alt)
+    assert request.status == "requested"
+    coordinator = _login(north.users["coordinator"])
+    assert "Family" in coordinator.get(f"/leave/programs/{north.program.pk}/").content.decode()
+    coordinator.post(f"/leave/requests/{request.pk}/approve/")
+    request.refresh_from_db()
+    assert request.status == "approved" and request.decided_by == north.users["coordinator"]
+    assert Notice.objects.filter(user=north.users["participant"], subject__contains="approved").exists()
+    assert any(north.users["participant"].email in m.to for m in mail.outbox)
+    assert "8 taken" not in page.get("/leave/").content.decode()
+    assert leave_balance(alt, 2026).taken == 2
+
+
+def test_a_coordinator_of_another_program_cannot_decide_and_a_participant_cannot_see_the_coordinator_page(
+    world: Any,
+) -> None:
+    north, south, _ = world
+    request = leave_request_create(
+        participant=north.alts[0], kind="sick", starts=dt.date(2026, 12, 3), ends=dt.date(2026, 12, 3)
+    )
+    other = _login(south.users["coordinator"])
+    assert other.post(f"/leave/requests/{request.pk}/approve/").status_code == 404
+    assert other.get(f"/leave/programs/{north.program.pk}/").status_code == 404
+    assert _login(north.users["participant"]).get(f"/leave/programs/{north.program.pk}/").status_code == 404
+    request.refresh_from_db()
+    assert request.status == "requested"
+
+
+def test_a_school_staff_member_has_no_leave_page_of_their_own(world: Any) -> None:
+    north, _, _ = world
+    assert _login(north.users["school_staff"]).get("/leave/").status_code == 404

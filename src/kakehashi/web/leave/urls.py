@@ -1,0 +1,17 @@
+from django.urls import path
+
+from kakehashi.web.leave import views
+
+app_name = "leave"
+urlpatterns = [
+    path("", views.my_leave, name="mine"),
+    path("absent/", views.report_absence, name="report"),
+    path("requests/<int:pk>/cancel/", views.cancel_request, name="cancel"),
+    path("requests/<int:pk>/<str:decision>/", views.decide_request, name="decide"),
+    path("notices/", views.notices, name="notices"),
+    path("programs/<int:pk>/", views.program_leave, name="program"),
+    path("programs/<int:pk>/absences/", views.absences_panel, name="absences"),
+    path("programs/<int:pk>/covers/<str:date>/propose/", views.propose, name="propose"),
+    path("programs/<int:pk>/covers/<int:cover_pk>/confirm/", views.confirm, name="confirm"),
+    path("programs/<int:pk>/fill-rate/", views.fill_rate, name="fill-rate"),
+]

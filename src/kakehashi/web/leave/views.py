@@ -1,0 +1,291 @@
+"""Leave on pages: a participant's leave and same-day absence report (phone first), the coordinator's
+requests, absences and covers, the fill-rate report, and everyone's notices."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.scope import coordinated_programs, roles_of
+from kakehashi.web.leave import covers, services
+from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
+from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, Notice
+from kakehashi.web.leave.reports import fill_rates
+from kakehashi.web.leave.selectors import leave_balance, leave_days, owed_compensatory_days, program_away
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.people.models import Participant
+
+# How far back the coordinator's absence list looks (a cover can still be confirmed after the fact).
+ABSENCES_SINCE = dt.timedelta(days=7)
+
+
+def _me(request: HttpRequest) -> Participant:
+    participant = next((r.participant for r in roles_of(request.user) if r.participant), None)
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def _message(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+def my_leave(request: HttpRequest) -> HttpResponse:
+    me = _me(request)
+    owed = owed_compensatory_days(me)
+    leave_form = LeaveRequestForm(request.POST or None, owed=owed, prefix="leave")
+    work_form = WeekendWorkForm(request.POST or None, prefix="work")
+    if request.method == "POST":
+        try:
+            if "leave-kind" in request.POST and leave_form.is_valid():
+                data = leave_form.cleaned_data
+                services.leave_request_create(
+                    participant=me,
+                    kind=data["kind"],
+                    starts=data["starts"],
+                    ends=data["ends"],
+                    reason=data["reason"],
+                    weekend_work=data["weekend_work"],
+                )
+                messages.success(request, _("Leave requested. / 休暇を申請しました。"))
+                return redirect("leave:mine")
+            if "work-date" in request.POST and work_form.is_valid():
+                services.weekend_work_record(participant=me, **work_form.cleaned_data)
+                messages.success(request, _("Weekend work recorded. / 週休日の勤務を記録しました。"))
+                return redirect("leave:mine")
+        except ValidationError as error:
+            messages.error(request, _message(error))
+    year = SchoolYear.of(timezone.localdate())
+    requests = me.leave_requests.select_related("weekend_work")
+    return render(
+        request,
+        "leave/mine.html",
+        {
+            "participant": me,
+            "balance": leave_balance(me, year),
+            "owed": owed,
+            "requests": [(r, leave_days(r)) for r in requests[:50]],
+            "leave_form": leave_form,
+            "work_form": work_form,
+        },
+    )
+
+
+@login_required
+def report_absence(request: HttpRequest) -> HttpResponse:
+    me = _me(request)
+    form = AbsenceReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.absence_report(participant=me, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, _message(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Absence reported. Your coordinator has been told and cover is being arranged. "
+                    "/ 欠勤を連絡しました。コーディネーターに通知し、代替を手配しています。"
+                ),
+            )
+            return redirect("leave:mine")
+    return render(request, "leave/report.html", {"form": form, "participant": me})
+
+
+@login_required
+@require_POST
+def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
+    leave = get_object_or_404(LeaveRequest, pk=pk, participant=_me(request))
+    try:
+        services.leave_request_cancel(request=leave)
+    except ValidationError as error:
+        messages.error(request, _message(error))
+    return redirect("leave:mine")
+
+
+def _program(request: HttpRequest, pk: int) -> Program:
+    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
+    return program
+
+
+@login_required
+def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    today = timezone.localdate()
+    entitlement_form = EntitlementForm(request.POST or None, initial={"year": SchoolYear.of(today)})
+    if request.method == "POST" and entitlement_form.is_valid():
+        data = entitlement_form.cleaned_data
+        person = program.participants.filter(code=data["participant"]).first()
+        if person is None:
+            messages.error(request, _("No participant with that code. / その番号の参加者はいません。"))
+        else:
+            LeaveEntitlement.objects.update_or_create(
+                participant=person, year=data["year"], defaults={"days": data["days"]}
+            )
+            messages.success(request, _("Paid leave days saved. / 年休日数を保存しました。"))
+            return redirect("leave:program", pk=program.pk)
+    pending = LeaveRequest.objects.filter(
+        participant__program=program, status__in=[LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED]
+    ).select_related("participant", "weekend_work")
+    year = SchoolYear.of(today)
+    people = program.participants.order_by("code")
+    return render(
+        request,
+        "leave/program.html",
+        {
+            "program": program,
+            "pending": pending,
+            "dates": _absence_dates(program, today),
+            "balances": [(p, leave_balance(p, year)) for p in people],
+            "entitlement_form": entitlement_form,
+        },
+    )
+
+
+def _absence_dates(program: Program, today: dt.date) -> list[dict[str, Any]]:
+    """Each date with someone away, from a week ago to four weeks ahead, with its proposed and confirmed cover."""
+    starts, ends = today - ABSENCES_SINCE, today + dt.timedelta(weeks=4)
+    away = program_away(program, starts, ends)
+    found = Cover.objects.filter(program=program, date__gte=starts, date__lte=ends).exclude(
+        status=Cover.Status.SUPERSEDED
+    )
+    by_date: dict[dt.date, dict[str, Cover]] = {}
+    for cover in found:
+        by_date.setdefault(cover.date, {})[cover.status] = cover
+    rows = []
+    for day in sorted(set(away) | set(by_date)):
+        if day.weekday() >= 5 and day not in by_date:
+            continue
+        covers_of_day = by_date.get(day, {})
+        confirmed = covers_of_day.get(Cover.Status.CONFIRMED)
+        handled = set(confirmed.absent) | set(confirmed.already_absent) if confirmed else set()
+        rows.append(
+            {
+                "date": day,
+                "away": sorted(away.get(day, set())),
+                "proposed": covers_of_day.get(Cover.Status.PROPOSED),
+                "confirmed": confirmed,
+                "waiting": bool(set(away.get(day, set())) - handled),
+            }
+        )
+    return rows
+
+
+@login_required
+def absences_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The absences section alone, refreshed by htmx while proposals are being made."""
+    program = _program(request, pk)
+    return render(
+        request,
+        "leave/program.html#absences",
+        {"program": program, "dates": _absence_dates(program, timezone.localdate())},
+    )
+
+
+@login_required
+@require_POST
+def decide_request(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    if decision not in ("approve", "refuse"):
+        raise Http404
+    leave = get_object_or_404(
+        LeaveRequest.objects.select_related("participant__program"),
+        pk=pk,
+        participant__program__in=coordinated_programs(request.user),
+    )
+    try:
+        services.leave_request_decide(
+            request=leave, approve=decision == "approve", user=request.user, note=request.POST.get("note", "")
+        )
+    except ValidationError as error:
+        messages.error(request, _message(error))
+    return redirect("leave:program", pk=leave.participant.program_id)
+
+
+@login_required
+@require_POST
+def propose(request: HttpRequest, pk: int, date: str) -> HttpResponse:
+    program = _program(request, pk)
+    try:
+        cover = covers.cover_propose(program=program, date=dt.date.fromisoformat(date))
+    except (ValidationError, ValueError) as error:
+        messages.error(request, _message(error) if isinstance(error, ValidationError) else str(error))
+    else:
+        if cover is None:
+            messages.info(request, _("Everyone away that day is already covered. / この日の欠勤は対応済みです。"))
+    return redirect("leave:program", pk=program.pk)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    cover = get_object_or_404(Cover, pk=cover_pk, program=program)
+    try:
+        told = covers.cover_confirm(cover=cover, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _message(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "Cover confirmed for %(date)s; %(told)s people told. "
+                "/ %(date)s の代替を確定し、%(told)s人に通知しました。"
+            )
+            % {"date": cover.date, "told": told},
+        )
+    return redirect("leave:program", pk=program.pk)
+
+
+@login_required
+def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = SchoolYear.of(timezone.localdate())
+    rows = fill_rates(program, year)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="fill-rate-{program.pk}-{year}.csv"'
+        response.write("\ufeff")  # so Excel reads the UTF-8 school names
+        writer = csv.writer(response)
+        writer.writerow(["school", "school_name", "month", "lessons_to_cover", "covered", "fill_rate"])
+        for row in rows:
+            rate = "" if row.rate is None else f"{row.rate:.3f}"
+            writer.writerow([row.school, row.school_name, f"{row.month:%Y-%m}", row.needed, row.covered, rate])
+        return response
+    needed = sum(r.needed for r in rows)
+    covered = sum(r.covered for r in rows)
+    return render(
+        request,
+        "leave/fill_rate.html",
+        {
+            "program": program,
+            "year": SchoolYear(year),
+            "rows": rows,
+            "needed": needed,
+            "covered": covered,
+            "overall": covered / needed if needed else None,
+        },
+    )
+
+
+@login_required
+def notices(request: HttpRequest) -> HttpResponse:
+    mine = Notice.objects.filter(user=request.user)
+    if request.method == "POST":
+        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("leave:notices")
+    return render(request, "leave/notices.html", {"notices": mine[:100]})
