@@ -118,10 +118,16 @@ class _Day:
         # A visit not in the template is a substitute's.
         self.template_visits = (None if template is None else
                                 {(w, a, s) for w, pairs in template.by_weekday.items() for a, s in pairs})
+        self.template = template
 
     def lay(self, plan: DatedPlan, date: dt.date, calendars: Mapping[str, SchoolCalendar],
             away: frozenset[str]) -> None:
         weekday = ALL_DAYS[date.weekday()]
+        if self.template is not None:
+            # A re-planned day no longer lists the absent ALTs' visits; they still read why they are off.
+            for alt, school in sorted(self.template.by_weekday.get(weekday, [])):
+                if alt in away and calendars[school].day(date).has_lessons:
+                    plan.skipped.append(SkippedVisit(date, alt, school, ON_LEAVE))
         for alt, school in sorted(self.by_weekday.get(weekday, [])):
             calendar = calendars[school]
             day = calendar.day(date)

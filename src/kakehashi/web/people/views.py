@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kakehashi.web.accounts.scope import has_role, visible_participants
+from kakehashi.web.calendars.weeks import participant_dated_week, requested_monday
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.people.calendar import calendar_token_issue, calendar_token_revoke, participant_calendar
 from kakehashi.web.people.exports import week_excel, week_pdf
@@ -58,6 +59,7 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
             "placements": participant.placements.select_related("organization"),
             "can_edit": has_role(request.user, "coordinator"),
             "own": participant.user_id == request.user.pk,
+            "dated": participant_dated_week(participant, requested_monday(request)),
         },
     )
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from kakehashi.timetable.generate import ENGLISH_KIND
 from kakehashi.timetable.generate_names import romanized_school_name
 from kakehashi.web.accounts.scope import has_role, roles_of, visible_participants, visible_schools
+from kakehashi.web.calendars.weeks import requested_monday, school_dated_week
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.schools.filtersets import SchoolFilterSet
 from kakehashi.web.schools.forms import SchoolForm
@@ -57,6 +58,7 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
             "delivered": delivered,
             "homerooms": school.homerooms.all(),
             "can_edit": has_role(request.user, "coordinator"),
+            "dated": school_dated_week(school, requested_monday(request)),
         },
     )
 

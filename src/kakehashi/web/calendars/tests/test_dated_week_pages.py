@@ -1,0 +1,86 @@
+"""The ALT's week and the school's page show the dated plan of a real week, not the template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from kakehashi.timetable.solve import solve
+from kakehashi.web.calendars.models import Event
+from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.leave.covers import cover_confirm, cover_propose
+from kakehashi.web.leave.services import absence_report
+from kakehashi.web.timetables.selectors import latest_version, version_solution, week_instance
+from kakehashi.web.timetables.services import timetable_publish, timetable_store
+
+pytestmark = pytest.mark.django_db
+
+THANKSGIVING_WEEK = dt.date(2026, 11, 23)  # Monday 勤労感謝の日
+
+
+def _publish(side: Any) -> None:
+    instance = week_instance(side.program)
+    version = timetable_store(
+        program=side.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
+    )
+    timetable_publish(version=version, notify=False)
+
+
+def _login(user: Any) -> Client:
+    client = Client()
+    client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def _day_card(page: str, day: dt.date) -> str:
+    start = page.index(f'data-date="{day.isoformat()}"')
+    end = page.find('<div class="card day"', start + 1)
+    return page[start : end if end > 0 else None]
+
+
+def test_my_week_shows_the_holiday_instead_of_mondays_visits(world: Any) -> None:
+    north, _, _ = world
+    _publish(north)
+    alt = north.alts[0]
+    solution = version_solution(latest_version(north.program, published_only=True))
+    page = _login(north.users["participant"]).get(f"/people/{alt.code}/?week=2026-11-25").content.decode()
+    assert "Week of 2026-11-23" in page
+    monday = _day_card(page, THANKSGIVING_WEEK)
+    if any(v.alt == alt.code and v.day == "mon" for v in solution.visits):
+        assert "勤労感謝の日" in monday and "no visit" in monday
+    assert "Regular week (template)" in page
+
+
+def test_the_school_page_shows_a_sports_day_and_its_compensatory_monday(world: Any) -> None:
+    north, _, _ = world
+    _publish(north)
+    school = north.schools[0]
+    Event.objects.create(
+        school=school, kind="sports_day", name="運動会", starts=dt.date(2026, 5, 23), ends=dt.date(2026, 5, 23)
+    )
+    page = _login(north.users["school_staff"]).get(f"/schools/{school.code}/?week=2026-05-25").content.decode()
+    assert "振替休業日" in _day_card(page, dt.date(2026, 5, 25))
+    assert "振替休業日" not in _day_card(page, dt.date(2026, 5, 26))
+
+
+def test_a_confirmed_cover_shows_the_substitute_on_their_week_and_the_absence_on_the_absent_alts(world: Any) -> None:
+    north, _, _ = world
+    _publish(north)
+    absent = north.alts[0]
+    solution = version_solution(latest_version(north.program, published_only=True))
+    weekday = next(v.day for v in solution.visits if v.alt == absent.code)
+    day = dt.date(2026, 11, 30) + dt.timedelta(days=["mon", "tue", "wed", "thu", "fri"].index(weekday))
+    absence_report(participant=absent, date=day)
+    cover = cover_propose(program=north.program, date=day)
+    assert cover is not None
+    cover_confirm(cover=cover, user=north.users["coordinator"])
+    mine = _login(north.users["participant"]).get(f"/people/{absent.code}/?week={day}").content.decode()
+    assert "on leave" in _day_card(mine, day)
+    substitutes = {row["substitute"] for row in cover.needed if row["substitute"]}
+    coordinator = _login(north.users["coordinator"])
+    for code in substitutes:
+        theirs = coordinator.get(f"/people/{code}/?week={day}").content.decode()
+        assert "substitute" in _day_card(theirs, day)

@@ -1,0 +1,108 @@
+"""One dated week (Monday to Friday) of the dated plan, as the ALT's and the school's pages show it: what
+really happens each date — holidays, events, leave and substitute cover included — not the template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from kakehashi.schoolyear import SchoolCalendar, SchoolDay, SchoolYear
+from kakehashi.schoolyear.plan import DatedLesson, DatedPlan, DatedVisit, SkippedVisit
+from kakehashi.timetable.instance import format_clock
+from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import School
+from kakehashi.web.schools.requests import school_contract
+from kakehashi.web.timetables.selectors import program_schools
+
+WORKING_DAYS = 5
+
+
+@dataclass
+class DatedDay:
+    date: dt.date
+    school_day: SchoolDay | None = None  # the school's page: what the date is at that school
+    visits: list[tuple[DatedVisit, str]] = field(default_factory=list)  # (visit, the other side's name)
+    lessons: list[tuple[DatedLesson, str, str]] = field(default_factory=list)  # (lesson, times, place or ALT)
+    skipped: list[tuple[SkippedVisit, str]] = field(default_factory=list)
+
+
+@dataclass
+class DatedWeek:
+    monday: dt.date
+    days: list[DatedDay]
+    published: bool
+
+    @property
+    def previous(self) -> dt.date:
+        return self.monday - dt.timedelta(weeks=1)
+
+    @property
+    def next(self) -> dt.date:
+        return self.monday + dt.timedelta(weeks=1)
+
+    @property
+    def friday(self) -> dt.date:
+        return self.monday + dt.timedelta(days=WORKING_DAYS - 1)
+
+
+def requested_monday(request: HttpRequest) -> dt.date:
+    """The Monday of `?week=YYYY-MM-DD` (any date of the week), or of this week."""
+    try:
+        day = dt.date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        day = timezone.localdate()
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _plan(program: Program | None, monday: dt.date) -> DatedPlan | None:
+    if program is None:
+        return None
+    return program_dated_plan(program, starts=monday, ends=monday + dt.timedelta(days=WORKING_DAYS - 1))
+
+
+def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWeek:
+    plan = _plan(participant.program, monday)
+    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(WORKING_DAYS)]
+    if plan is None:
+        return DatedWeek(monday, days, published=False)
+    mine = plan.for_alt(participant.code)
+    names = {s.code: s.organization.name for s in program_schools(participant.program).select_related("organization")}
+    by_date = {day.date: day for day in days}
+    for visit in mine.visits:
+        by_date[visit.date].visits.append((visit, names.get(visit.school, visit.school)))
+    for lesson in sorted(mine.lessons, key=lambda x: (x.date, x.start)):
+        times = f"{format_clock(lesson.start)}–{format_clock(lesson.end)}"
+        by_date[lesson.date].lessons.append((lesson, times, names.get(lesson.school, lesson.school)))
+    for skipped in mine.skipped:
+        by_date[skipped.date].skipped.append((skipped, names.get(skipped.school, skipped.school)))
+    return DatedWeek(monday, days, published=True)
+
+
+def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
+    contract = school_contract(school)
+    plan = _plan(contract.program if contract is not None else None, monday)
+    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(WORKING_DAYS)]
+    calendars: dict[int, SchoolCalendar] = {}
+    for day in days:
+        year = SchoolYear.of(day.date)
+        if year not in calendars:
+            calendars[year] = school_calendar(school, year)
+        day.school_day = calendars[year].day(day.date)
+    if plan is None:
+        return DatedWeek(monday, days, published=False)
+    ours = plan.for_school(school.code)
+    people = {p.code: p.name for p in Participant.objects.filter(program=contract.program)} if contract else {}
+    by_date = {day.date: day for day in days}
+    for visit in ours.visits:
+        by_date[visit.date].visits.append((visit, people.get(visit.alt, visit.alt)))
+    for lesson in sorted(ours.lessons, key=lambda x: (x.date, x.start)):
+        times = f"{format_clock(lesson.start)}–{format_clock(lesson.end)}"
+        by_date[lesson.date].lessons.append((lesson, times, people.get(lesson.alt, lesson.alt)))
+    for skipped in ours.skipped:
+        by_date[skipped.date].skipped.append((skipped, people.get(skipped.alt, skipped.alt)))
+    return DatedWeek(monday, days, published=True)
