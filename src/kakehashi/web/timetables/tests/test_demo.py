@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -10,6 +11,8 @@ from django.core.management import call_command
 
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.accounts.scope import visible_participants, visible_schools
+from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
+from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.models import TimetableVersion
@@ -31,3 +34,33 @@ def test_the_demo_loads_takasaki_with_every_role_and_a_published_week_and_can_ru
     assert visible_schools(users["jte"]).count() == 1
     assert visible_schools(users["board"]).count() == 83
     assert list(visible_participants(users["alt"]).values_list("code", flat=True)) == ["A01"]
+
+
+def test_the_demo_school_year_2026_has_the_holidays_a_sports_day_saturday_and_its_compensatory_monday() -> None:
+    call_command("demo", time_limit=3, alts=6, stdout=io.StringIO())
+    program = Program.objects.get()
+    elementary = School.objects.filter(level="elementary").order_by("code").first()
+    junior_high = School.objects.filter(level="junior_high").order_by("code").first()
+    assert elementary is not None and junior_high is not None
+    calendar = school_calendar(elementary, 2026)
+    kinds = {d.date: d for d in calendar.days()}
+    for day in (dt.date(2026, 4, 29), dt.date(2026, 5, 4), dt.date(2026, 5, 5), dt.date(2026, 5, 6)):
+        assert kinds[day].kind == "holiday", day  # Golden Week, with 振替休日 on Wednesday 5/6
+    assert kinds[dt.date(2026, 7, 20)].kind == "holiday"  # Marine Day 海の日
+    assert kinds[dt.date(2026, 9, 22)].kind == "holiday"  # citizens' holiday between two holidays
+    assert kinds[dt.date(2026, 5, 23)].kind == "event"  # 運動会 on a Saturday
+    assert kinds[dt.date(2026, 5, 25)].kind == "compensatory"  # its 振替休業日, Monday
+    assert school_calendar(junior_high, 2026).day(dt.date(2026, 9, 28)).kind == "compensatory"
+    assert kinds[dt.date(2026, 7, 16)].kind == "shortened"
+    plan = program_dated_plan(program, starts=dt.date(2026, 4, 1), ends=dt.date(2027, 3, 31))
+    assert plan is not None and plan.lessons
+    closed = {
+        (d.date, code)
+        for code, cal in {s.code: school_calendar(s, 2026) for s in School.objects.all()}.items()
+        for d in cal.days()
+        if not d.has_lessons
+    }
+    assert not any((x.date, x.school) in closed for x in plan.lessons)  # no lesson on a holiday or closed day
+    assert not any((v.date, v.school) in closed for v in plan.visits)
+    short = [x for x in plan.lessons if x.date == dt.date(2026, 7, 16)]
+    assert all(x.period in {"1", "2", "3", "4"} for x in short)  # the shortened day's four morning periods

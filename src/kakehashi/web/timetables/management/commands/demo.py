@@ -15,6 +15,7 @@ from kakehashi.timetable.generate_sites import CREDIT
 from kakehashi.timetable.solve import solve
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core.actor import acting_as
+from kakehashi.web.leave.demo import load_school_year
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.schools.models import School
@@ -78,6 +79,7 @@ class Command(BaseCommand):
         document = generate_from_sites(load_school_sites(), municipality=MUNICIPALITY, alts=alts, seed=1)
         instance = week_import(program=program, board=board, document=document, placed_from=SCHOOL_YEAR_START)
         self._cir_and_sea(program, board)
+        load_school_year(program, board)
         # Contracts count ALT-days a year too; ~35 teaching weeks at the weekly minimum (e.g. 2 a week → 70).
         for school in School.objects.filter(organization__parent=board, visit_days_min__gte=1):
             school.annual_visit_days = school.visit_days_min * 35
