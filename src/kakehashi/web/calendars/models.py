@@ -53,5 +53,6 @@ class Event(Tracked):
             raise ValidationError(
                 _("An event belongs to one school or to one board. / 学校か教育委員会のどちらか一方を選んでください。")
             )
-        if self.ends < self.starts:
+        # A date the form could not read is already reported on its field; there is nothing to compare.
+        if self.starts is not None and self.ends is not None and self.ends < self.starts:
             raise ValidationError({"ends": _("The event ends before it starts. / 行事の終了日が開始日より前です。")})
