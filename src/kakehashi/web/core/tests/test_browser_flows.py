@@ -69,7 +69,8 @@ def test_the_coordinator_solves_publishes_and_compares(browser: Any, live_server
     page.wait_for_selector("text=Version 1 is published")
     shot(page, "coordinator-published")
     page.goto(f"{live_server.url}/schools/{north.schools[0].code}/")
-    assert page.locator("h2", has_text="ALT visits this week").is_visible()
+    assert page.locator("h2", has_text="ALT visits in the regular week").is_visible()
+    assert page.locator("h2", has_text="Week of").is_visible()
 
 
 def test_the_alt_opens_their_week_and_subscribes_to_the_calendar(browser: Any, live_server: Any) -> None:
@@ -115,3 +116,50 @@ def test_the_jte_views_the_school_and_sends_a_request_that_goes_to_the_manager(b
     page.click("button.primary")
     page.wait_for_selector("text=Emanager")
     shot(page, "jte-request-routed")
+
+
+@override_settings(TASKS=IMMEDIATE)
+def test_an_absence_reported_on_the_phone_is_covered_and_announced_after_one_click(
+    browser: Any, live_server: Any
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kakehashi.timetable.instance import ALL_DAYS
+    from kakehashi.timetable.solve import solve
+    from kakehashi.web.leave.selectors import working_days
+    from kakehashi.web.timetables.selectors import week_instance
+    from kakehashi.web.timetables.services import timetable_publish, timetable_store
+
+    north = side("North", prefix="N", seed=11)
+    instance = week_instance(north.program)
+    solution = solve(instance, time_limit=3, workers=1)
+    timetable_publish(version=timetable_store(program=north.program, instance=instance, solution=solution))
+    weekdays = {v.day for v in solution.visits if v.alt == north.alts[0].code}
+    today = timezone.localdate()
+    day = next(
+        d
+        for d in working_days(today + dt.timedelta(days=1), today + dt.timedelta(days=21))
+        if ALL_DAYS[d.weekday()] in weekdays
+    )
+    phone = page_as(browser, live_server, "Nalt", width=390)
+    phone.click("text=Report an absence today")
+    phone.fill("#id_date", day.isoformat())
+    phone.fill("#id_reason", "Fever")
+    shot(phone, "alt-report-absence")
+    phone.click("button:has-text('Report absence')")
+    phone.wait_for_selector("text=Absence reported")
+
+    desk = page_as(browser, live_server, "Ncoordinator")
+    desk.goto(f"{live_server.url}/leave/programs/{north.program.pk}/")
+    desk.wait_for_selector("text=Proposed cover")
+    shot(desk, "coordinator-cover-proposed")
+    desk.click("button:has-text('Confirm cover and tell everyone')")
+    desk.wait_for_selector(f"text=Cover confirmed for {day.isoformat()}")
+    shot(desk, "coordinator-cover-confirmed")
+
+    phone.goto(f"{live_server.url}/leave/notices/")
+    phone.wait_for_selector(f"text=Cover for {day.isoformat()}")
+    phone.goto(f"{live_server.url}/people/{north.alts[0].code}/?week={day.isoformat()}")
+    assert "on leave" in phone.locator(f'[data-date="{day.isoformat()}"]').inner_text()
