@@ -59,6 +59,8 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         raise ValidationError(
             _("The engine could not propose cover: %(error)s / 代替案を作成できませんでした。") % {"error": error}
         ) from error
+    names = {s.code: s.organization.name for s in schools}
+    people = dict(Participant.objects.filter(program=program).values_list("code", "name"))
     with transaction.atomic():
         Cover.objects.filter(program=program, date=date, status=Cover.Status.PROPOSED).update(
             status=Cover.Status.SUPERSEDED
@@ -81,6 +83,10 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
                     "start": format_clock(x.lesson.start),
                     "end": format_clock(x.lesson.end),
                     "substitute": x.substitute,
+                    # Names as they were when proposed, for the coordinator's page and the notices.
+                    "school_name": names.get(x.lesson.school, x.lesson.school),
+                    "alt_name": people.get(x.lesson.alt, x.lesson.alt),
+                    "substitute_name": people.get(x.substitute, x.substitute) if x.substitute else "",
                 }
                 for x in proposal.lessons
             ],
