@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, roles_of
+from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave import covers, services
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
 from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, Notice
@@ -255,7 +256,8 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
         year = int(request.GET.get("year", ""))
     except ValueError:
         year = SchoolYear.of(timezone.localdate())
-    rows = fill_rates(program, year)
+    # A year of dates laid out twice: remembered until the next change (an absence, a cover, an event).
+    rows = until_next_change(f"fill-rate:{program.pk}:{year}", lambda: fill_rates(program, year))
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="fill-rate-{program.pk}-{year}.csv"'
