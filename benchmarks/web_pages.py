@@ -88,7 +88,7 @@ def main() -> int:
         print(f"{label:<40} p50 {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms", flush=True)
     worst = max(row[4] for row in rows)
     lines = [
-        "## Web pages (issue 5): time to answer, Takasaki demo",
+        "## Web pages (issues 5 and 6): time to answer, Takasaki demo",
         "",
         f"Made by `.venv/bin/python benchmarks/web_pages.py --repeat {args.repeat}` (part of `make bench`) on "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {platform.processor() or platform.machine()}, "
