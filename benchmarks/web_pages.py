@@ -95,8 +95,8 @@ def main() -> int:
         f"Python {platform.python_version()}, SQLite. In-process Django test client: middleware, views, templates "
         "and database, no network. *First request*: the page's first view (the program and analysis pages then "
         "remember their whole-week computation until the next change, core/memo.py); then 2 more warm-up "
-        "requests, and the figures over the repeats. The ten absences and covers below are made first, so the leave, fill-rate "
-        "and week pages include them.",
+        "requests, and the figures over the repeats. The ten absences and covers below are made first, so the "
+        "leave, fill-rate and week pages include them.",
         "",
         "| page | as | first request ms | p50 ms | p95 ms | max ms |",
         "|---|---|---:|---:|---:|---:|",

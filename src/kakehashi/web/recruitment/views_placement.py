@@ -1,0 +1,196 @@
+"""Pages for SEA requests, the placement run and renewals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kakehashi.placement import parse_result
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.models import Role
+from kakehashi.web.accounts.scope import coordinated_programs, is_administrator, roles_of
+from kakehashi.web.organizations.models import Organization, Program
+from kakehashi.web.recruitment import services_placement as placing
+from kakehashi.web.recruitment.forms_placement import PlacementRequestForm, RenewalForm, SeaOpenForm, SeaRequestForm
+from kakehashi.web.recruitment.models import PlacementRequest, PlacementRun, RenewalIntent, SeaRequest
+
+
+def _message(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def requesting_organizations(user: Any) -> QuerySet[Organization]:
+    """Organizations a user may file requests for: those they supervise (and their schools and facilities),
+    and for a coordinator those contracted with their programs (and theirs)."""
+    if is_administrator(user):
+        return Organization.objects.all()
+    supervised = [r.organization_id for r in roles_of(user) if r.kind == Role.Kind.SUPERVISOR]
+    contracted = Organization.objects.filter(contracts__program__in=coordinated_programs(user)).values("pk")
+    mine = Q(pk__in=supervised) | Q(parent_id__in=supervised) | Q(pk__in=contracted) | Q(parent__in=contracted)
+    return Organization.objects.filter(mine).distinct().order_by("name")
+
+
+@login_required
+def sea_requests(request: HttpRequest) -> HttpResponse:
+    organizations = requesting_organizations(request.user)
+    if not organizations.exists():
+        raise Http404
+    form = SeaRequestForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            placing.sea_request_file(**form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            messages.error(request, _message(error))
+        else:
+            messages.success(request, _("SEA request filed. / SEAの要望を提出しました。"))
+            return redirect("recruitment:sea-requests")
+    rows = SeaRequest.objects.filter(
+        Q(organization__in=organizations) | Q(program__in=coordinated_programs(request.user))
+    ).select_related("organization", "program")
+    return render(
+        request,
+        "recruitment/sea_requests.html",
+        {
+            "form": form,
+            "rows": rows.distinct(),
+            "coordinated": set(coordinated_programs(request.user).values_list("pk", flat=True)),
+        },
+    )
+
+
+@login_required
+def sea_request_open(request: HttpRequest, pk: int) -> HttpResponse:
+    sea = get_object_or_404(SeaRequest, pk=pk, program__in=coordinated_programs(request.user))
+    form = SeaOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cycle = placing.sea_request_open(request=sea, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, _message(error))
+        else:
+            messages.success(request, _("Recruitment opened: %(name)s / 募集を開始しました。") % {"name": cycle.name})
+            return redirect("recruitment:sea-requests")
+    return render(request, "recruitment/sea_open.html", {"sea": sea, "form": form})
+
+
+def _program(request: HttpRequest, pk: int) -> Program:
+    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
+    return program
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return SchoolYear.of(timezone.localdate()) + 1  # placements are made for the coming school year
+
+
+@login_required
+def placement_page(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    year = _year(request)
+    organizations = requesting_organizations(request.user)
+    form = PlacementRequestForm(request.POST or None, organizations=organizations, initial={"count": 1})
+    if request.method == "POST" and form.is_valid():
+        row = form.save(commit=False)
+        row.program, row.year = program, year
+        row.save()
+        messages.success(request, _("Request added. / 要望を追加しました。"))
+        return redirect(f"{request.path}?year={year}")
+    run = PlacementRun.objects.filter(program=program, year=year).first()
+    result = parse_result(run.result) if run is not None else None
+    names = {p["id"]: p["name"] for p in run.instance.get("participants", [])} if run is not None else {}
+    return render(
+        request,
+        "recruitment/placement.html",
+        {
+            "program": program,
+            "year": year,
+            "requests": PlacementRequest.objects.filter(program=program, year=year).select_related("organization"),
+            "form": form,
+            "run": run,
+            "result": result,
+            "names": names,
+            "organizations": {f"O{o.pk}": o.name for o in Organization.objects.all()},
+        },
+    )
+
+
+@login_required
+@require_POST
+def placement_run(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    year = _year(request)
+    try:
+        placing.placement_run(program=program, year=year, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _message(error))
+    return redirect(f"/recruit/programs/{program.pk}/placement/?year={year}")
+
+
+@login_required
+@require_POST
+def placement_apply(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    run = get_object_or_404(PlacementRun, pk=run_pk, program=program)
+    try:
+        made = placing.placement_apply(run=run, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _message(error))
+    else:
+        messages.success(
+            request,
+            _("Placement applied: %(count)s new participants. / 配置を反映しました（新規%(count)s人）。")
+            % {"count": len(made)},
+        )
+    return redirect(f"/recruit/programs/{program.pk}/placement/?year={run.year}")
+
+
+@login_required
+def renewal_mine(request: HttpRequest) -> HttpResponse:
+    person = next((r.participant for r in roles_of(request.user) if r.participant), None)
+    if person is None:
+        raise Http404
+    year = SchoolYear.of(timezone.localdate()) + 1
+    current = RenewalIntent.objects.filter(participant=person, year=year).first()
+    form = RenewalForm(request.POST or None, initial={"choice": current.choice if current else None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            placing.renewal_state(participant=person, year=year, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, _message(error))
+        else:
+            messages.success(request, _("Thank you: your choice is recorded. / 意向を登録しました。"))
+            return redirect("recruitment:renewal")
+    return render(
+        request,
+        "recruitment/renewal.html",
+        {
+            "participant": person,
+            "year": year,
+            "form": form,
+            "current": current,
+            "served": placing.years_served(person, year),
+        },
+    )
+
+
+@login_required
+def renewals_program(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    year = _year(request)
+    intents = {i.participant_id: i for i in RenewalIntent.objects.filter(participant__program=program, year=year)}
+    rows = [
+        (person, intents.get(person.pk), placing.years_served(person, year))
+        for person in program.participants.order_by("code")
+    ]
+    return render(request, "recruitment/renewals.html", {"program": program, "year": year, "rows": rows})
