@@ -129,6 +129,15 @@ def _parser() -> argparse.ArgumentParser:
     calendar.add_argument("--to", dest="ends", type=_date, help="last date (default: 31 March)")
     calendar.set_defaults(handler=_calendar)
 
+    place = commands.add_parser("place", help="place participants at contracting organizations' requests (CP-SAT)")
+    place.add_argument("instance", type=Path, nargs="?", metavar="INSTANCE", help="a kakehashi/placement@1 file")
+    place.add_argument("-o", "--output", type=Path, metavar="RESULT")
+    place.add_argument("--time-limit", type=_positive_float, default=10.0, metavar="S")
+    place.add_argument("--seed", type=int, default=1)
+    place.add_argument("--example", action="store_true",
+                       help="write an example instance (Gunma, from --seed) to -o or stdout instead")
+    place.set_defaults(handler=_place)
+
     serve = commands.add_parser("serve", help="migrate the database and serve the web platform")
     serve.add_argument("--demo", action="store_true", help="load the Takasaki demo first (safe to repeat)")
     serve.add_argument("--address", default="127.0.0.1:8000", metavar="HOST:PORT")
@@ -376,6 +385,36 @@ def _demo(args: argparse.Namespace) -> int:
     print("出典：国土数値情報（学校データ）（国土交通省）を加工して作成 / "
           "Source: MLIT National Land Numerical Information (school data), edited.")
     return 0 if report.accepted else 1
+
+
+def _place(args: argparse.Namespace) -> int:
+    from kakehashi.placement import example_instance, load_instance, place, result_to_json
+    from kakehashi.placement.result import Status
+
+    if args.example:
+        if args.instance is not None:
+            raise UsageError("--example makes an instance; it reads none")
+        document = example_instance(seed=args.seed)
+        if args.output is None:
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            write_json(args.output, document)
+            print(f"wrote {args.output}: {len(document['requests'])} requests, "
+                  f"{len(document['participants'])} participants")
+        return 0
+    if args.instance is None or args.output is None:
+        raise UsageError("give INSTANCE and -o RESULT (or --example for an instance to start from)")
+    instance = _with_file(args.instance, load_instance)
+    result = place(instance, time_limit=args.time_limit, seed=args.seed, workers=1)
+    write_json(args.output, result_to_json(result))
+    print(f"wrote {args.output}: status {result.status.value}, {result.score.filled} of {instance.posts} posts "
+          f"filled, {len(result.unplaced)} participant(s) unplaced")
+    for line in [u.reason for u in result.unfilled] + [f"{u.participant}: {u.reason}" for u in result.unplaced]:
+        print(f"  {line}")
+    for note in result.notes:
+        print(f"  {note}")
+    # Only a search stopped before any placement ends here; a larger --time-limit is the remedy.
+    return 1 if result.status is Status.UNKNOWN else 0
 
 
 def _instance_and_solution(args: argparse.Namespace) -> tuple[Instance, Solution]:

@@ -145,7 +145,7 @@ class TimetableModel:
         `fallback` is a valid timetable (the construction's): returned, as feasible, when CP-SAT finds
         nothing better in time. `started` is when the caller's clock began, for progress times.
         `stop` is polled during the search; when it says True the search ends with what it has."""
-        solver = _solver(time_limit, workers, seed)
+        solver = configured_solver(time_limit, workers, seed)
         callback = _ProgressCallback(progress, started or time.monotonic(), self.exact) if progress else None
         with _stopping(solver, stop):
             code = solver.solve(self.model, callback)
@@ -196,7 +196,7 @@ class TimetableModel:
         def infeasible_core(terms: list[ContractTerm]) -> list[ContractTerm] | None:
             self.model.clear_assumptions()
             self.model.add_assumptions([guards[t] for t in terms])
-            solver = _solver(max(0.1, deadline - time.monotonic()), 1, 0)
+            solver = configured_solver(max(0.1, deadline - time.monotonic()), 1, 0)
             if solver.solve(self.model) != cp_model.INFEASIBLE:
                 return None
             core = {term_of[index] for index in solver.sufficient_assumptions_for_infeasibility()}
@@ -249,7 +249,7 @@ def _stopping(solver: cp_model.CpSolver, stop: Callable[[], bool] | None) -> Ite
         watcher.join()
 
 
-def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
+def configured_solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, time_limit)
     solver.parameters.num_workers = workers

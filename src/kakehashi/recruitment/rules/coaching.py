@@ -1,0 +1,66 @@
+"""`sea_coaching`: SEA applicants need a coaching qualification for the requested sport.
+
+SEAs are recruited only when a contracting organization asks for a sport, so the sport is the
+rule's value; without one, any coaching qualification will do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from kakehashi.recruitment.applicant import Applicant, Position, same_sport
+from kakehashi.recruitment.rules.base import Failure, Rule, english_list, japanese_list
+from kakehashi.timetable.reader import Obj
+
+ID = "sea_coaching"
+
+
+@dataclass(frozen=True)
+class Params:
+    sport: str | None = None
+
+
+def check(applicant: Applicant, params: Params, departure: date) -> Failure | None:
+    held = applicant.coaching_qualifications
+    sport = params.sport
+    if sport is None and held:
+        return None
+    if sport is not None and any(same_sport(q, sport) for q in held):
+        return None
+    held_en = f"the recorded qualifications are: {english_list(held, 'and')}" if held else "none is recorded"
+    held_ja = f"記録された資格：{japanese_list(held)}" if held else "資格の記録なし"
+    if sport is None:
+        return Failure(
+            ID,
+            f"SEA applicants need a sports coaching qualification; {held_en}.",
+            f"SEAの応募にはスポーツの指導資格が必要です（{held_ja}）。",
+        )
+    return Failure(
+        ID,
+        f"SEA applicants for {sport} need a {sport} coaching qualification; {held_en}.",
+        f"{sport}のSEAの応募には{sport}の指導資格が必要です（{held_ja}）。",
+    )
+
+
+def read(obj: Obj, base: Params) -> Params:
+    if "sport" not in obj.value:
+        return base
+    node = obj["sport"]
+    return replace(base, sport=None if node.value is None else node.text().strip())
+
+
+def write(params: Params) -> dict[str, Any]:
+    return {"sport": params.sport}
+
+
+RULE = Rule[Params](
+    id=ID,
+    summary="SEA applicants need a coaching qualification for `sport` (null: any sport).",
+    positions=frozenset({Position.SEA}),
+    parameters=("sport",),
+    default=Params(),
+    read=read,
+    write=write,
+    check=check,
+)
