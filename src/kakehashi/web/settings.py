@@ -112,6 +112,9 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = BASE_DIR / "media"
 # Uploads for imports are read in memory up to this size; larger files are refused with a message.
 IMPORT_MAX_BYTES = env_int("KAKEHASHI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# An applicant's documents (CV, degree, passport): the largest file stored. They go under MEDIA_ROOT with a
+# random name and are served only through the application's auth-checked download view (no MEDIA_URL).
+KAKEHASHI_UPLOAD_MAX_BYTES = env_int("KAKEHASHI_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 
 MAILERS = {"default": {"BACKEND": env_str("KAKEHASHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env_str("KAKEHASHI_FROM_EMAIL", "kakehashi@localhost")

@@ -12,6 +12,7 @@ import decimal
 from typing import Any
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from kakehashi.web.core.actor import current_actor
@@ -31,6 +32,8 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
             value = value.isoformat()
         elif isinstance(value, decimal.Decimal):
             value = str(value)
+        elif isinstance(value, FieldFile):
+            value = value.name or ""  # the stored file's name; its content is not the log's business
         data[field.name] = value
     return data
 

@@ -320,12 +320,18 @@ def _next_code(kind: str) -> str:
 
 def _location_of(organization: Organization) -> tuple[float, float]:
     """Where a new participant is taken to live until their address is entered: the middle of the
-    organization's schools (or its board's, for a town hall or sports facility)."""
-    for where in (organization, organization.parent):
+    organization's schools, or its board's, or (a town hall, a sports facility) its municipality's."""
+    places = [
+        Q(organization=organization) | Q(organization__parent=organization),
+        Q(organization__parent=organization.parent) if organization.parent_id else None,
+        Q(organization__parent__municipality_code=organization.municipality_code)
+        if organization.municipality_code
+        else None,
+    ]
+    for where in places:
         if where is None:
             continue
-        schools = School.objects.filter(Q(organization=where) | Q(organization__parent=where))
-        points = [(s.lat, s.lon) for s in schools]
+        points = list(School.objects.filter(where).values_list("lat", "lon"))
         if points:
             return (fmean(p[0] for p in points), fmean(p[1] for p in points))
     raise ValidationError(

@@ -18,6 +18,7 @@ from kakehashi.web.core.actor import acting_as
 from kakehashi.web.leave.demo import load_school_year
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant, Placement
+from kakehashi.web.recruitment.demo import load_recruitment
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.selectors import latest_version, week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
@@ -80,6 +81,7 @@ class Command(BaseCommand):
         instance = week_import(program=program, board=board, document=document, placed_from=SCHOOL_YEAR_START)
         self._cir_and_sea(program, board)
         load_school_year(program, board)
+        load_recruitment(program, board, PASSWORD)
         # Contracts count ALT-days a year too; ~35 teaching weeks at the weekly minimum (e.g. 2 a week → 70).
         for school in School.objects.filter(organization__parent=board, visit_days_min__gte=1):
             school.annual_visit_days = school.visit_days_min * 35
@@ -192,6 +194,6 @@ class Command(BaseCommand):
             ("board", "supervisor at Takasaki City Board of Education"),
             ("jte", "school staff / JTE at the first school"),
             ("alt", "the first ALT (their own week)"),
-            ("applicant", "an applicant (recruitment comes later)"),
+            ("applicant", "an applicant: open posts at /recruit/ (ALT and CIR 2027)"),
         ):
             self.stdout.write(f"  {username:<12} {what}")

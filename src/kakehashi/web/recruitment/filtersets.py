@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.recruitment import Stage
+from kakehashi.recruitment.pipeline import JAPANESE
+from kakehashi.web.recruitment.models import Application
+
+
+class ApplicationFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Stage"), choices=[(s.value, f"{s.value} / {JAPANESE[s]}") for s in Stage]
+    )
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+
+    class Meta:
+        model = Application
+        fields = ["status", "q"]
+
+    def search(self, queryset: QuerySet[Application], name: str, value: Any) -> QuerySet[Application]:
+        return queryset.filter(Q(full_name__icontains=value) | Q(email__icontains=value))
