@@ -163,3 +163,77 @@ def test_an_absence_reported_on_the_phone_is_covered_and_announced_after_one_cli
     phone.wait_for_selector(f"text=Cover for {day.isoformat()}")
     phone.goto(f"{live_server.url}/people/{north.alts[0].code}/?week={day.isoformat()}")
     assert "on leave" in phone.locator(f'[data-date="{day.isoformat()}"]').inner_text()
+
+
+def test_an_applicant_applies_and_is_screened_shortlisted_and_placed(browser: Any, live_server: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kakehashi.schoolyear import SchoolYear
+    from kakehashi.web.people.models import Placement
+    from kakehashi.web.recruitment.models import Application, Cycle, PlacementRequest
+
+    north = side("North", prefix="N", seed=11)
+    today = timezone.localdate()
+    year = SchoolYear.of(today) + 1
+    school = north.schools[1]
+    cycle = Cycle.objects.create(
+        program=north.program,
+        position="alt",
+        name="ALT next year",
+        opens_on=today - dt.timedelta(days=10),
+        deadline_date=today + dt.timedelta(days=20),
+        time_zone="Pacific/Honolulu",
+        departure_on=dt.date(year, 4, 1),
+        recruiting_country="US",
+    )
+    PlacementRequest.objects.create(
+        program=north.program, organization=school.organization, year=year, position="alt", count=1
+    )
+
+    visitor = browser.new_page(viewport={"width": 1280, "height": 900})
+    visitor.goto(f"{live_server.url}/recruit/")
+    visitor.click("text=Duties, eligibility and how to apply")
+    visitor.click("text=Create an applicant account and apply")
+    visitor.fill("#id_username", "ada")
+    visitor.fill("#id_email", "ada@example.org")
+    visitor.fill("#id_password1", "a-long-pass-phrase-77")
+    visitor.fill("#id_password2", "a-long-pass-phrase-77")
+    visitor.click("button:has-text('Create the account')")
+    visitor.wait_for_selector("text=Send my application")
+    visitor.fill("#id_full_name", "Ada Lovelace")
+    visitor.fill("#id_email", "ada@example.org")
+    visitor.fill("#id_birth_date", "1999-12-10")
+    visitor.fill("#id_citizenships", "US")
+    visitor.fill("#id_degree", "BA in Mathematics")
+    visitor.fill("#id_degree_date", f"{year - 1}-05-20")
+    visitor.select_option("#id_japanese_level", "N4")
+    visitor.check("input[name=levels][value=elementary]")
+    visitor.select_option("#id_preference_1", str(school.organization.pk))
+    visitor.set_input_files(
+        "#id_cv", {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% a CV\n%%EOF\n"}
+    )
+    shot(visitor, "applicant-apply")
+    visitor.click("button:has-text('Send my application')")
+    visitor.wait_for_selector("text=ALT next year")
+    application = Application.objects.get(cycle=cycle)
+    assert application.status == "submitted"
+
+    desk = page_as(browser, live_server, "Ncoordinator")
+    desk.goto(f"{live_server.url}/recruit/applications/{application.pk}/")
+    for stage in ("screened", "interview", "shortlisted", "offered", "accepted"):
+        with desk.expect_navigation():
+            desk.click(f"button[name=to][value={stage}]")
+        application.refresh_from_db()
+        assert application.status == stage
+    shot(desk, "coordinator-application")
+    desk.goto(f"{live_server.url}/recruit/programs/{north.program.pk}/placement/?year={year}")
+    desk.click("button:has-text('Run placement')")
+    desk.wait_for_selector("text=Ada Lovelace")
+    desk.click("button:has-text('Apply: create participants and placements')")
+    desk.wait_for_selector("text=Placement applied")
+    shot(desk, "coordinator-placement")
+    application.refresh_from_db()
+    assert application.status == "placed"
+    assert Placement.objects.get(participant=application.participant).organization == school.organization
