@@ -19,6 +19,7 @@ from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.recruitment.display import TOKYO
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle, Position
+from kakehashi.web.recruitment.rule_fields import add_rule_fields, rule_rows, rules_from
 from kakehashi.web.schools.models import School
 
 # Extra documents beside the CV, each with its kind: enough for degree, passport, statement and one more.
@@ -59,7 +60,6 @@ class CycleForm(forms.ModelForm):  # type: ignore[type-arg]
             "departure_on",
             "recruiting_country",
             "posts",
-            "rules",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -70,11 +70,9 @@ class CycleForm(forms.ModelForm):  # type: ignore[type-arg]
             "interviews_to": DateInput,
             "results_on": DateInput,
             "departure_on": DateInput,
-            "rules": forms.Textarea(attrs={"rows": 3, "placeholder": '{"previous_participation": {"max_years": 3}}'}),
         }
         help_texts = {
             "time_zone": _("The recruiting office's IANA zone, e.g. Pacific/Honolulu; the deadline is on its clock."),
-            "rules": _("Changes to the position's default eligibility rules, as JSON; empty keeps the defaults."),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -86,8 +84,23 @@ class CycleForm(forms.ModelForm):  # type: ignore[type-arg]
                 (value, label) for value, label in Position.choices if value != Position.SEA
             ]
 
-    def clean_rules(self) -> Any:
-        return self.cleaned_data.get("rules") or {}
+        # Each eligibility rule as a switch and its values, set from the cycle's rules (or the defaults).
+        from kakehashi.web.recruitment.services import cycle_rules
+
+        current = self.instance if self.instance.pk else Cycle(position=Position.ALT, recruiting_country="US")
+        add_rule_fields(self, cycle_rules(current))
+
+    def rule_rows(self) -> list[tuple[Any, list[Any]]]:
+        return rule_rows(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        position = data.get("position") or self.instance.position or Position.ALT
+        try:
+            self.instance.rules = rules_from(self, position, data.get("recruiting_country") or "")
+        except ValidationError as error:
+            self.add_error(None, error)
+        return data
 
 
 class ApplicationForm(forms.Form):

@@ -248,19 +248,25 @@ def test_a_coordinator_creates_an_alt_cycle_from_a_form_that_offers_only_alt_and
         "time_zone": "Europe/London",
         "departure_on": "2027-07-25",
         "recruiting_country": "gb",
-        "rules": "",
+        "rule_degree_by_departure": "on",
+        "rule_previous_participation": "on",
+        "rule_previous_participation__max_years": "5",
+        "rule_citizenship": "on",
+        "rule_citizenship__countries": "gb, ie",
     }
     refused = page.post(f"/recruit/programs/{north.program.pk}/cycles/new/", {**fields, "position": "sea"})
     assert refused.status_code == 200 and not Cycle.objects.exists()
     bad_rules = page.post(
         f"/recruit/programs/{north.program.pk}/cycles/new/",
-        {**fields, "rules": '{"citizenship": {"countries": ["UK1"]}}'},
+        {**fields, "rule_citizenship__countries": "UK1"},
     )
     assert "citizenship.countries[0]" in bad_rules.content.decode() and not Cycle.objects.exists()
     made = page.post(f"/recruit/programs/{north.program.pk}/cycles/new/", fields)
     assert made.status_code == 302
     cycle = Cycle.objects.get()
-    assert (cycle.program, cycle.recruiting_country, cycle.rules) == (north.program, "GB", {})
+    assert (cycle.program, cycle.recruiting_country) == (north.program, "GB")
+    assert cycle.rules["citizenship"] == {"on": True, "countries": ["GB", "IE"]}
+    assert cycle.rules["cir_japanese"]["on"] is False and cycle.rules["previous_participation"]["max_years"] == 5
     listing = page.get(f"/recruit/programs/{north.program.pk}/cycles/").content.decode()
     assert "2026-11-27 17:00 GMT (Europe/London)" in listing
 
