@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kakehashi.web.accounts",
     "kakehashi.web.calendars",
     "kakehashi.web.leave",
+    "kakehashi.web.workforce",
     "kakehashi.web.recruitment",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("jobs/", include("kakehashi.web.timetables.urls")),
     path("year/", include("kakehashi.web.calendars.urls")),
     path("leave/", include("kakehashi.web.leave.urls")),
+    path("workforce/", include("kakehashi.web.workforce.urls")),
     path("recruit/", include("kakehashi.web.recruitment.urls")),
     path("imports/", include("kakehashi.web.schools.import_urls")),
     path("calendar/<str:token>.ics", people_views.calendar_feed, name="calendar-feed"),

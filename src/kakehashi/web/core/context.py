@@ -32,6 +32,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Imports"), reverse("imports:start")))
     if has_role(user, "supervisor") and not is_administrator(user):
         items.append((_("SEA requests"), reverse("recruitment:sea-requests")))
+    if has_role(user, "coordinator", "supervisor"):
+        items.append((_("Workforce"), reverse("workforce:dashboard")))
     if is_administrator(user):
         items.append((_("Change log"), reverse("changes")))
     unread = Notice.objects.filter(user=user, read_at__isnull=True).count()

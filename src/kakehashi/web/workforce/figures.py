@@ -1,0 +1,118 @@
+"""The figures a program publishes about itself, and the operational ones, computed from the database for
+the participants a user may see. Every figure is a plain number here; the page draws it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from django.db.models import QuerySet
+
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.leave.reports import fill_rates
+from kakehashi.web.organizations.models import Program
+from kakehashi.web.people.models import Participant
+from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.selectors import program_schools
+
+CLASSES_TARGET = (20, 25)  # classes a week an ALT is meant to teach
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    count: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.count / self.total if self.total else 0.0
+
+
+@dataclass
+class Figures:
+    participants: int = 0
+    by_kind: list[Share] = field(default_factory=list)
+    by_gender: list[Share] = field(default_factory=list)
+    by_region: list[Share] = field(default_factory=list)
+    by_citizenship: list[Share] = field(default_factory=list)
+    average_age: float | None = None
+    average_service_years: float | None = None
+    longest_service_years: float | None = None
+    multi_level: int = 0  # ALTs visiting schools of two or more levels in the published week
+    alts_with_week: int = 0
+    classes_below: int = 0
+    classes_within: int = 0
+    classes_above: int = 0
+    visit_days_contracted: int = 0  # a week, at least, over the program's schools
+    visit_days_delivered: int = 0  # in the published week
+    lessons_to_cover: int = 0
+    lessons_covered: int = 0
+
+    @property
+    def fill_rate(self) -> float | None:
+        return self.lessons_covered / self.lessons_to_cover if self.lessons_to_cover else None
+
+
+def _shares(values: list[str], labels: dict[str, str] | None = None) -> list[Share]:
+    counts = Counter(values)
+    total = len(values)
+    return [Share((labels or {}).get(key, key) or "—", n, total) for key, n in counts.most_common()]
+
+
+def _years(since: dt.date, today: dt.date) -> float:
+    return (today - since).days / 365.25
+
+
+def service_years(person: Participant, today: dt.date) -> float | None:
+    """Length of service: time since the start date, plus earlier years stated when applying."""
+    if person.start_date is None:
+        return None
+    earlier = person.application.previous_years if hasattr(person, "application") else 0
+    return max(0.0, _years(person.start_date, today)) + earlier
+
+
+def workforce_figures(people: QuerySet[Participant], program: Program | None, today: dt.date) -> Figures:
+    rows = list(people.select_related("application"))
+    figures = Figures(participants=len(rows))
+    figures.by_kind = _shares([p.kind for p in rows], {k: str(v) for k, v in Participant.Kind.choices})
+    figures.by_gender = _shares([p.gender for p in rows], {k: str(v) for k, v in Participant.Gender.choices})
+    figures.by_region = _shares([p.origin_region for p in rows])
+    figures.by_citizenship = _shares([p.citizenship for p in rows])
+    ages = [_years(p.birth_date, today) for p in rows if p.birth_date]
+    figures.average_age = fmean(ages) if ages else None
+    service = [y for y in (service_years(p, today) for p in rows) if y is not None]
+    figures.average_service_years = fmean(service) if service else None
+    figures.longest_service_years = max(service) if service else None
+    if program is not None:
+        _operational(figures, program, {p.pk for p in rows}, today)
+    return figures
+
+
+def _operational(figures: Figures, program: Program, visible: set[int], today: dt.date) -> None:
+    """Classes a week against the 20-25 target and visit days against contracts (published week), and the
+    fill rate of absences so far this school year."""
+    version = program.timetables.filter(state=TimetableVersion.State.PUBLISHED).order_by("-number").first()
+    if version is not None:
+        levels: dict[int, set[str]] = {}
+        for visit in VisitRow.objects.filter(version=version, participant_id__in=visible).select_related("school"):
+            levels.setdefault(visit.participant_id, set()).add(visit.school.level)
+        figures.multi_level = sum(1 for found in levels.values() if len(found) >= 2)
+        classes = Counter(
+            LessonRow.objects.filter(version=version, participant_id__in=visible).values_list(
+                "participant_id", flat=True
+            )
+        )
+        alts = {p.pk for p in program.participants.filter(kind=Participant.Kind.ALT, pk__in=visible)}
+        figures.alts_with_week = len(alts)
+        low, high = CLASSES_TARGET
+        figures.classes_below = sum(1 for p in alts if classes[p] < low)
+        figures.classes_above = sum(1 for p in alts if classes[p] > high)
+        figures.classes_within = len(alts) - figures.classes_below - figures.classes_above
+        figures.visit_days_delivered = VisitRow.objects.filter(version=version).count()
+        figures.visit_days_contracted = sum(s.visit_days_min for s in program_schools(program))
+    rates = fill_rates(program, SchoolYear.of(today), until=today)
+    figures.lessons_to_cover = sum(r.needed for r in rates)
+    figures.lessons_covered = sum(r.covered for r in rates)
