@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kakehashi.web.accounts.scope import has_role, visible_participants
+from kakehashi.web.accounts.scope import has_role, roles_of, visible_participants
 from kakehashi.web.calendars.weeks import participant_dated_week, requested_monday
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.people.calendar import calendar_token_issue, calendar_token_revoke, participant_calendar
@@ -25,6 +27,8 @@ from kakehashi.web.people.selectors import (
     participant_week_grid,
 )
 from kakehashi.web.people.services import participant_update
+from kakehashi.web.schools.models import School
+from kakehashi.web.schools.requests import school_contract
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff")
 
@@ -60,8 +64,19 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": has_role(request.user, "coordinator"),
             "own": participant.user_id == request.user.pk,
             "dated": participant_dated_week(participant, requested_monday(request)),
+            "contact": _contact_school(request.user),
         },
     )
+
+
+def _contact_school(user: Any) -> tuple[School, bool] | None:
+    """For school staff: their school and whether its contract lets them message the ALT directly."""
+    role = next((r for r in roles_of(user) if r.kind == "school_staff"), None)
+    school = School.objects.filter(organization_id=role.organization_id).first() if role else None
+    if school is None:
+        return None
+    contract = school_contract(school)
+    return school, bool(contract is not None and contract.school_may_instruct_participants)
 
 
 @login_required

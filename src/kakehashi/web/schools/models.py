@@ -167,7 +167,13 @@ class ChangeRequest(Tracked):
         DONE = "done", _("done")
         DECLINED = "declined", _("declined")
 
+    class Kind(models.TextChoices):
+        TIMETABLE = "timetable", _("a change to the ALT's visits or lessons")
+        FEEDBACK = "feedback", _("feedback about the ALT's work")
+        MESSAGE = "message", _("a message for the ALT")
+
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="change_requests")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TIMETABLE)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     about = models.ForeignKey(
         "people.Participant",
@@ -192,3 +198,22 @@ class ChangeRequest(Tracked):
 
     def __str__(self) -> str:
         return f"{self.school.code}: {self.message[:40]}"
+
+
+class BlockedInstruction(Tracked):
+    """An attempt by school staff to instruct an ALT directly where the contract forbids it (請負): refused,
+    and kept so the contractor's responsible manager and the coordinators can see it happened."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="blocked_instructions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    about = models.ForeignKey("people.Participant", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    message = models.TextField(_("message"))
+    reason = models.CharField(_("why it was refused"), max_length=300)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("refused direct instruction")
+        verbose_name_plural = _("refused direct instructions")
+
+    def __str__(self) -> str:
+        return f"{self.school.code} {self.created_at:%Y-%m-%d %H:%M}"

@@ -11,7 +11,7 @@ from django.db import transaction
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import ChangeRequest, School
+from kakehashi.web.schools.models import BlockedInstruction, ChangeRequest, School
 
 OUTSOURCING_RULE = (
     "Outsourcing contract (請負): requests about the ALT go to the contractor's responsible manager, "
@@ -34,9 +34,31 @@ def school_contract(school: School) -> Contract | None:
     )
 
 
-@transaction.atomic
 def change_request_file(
-    *, school: School, author: Any, message: str, about: Participant | None, tell_participant: bool
+    *,
+    school: School,
+    author: Any,
+    message: str,
+    about: Participant | None,
+    tell_participant: bool,
+    kind: str = ChangeRequest.Kind.TIMETABLE,
+) -> ChangeRequest:
+    contract = school_contract(school)
+    if contract is not None and contract.type == Contract.Type.OUTSOURCING and tell_participant:
+        # Refused, and the attempt is kept: the law against disguised contracting is the contractor's to enforce.
+        BlockedInstruction.objects.create(
+            school=school, author=author, about=about, message=message, reason=OUTSOURCING_RULE
+        )
+        _tell_manager_of_blocked(contract, school, author, about)
+        raise RequestRefusedError(OUTSOURCING_RULE)
+    return _file(
+        school=school, author=author, message=message, about=about, tell_participant=tell_participant, kind=kind
+    )
+
+
+@transaction.atomic
+def _file(
+    *, school: School, author: Any, message: str, about: Participant | None, tell_participant: bool, kind: str
 ) -> ChangeRequest:
     contract = school_contract(school)
     if contract is None:
@@ -44,8 +66,6 @@ def change_request_file(
             "No contract covers this school, so no one can receive the request. / この学校に関する契約がありません。"
         )
     if contract.type == Contract.Type.OUTSOURCING:
-        if tell_participant:
-            raise RequestRefusedError(OUTSOURCING_RULE)
         recipient, routing = contract.responsible_manager, OUTSOURCING_RULE
     else:
         coordinator = (
@@ -60,6 +80,7 @@ def change_request_file(
         )
     request = ChangeRequest.objects.create(
         school=school,
+        kind=kind,
         author=author,
         about=about,
         message=message,
@@ -75,3 +96,16 @@ def change_request_file(
     if to:
         transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to))
     return request
+
+
+def _tell_manager_of_blocked(contract: Contract, school: School, author: Any, about: Participant | None) -> None:
+    from kakehashi.web.leave.notices import notify
+
+    who = author.get_full_name() or author.username
+    notify(
+        [contract.responsible_manager],
+        f"[Kakehashi] Direct instruction refused at {school.organization.name} / 直接指示の防止",
+        f"{who} at {school.organization.name} tried to send a message straight to "
+        f"{about.name if about else 'an ALT'}; it was refused under the outsourcing contract (請負). "
+        "Please follow up with the school.\n\n請負契約のため、学校からALTへの直接の指示を止めました。",
+    )

@@ -18,7 +18,7 @@ from kakehashi.web.calendars.weeks import requested_monday, school_dated_week
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.schools.filtersets import SchoolFilterSet
 from kakehashi.web.schools.forms import SchoolForm
-from kakehashi.web.schools.models import School
+from kakehashi.web.schools.models import ChangeRequest, School
 from kakehashi.web.schools.requests import OUTSOURCING_RULE, RequestRefusedError, change_request_file, school_contract
 from kakehashi.web.schools.selectors import lesson_grid, school_version, visits_by_day
 from kakehashi.web.schools.services import school_update
@@ -91,6 +91,7 @@ class ChangeRequestForm(forms.Form):
     about = forms.ModelChoiceField(
         label=gettext_lazy("About the ALT (optional)"), required=False, queryset=None, to_field_name="code"
     )
+    kind = forms.ChoiceField(label=gettext_lazy("What is it?"), choices=ChangeRequest.Kind.choices, required=False)
     message = forms.CharField(label=gettext_lazy("Request"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
     tell_participant = forms.BooleanField(label=gettext_lazy("Also tell the ALT directly"), required=False)
 
@@ -110,7 +111,11 @@ def school_requests(request: HttpRequest, code: str) -> HttpResponse:
     )
     contract = school_contract(school)
     may_tell = contract is not None and contract.school_may_instruct_participants
-    form = ChangeRequestForm(request.POST or None, school=school, may_tell=may_tell, user=request.user)
+    # "Message the ALT" from an ALT's page arrives with ?about=A01&direct=1: prefilled, and under 請負 explained.
+    wanted = {"about": request.GET.get("about"), "kind": request.GET.get("kind") or ChangeRequest.Kind.TIMETABLE}
+    if may_tell and request.GET.get("direct"):
+        wanted["tell_participant"] = True
+    form = ChangeRequestForm(request.POST or None, school=school, may_tell=may_tell, user=request.user, initial=wanted)
     if request.method == "POST":
         if not is_staff:
             raise PermissionDenied
@@ -121,7 +126,9 @@ def school_requests(request: HttpRequest, code: str) -> HttpResponse:
                     author=request.user,
                     message=form.cleaned_data["message"],
                     about=form.cleaned_data.get("about"),
-                    tell_participant=form.cleaned_data.get("tell_participant", False),
+                    tell_participant=form.cleaned_data.get("tell_participant", False)
+                    or (not may_tell and request.POST.get("tell_participant") == "on"),
+                    kind=form.cleaned_data["kind"] or ChangeRequest.Kind.TIMETABLE,
                 )
             except RequestRefusedError as refused:
                 form.add_error(None, str(refused))
@@ -137,6 +144,9 @@ def school_requests(request: HttpRequest, code: str) -> HttpResponse:
             "contract": contract,
             "may_tell": may_tell,
             "outsourcing_rule": OUTSOURCING_RULE,
+            "direct_refused": bool(request.GET.get("direct")) and not may_tell,
+            "manager": contract.responsible_manager if contract is not None else None,
             "requests": school.change_requests.select_related("author", "routed_to", "about"),
+            "blocked": school.blocked_instructions.select_related("author", "about")[:20],
         },
     )

@@ -72,3 +72,41 @@ def test_only_the_schools_own_staff_can_file_a_request(world: Any) -> None:
     client = Client()
     client.login(username=north.users["coordinator"].username, password=PASSWORD)
     assert client.post(f"/schools/{north.schools[0].code}/requests/", {"message": "x"}).status_code == 403
+
+
+def test_a_jte_who_tries_to_message_an_outsourced_alt_is_told_why_and_the_attempt_is_logged(db: Any) -> None:
+    from kakehashi.web.leave.models import Notice
+    from kakehashi.web.schools.models import BlockedInstruction
+
+    east = side("East", prefix="E", seed=3, contract=Contract.Type.OUTSOURCING)
+    school, alt = east.schools[0], east.alts[0]
+    Placement.objects.create(participant=alt, organization=school.organization, starts=dt.date(2026, 4, 1))
+    client = jte(east)
+    alt_page = client.get(f"/people/{alt.code}/").content.decode()
+    assert "Message this ALT" in alt_page and "goes to the contractor's responsible manager" in alt_page
+    explained = client.get(f"/schools/{school.code}/requests/?about={alt.code}&kind=message&direct=1").content.decode()
+    assert "You cannot message the ALT directly here." in explained and "偽装請負" in explained
+    forged = client.post(
+        f"/schools/{school.code}/requests/",
+        {"message": "Please come early tomorrow.", "about": alt.code, "kind": "message", "tell_participant": "on"},
+    )
+    assert "請負" in forged.content.decode() and not ChangeRequest.objects.exists()
+    blocked = BlockedInstruction.objects.get()
+    assert (blocked.school, blocked.author, blocked.about) == (school, east.users["school_staff"], alt)
+    assert Notice.objects.filter(user__username="Emanager", subject__contains="Direct instruction refused").exists()
+    sent = client.post(
+        f"/schools/{school.code}/requests/", {"message": "Great lesson today.", "about": alt.code, "kind": "feedback"}
+    )
+    assert sent.status_code == 302
+    feedback = ChangeRequest.objects.get()
+    assert feedback.kind == "feedback" and feedback.routed_to.username == "Emanager" and not feedback.participant_told
+
+
+def test_under_dispatch_a_jte_may_message_the_alt_directly_from_their_page(world: Any) -> None:
+    north, _, _ = world
+    school, alt = north.schools[0], north.alts[0]
+    Placement.objects.create(participant=alt, organization=school.organization, starts=dt.date(2026, 4, 1))
+    client = jte(north)
+    page = client.get(f"/schools/{school.code}/requests/?about={alt.code}&kind=message&direct=1").content.decode()
+    assert "You cannot message the ALT directly here." not in page
+    assert 'name="tell_participant" id="id_tell_participant" checked' in page
