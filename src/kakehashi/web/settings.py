@@ -43,7 +43,9 @@ INSTALLED_APPS = [
     "kakehashi.web.calendars",
     "kakehashi.web.leave",
     "kakehashi.web.workforce",
+    "kakehashi.web.privacy",
     "kakehashi.web.recruitment",
+    "kakehashi.web.duties",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +118,10 @@ IMPORT_MAX_BYTES = env_int("KAKEHASHI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # An applicant's documents (CV, degree, passport): the largest file stored. They go under MEDIA_ROOT with a
 # random name and are served only through the application's auth-checked download view (no MEDIA_URL).
 KAKEHASHI_UPLOAD_MAX_BYTES = env_int("KAKEHASHI_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+# Personal data (APPI): a participant is anonymized this many days after their last placement ends, and an
+# unsuccessful or withdrawn application is deleted this many days after its cycle's deadline.
+KAKEHASHI_RETENTION_DAYS = env_int("KAKEHASHI_RETENTION_DAYS", 3 * 365)
+KAKEHASHI_APPLICANT_RETENTION_DAYS = env_int("KAKEHASHI_APPLICANT_RETENTION_DAYS", 365)
 
 MAILERS = {"default": {"BACKEND": env_str("KAKEHASHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env_str("KAKEHASHI_FROM_EMAIL", "kakehashi@localhost")

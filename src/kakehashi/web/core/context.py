@@ -28,6 +28,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((_("My week"), reverse("people:detail", args=[participant_role.code])))
     if participant_role is not None:
         items.append((_("My leave"), reverse("leave:mine")))
+    # One duties item: a participant's own daily report, or the hub of queues and monthly reports.
+    if participant_role is not None:
+        items.append((_("Daily report"), reverse("duties:mine")))
+    elif has_role(user, "coordinator", "supervisor", "school_staff"):
+        items.append((_("Duties and reports"), reverse("duties:index")))
     if has_role(user, "coordinator"):
         items.append((_("Imports"), reverse("imports:start")))
     if has_role(user, "supervisor") and not is_administrator(user):
@@ -36,6 +41,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Workforce"), reverse("workforce:dashboard")))
     if is_administrator(user):
         items.append((_("Change log"), reverse("changes")))
+        items.append((_("Access log"), reverse("privacy:log")))
     unread = Notice.objects.filter(user=user, read_at__isnull=True).count()
     items.append((_("Notices (%(count)s)") % {"count": unread} if unread else _("Notices"), reverse("leave:notices")))
     return {"nav": items, "roles": roles_of(user), "is_administrator": is_administrator(user)}

@@ -76,6 +76,9 @@ class Participant(Tracked):
     levels = models.JSONField(
         _("school levels"), default=list, help_text=_("The school levels this participant teaches at.")
     )
+    anonymized_at = models.DateField(
+        _("anonymized on"), null=True, blank=True, help_text=_("Personal data removed after the retention time.")
+    )
     classes_min = models.PositiveSmallIntegerField(_("classes a week, at least"), default=20)
     classes_max = models.PositiveSmallIntegerField(_("classes a week, at most"), default=25)
     max_classes_per_day = models.PositiveSmallIntegerField(_("classes a day, at most"), default=6)

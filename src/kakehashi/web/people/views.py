@@ -27,6 +27,7 @@ from kakehashi.web.people.selectors import (
     participant_week_grid,
 )
 from kakehashi.web.people.services import participant_update
+from kakehashi.web.privacy.access import record_view
 from kakehashi.web.schools.models import School
 from kakehashi.web.schools.requests import school_contract
 
@@ -47,6 +48,7 @@ def participant_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    record_view(request.user, "participant page", participant=participant)
     version = participant_version(participant)
     week = participant_week(participant, version)
     grid = participant_week_grid(participant, version)
@@ -85,6 +87,7 @@ def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
     if not has_role(request.user, "coordinator"):
         raise PermissionDenied
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    record_view(request.user, "participant record (edit)", participant=participant)
     form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
         participant_update(form=form)

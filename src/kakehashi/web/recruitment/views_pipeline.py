@@ -19,6 +19,7 @@ from kakehashi.recruitment import allowed_next
 from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.organizations.models import Organization, Program
+from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.display import moment
 from kakehashi.web.recruitment.filtersets import ApplicationFilterSet
@@ -123,6 +124,7 @@ def applications_move(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
+    record_view(request.user, f"application #{application.pk}", applicant=application.applicant)
     zone = application.cycle.time_zone
     next_stages = [(s.value, f"{s.value} / {JAPANESE[s]}") for s in allowed_next(application.status)]
     return render(

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
+from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.display import moment
 from kakehashi.web.recruitment.forms import ApplicationForm, SignupForm
@@ -164,6 +165,7 @@ def document(request: HttpRequest, pk: int) -> Any:
     own = application.applicant_id == request.user.pk
     if not own and not coordinated_programs(request.user).filter(pk=application.cycle.program_id).exists():
         raise Http404
+    record_view(request.user, f"document: {found.get_kind_display()}", applicant=application.applicant)
     response = FileResponse(
         found.file.open("rb"), as_attachment=True, filename=found.original_name, content_type=found.content_type
     )

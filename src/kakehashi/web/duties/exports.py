@@ -1,0 +1,153 @@
+"""The monthly report as an Excel workbook (a sheet per table, for the office to total further) and as a
+printable A4 PDF (Japanese text in Noto CJK, as people/exports.py sets it)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import openpyxl
+from django.template.loader import render_to_string
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kakehashi.web.duties.monthly import KIND_LABELS, Monthly, day_label
+
+HEADING = PatternFill("solid", fgColor="E3F0F7")
+SUMMARY_SHEET = "Summary 概要"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _title(report: Monthly) -> str:
+    scope = "School / 学校" if report.scope == "school" else "Board of education / 教育委員会"
+    return f"{report.name} {report.name_ja}".strip() + f" · {scope}"
+
+
+def _table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int]) -> None:
+    sheet.append(list(headers))
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADING
+    for row in rows:
+        sheet.append(list(row))
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def monthly_excel(report: Monthly) -> bytes:
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = SUMMARY_SHEET
+    summary.append(["Monthly report / 月次報告"])
+    summary["A1"].font = Font(bold=True, size=14)
+    summary.append([_title(report)])
+    summary.append(["Month / 対象月", report.label])
+    summary.append([])
+    start = summary.max_row + 1
+    summary.append(["Item / 項目", "Value / 値"])
+    for label, value in report.summary():
+        summary.append([label, value])
+    summary.append([])
+    summary.append(["Duties by kind / 業務の内訳", "Entries / 件数", "Hours / 時間"])
+    for row in (start, summary.max_row):
+        for cell in summary[row]:
+            cell.font = Font(bold=True)
+            cell.fill = HEADING
+    for total in report.duty_totals:
+        summary.append([total.label, total.entries, total.hours])
+    summary.column_dimensions["A"].width = 58
+    summary.column_dimensions["B"].width = 22
+    summary.column_dimensions["C"].width = 12
+
+    _table(
+        book.create_sheet("Visits 訪問"),
+        ["Date / 日付", "ALT", "Name / 氏名", "School / 学校", "Substitute / 代替", "Lessons / 授業数"],
+        [
+            [day_label(v.date), v.alt, v.alt_name, v.school, "yes / 代替" if v.substitute else "", v.lessons]
+            for v in report.visits
+        ],
+        (18, 10, 24, 32, 14, 12),
+    )
+    _table(
+        book.create_sheet("Lessons 授業"),
+        ["Date / 日付", "Period / 時限", "Time / 時刻", "School / 学校", "Class / クラス", "ALT", "Name / 氏名"],
+        [[day_label(x.date), x.period, x.time, x.school, x.homeroom, x.alt, x.alt_name] for x in report.lessons],
+        (18, 10, 14, 32, 10, 10, 24),
+    )
+    _table(
+        book.create_sheet("Duties 業務"),
+        [
+            "Date / 日付",
+            "Participant / 参加者",
+            "Name / 氏名",
+            "Kind / 種類",
+            "What / 内容",
+            "School / 学校",
+            "Minutes / 分",
+            "Hours / 時間",
+            "Words / 語数",
+            "Participants / 参加人数",
+        ],
+        [
+            [
+                day_label(d.date),
+                d.participant,
+                d.name,
+                KIND_LABELS[d.kind],
+                d.title,
+                d.school,
+                d.minutes,
+                round(d.minutes / 60, 2),
+                d.words,
+                d.headcount,
+            ]
+            for d in report.duties
+        ],
+        (18, 12, 24, 34, 30, 28, 10, 10, 10, 12),
+    )
+    _table(
+        book.create_sheet("Absences 欠勤"),
+        ["Date / 日付", "Participant / 参加者", "Name / 氏名", "Leave / 休暇の種類", "Visit missed / 訪問予定校"],
+        [[day_label(a.date), a.participant, a.name, a.kind, a.schools] for a in report.absences],
+        (18, 12, 24, 22, 40),
+    )
+    _table(
+        book.create_sheet("Substitutes 代替"),
+        ["Date / 日付", "School / 学校", "Class / クラス", "Time / 時刻", "Absent / 欠勤者", "Substitute / 代替ALT"],
+        [
+            [day_label(c.date), c.school, c.homeroom, c.time, c.absent, c.substitute or "not covered / 代替なし"]
+            for c in report.covers
+        ],
+        (18, 32, 10, 14, 24, 24),
+    )
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:
+    """`uncompressed` leaves the PDF's objects readable as text (for tests that look inside)."""
+    from weasyprint import HTML  # imported here: it loads Pango, which only the exports need
+
+    html = render_to_string(
+        "duties/monthly_print.html",
+        {
+            "report": report,
+            "title": _title(report),
+            "visits": [(day_label(v.date), v) for v in report.visits],
+            "absences": [(day_label(a.date), a) for a in report.absences],
+            "covers": [(day_label(c.date), c) for c in report.covers],
+        },
+    )
+    pdf: bytes = HTML(string=html).write_pdf(uncompressed_pdf=uncompressed)
+    return pdf
+
+
+def monthly_filename(report: Monthly, code: str, extension: str) -> str:
+    return f"monthly-{code}-{report.month:%Y-%m}.{extension}"

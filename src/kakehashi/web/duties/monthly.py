@@ -1,0 +1,335 @@
+"""The monthly report to a school or a board of education (月次報告), as dispatch contracts ask for it: the ALT
+visits delivered and lessons taught (the dated plan), the duties logged in approved daily reports, the
+absences and the substitute cover. Labels here are bilingual and fixed, because the files go to Japanese
+offices whatever language the person downloading them reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from kakehashi.schoolyear.plan import ON_LEAVE
+from kakehashi.timetable.instance import format_clock
+from kakehashi.web.calendars.selectors import program_dated_plan
+from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
+from kakehashi.web.leave.models import LeaveRequest
+from kakehashi.web.leave.selectors import confirmed_covers, working_days
+from kakehashi.web.organizations.models import Organization, Program
+from kakehashi.web.people.models import Participant, Placement
+from kakehashi.web.schools.models import School
+
+KIND_LABELS = {
+    DutyKind.LESSON: "Lessons (as reported) / 授業（日報）",
+    DutyKind.PREPARATION: "Preparing materials / 教材準備",
+    DutyKind.CLUBS: "Clubs and homeroom activities / 部活動・学級活動",
+    DutyKind.SPEECH: "Speech-contest coaching / スピーチコンテスト指導",
+    DutyKind.EXCHANGE: "International exchange events / 国際交流",
+    DutyKind.TRAINING: "Training / 研修",
+    DutyKind.MEETING: "Meetings / 会議",
+    DutyKind.TRANSLATION: "Translation / 翻訳",
+    DutyKind.INTERPRETATION: "Interpretation / 通訳",
+    DutyKind.SPORTS: "Sports training sessions / スポーツ指導",
+    DutyKind.OTHER: "Other duties / その他",
+}
+LEAVE_LABELS = {
+    LeaveRequest.Kind.ANNUAL: "Paid leave / 年休",
+    LeaveRequest.Kind.COMPENSATORY: "Compensatory day / 代休",
+    LeaveRequest.Kind.SICK: "Sick leave / 病気休暇",
+    LeaveRequest.Kind.SPECIAL: "Special leave / 特別休暇",
+}
+WEEKDAYS_JA = "月火水木金土日"
+
+
+def parse_month(text: str | None, today: dt.date) -> dt.date:
+    """`2026-11` → 2026-11-01; nothing → this month. A malformed month raises ValueError."""
+    if not text:
+        return today.replace(day=1)
+    year, month = text.split("-")
+    return dt.date(int(year), int(month), 1)
+
+
+def month_end(first: dt.date) -> dt.date:
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def month_label(first: dt.date) -> str:
+    """2026-11 (令和8年11月): Japanese offices date documents in the imperial era."""
+    return f"{first:%Y-%m} (令和{first.year - 2018}年{first.month}月)"
+
+
+def day_label(day: dt.date) -> str:
+    return f"{day:%Y-%m-%d} ({WEEKDAYS_JA[day.weekday()]})"
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    date: dt.date
+    alt: str
+    alt_name: str
+    school: str
+    substitute: bool
+    lessons: int
+
+
+@dataclass(frozen=True)
+class LessonLine:
+    date: dt.date
+    period: str
+    time: str
+    school: str
+    homeroom: str
+    alt: str
+    alt_name: str
+
+
+@dataclass(frozen=True)
+class DutyLine:
+    date: dt.date
+    participant: str
+    name: str
+    kind: str
+    title: str
+    school: str
+    minutes: int
+    words: int | None
+    headcount: int | None
+
+
+@dataclass(frozen=True)
+class DutyTotal:
+    kind: str
+    label: str
+    entries: int
+    minutes: int
+
+    @property
+    def hours(self) -> float:
+        return round(self.minutes / 60, 2)
+
+
+@dataclass(frozen=True)
+class AbsenceLine:
+    date: dt.date
+    participant: str
+    name: str
+    kind: str
+    schools: str  # the schools whose visit that day fell to the absence
+
+
+@dataclass(frozen=True)
+class CoverLine:
+    date: dt.date
+    school: str
+    homeroom: str
+    time: str
+    absent: str
+    substitute: str  # empty when no one could take the lesson
+
+
+@dataclass
+class Monthly:
+    name: str
+    name_ja: str
+    scope: str  # "school" or "board"
+    month: dt.date
+    visits: list[VisitLine] = field(default_factory=list)
+    lessons: list[LessonLine] = field(default_factory=list)
+    duties: list[DutyLine] = field(default_factory=list)
+    absences: list[AbsenceLine] = field(default_factory=list)
+    covers: list[CoverLine] = field(default_factory=list)
+
+    @property
+    def ends(self) -> dt.date:
+        return month_end(self.month)
+
+    @property
+    def label(self) -> str:
+        return month_label(self.month)
+
+    @property
+    def visit_days(self) -> int:
+        return len(self.visits)
+
+    @property
+    def duty_minutes(self) -> int:
+        return sum(d.minutes for d in self.duties)
+
+    @property
+    def duty_hours(self) -> float:
+        return round(self.duty_minutes / 60, 2)
+
+    @property
+    def duty_totals(self) -> list[DutyTotal]:
+        entries: Counter[str] = Counter(d.kind for d in self.duties)
+        minutes: Counter[str] = Counter()
+        for line in self.duties:
+            minutes[line.kind] += line.minutes
+        return [DutyTotal(k, KIND_LABELS[k], entries[k], minutes[k]) for k in DutyKind.values if entries[k]]
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for c in self.covers if c.substitute)
+
+    @property
+    def fill_rate(self) -> float | None:
+        return self.covered / len(self.covers) if self.covers else None
+
+    def summary(self) -> list[tuple[str, float | int | str]]:
+        """The figures a contract asks for, each with its bilingual label (the Excel sheet's and PDF's first table)."""
+        rate = "—" if self.fill_rate is None else f"{self.fill_rate:.0%}"
+        return [
+            ("Visits delivered (ALT-days) / ALT訪問日数", self.visit_days),
+            ("Lessons / 授業数", len(self.lessons)),
+            ("Duty hours (approved daily reports) / 業務時間（承認済み日報）", self.duty_hours),
+            ("Absences (days) / 欠勤（日数）", len(self.absences)),
+            ("Lessons to cover / 代替対象の授業", len(self.covers)),
+            ("Lessons covered by a substitute / 代替ALTが担当した授業", self.covered),
+            ("Fill rate / 代替率", rate),
+        ]
+
+
+def school_month(school: School, month: dt.date) -> Monthly:
+    report = Monthly(school.name, school.name_ja, "school", month)
+    _fill(report, [school], {school.organization_id})
+    return report
+
+
+def board_month(board: Organization, month: dt.date) -> Monthly:
+    schools = list(School.objects.filter(organization__parent=board).select_related("organization"))
+    report = Monthly(board.name, board.name_ja, "board", month)
+    _fill(report, schools, {board.pk, *(s.organization_id for s in schools)})
+    return report
+
+
+def _serving(schools: list[School], organizations: set[int]) -> list[Program]:
+    """Programs with a contract for these schools: with a school itself or with its board."""
+    parents = {s.organization.parent_id for s in schools if s.organization.parent_id}
+    return list(Program.objects.filter(contracts__organization_id__in=organizations | parents).distinct())
+
+
+def _placed(organizations: set[int], first: dt.date, last: dt.date) -> set[int]:
+    """Participants placed at these organizations at some time in the month."""
+    rows = Placement.objects.filter(organization_id__in=organizations, starts__lte=last).filter(
+        Q(ends__isnull=True) | Q(ends__gte=first)
+    )
+    return set(rows.values_list("participant_id", flat=True))
+
+
+def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> None:
+    first, last = report.month, report.ends
+    names = {s.code: s.name for s in schools}
+    lost: dict[tuple[dt.date, str], list[str]] = defaultdict(list)  # (date, ALT) → schools missed for leave
+    cover_rows = []
+    for program in _serving(schools, organizations):
+        plan = program_dated_plan(program, starts=first, ends=last)
+        if plan is not None:
+            visits = [v for v in plan.visits if v.school in names]
+            lessons = [x for x in plan.lessons if x.school in names]
+            per_visit = Counter((x.date, x.alt, x.school) for x in lessons)
+            people = _names({v.alt for v in visits} | {x.alt for x in lessons})
+            report.visits += [
+                VisitLine(
+                    v.date,
+                    v.alt,
+                    people.get(v.alt, v.alt),
+                    names[v.school],
+                    v.substitute,
+                    per_visit[v.date, v.alt, v.school],
+                )
+                for v in visits
+            ]
+            report.lessons += [
+                LessonLine(
+                    x.date,
+                    x.period,
+                    f"{format_clock(x.start)}–{format_clock(x.end)}",
+                    names[x.school],
+                    x.homeroom,
+                    x.alt,
+                    people.get(x.alt, x.alt),
+                )
+                for x in lessons
+            ]
+            for skipped in plan.skipped:
+                if skipped.reason == ON_LEAVE and skipped.school in names:
+                    lost[skipped.date, skipped.alt].append(names[skipped.school])
+        for cover in confirmed_covers(program, first, last).values():
+            cover_rows += [(cover.date, row) for row in cover.needed if row["school"] in names]
+    report.covers = [
+        CoverLine(
+            day,
+            names[row["school"]],
+            row["homeroom"],
+            f"{row['start']}–{row['end']}",
+            row.get("alt_name") or row["alt"],
+            (row.get("substitute_name") or row["substitute"]) if row["substitute"] else "",
+        )
+        for day, row in cover_rows
+    ]
+    placed = _placed(organizations, first, last)
+    report.absences = _absences(lost, placed, first, last)
+    report.duties = _duties({s.pk for s in schools}, placed, first, last)
+    report.visits.sort(key=lambda v: (v.date, v.school, v.alt))
+    report.lessons.sort(key=lambda x: (x.date, x.school, x.time, x.homeroom))
+    report.covers.sort(key=lambda c: (c.date, c.school, c.time))
+
+
+def _names(codes: Iterable[str]) -> dict[str, str]:
+    return dict(Participant.objects.filter(code__in=list(codes)).values_list("code", "name"))
+
+
+def _absences(
+    lost: dict[tuple[dt.date, str], list[str]], placed: set[int], first: dt.date, last: dt.date
+) -> list[AbsenceLine]:
+    """A day of leave counts when it cost one of these schools its ALT visit, or when the participant is placed
+    here (a board counts its own ALTs' leave even on a day without a visit)."""
+    codes = {alt for _day, alt in lost}
+    requests = LeaveRequest.objects.filter(
+        Q(participant__code__in=codes) | Q(participant_id__in=placed),
+        status__in=LeaveRequest.AWAY,
+        starts__lte=last,
+        ends__gte=first,
+    ).select_related("participant")
+    lines = []
+    for request in requests:
+        person = request.participant
+        starts, ends = max(request.starts, first), min(request.ends, last)
+        days = set(working_days(starts, ends)) | {d for d, alt in lost if alt == person.code and starts <= d <= ends}
+        for day in sorted(days):
+            schools = lost.get((day, person.code), [])
+            if schools or person.pk in placed:
+                kind = LEAVE_LABELS.get(request.kind, request.kind)
+                lines.append(AbsenceLine(day, person.code, person.name, kind, ", ".join(sorted(schools))))
+    return sorted(lines, key=lambda a: (a.date, a.participant))
+
+
+def _duties(schools: set[int], placed: set[int], first: dt.date, last: dt.date) -> list[DutyLine]:
+    """Duties of approved reports done at these schools, and those of participants placed here that were not
+    done at any school (a training day, a CIR's translation)."""
+    entries = (
+        DutyEntry.objects.filter(
+            report__status=DailyReport.Status.APPROVED, report__date__gte=first, report__date__lte=last
+        )
+        .filter(Q(school_id__in=schools) | Q(school__isnull=True, report__participant_id__in=placed))
+        .select_related("report__participant", "school__organization")
+        .order_by("report__date", "report__participant__code", "id")
+    )
+    return [
+        DutyLine(
+            e.report.date,
+            e.report.participant.code,
+            e.report.participant.name,
+            e.kind,
+            e.title,
+            e.school.name if e.school else "",
+            e.minutes,
+            e.words,
+            e.headcount,
+        )
+        for e in entries
+    ]

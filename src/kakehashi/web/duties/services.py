@@ -1,0 +1,209 @@
+"""Daily reports (日報): started prefilled from the dated plan, filled in, submitted, then approved or returned
+with a comment. Every check is here, so a page, the API and a script get the same answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
+from kakehashi.web.duties.permissions import may_approve, may_return
+from kakehashi.web.duties.selectors import planned_entries
+from kakehashi.web.leave.notices import coordinators_of, notify
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import School
+
+# A day has 24 hours; a single entry longer than that is a typing slip.
+MAX_MINUTES = 24 * 60
+
+
+def _editable(report: DailyReport) -> None:
+    if report.status == DailyReport.Status.APPROVED:
+        raise ValidationError(
+            _("This report has been approved and can no longer be changed. / 承認済みの日報は変更できません。")
+        )
+    if report.status == DailyReport.Status.SUBMITTED:
+        raise ValidationError(
+            _("This report is waiting for approval and cannot be changed. / 承認待ちの日報は変更できません。")
+        )
+
+
+def report_start(*, participant: Participant, date: dt.date) -> DailyReport:
+    """The participant's report for the date: the existing one, or a new draft prefilled with the day's lessons
+    and sessions."""
+    found = DailyReport.objects.filter(participant=participant, date=date).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            report = DailyReport.objects.create(participant=participant, date=date)
+            _prefill(report)
+    except IntegrityError:  # started at the same moment from another tab: that one stands
+        return DailyReport.objects.get(participant=participant, date=date)
+    return report
+
+
+def _prefill(report: DailyReport) -> None:
+    for entry in planned_entries(report.participant, report.date):
+        entry.report = report
+        entry.save()
+
+
+def report_refresh(*, report: DailyReport) -> DailyReport:
+    """Take the plan again (a cover confirmed or a session scheduled since the report was started); what the
+    participant added stays."""
+    _editable(report)
+    with transaction.atomic():
+        for entry in report.entries.filter(from_plan=True):
+            entry.delete()  # one by one, so the change log keeps each
+        _prefill(report)
+    return report
+
+
+def _check_entry(entry: DutyEntry) -> None:
+    if not 1 <= entry.minutes <= MAX_MINUTES:
+        raise ValidationError(
+            {"minutes": _("Give the time in minutes, 1 to 1440. / 時間は1〜1440分で入力してください。")}
+        )
+    if entry.kind == DutyKind.TRANSLATION:
+        if not entry.words:
+            raise ValidationError(
+                {"words": _("Give the number of words translated. / 翻訳した語数を入力してください。")}
+            )
+        if not entry.title:
+            raise ValidationError({"title": _("Give the document's title. / 翻訳した文書の題名を入力してください。")})
+    if entry.kind == DutyKind.INTERPRETATION and not entry.title:
+        raise ValidationError({"title": _("Give the event interpreted at. / 通訳した行事を入力してください。")})
+    if entry.kind == DutyKind.SPORTS:
+        if not entry.sport:
+            raise ValidationError({"sport": _("Give the sport. / 競技を入力してください。")})
+        if entry.headcount is None:
+            raise ValidationError({"headcount": _("Give how many took part. / 参加人数を入力してください。")})
+    if entry.kind == DutyKind.OTHER and not entry.title:
+        raise ValidationError({"title": _("Say what the duty was. / 業務の内容を入力してください。")})
+
+
+def entry_add(
+    *,
+    report: DailyReport,
+    kind: str,
+    minutes: int,
+    title: str = "",
+    school: School | None = None,
+    words: int | None = None,
+    sport: str = "",
+    headcount: int | None = None,
+) -> DutyEntry:
+    _editable(report)
+    entry = DutyEntry(
+        report=report,
+        kind=kind,
+        minutes=minutes,
+        title=title,
+        school=school,
+        words=words,
+        sport=sport,
+        headcount=headcount,
+    )
+    _check_entry(entry)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def entry_remove(*, entry: DutyEntry) -> None:
+    """A prefilled lesson may be removed too: the class was cancelled on the day."""
+    _editable(entry.report)
+    entry.delete()
+
+
+def report_note(*, report: DailyReport, note: str) -> DailyReport:
+    _editable(report)
+    report.note = note
+    report.save()
+    return report
+
+
+def report_submit(*, report: DailyReport) -> DailyReport:
+    _editable(report)
+    if report.date > timezone.localdate():
+        raise ValidationError(_("A day is reported once it has begun. / 日報は当日以降に提出してください。"))
+    if not report.entries.exists():
+        raise ValidationError(
+            _("Add at least one duty before submitting. / 業務を1件以上入力してから提出してください。")
+        )
+    resubmitted = report.status == DailyReport.Status.RETURNED
+    report.status = DailyReport.Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.save()
+    participant = report.participant
+    again = " (resubmitted / 再提出)" if resubmitted else ""
+    notify(
+        coordinators_of(participant.program),
+        f"[Kakehashi] Daily report {report.date}: {participant.name}{again} / 日報の提出",
+        f"{participant.name} ({participant.code}) submitted the daily report for {report.date}{again}: "
+        f"{_hours(report)} h.\n\n{participant.name}さんから{report.date}の日報が提出されました。",
+    )
+    return report
+
+
+def _hours(report: DailyReport) -> str:
+    minutes = sum(e.minutes for e in report.entries.all())
+    return f"{minutes / 60:.1f}"
+
+
+def _decidable(report: DailyReport, user: Any) -> None:
+    if not may_approve(user, report):
+        raise ValidationError(_("You do not decide this report. / この日報を承認する権限がありません。"))
+    if report.status != DailyReport.Status.SUBMITTED:
+        raise ValidationError(_("This report is not waiting for a decision. / この日報は承認待ちではありません。"))
+
+
+def report_approve(*, report: DailyReport, user: Any, comment: str = "") -> DailyReport:
+    _decidable(report, user)
+    report.status = DailyReport.Status.APPROVED
+    report.decided_by = user
+    report.decided_at = timezone.now()
+    report.comment = comment
+    report.save()
+    _tell_participant(report, "approved / 承認されました")
+    return report
+
+
+def report_return(*, report: DailyReport, user: Any, comment: str) -> DailyReport:
+    _decidable(report, user)
+    if not may_return(user, report):
+        raise ValidationError(
+            _(
+                "Under an outsourcing contract (請負) corrections go through the contractor's coordinator; "
+                "you may approve this report. / 請負契約では修正依頼は受託者の責任者を通します。承認のみ可能です。"
+            )
+        )
+    if not comment.strip():
+        raise ValidationError(
+            {"comment": _("Say what to change when returning a report. / 差し戻しの理由を入力してください。")}
+        )
+    report.status = DailyReport.Status.RETURNED
+    report.decided_by = user
+    report.decided_at = timezone.now()
+    report.comment = comment.strip()
+    report.save()
+    _tell_participant(report, "returned / 差し戻されました")
+    return report
+
+
+def _tell_participant(report: DailyReport, decision: str) -> None:
+    user = report.participant.user
+    if user is None:
+        return
+    comment = f"\n{report.comment}" if report.comment else ""
+    notify(
+        [user],
+        f"[Kakehashi] Daily report {report.date}: {decision}",
+        f"Your daily report for {report.date} was {decision}.{comment}",
+    )

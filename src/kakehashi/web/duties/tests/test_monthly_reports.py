@@ -1,0 +1,136 @@
+"""The monthly report of a school and of a board: its figures are those of the dated plan, the approved daily
+reports, the absences and the confirmed cover; Excel opens, the PDF is A4 in a Japanese font; each is
+downloaded only by those the school or board concerns."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+import pytest
+from django.db.models import Sum
+
+from kakehashi.schoolyear.plan import ON_LEAVE
+from kakehashi.web.calendars.selectors import program_dated_plan
+from kakehashi.web.duties.models import DutyEntry
+from kakehashi.web.duties.monthly import school_month
+from kakehashi.web.duties.services import entry_add, report_approve, report_start, report_submit
+from kakehashi.web.duties.tests.helpers import NOVEMBER, login, visits_of
+from kakehashi.web.leave.covers import cover_confirm, cover_propose
+from kakehashi.web.leave.models import Cover
+from kakehashi.web.leave.services import absence_report
+from kakehashi.web.schools.models import School
+
+pytestmark = pytest.mark.django_db
+
+
+def _month_of_work(side: Any) -> School:
+    """In November 2026 the first ALT is absent one day (covered by a substitute), and has one approved and
+    one merely submitted report on other days at the same school; returns that school."""
+    alt = side.alts[0]
+    visits = visits_of(side.program, alt.code)
+    school_code = visits[0].school
+    at_school = [v.date for v in visits if v.school == school_code]
+    assert len(at_school) >= 3, "the ALT visits the school at least three November days"
+    absent, approved, submitted = at_school[0], at_school[1], at_school[2]
+    school = School.objects.get(code=school_code)
+
+    absence_report(participant=alt, date=absent, reason="Fever")
+    cover = cover_propose(program=side.program, date=absent)
+    assert cover is not None
+    cover_confirm(cover=cover, user=side.users["coordinator"])
+
+    report = report_start(participant=alt, date=approved)
+    entry_add(report=report, kind="preparation", minutes=50, title="Flashcards", school=school)
+    entry_add(report=report, kind="training", minutes=90, title="Phonics workshop")  # at no school
+    report_approve(report=report_submit(report=report), user=side.users["coordinator"])
+    waiting = report_start(participant=alt, date=submitted)
+    entry_add(report=waiting, kind="clubs", minutes=120, title="English club", school=school)
+    report_submit(report=waiting)  # not approved: not in the monthly report
+    return school
+
+
+def _summary(workbook: Any) -> dict[str, Any]:
+    sheet = workbook["Summary 概要"]
+    return {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+
+
+def test_the_monthly_excel_of_a_school_has_the_totals_of_the_plan_and_the_approved_reports(published: Any) -> None:
+    north, _, _ = published
+    school = _month_of_work(north)
+
+    response = login(north.users["coordinator"]).get(f"/duties/schools/{school.code}/monthly.xlsx?month=2026-11")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="monthly-{school.code}-2026-11.xlsx"'
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    figures = _summary(book)
+
+    plan = program_dated_plan(north.program, starts=NOVEMBER[0], ends=NOVEMBER[1])
+    assert plan is not None
+    here = plan.for_school(school.code)
+    minutes = DutyEntry.objects.filter(
+        report__status="approved", report__date__range=NOVEMBER, school=school
+    ).aggregate(total=Sum("minutes"))["total"]
+    lost = [s for s in here.skipped if s.reason == ON_LEAVE]
+    needed = [row for cover in Cover.objects.filter(program=north.program, status="confirmed") for row in cover.needed]
+    needed_here = [row for row in needed if row["school"] == school.code]
+
+    assert figures["Visits delivered (ALT-days) / ALT訪問日数"] == len(here.visits)
+    assert figures["Lessons / 授業数"] == len(here.lessons) > 0
+    assert minutes > 50  # the prefilled lessons and the preparation; not the training, not the waiting club
+    assert figures["Duty hours (approved daily reports) / 業務時間（承認済み日報）"] == round(minutes / 60, 2)
+    assert figures["Absences (days) / 欠勤（日数）"] == len(lost) == 1
+    assert figures["Lessons to cover / 代替対象の授業"] == len(needed_here) > 0
+    assert figures["Lessons covered by a substitute / 代替ALTが担当した授業"] == sum(
+        1 for row in needed_here if row["substitute"]
+    )
+    assert figures["Preparing materials / 教材準備"] == 1  # one entry, by kind
+    assert "Other duties / その他" not in figures and "Clubs and homeroom activities / 部活動・学級活動" not in figures
+    visits_sheet = list(book["Visits 訪問"].iter_rows(min_row=2, values_only=True))
+    assert len(visits_sheet) == len(here.visits)
+    assert sum(row[5] for row in visits_sheet) == len(here.lessons)
+    assert len(list(book["Lessons 授業"].iter_rows(min_row=2))) == len(here.lessons)
+
+
+def test_the_board_report_counts_its_alts_duties_done_at_no_school(published: Any) -> None:
+    north, _, _ = published
+    _month_of_work(north)
+    response = login(north.users["supervisor"]).get(f"/duties/boards/{north.board.pk}/monthly.xlsx?month=2026-11")
+    figures = _summary(openpyxl.load_workbook(io.BytesIO(response.content)))
+    minutes = DutyEntry.objects.filter(report__status="approved", report__participant__program=north.program)
+    total = minutes.aggregate(total=Sum("minutes"))["total"]
+    assert figures["Duty hours (approved daily reports) / 業務時間（承認済み日報）"] == round(total / 60, 2)
+    assert figures["Training / 研修"] == 1  # the ALT is placed at the board: its workshop counts here
+    plan = program_dated_plan(north.program, starts=NOVEMBER[0], ends=NOVEMBER[1])
+    assert plan is not None
+    assert figures["Visits delivered (ALT-days) / ALT訪問日数"] == len(plan.visits)
+    page = login(north.users["coordinator"]).get(f"/duties/boards/{north.board.pk}/monthly/?month=2026-11")
+    assert page.status_code == 200 and "Phonics workshop" not in page.content.decode()  # totals, not diaries
+
+
+def test_the_monthly_pdf_is_a4_and_embeds_the_japanese_font(published: Any) -> None:
+    from kakehashi.web.duties.exports import monthly_pdf
+
+    north, _, _ = published
+    school = north.schools[0]
+    jte = login(north.users["school_staff"])
+    assert jte.get(f"/duties/schools/{school.code}/monthly.pdf?month=2026-11").content.startswith(b"%PDF")
+    pdf = monthly_pdf(school_month(school, NOVEMBER[0]), uncompressed=True)
+    assert b"/MediaBox [0 0 595.275591 841.889764]" in pdf  # A4 in points
+    assert b"Noto-Sans-CJK-JP" in pdf  # the Japanese headings are set in a Japanese font, not tofu
+
+
+def test_each_monthly_report_is_for_those_the_school_or_board_concerns(published: Any) -> None:
+    north, south, _ = published
+    own, other = north.schools[0], north.schools[1]
+    jte = login(north.users["school_staff"])
+    assert jte.get(f"/duties/schools/{own.code}/monthly/?month=2026-11").status_code == 200
+    assert jte.get(f"/duties/schools/{other.code}/monthly/?month=2026-11").status_code == 404
+    assert jte.get(f"/duties/boards/{north.board.pk}/monthly/").status_code == 404
+    assert login(north.users["participant"]).get(f"/duties/schools/{own.code}/monthly.xlsx").status_code == 404
+    stranger = login(south.users["coordinator"])
+    assert stranger.get(f"/duties/schools/{own.code}/monthly.xlsx?month=2026-11").status_code == 404
+    assert stranger.get(f"/duties/boards/{north.board.pk}/monthly.pdf?month=2026-11").status_code == 404
+    assert login(north.users["supervisor"]).get(f"/duties/schools/{other.code}/monthly/").status_code == 200
+    assert login(north.users["coordinator"]).get(f"/duties/schools/{own.code}/monthly/?month=nov").status_code == 404

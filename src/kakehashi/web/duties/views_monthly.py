@@ -1,0 +1,92 @@
+"""The monthly report of a school or a board on a page, and as Excel and A4 PDF downloads (`?month=2026-11`).
+A school's report is for its staff, its board's supervisors and the coordinators of the programs serving it;
+a board's for its supervisors and those coordinators (permissions.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from kakehashi.web.duties.exports import XLSX, monthly_excel, monthly_filename, monthly_pdf
+from kakehashi.web.duties.monthly import Monthly, board_month, month_end, parse_month, school_month
+from kakehashi.web.duties.permissions import report_boards, report_schools
+from kakehashi.web.organizations.models import Organization
+from kakehashi.web.schools.models import School
+
+
+def _month(request: HttpRequest) -> dt.date:
+    try:
+        return parse_month(request.GET.get("month"), timezone.localdate())
+    except ValueError as error:
+        raise Http404 from error
+
+
+def _download(report: Monthly, code: str, fmt: str) -> HttpResponse:
+    if fmt == "xlsx":
+        response = HttpResponse(monthly_excel(report), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{monthly_filename(report, code, "xlsx")}"'
+        return response
+    if fmt == "pdf":
+        response = HttpResponse(monthly_pdf(report), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{monthly_filename(report, code, "pdf")}"'
+        return response
+    raise Http404
+
+
+def _page(request: HttpRequest, report: Monthly, page: str, files: list[str]) -> HttpResponse:
+    previous = (report.month - dt.timedelta(days=1)).replace(day=1)
+    following = month_end(report.month) + dt.timedelta(days=1)
+    return render(
+        request,
+        "duties/monthly.html",
+        {
+            "report": report,
+            "page": page,
+            "xlsx": files[0],
+            "pdf": files[1],
+            "month": f"{report.month:%Y-%m}",
+            "previous": f"{previous:%Y-%m}",
+            "following": f"{following:%Y-%m}",
+        },
+    )
+
+
+def _school(request: HttpRequest, code: str) -> School:
+    school: School = get_object_or_404(report_schools(request.user), code=code)
+    return school
+
+
+def _board(request: HttpRequest, pk: int) -> Organization:
+    board: Organization = get_object_or_404(report_boards(request.user), pk=pk)
+    return board
+
+
+@login_required
+def school_monthly(request: HttpRequest, code: str) -> HttpResponse:
+    school = _school(request, code)
+    files = [reverse("duties:school-monthly-file", args=[school.code, fmt]) for fmt in ("xlsx", "pdf")]
+    return _page(request, school_month(school, _month(request)), reverse("duties:school-monthly", args=[code]), files)
+
+
+@login_required
+def school_monthly_file(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    school = _school(request, code)
+    return _download(school_month(school, _month(request)), school.code, fmt)
+
+
+@login_required
+def board_monthly(request: HttpRequest, pk: int) -> HttpResponse:
+    board = _board(request, pk)
+    files = [reverse("duties:board-monthly-file", args=[board.pk, fmt]) for fmt in ("xlsx", "pdf")]
+    return _page(request, board_month(board, _month(request)), reverse("duties:board-monthly", args=[pk]), files)
+
+
+@login_required
+def board_monthly_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    board = _board(request, pk)
+    return _download(board_month(board, _month(request)), f"board-{board.pk}", fmt)
