@@ -23,6 +23,7 @@ from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.selectors import latest_version, week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 from kakehashi.web.timetables.week_import import week_import
+from kakehashi.web.workforce.demo import load_people_facts
 
 PROGRAM = "Kakehashi ALT Services (demo)"
 PASSWORD = "kakehashi-demo"
@@ -82,6 +83,7 @@ class Command(BaseCommand):
         self._cir_and_sea(program, board)
         load_school_year(program, board)
         load_recruitment(program, board, PASSWORD)
+        load_people_facts(program)
         # Contracts count ALT-days a year too; ~35 teaching weeks at the weekly minimum (e.g. 2 a week → 70).
         for school in School.objects.filter(organization__parent=board, visit_days_min__gte=1):
             school.annual_visit_days = school.visit_days_min * 35
