@@ -20,7 +20,7 @@ class DutyEntryForm(forms.Form):
         label=_("minutes"),
         min_value=1,
         max_value=24 * 60,
-        widget=forms.NumberInput(attrs={"step": 5, "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),  # any minute: a step of 5 from 1 refused 60
     )
     title = forms.CharField(label=_("what (title, event, class)"), max_length=200, required=False)
     school = forms.ChoiceField(label=_("at school"), required=False)

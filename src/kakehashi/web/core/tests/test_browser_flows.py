@@ -237,3 +237,42 @@ def test_an_applicant_applies_and_is_screened_shortlisted_and_placed(browser: An
     application.refresh_from_db()
     assert application.status == "placed"
     assert Placement.objects.get(participant=application.participant).organization == school.organization
+
+
+def test_an_alt_files_a_daily_report_on_the_phone_that_the_coordinator_approves(browser: Any, live_server: Any) -> None:
+    from kakehashi.timetable.solve import solve
+    from kakehashi.web.duties.models import DailyReport
+    from kakehashi.web.timetables.selectors import week_instance
+    from kakehashi.web.timetables.services import timetable_publish, timetable_store
+
+    north = side("North", prefix="N", seed=11)
+    instance = week_instance(north.program)
+    timetable_publish(
+        version=timetable_store(
+            program=north.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
+        )
+    )
+    phone = page_as(browser, live_server, "Nalt", width=390)
+    phone.click("text=Daily report >> nth=0")
+    phone.wait_for_selector("text=Submit the report")
+    phone.get_by_label("minutes").fill("60")
+    phone.get_by_label("what (title, event, class)").fill("Worksheets for 5-1 / 5年1組のワークシート")
+    phone.locator("form", has_text="Add a duty").or_(phone.locator("form:has(input[name$=minutes])")).first.locator(
+        "button"
+    ).click()
+    phone.wait_for_selector("text=Worksheets for 5-1")
+    shot(phone, "alt-daily-report")
+    with phone.expect_navigation():
+        phone.click("button:has-text('Submit the report')")
+    report = DailyReport.objects.get(participant=north.alts[0])
+    assert report.status == "submitted"
+
+    desk = page_as(browser, live_server, "Ncoordinator")
+    desk.goto(f"{live_server.url}/duties/reports/{report.pk}/")
+    with desk.expect_navigation():
+        desk.click("button:has-text('approve')")
+    shot(desk, "coordinator-daily-report-approved")
+    report.refresh_from_db()
+    assert report.status == "approved" and report.decided_by.username == "Ncoordinator"
+    phone.goto(f"{live_server.url}/leave/notices/")
+    assert phone.locator("text=approved").count() >= 1
