@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.env import ConfigurationError, env_bool, env_int, env_list, env_str, parse_database_url
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "kakehashi.web.core.context.navigation",
             ]
         },
@@ -123,12 +126,61 @@ KAKEHASHI_UPLOAD_MAX_BYTES = env_int("KAKEHASHI_UPLOAD_MAX_BYTES", 5 * 1024 * 10
 KAKEHASHI_RETENTION_DAYS = env_int("KAKEHASHI_RETENTION_DAYS", 3 * 365)
 KAKEHASHI_APPLICANT_RETENTION_DAYS = env_int("KAKEHASHI_APPLICANT_RETENTION_DAYS", 365)
 
-MAILERS = {"default": {"BACKEND": env_str("KAKEHASHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+# Locally mail is printed; a deployment sends it through SMTP (host and login from the environment).
+_EMAIL_BACKEND = env_str(
+    "KAKEHASHI_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+_MAILER: dict[str, object] = {"BACKEND": _EMAIL_BACKEND}
+if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+    _MAILER["OPTIONS"] = {
+        "host": env_str("KAKEHASHI_SMTP_HOST", "localhost"),
+        "port": env_int("KAKEHASHI_SMTP_PORT", 587),
+        "username": env_str("KAKEHASHI_SMTP_USER", ""),
+        "password": env_str("KAKEHASHI_SMTP_PASSWORD", ""),
+        "use_tls": env_bool("KAKEHASHI_SMTP_TLS", True),
+    }
+MAILERS = {"default": _MAILER}
 DEFAULT_FROM_EMAIL = env_str("KAKEHASHI_FROM_EMAIL", "kakehashi@localhost")
 
 SESSION_COOKIE_SECURE = env_bool("KAKEHASHI_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# Pages put the CSRF token in the page (forms and htmx's hx-headers); scripts never read the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+# HTTPS: a deployment serves the site over TLS (behind gunicorn and a proxy, docs/deployment.md); locally
+# (KAKEHASHI_DEBUG=1, the demo) it is plain HTTP on 127.0.0.1.
+SECURE_SSL_REDIRECT = env_bool("KAKEHASHI_SSL_REDIRECT", not DEBUG)
+if env_bool("KAKEHASHI_BEHIND_PROXY", False):
+    # The proxy terminates TLS and says so in this header; only trust it when a proxy is really in front.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("KAKEHASHI_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("KAKEHASHI_HSTS_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("KAKEHASHI_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (Django's own middleware): scripts only from this site or with the page's nonce;
+# styles may be inline (the week grid and charts position blocks with style attributes); nothing framed.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Logins: after this many failures for one username or from one address within the window, further
+# attempts are refused until the window has passed (accounts/throttle.py).
+LOGIN_FAILURE_LIMIT = env_int("KAKEHASHI_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("KAKEHASHI_LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 
 LOGGING = {
     "version": 1,

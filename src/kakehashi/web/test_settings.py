@@ -16,3 +16,5 @@ STORAGES = {
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405
 # Ids are reused after a test's rollback on SQLite, so a remembered result could outlive its data here.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# The test client and the browser tests' live server speak plain HTTP; HTTPS is checked by check --deploy.
+SECURE_SSL_REDIRECT = False

@@ -2,13 +2,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kakehashi.web.accounts.throttle import ThrottledAuthenticationForm
 from kakehashi.web.core import views as core_views
 from kakehashi.web.people import views as people_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("changes/", core_views.changes, name="changes"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("kakehashi.web.schools.urls")),

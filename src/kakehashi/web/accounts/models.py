@@ -60,3 +60,14 @@ class Role(Tracked):
             )
         if self.kind == self.Kind.SCHOOL_STAFF and self.organization and self.organization.kind != "school":
             raise ValidationError(_("School staff belong to a school. / 学校職員は学校に所属します。"))
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept for the throttle window (accounts/throttle.py): by username and by address."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(max_length=150, db_index=True)
+    address = models.CharField(max_length=45, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]
