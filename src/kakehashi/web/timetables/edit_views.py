@@ -34,6 +34,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action", "")
         data = request.POST
+        seen = data.get("seen")  # the week this page showed (edits.week_token)
         try:
             if action == "move":
                 edits.edit_move_visit(
@@ -44,13 +45,16 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
                     school=data["school"],
                     to_day=data["to_day"],
                     to_school=data["to_school"],
+                    seen=seen,
                 )
             elif action == "add":
-                edits.edit_add_lesson(program=program, user=request.user, alt=code, lesson=data["lesson"])
+                edits.edit_add_lesson(program=program, user=request.user, alt=code, lesson=data["lesson"], seen=seen)
             elif action == "drop":
-                edits.edit_drop_lesson(program=program, user=request.user, lesson=data["lesson"])
+                edits.edit_drop_lesson(program=program, user=request.user, lesson=data["lesson"], seen=seen)
             elif action == "swap":
-                edits.edit_swap_days(program=program, user=request.user, alt=code, other=data["other"], day=data["day"])
+                edits.edit_swap_days(
+                    program=program, user=request.user, alt=code, other=data["other"], day=data["day"], seen=seen
+                )
             elif action == "lock":
                 school = get_object_or_404(program_schools(program), code=data["school"])
                 lock, created = LockedVisit.objects.get_or_create(
@@ -103,6 +107,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
         {
             "participant": participant,
             "version": version,
+            "seen": edits.week_token(version),
             "visits": visits,
             "lessons": mine,
             "open_lessons": sorted(open_lessons, key=lambda x: (x.day, x.period)),

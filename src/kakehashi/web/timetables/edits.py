@@ -33,6 +33,15 @@ class EditRefusedError(ValueError):
         self.sentences = sentences
 
 
+class EditConflictError(EditRefusedError):
+    """The week changed since the page the edit came from was shown; nothing was changed."""
+
+
+def week_token(version: TimetableVersion | None) -> str:
+    """What an edit page shows and sends back: the version and its revision ("3.2"); "" for no timetable."""
+    return "" if version is None else f"{version.number}.{version.revision}"
+
+
 @transaction.atomic
 def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
     latest = latest_version(program)
@@ -79,6 +88,7 @@ def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, wha
     draft.objective = score(instance, candidate).objective
     draft.bound = None
     draft.solver_status = Status.FEASIBLE.value
+    draft.revision += 1
     draft.save()
     actor = current_actor()
     # Rows of a version are not logged one by one; the edit itself is, in words, with the objective's move.
@@ -95,17 +105,46 @@ def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, wha
     return draft
 
 
-def _current(program: Program, user: Any) -> tuple[TimetableVersion, Instance, Solution]:
+def _current(program: Program, user: Any, seen: str | None) -> tuple[TimetableVersion, Instance, Solution]:
+    """The working draft, after checking that the week is still the one the user saw (`seen` from
+    week_token; None skips the check, for scripts that edit one change at a time)."""
+    # Locking the program's row makes concurrent edits of its week take turns; the latest version is read
+    # after the lock, so a draft made by the edit before this one is seen.
+    Program.objects.select_for_update().filter(pk=program.pk).first()
+    latest = TimetableVersion.objects.filter(program=program).order_by("-number").first()
+    if seen is not None and week_token(latest) != seen:
+        last = (
+            Change.objects.filter(model="timetables.timetableversion", object_id=str(latest.pk)).first()
+            if latest is not None
+            else None
+        )
+        who = (last.user.get_username() if last and last.user else "someone") if last else "someone"
+        raise EditConflictError(
+            [
+                f"The week was changed by {who} since you opened this page; your edit was not applied. "
+                "Look at the week again and repeat it if it still makes sense. / "
+                "このページを開いた後に他の人が時間割を変更したため、変更は反映されませんでした。"
+                "最新の時間割を確認してからやり直してください。"
+            ]
+        )
     draft = timetable_draft(program=program, user=user)
     return draft, week_instance(program), version_solution(draft)
 
 
 @transaction.atomic
 def edit_move_visit(
-    *, program: Program, user: Any, alt: str, day: str, school: str, to_day: str, to_school: str
+    *,
+    program: Program,
+    user: Any,
+    alt: str,
+    day: str,
+    school: str,
+    to_day: str,
+    to_school: str,
+    seen: str | None = None,
 ) -> TimetableVersion:
     """Move one visit; the lessons joined there are dropped (add lessons at the new school after)."""
-    draft, instance, week = _current(program, user)
+    draft, instance, week = _current(program, user, seen)
     if Visit(alt, day, school) not in week.visits:
         raise EditRefusedError(
             [f"{alt} does not visit {school} on {day}. / {alt} は{day}に {school} を訪問していません。"]
@@ -126,8 +165,8 @@ def edit_move_visit(
 
 
 @transaction.atomic
-def edit_add_lesson(*, program: Program, user: Any, alt: str, lesson: str) -> TimetableVersion:
-    draft, instance, week = _current(program, user)
+def edit_add_lesson(*, program: Program, user: Any, alt: str, lesson: str, seen: str | None = None) -> TimetableVersion:
+    draft, instance, week = _current(program, user, seen)
     taken = [a for a in week.lessons if a.lesson == lesson]
     lessons = (*tuple(a for a in week.lessons if a.lesson != lesson), Assignment(alt, lesson))
     what = f"{alt} joins {lesson}" + (f" (instead of {taken[0].alt})" if taken else "")
@@ -135,8 +174,8 @@ def edit_add_lesson(*, program: Program, user: Any, alt: str, lesson: str) -> Ti
 
 
 @transaction.atomic
-def edit_drop_lesson(*, program: Program, user: Any, lesson: str) -> TimetableVersion:
-    draft, instance, week = _current(program, user)
+def edit_drop_lesson(*, program: Program, user: Any, lesson: str, seen: str | None = None) -> TimetableVersion:
+    draft, instance, week = _current(program, user, seen)
     return _apply(
         draft,
         instance,
@@ -146,9 +185,11 @@ def edit_drop_lesson(*, program: Program, user: Any, lesson: str) -> TimetableVe
 
 
 @transaction.atomic
-def edit_swap_days(*, program: Program, user: Any, alt: str, other: str, day: str) -> TimetableVersion:
+def edit_swap_days(
+    *, program: Program, user: Any, alt: str, other: str, day: str, seen: str | None = None
+) -> TimetableVersion:
     """The two ALTs exchange their visits and lessons of `day`."""
-    draft, instance, week = _current(program, user)
+    draft, instance, week = _current(program, user, seen)
     swap = {alt: other, other: alt}
 
     def moved(who: str, on: str) -> str:

@@ -108,6 +108,9 @@ class TimetableVersion(Tracked):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Counts hand edits: an edit states the revision it was made on, and is refused if the week moved since
+    # (two coordinators editing the same week never overwrite each other).
+    revision = models.PositiveIntegerField(_("revision"), default=0)
 
     class Meta:
         ordering = ["program", "-number"]
