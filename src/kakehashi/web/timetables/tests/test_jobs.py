@@ -104,3 +104,51 @@ def test_another_programs_job_is_not_found(world: Any) -> None:
     client.login(username=north.users["coordinator"].username, password=PASSWORD)
     assert client.get(f"/jobs/{job.pk}/").status_code == 404
     assert client.post(f"/jobs/{job.pk}/cancel/").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_solve_leaves_no_timetable_and_its_job_is_failed() -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a second process needs a database file or server it can share: run on PostgreSQL")
+    north, _, _ = build_world()
+    job = jobs.solve_job_start(
+        program=north.program, user=north.users["coordinator"], time_limit=120, keep_locked=True, stay_close=False
+    )
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "kakehashi.web.test_settings",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-startup-delay", "--no-reload"],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            job.refresh_from_db()
+            if job.state == SolveJob.State.RUNNING and job.heartbeat_at is not None:
+                break
+            time.sleep(0.5)
+        assert job.state == SolveJob.State.RUNNING, job.message
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)  # no clean-up of any kind: as if the machine lost power
+        worker.wait(timeout=30)
+    assert not TimetableVersion.objects.exists()
+    # Time passes without a heartbeat; the next page view (or worker) fails the job.
+    SolveJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
+    assert jobs.solve_jobs_fail_stale() == 1
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.FAILED and not TimetableVersion.objects.exists()
