@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kakehashi.web.privacy",
     "kakehashi.web.recruitment",
     "kakehashi.web.duties",
+    "kakehashi.web.ops",
 ]
 
 MIDDLEWARE = [
