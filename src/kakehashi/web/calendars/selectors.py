@@ -55,6 +55,17 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
     )
 
 
+def remembered_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> DatedPlan | None:
+    """`program_dated_plan`, computed once per program and dates until anything changes: every ALT's feed and
+    page of the program reads the same plan (laying a year takes about a second at city size)."""
+    from kakehashi.web.core.memo import until_next_change
+
+    return until_next_change(
+        f"dated-plan:{program.pk}:{starts.isoformat()}:{ends.isoformat()}",
+        lambda: program_dated_plan(program, starts=starts, ends=ends),
+    )
+
+
 def program_annual_days(program: Program, today: dt.date) -> list[AnnualDays]:
     """Annual contracted days of the program's schools that have them, against the published week's plan."""
     schools = list(program_schools(program).filter(annual_visit_days__isnull=False).select_related("organization"))

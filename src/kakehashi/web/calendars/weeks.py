@@ -12,8 +12,7 @@ from django.utils import timezone
 from kakehashi.schoolyear import SchoolCalendar, SchoolDay, SchoolYear
 from kakehashi.schoolyear.plan import DatedLesson, DatedPlan, DatedVisit, SkippedVisit
 from kakehashi.timetable.instance import format_clock
-from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
-from kakehashi.web.core.memo import until_next_change
+from kakehashi.web.calendars.selectors import remembered_dated_plan, school_calendar
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
@@ -65,10 +64,7 @@ def _plan(program: Program | None, monday: dt.date) -> DatedPlan | None:
         return None
     # The whole program's week is laid out once and remembered until anything changes (a cover, an
     # event, a new version): every ALT's and school's page of that week reads the same plan.
-    return until_next_change(
-        f"dated-week:{program.pk}:{monday.isoformat()}",
-        lambda: program_dated_plan(program, starts=monday, ends=monday + dt.timedelta(days=WORKING_DAYS - 1)),
-    )
+    return remembered_dated_plan(program, starts=monday, ends=monday + dt.timedelta(days=WORKING_DAYS - 1))
 
 
 def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWeek:

@@ -84,3 +84,39 @@ def test_a_confirmed_cover_shows_the_substitute_on_their_week_and_the_absence_on
     for code in substitutes:
         theirs = coordinator.get(f"/people/{code}/?week={day}").content.decode()
         assert "substitute" in _day_card(theirs, day)
+
+
+def test_the_ical_feed_of_a_covered_date_has_the_substitutes_lessons_and_none_for_the_absent_alt(db: Any) -> None:
+    from icalendar import Calendar
+
+    from kakehashi.web.core.testing import side
+    from kakehashi.web.leave.models import LeaveRequest
+    from kakehashi.web.people.calendar import participant_calendar
+
+    west = side("West", prefix="W", seed=5, schools=4, alts=4)
+    _publish(west)
+    solution = version_solution(latest_version(west.program, published_only=True))
+    days = ["mon", "tue", "wed", "thu", "fri"]
+    cover = None
+    # Find an absence someone else can cover (an ALT with a free day near the absent one's school).
+    for visit in sorted(solution.visits, key=lambda v: (v.alt, days.index(v.day))):
+        day = dt.date(2026, 11, 30) + dt.timedelta(days=days.index(visit.day))
+        absent = next(p for p in west.alts if p.code == visit.alt)
+        LeaveRequest.objects.all().delete()
+        absence_report(participant=absent, date=day)
+        cover = cover_propose(program=west.program, date=day)
+        if cover is not None and cover.covered:
+            break
+    assert cover is not None and cover.covered > 0
+    cover_confirm(cover=cover, user=west.users["coordinator"])
+
+    def starts_on(person: Any) -> list[Any]:
+        feed = Calendar.from_ical(participant_calendar(person, today=dt.date(2026, 11, 24)))
+        return [e for e in feed.walk("VEVENT") if e.decoded("dtstart").date() == cover.date]
+
+    assert starts_on(absent) == []
+    for row in cover.needed:
+        if row["substitute"]:
+            person = next(p for p in west.alts if p.code == row["substitute"])
+            summaries = [str(e.get("summary")) for e in starts_on(person)]
+            assert any(s.startswith(f"{row['homeroom']} – ") for s in summaries)
