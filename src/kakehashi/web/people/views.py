@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.web.accounts.scope import has_role, roles_of, visible_participants
 from kakehashi.web.calendars.weeks import participant_dated_week, requested_monday
 from kakehashi.web.core.lists import filtered_list
+from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.people.calendar import calendar_token_issue, calendar_token_revoke, participant_calendar
 from kakehashi.web.people.exports import week_excel, week_pdf
 from kakehashi.web.people.filtersets import ParticipantFilterSet
@@ -139,7 +141,12 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     entry = get_object_or_404(
         CalendarToken.objects.select_related("participant__program"), token=token, revoked_at__isnull=True
     )
-    response = HttpResponse(participant_calendar(entry.participant), content_type="text/calendar; charset=utf-8")
+    # Calendar apps poll the feed; it only changes when the data does, so it is built once per day and change.
+    feed = until_next_change(
+        f"ical:{entry.participant_id}:{timezone.localdate().isoformat()}",
+        lambda: participant_calendar(entry.participant),
+    )
+    response = HttpResponse(feed, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{entry.participant.code}.ics"'
     return response
 
