@@ -58,6 +58,7 @@ check-imports: $(STAMP)
 
 bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/web_pages.py
+	$(PY) benchmarks/load.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:

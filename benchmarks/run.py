@@ -161,9 +161,10 @@ def write_results(rows: list[dict[str, Any]], command: str, started: datetime, p
                             f"ALT-day {repair_s} s ({repair.get('uncovered', '?')} of {repair.get('to_cover', '?')} "
                             f"lessons left uncovered).")
     lines += ["", "## Targets (issue 3), instance by instance", "", *verdicts, ""]
-    web = path.parent / "web-pages.md"
-    if web.exists():  # written by web_pages.py (make bench runs it after this)
-        lines += ["", web.read_text(encoding="utf-8")]
+    for part in ("web-pages.md", "load.md"):  # written by web_pages.py and load.py (make bench runs them first)
+        extra = path.parent / part
+        if extra.exists():
+            lines += ["", extra.read_text(encoding="utf-8")]
     path.write_text("\n".join(lines), encoding="utf-8")
     (path.parent / "results.json").write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
 
