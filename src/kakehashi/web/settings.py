@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_filters",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks_db",
     "kakehashi.web.core",
     "kakehashi.web.organizations",
@@ -48,6 +52,7 @@ INSTALLED_APPS = [
     "kakehashi.web.recruitment",
     "kakehashi.web.duties",
     "kakehashi.web.ops",
+    "kakehashi.web.api",
 ]
 
 MIDDLEWARE = [
@@ -183,9 +188,93 @@ SECURE_CSP = {
 LOGIN_FAILURE_LIMIT = env_int("KAKEHASHI_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("KAKEHASHI_LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 
+# Remembered results (core/memo.py: dated plans, feeds, analyses) live in this cache. The default is each
+# process's own memory; with several gunicorn workers a shared Redis (KAKEHASHI_CACHE_URL=redis://…) lets
+# one worker's result serve them all.
+_CACHE_URL = env_str("KAKEHASHI_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("KAKEHASHI_LOG_LEVEL", "INFO")},
+}
+
+# --- REST API (kakehashi.web.api; owned by the API work, keep edits inside this block) -----------------------
+# Scripts send `Authorization: Token <key>` (a key from /api/token/); the browser's own session works too, with
+# its CSRF check. Every view narrows further by role and scope (accounts/scope.py); pages and API share the
+# selectors, services and FilterSets, and a service's ValidationError becomes a 400 (api/errors.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "kakehashi.web.api.pagination.Pages",
+    "PAGE_SIZE": 30,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "kakehashi.web.api.errors.exception_handler",
+}
+# OpenAPI 3 at /api/schema/, Swagger UI at /api/docs/ with its files from drf-spectacular-sidecar (served by
+# this site: no CDN, so the docs work offline and inside the Content Security Policy).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kakehashi API",
+    "DESCRIPTION": "Everything a coordinator does in the pages, for scripts. Same scope as the pages: an object "
+    "outside yours answers 404, one you may read but not change answers 403.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kakehashi.web.api.schema.wall_clock_times",
+    ],
+    # One name per choice set: several models call theirs `kind`, `state` or `status`.
+    "ENUM_NAME_OVERRIDES": {
+        "ProgramKindEnum": "kakehashi.web.organizations.models.Program.Kind",
+        "OrganizationKindEnum": "kakehashi.web.organizations.models.Organization.Kind",
+        "PositionEnum": "kakehashi.web.recruitment.models.Position",
+        "SchoolLevelEnum": "kakehashi.web.schools.models.School.Level",
+        "JapaneseLevelEnum": "kakehashi.web.people.models.Participant.JapaneseLevel",
+        "ApplicantJapaneseLevelEnum": "kakehashi.web.api.enums.APPLICANT_JAPANESE",
+        "GenderEnum": "kakehashi.web.people.models.Participant.Gender",
+        "WeekdayEnum": "kakehashi.web.schools.models.Weekday",
+        "BellVariantEnum": "kakehashi.web.api.enums.BELL_VARIANTS",
+        "TimetableStateEnum": "kakehashi.web.timetables.models.TimetableVersion.State",
+        "SolveJobStateEnum": "kakehashi.web.timetables.models.SolveJob.State",
+        "ChangeRequestKindEnum": "kakehashi.web.schools.models.ChangeRequest.Kind",
+        "ChangeRequestStateEnum": "kakehashi.web.schools.models.ChangeRequest.State",
+        "EventKindEnum": "kakehashi.web.calendars.models.Event.KIND_CHOICES",
+        "LeaveKindEnum": "kakehashi.web.leave.models.LeaveRequest.Kind",
+        "AbsenceKindEnum": "kakehashi.web.api.enums.ABSENCE_KINDS",
+        "LeaveStatusEnum": "kakehashi.web.leave.models.LeaveRequest.Status",
+        "CoverStatusEnum": "kakehashi.web.leave.models.Cover.Status",
+        "ApplicationStatusEnum": "kakehashi.web.recruitment.models.Application.Status",
+        "StageEnum": "kakehashi.web.api.enums.MOVE_TO",
+        "BulkStageEnum": "kakehashi.web.api.enums.BULK_MOVE_TO",
+        "DocumentKindEnum": "kakehashi.web.recruitment.models.ApplicationDocument.Kind",
+        "SeaRequestStatusEnum": "kakehashi.web.recruitment.models.SeaRequest.Status",
+        "RenewalChoiceEnum": "kakehashi.web.recruitment.models.RenewalIntent.Choice",
+        "DailyReportStatusEnum": "kakehashi.web.duties.models.DailyReport.Status",
+        "DutyKindEnum": "kakehashi.web.duties.models.DutyKind",
+        "TrainingKindEnum": "kakehashi.web.duties.models.TrainingSession.Kind",
+        "InviteWhoEnum": "kakehashi.web.api.enums.INVITE_WHO",
+    },
 }

@@ -28,5 +28,6 @@ urlpatterns = [
     path("duties/", include("kakehashi.web.duties.urls")),
     path("imports/", include("kakehashi.web.schools.import_urls")),
     path("calendar/<str:token>.ics", people_views.calendar_feed, name="calendar-feed"),
+    path("api/", include("kakehashi.web.api.urls")),
     path("admin/", admin.site.urls),
 ]

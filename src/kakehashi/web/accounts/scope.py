@@ -73,6 +73,25 @@ def visible_schools(user: Any) -> QuerySet[School]:
     return schools.filter(condition).distinct()
 
 
+def visible_organizations(user: Any) -> QuerySet[Organization]:
+    """The organizations behind what the user sees: the schools they see and those schools' boards; for a
+    coordinator every organization contracted with their programs and those under it (town halls, facilities);
+    a supervisor's or staff member's own; a participant's places of placement."""
+    if is_administrator(user):
+        return Organization.objects.all()
+    schools = visible_schools(user)
+    condition = Q(pk__in=schools.values("organization_id")) | Q(pk__in=schools.values("organization__parent_id"))
+    for role in roles_of(user):
+        if role.kind == Role.Kind.COORDINATOR:
+            contracted = _contracted_organizations(Program.objects.filter(pk=role.program_id))
+            condition |= Q(pk__in=contracted.values("pk")) | Q(parent__in=contracted)
+        elif role.kind in (Role.Kind.SUPERVISOR, Role.Kind.SCHOOL_STAFF):
+            condition |= Q(pk=role.organization_id) | Q(parent_id=role.organization_id)
+        elif role.kind == Role.Kind.PARTICIPANT and role.participant_id:
+            condition |= Q(placements__participant_id=role.participant_id)
+    return Organization.objects.filter(condition).distinct()
+
+
 def _published_visits() -> QuerySet[Any]:
     from kakehashi.web.timetables.models import TimetableVersion, VisitRow
 

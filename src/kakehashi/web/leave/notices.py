@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
+from django.utils import timezone
 
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.leave.models import Notice
@@ -33,3 +34,11 @@ def school_staff_of(school_codes: Iterable[str]) -> dict[str, list[Any]]:
     for role in rows.select_related("user", "organization__school"):
         found.setdefault(role.organization.school.code, []).append(role.user)
     return found
+
+
+def notices_mark_read(*, user: Any, pk: int | None = None) -> int:
+    """Mark the user's unread notices read (or only the one numbered `pk`); returns how many were unread."""
+    unread = Notice.objects.filter(user=user, read_at__isnull=True)
+    if pk is not None:
+        unread = unread.filter(pk=pk)
+    return unread.update(read_at=timezone.now())

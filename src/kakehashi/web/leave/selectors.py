@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 import holidays as holiday_data
 from django.db.models import QuerySet
@@ -106,3 +107,36 @@ def owed_compensatory_days(participant: Participant) -> QuerySet[WeekendWork]:
         status__in=[LeaveRequest.Status.REFUSED, LeaveRequest.Status.CANCELLED]
     )
     return participant.weekend_work.exclude(pk__in=used.values("weekend_work_id")).order_by("date")
+
+
+# How far back the coordinator's absence list looks (a cover can still be confirmed after the fact).
+ABSENCES_SINCE = dt.timedelta(days=7)
+
+
+def absence_dates(program: Program, today: dt.date) -> list[dict[str, Any]]:
+    """Each date with someone away, from a week ago to four weeks ahead, with its proposed and confirmed cover."""
+    starts, ends = today - ABSENCES_SINCE, today + dt.timedelta(weeks=4)
+    away = program_away(program, starts, ends)
+    found = Cover.objects.filter(program=program, date__gte=starts, date__lte=ends).exclude(
+        status=Cover.Status.SUPERSEDED
+    )
+    by_date: dict[dt.date, dict[str, Cover]] = {}
+    for cover in found:
+        by_date.setdefault(cover.date, {})[cover.status] = cover
+    rows = []
+    for day in sorted(set(away) | set(by_date)):
+        if day.weekday() >= 5 and day not in by_date:
+            continue
+        covers_of_day = by_date.get(day, {})
+        confirmed = covers_of_day.get(Cover.Status.CONFIRMED)
+        handled = set(confirmed.absent) | set(confirmed.already_absent) if confirmed else set()
+        rows.append(
+            {
+                "date": day,
+                "away": sorted(away.get(day, set())),
+                "proposed": covers_of_day.get(Cover.Status.PROPOSED),
+                "confirmed": confirmed,
+                "waiting": bool(set(away.get(day, set())) - handled),
+            }
+        )
+    return rows

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.web.leave.models import LeaveRequest, WeekendWork
+from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, WeekendWork
 from kakehashi.web.leave.notices import coordinators_of, notify
 from kakehashi.web.leave.selectors import leave_balance, leave_days, working_days
 from kakehashi.web.people.models import Participant
@@ -20,7 +20,16 @@ from kakehashi.web.people.models import Participant
 OPEN = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED, LeaveRequest.Status.APPROVED)
 
 
+# Leave is for the programme's years; a date far outside them is a typing slip, not a request.
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+
 def _check_request(request: LeaveRequest) -> None:
+    for field in ("starts", "ends"):
+        if not EARLIEST <= getattr(request, field) <= LATEST:
+            raise ValidationError(
+                {field: _("Give a date between 2000 and 2100. / 2000年から2100年の日付を入力してください。")}
+            )
     if request.ends < request.starts:
         raise ValidationError({"ends": _("The last day is before the first day. / 最終日が初日より前です。")})
     if not working_days(request.starts, request.ends):
@@ -174,6 +183,14 @@ def weekend_work_record(*, participant: Participant, date: dt.date, description:
     work.full_clean()
     work.save()
     return work
+
+
+def entitlement_set(*, participant: Participant, year: int, days: int) -> LeaveEntitlement:
+    """The paid leave days a participant has for a school year, set (or changed) by a coordinator."""
+    entitlement, _created = LeaveEntitlement.objects.update_or_create(
+        participant=participant, year=year, defaults={"days": days}
+    )
+    return entitlement
 
 
 def _cover_later(request: LeaveRequest) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,14 +20,12 @@ from kakehashi.web.accounts.scope import coordinated_programs, roles_of
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave import covers, services
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
-from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, Notice
+from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
+from kakehashi.web.leave.notices import notices_mark_read
 from kakehashi.web.leave.reports import fill_rates
-from kakehashi.web.leave.selectors import leave_balance, leave_days, owed_compensatory_days, program_away
+from kakehashi.web.leave.selectors import absence_dates, leave_balance, leave_days, owed_compensatory_days
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-
-# How far back the coordinator's absence list looks (a cover can still be confirmed after the fact).
-ABSENCES_SINCE = dt.timedelta(days=7)
 
 
 def _me(request: HttpRequest) -> Participant:
@@ -132,9 +129,7 @@ def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
         if person is None:
             messages.error(request, _("No participant with that code. / その番号の参加者はいません。"))
         else:
-            LeaveEntitlement.objects.update_or_create(
-                participant=person, year=data["year"], defaults={"days": data["days"]}
-            )
+            services.entitlement_set(participant=person, year=data["year"], days=data["days"])
             messages.success(request, _("Paid leave days saved. / 年休日数を保存しました。"))
             return redirect("leave:program", pk=program.pk)
     pending = LeaveRequest.objects.filter(
@@ -148,40 +143,11 @@ def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "program": program,
             "pending": pending,
-            "dates": _absence_dates(program, today),
+            "dates": absence_dates(program, today),
             "balances": [(p, leave_balance(p, year)) for p in people],
             "entitlement_form": entitlement_form,
         },
     )
-
-
-def _absence_dates(program: Program, today: dt.date) -> list[dict[str, Any]]:
-    """Each date with someone away, from a week ago to four weeks ahead, with its proposed and confirmed cover."""
-    starts, ends = today - ABSENCES_SINCE, today + dt.timedelta(weeks=4)
-    away = program_away(program, starts, ends)
-    found = Cover.objects.filter(program=program, date__gte=starts, date__lte=ends).exclude(
-        status=Cover.Status.SUPERSEDED
-    )
-    by_date: dict[dt.date, dict[str, Cover]] = {}
-    for cover in found:
-        by_date.setdefault(cover.date, {})[cover.status] = cover
-    rows = []
-    for day in sorted(set(away) | set(by_date)):
-        if day.weekday() >= 5 and day not in by_date:
-            continue
-        covers_of_day = by_date.get(day, {})
-        confirmed = covers_of_day.get(Cover.Status.CONFIRMED)
-        handled = set(confirmed.absent) | set(confirmed.already_absent) if confirmed else set()
-        rows.append(
-            {
-                "date": day,
-                "away": sorted(away.get(day, set())),
-                "proposed": covers_of_day.get(Cover.Status.PROPOSED),
-                "confirmed": confirmed,
-                "waiting": bool(set(away.get(day, set())) - handled),
-            }
-        )
-    return rows
 
 
 @login_required
@@ -191,7 +157,7 @@ def absences_panel(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "leave/program.html#absences",
-        {"program": program, "dates": _absence_dates(program, timezone.localdate())},
+        {"program": program, "dates": absence_dates(program, timezone.localdate())},
     )
 
 
@@ -288,6 +254,6 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
 def notices(request: HttpRequest) -> HttpResponse:
     mine = Notice.objects.filter(user=request.user)
     if request.method == "POST":
-        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+        notices_mark_read(user=request.user)
         return redirect("leave:notices")
     return render(request, "leave/notices.html", {"notices": mine[:100]})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,19 +12,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kakehashi.timetable.explain import explain
 from kakehashi.timetable.format import FormatError, solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.organizations.models import Program
+from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.selectors import (
     program_alts,
     program_schools,
     version_solution,
-    week_instance,
     week_instance_json,
 )
 from kakehashi.web.timetables.services import timetable_publish_with_changes
@@ -144,22 +142,5 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
     and for every class left without an ALT, why (the core's explain)."""
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
-    context = until_next_change(f"analysis:{version.pk}", lambda: _analysis(program, version))
+    context = version_analysis(version)
     return render(request, "organizations/analysis.html", {"program": program, "version": version, **context})
-
-
-def _analysis(program: Program, version: Any) -> dict[str, Any]:
-    instance = week_instance(program)
-    analysis = explain(instance, version_solution(version))
-    names = {s.id: s.name for s in instance.schools}
-    classes = len({(x.school, x.homeroom) for x in instance.lesson_by_id.values()})
-    return {
-        "terms": analysis.score.terms(),
-        "objective": analysis.score.objective,
-        "lessons": len(instance.lesson_by_id),
-        "covered": version.lessons.count(),
-        "classes": classes,
-        "classes_with_alt": classes - len(analysis.uncovered),
-        "school_days": [(d, names.get(d.school, d.school)) for d in analysis.school_days],
-        "uncovered": [(u, names.get(u.school, u.school)) for u in analysis.uncovered],
-    }

@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import Participant, Placement
 
 
 class ParticipantFilterSet(django_filters.FilterSet):
@@ -19,3 +19,11 @@ class ParticipantFilterSet(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet[Participant], name: str, value: Any) -> QuerySet[Participant]:
         return queryset.filter(Q(name__icontains=value) | Q(name_katakana__icontains=value) | Q(code__iexact=value))
+
+
+class PlacementFilterSet(django_filters.FilterSet):
+    participant = django_filters.CharFilter(label=_("Participant (timetable id)"), field_name="participant__code")
+
+    class Meta:
+        model = Placement
+        fields = ["participant", "organization"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
 from kakehashi.recruitment.pipeline import JAPANESE
+from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.models import Application
 
 
@@ -23,3 +24,14 @@ class ApplicationFilterSet(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet[Application], name: str, value: Any) -> QuerySet[Application]:
         return queryset.filter(Q(full_name__icontains=value) | Q(email__icontains=value))
+
+
+class ApplicationListFilterSet(ApplicationFilterSet):
+    """Across cycles, for the API: the cycle page's filters, and the cycle or program to look in."""
+
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program"), field_name="cycle__program", queryset=Program.objects.all()
+    )
+
+    class Meta(ApplicationFilterSet.Meta):
+        fields = ["status", "q", "cycle", "program"]

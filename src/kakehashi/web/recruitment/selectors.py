@@ -12,7 +12,8 @@ from django.db.models import Q, QuerySet
 from kakehashi.recruitment import Stage
 from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.timetable.reader import FormatError
-from kakehashi.web.accounts.scope import coordinated_programs
+from kakehashi.web.accounts.models import Role
+from kakehashi.web.accounts.scope import coordinated_programs, is_administrator, roles_of
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.recruitment.display import Moment, moment, rule_sentences
 from kakehashi.web.recruitment.models import Application, Cycle
@@ -73,3 +74,14 @@ def preference_organizations(program: Program) -> QuerySet[Organization]:
         .distinct()
         .order_by("name")
     )
+
+
+def requesting_organizations(user: Any) -> QuerySet[Organization]:
+    """Organizations a user may file requests for: those they supervise (and their schools and facilities),
+    and for a coordinator those contracted with their programs (and theirs)."""
+    if is_administrator(user):
+        return Organization.objects.all()
+    supervised = [r.organization_id for r in roles_of(user) if r.kind == Role.Kind.SUPERVISOR]
+    contracted = Organization.objects.filter(contracts__program__in=coordinated_programs(user)).values("pk")
+    mine = Q(pk__in=supervised) | Q(parent_id__in=supervised) | Q(pk__in=contracted) | Q(parent__in=contracted)
+    return Organization.objects.filter(mine).distinct().order_by("name")

@@ -85,6 +85,14 @@ def sea_request_file(
     return request
 
 
+def placement_request_save(*, request: PlacementRequest, program: Program, year: int) -> PlacementRequest:
+    """An organization's request for participants in school year `year`, filed with the program."""
+    request.program, request.year = program, year
+    request.full_clean()
+    request.save()
+    return request
+
+
 def _parents(organization: Organization) -> list[Organization]:
     return [organization.parent] if organization.parent_id else []
 

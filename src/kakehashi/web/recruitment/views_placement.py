@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,27 +14,16 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.placement import parse_result
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.web.accounts.models import Role
-from kakehashi.web.accounts.scope import coordinated_programs, is_administrator, roles_of
+from kakehashi.web.accounts.scope import coordinated_programs, roles_of
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.recruitment import services_placement as placing
 from kakehashi.web.recruitment.forms_placement import PlacementRequestForm, RenewalForm, SeaOpenForm, SeaRequestForm
 from kakehashi.web.recruitment.models import PlacementRequest, PlacementRun, RenewalIntent, SeaRequest
+from kakehashi.web.recruitment.selectors import requesting_organizations
 
 
 def _message(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-def requesting_organizations(user: Any) -> QuerySet[Organization]:
-    """Organizations a user may file requests for: those they supervise (and their schools and facilities),
-    and for a coordinator those contracted with their programs (and theirs)."""
-    if is_administrator(user):
-        return Organization.objects.all()
-    supervised = [r.organization_id for r in roles_of(user) if r.kind == Role.Kind.SUPERVISOR]
-    contracted = Organization.objects.filter(contracts__program__in=coordinated_programs(user)).values("pk")
-    mine = Q(pk__in=supervised) | Q(parent_id__in=supervised) | Q(pk__in=contracted) | Q(parent__in=contracted)
-    return Organization.objects.filter(mine).distinct().order_by("name")
 
 
 @login_required
@@ -101,9 +88,7 @@ def placement_page(request: HttpRequest, pk: int) -> HttpResponse:
     organizations = requesting_organizations(request.user)
     form = PlacementRequestForm(request.POST or None, organizations=organizations, initial={"count": 1})
     if request.method == "POST" and form.is_valid():
-        row = form.save(commit=False)
-        row.program, row.year = program, year
-        row.save()
+        placing.placement_request_save(request=form.save(commit=False), program=program, year=year)
         messages.success(request, _("Request added. / 要望を追加しました。"))
         return redirect(f"{request.path}?year={year}")
     run = PlacementRun.objects.filter(program=program, year=year).first()

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.organizations.models import Organization
-from kakehashi.web.schools.models import School
+from kakehashi.web.schools.models import BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
 
 
 class SchoolFilterSet(django_filters.FilterSet):
@@ -30,3 +30,35 @@ class SchoolFilterSet(django_filters.FilterSet):
             | Q(code__iexact=value)
             | Q(mext_code__iexact=value)
         )
+
+
+class SchoolPartFilterSet(django_filters.FilterSet):
+    """A school's bells, classes or lessons, by the school's timetable id (`?school=S001`)."""
+
+    school = django_filters.CharFilter(label=_("School (timetable id)"), field_name="school__code")
+
+
+class BellPeriodFilterSet(SchoolPartFilterSet):
+    class Meta:
+        model = BellPeriod
+        fields = ["school", "variant"]
+
+
+class HomeroomFilterSet(SchoolPartFilterSet):
+    class Meta:
+        model = Homeroom
+        fields = ["school", "grade"]
+
+
+class LessonSlotFilterSet(SchoolPartFilterSet):
+    homeroom = django_filters.CharFilter(label=_("Class"), field_name="homeroom__name")
+
+    class Meta:
+        model = LessonSlot
+        fields = ["school", "homeroom", "day", "active"]
+
+
+class ChangeRequestFilterSet(SchoolPartFilterSet):
+    class Meta:
+        model = ChangeRequest
+        fields = ["school", "kind", "state"]

@@ -17,7 +17,7 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
-from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
 
 
 class TimetableRefusedError(ValueError):
@@ -112,3 +112,12 @@ def notices_send(*, version: TimetableVersion, changes: WeekChanges) -> int:
             )
             messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, emails))
     return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+
+@transaction.atomic
+def visit_lock_toggle(*, program: Program, participant: Participant, day: str, school: School) -> bool:
+    """Lock the visit (every re-solve then keeps it), or unlock it if it was locked; True when now locked."""
+    lock, created = LockedVisit.objects.get_or_create(program=program, participant=participant, day=day, school=school)
+    if not created:
+        lock.delete()
+    return created

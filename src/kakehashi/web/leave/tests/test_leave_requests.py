@@ -125,3 +125,9 @@ def test_a_coordinator_of_another_program_cannot_decide_and_a_participant_cannot
 def test_a_school_staff_member_has_no_leave_page_of_their_own(world: Any) -> None:
     north, _, _ = world
     assert _login(north.users["school_staff"]).get("/leave/").status_code == 404
+
+
+def test_a_date_far_outside_the_programmes_years_is_refused_with_the_field_named(world: Any) -> None:
+    north, _, _ = world
+    with pytest.raises(ValidationError, match="between 2000 and 2100"):
+        leave_request_create(participant=north.alts[0], kind="sick", starts=dt.date(1, 1, 1), ends=dt.date(1, 1, 2))

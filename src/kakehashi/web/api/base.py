@@ -1,0 +1,108 @@
+"""The shared shape of every API view: the user is the change log's actor, the queryset starts from the
+user's scope, and the roles of each action are declared next to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kakehashi.web.accounts.scope import roles_of
+from kakehashi.web.api.permissions import ANYONE, COORDINATOR, RolesAllowed
+from kakehashi.web.core.actor import acting_as, current_actor
+from kakehashi.web.people.models import Participant
+
+
+class ActingUser:
+    """Django's middleware names the actor of a request's changes before DRF has read the token, so a script's
+    changes would be logged as nobody's: once DRF knows the user, they become the actor until the response."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        self._acting = acting_as(request.user, current_actor().request_id)
+        self._acting.__enter__()
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        acting = getattr(self, "_acting", None)
+        if acting is not None:
+            self._acting = None
+            acting.__exit__(None, None, None)
+        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc,no-any-return]
+
+
+class ScopedAPIView(ActingUser, APIView):
+    """A single endpoint (not a collection) with the same roles check as the viewsets."""
+
+    permission_classes = [IsAuthenticated, RolesAllowed]
+    roles: tuple[str, ...] = ANYONE
+
+    def roles_for(self, request: Request) -> tuple[str, ...]:
+        return self.roles
+
+
+class ScopedViewSet(ActingUser, viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """A collection whose queryset is `scope()`, always built from accounts/scope.py (or an app's permissions
+    module built on it): an object outside it answers 404.
+
+    `read_roles` may list and read, `write_roles` may change (403 for the others); `action_roles` overrides
+    both for a named action. `queryset` is only the model's empty set, for the schema generator."""
+
+    permission_classes = [IsAuthenticated, RolesAllowed]
+    read_roles: tuple[str, ...] = ANYONE
+    write_roles: tuple[str, ...] = (COORDINATOR,)
+    action_roles: dict[str, tuple[str, ...]] = {}
+
+    def roles_for(self, request: Request) -> tuple[str, ...]:
+        if self.action in self.action_roles:
+            return self.action_roles[self.action]
+        return self.read_roles if request.method in SAFE_METHODS else self.write_roles
+
+    def scope(self) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet[Any]:
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
+            return self.queryset  # type: ignore[return-value]
+        return self.scope()
+
+    @staticmethod
+    def require(allowed: bool) -> None:
+        """Refuse a change of an object the user may read (it is in scope) but not change."""
+        if not allowed:
+            raise PermissionDenied
+
+    @staticmethod
+    def within(queryset: QuerySet[Any], obj: Model) -> bool:
+        return queryset.filter(pk=obj.pk).exists()
+
+
+def named_in_body(queryset: QuerySet[Any], value: Any, *, name: str, field: str = "pk") -> Any:
+    """The object a request body names, looked up in the user's scope: 400 when the body names none, 404 when
+    it names one outside the scope (as a page for it would)."""
+    if value in (None, ""):
+        raise ValidationError({name: ["This field is required."]})
+    try:
+        return queryset.get(**{field: value})
+    except (ObjectDoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def own_participants(user: Any) -> list[int]:
+    """The participant records the user is (their participant roles), for the lists of "mine"."""
+    return [r.participant_id for r in roles_of(user) if r.participant_id]
+
+
+def me(user: Any) -> Participant:
+    """The user's own participant record; without one there is no "mine" (404, as on the pages)."""
+    person: Participant | None = next((r.participant for r in roles_of(user) if r.participant), None)
+    if person is None:
+        raise Http404
+    return person

@@ -1,0 +1,159 @@
+"""Training sessions and meetings in the API: a coordinator schedules one, invites participants (each told at
+once) and records attendance; a participant answers their invitations. duties/training.py decides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from kakehashi.web.accounts.scope import coordinated_programs
+from kakehashi.web.api.base import ScopedViewSet, named_in_body, own_participants
+from kakehashi.web.api.forms import bound, cleaned, form_serializer
+from kakehashi.web.api.permissions import PARTICIPANT
+from kakehashi.web.duties import training
+from kakehashi.web.duties.forms import InviteForm, SessionForm
+from kakehashi.web.duties.models import Invitation, TrainingSession
+from kakehashi.web.duties.selectors import new_participants
+from kakehashi.web.people.models import Participant
+
+
+class SessionCreateSerializer(form_serializer("SessionFields", SessionForm)):  # type: ignore[misc]
+    program = serializers.IntegerField()
+
+
+class InviteSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    who = serializers.ChoiceField(
+        choices=InviteForm.base_fields["who"].choices,  # type: ignore[attr-defined]
+        default=InviteForm.Who.CHOSEN,
+    )
+    participants = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="Participants' ids, when `who` is chosen."
+    )
+
+
+class AttendanceSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    marks = serializers.DictField(
+        child=serializers.ChoiceField(choices=Invitation.Attendance.choices),
+        help_text="Invitation id → present, absent or excused.",
+    )
+
+
+class InvitationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "session", "participant", "response", "responded_at", "attendance"]
+
+
+class TrainingSessionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    invitations = InvitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = TrainingSession
+        fields = ["id", "program", "title", "kind", "starts", "ends", "place", "link", "invitations"]
+
+
+class CountSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    count = serializers.IntegerField()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Training sessions and meetings of your programs, or those you are invited to"),
+    retrieve=extend_schema(summary="One session with its invitations"),
+    create=extend_schema(
+        summary="Schedule a session (coordinators)",
+        request=SessionCreateSerializer,
+        responses={201: TrainingSessionSerializer},
+    ),
+)
+class TrainingSessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
+    queryset = TrainingSession.objects.none()
+    serializer_class = TrainingSessionSerializer
+    filterset_fields = ["program", "kind"]
+
+    def scope(self) -> QuerySet[TrainingSession]:
+        user = self.request.user
+        mine = Q(program__in=coordinated_programs(user)) | Q(invitations__participant_id__in=own_participants(user))
+        found = TrainingSession.objects.filter(mine).distinct()
+        return found.prefetch_related("invitations__participant").order_by("-starts", "id")
+
+    def coordinated(self) -> TrainingSession:
+        session: TrainingSession = self.get_object()
+        self.require(self.within(coordinated_programs(self.request.user), session.program))
+        return session
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        program = named_in_body(coordinated_programs(request.user), request.data.get("program"), name="program")
+        session = training.session_create(
+            program=program, user=request.user, **cleaned(bound(SessionForm, request.data))
+        )
+        return Response(TrainingSessionSerializer(session).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=InviteSerializer,
+        responses=CountSerializer,
+        summary="Invite the chosen participants, all new ones, or everyone; each is told at once",
+    )
+    @action(detail=True, methods=["post"])
+    def invite(self, request: Request, pk: int) -> Response:
+        session = self.coordinated()
+        people = session.program.participants.order_by("code")
+        data = InviteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        who = data.validated_data["who"]
+        chosen: list[Participant]
+        if who == InviteForm.Who.NEW:
+            chosen = list(new_participants(session.program, timezone.localdate()))
+        elif who == InviteForm.Who.ALL:
+            chosen = list(people)
+        else:
+            chosen = list(people.filter(code__in=data.validated_data.get("participants", [])))
+        return Response({"count": training.session_invite(session=session, participants=chosen)})
+
+    @extend_schema(
+        request=AttendanceSerializer,
+        responses=CountSerializer,
+        summary="Record who came (once the session has begun); returns how many changed",
+    )
+    @action(detail=True, methods=["post"])
+    def attendance(self, request: Request, pk: int) -> Response:
+        session = self.coordinated()
+        body = AttendanceSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        marks = {int(key): value for key, value in body.validated_data["marks"].items() if str(key).isdigit()}
+        return Response({"count": training.attendance_record(session=session, marks=marks)})
+
+
+class RespondSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    attending = serializers.BooleanField()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Your invitations to sessions"),
+    retrieve=extend_schema(summary="One invitation"),
+)
+class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    queryset = Invitation.objects.none()
+    serializer_class = InvitationSerializer
+    read_roles = write_roles = (PARTICIPANT,)
+
+    def scope(self) -> QuerySet[Invitation]:
+        mine = Invitation.objects.filter(participant_id__in=own_participants(self.request.user))
+        return mine.select_related("participant", "session").order_by("-session__starts")
+
+    @extend_schema(request=RespondSerializer, responses=InvitationSerializer, summary="Answer: attending or not")
+    @action(detail=True, methods=["post"])
+    def respond(self, request: Request, pk: int) -> Response:
+        invitation = self.get_object()
+        body = RespondSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        answered = training.invitation_respond(invitation=invitation, attending=body.validated_data["attending"])
+        return Response(InvitationSerializer(answered).data)

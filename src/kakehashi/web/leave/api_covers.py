@@ -1,0 +1,167 @@
+"""Absences and substitute cover in the API, for a program's coordinators: the dates with someone away and
+their covers, proposing cover with the engine's repair, confirming it (everyone concerned is told), and the
+fill rate. leave/covers.py and leave/selectors.py decide; this only carries their answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.scope import coordinated_programs
+from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.permissions import COORDINATOR
+from kakehashi.web.core.memo import until_next_change
+from kakehashi.web.leave.covers import cover_confirm, cover_propose
+from kakehashi.web.leave.models import Cover
+from kakehashi.web.leave.reports import fill_rates
+from kakehashi.web.leave.selectors import absence_dates
+from kakehashi.web.organizations.models import Program
+
+
+class CoverLessonSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    lesson = serializers.CharField()
+    alt = serializers.CharField(help_text="The absent ALT.")
+    school = serializers.CharField()
+    school_name = serializers.CharField()
+    homeroom = serializers.CharField()
+    period = serializers.CharField()
+    start = serializers.CharField()
+    end = serializers.CharField()
+    substitute = serializers.CharField(allow_null=True, help_text="Who takes the lesson; null: not covered.")
+
+
+class CoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    absent = serializers.ListField(child=serializers.CharField(), read_only=True)
+    needed = CoverLessonSerializer(many=True, read_only=True, help_text="The absent ALTs' lessons that date.")
+    moves = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="The changes, in words.")
+    covered = serializers.IntegerField(read_only=True)
+    confirmed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Cover
+        fields = [
+            "id",
+            "program",
+            "date",
+            "status",
+            "version",
+            "absent",
+            "needed",
+            "covered",
+            "moves",
+            "seconds",
+            "confirmed_by",
+            "confirmed_at",
+        ]
+
+
+class ProposeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    program = serializers.IntegerField()
+    date = serializers.DateField()
+
+
+class ConfirmedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    cover = CoverSerializer()
+    told = serializers.IntegerField(help_text="How many people were sent a notice and an email.")
+
+
+class AbsenceDateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    date = serializers.DateField()
+    away = serializers.ListField(child=serializers.CharField(), help_text="The ALTs away that day.")
+    proposed = CoverSerializer(allow_null=True)
+    confirmed = CoverSerializer(allow_null=True)
+    waiting = serializers.BooleanField(help_text="Someone away is not yet in a confirmed cover.")
+
+
+class FillRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    school = serializers.CharField()
+    school_name = serializers.CharField()
+    month = serializers.DateField(help_text="The first of the month.")
+    needed = serializers.IntegerField(help_text="Lessons the absent ALTs would have taught.")
+    covered = serializers.IntegerField(help_text="Of those, taught by a substitute.")
+    rate = serializers.FloatField(allow_null=True)
+
+
+PROGRAM = OpenApiParameter("program", int, required=True, description="The program (one you coordinate).")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Covers of your programs (?program=, ?date=, ?status=)"),
+    retrieve=extend_schema(summary="One cover: who takes which lesson of the absent ALTs"),
+)
+class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    queryset = Cover.objects.none()
+    serializer_class = CoverSerializer
+    filterset_fields = ["program", "date", "status"]
+    read_roles = (COORDINATOR,)
+
+    def scope(self) -> QuerySet[Cover]:
+        return Cover.objects.filter(program__in=coordinated_programs(self.request.user)).select_related("confirmed_by")
+
+    def _program(self, value: Any) -> Program:
+        program: Program = named_in_body(coordinated_programs(self.request.user), value, name="program")
+        return program
+
+    @extend_schema(
+        request=ProposeSerializer,
+        responses={
+            201: CoverSerializer,
+            204: OpenApiResponse(description="Everyone away that day is already covered."),
+        },
+        summary="Propose cover for a date's absences (the engine's repair: the fewest changes)",
+    )
+    @action(detail=False, methods=["post"])
+    def propose(self, request: Request) -> Response:
+        body = ProposeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        program = self._program(body.validated_data["program"])
+        cover = cover_propose(program=program, date=body.validated_data["date"])
+        if cover is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(CoverSerializer(cover).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=None,
+        responses=ConfirmedSerializer,
+        summary="Confirm the proposed cover: in force for its date, and everyone concerned is told",
+    )
+    @action(detail=True, methods=["post"])
+    def confirm(self, request: Request, pk: int) -> Response:
+        cover = self.get_object()
+        told = cover_confirm(cover=cover, user=request.user)
+        cover.refresh_from_db()
+        return Response(ConfirmedSerializer({"cover": cover, "told": told}).data)
+
+    @extend_schema(
+        parameters=[PROGRAM],
+        responses=AbsenceDateSerializer(many=True),
+        summary="Dates with someone away, a week back to four weeks ahead, with their covers",
+    )
+    @action(detail=False, filter_backends=[], pagination_class=None)
+    def absences(self, request: Request) -> Response:
+        program = self._program(request.query_params.get("program"))
+        rows = absence_dates(program, timezone.localdate())
+        return Response(AbsenceDateSerializer(rows, many=True).data)
+
+    @extend_schema(
+        parameters=[PROGRAM, OpenApiParameter("year", int, description="School year; this one by default.")],
+        responses=FillRateSerializer(many=True),
+        summary="The fill rate: absent ALTs' lessons a substitute taught, by school and month",
+    )
+    @action(detail=False, url_path="fill-rate", filter_backends=[], pagination_class=None)
+    def fill_rate(self, request: Request) -> Response:
+        program = self._program(request.query_params.get("program"))
+        year_text = request.query_params.get("year", "")
+        year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else None
+        year = year or SchoolYear.of(timezone.localdate())  # as the page: this school year unless one is named
+        # The same remembered result as the page's: a year of dates laid out twice.
+        rows = until_next_change(f"fill-rate:{program.pk}:{year}", lambda: fill_rates(program, year))
+        return Response(FillRateSerializer(rows, many=True).data)

@@ -1,0 +1,52 @@
+"""Personal data in the API: everything held about the signed-in user, as the *My data* download (APPI's right
+to disclosure), and for administrators the access log."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from kakehashi.web.accounts.scope import is_administrator
+from kakehashi.web.api.base import ScopedAPIView, ScopedViewSet
+from kakehashi.web.api.permissions import ADMINISTRATOR, ANYONE
+from kakehashi.web.privacy.export import personal_data
+from kakehashi.web.privacy.models import PersonalDataView
+
+
+class MyDataView(ScopedAPIView):
+    roles = ANYONE
+
+    @extend_schema(
+        responses=OpenApiTypes.OBJECT,
+        summary="Everything held about you (kakehashi/personal-data@1), with who viewed it",
+    )
+    def get(self, request: Request) -> Response:
+        return Response(personal_data(request.user))
+
+
+class AccessLogSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    viewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    participant = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    applicant = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = PersonalDataView
+        fields = ["id", "at", "viewer", "participant", "applicant", "what", "request_id"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Every view of someone's personal data (administrators)"),
+    retrieve=extend_schema(summary="One view"),
+)
+class AccessLogViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    queryset = PersonalDataView.objects.none()
+    serializer_class = AccessLogSerializer
+    read_roles = (ADMINISTRATOR,)
+
+    def scope(self) -> QuerySet[PersonalDataView]:
+        found = PersonalDataView.objects.select_related("viewer", "participant", "applicant")
+        return found if is_administrator(self.request.user) else found.none()
