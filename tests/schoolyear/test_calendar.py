@@ -28,8 +28,11 @@ def cabinet_office_holidays() -> dict[dt.date, str]:
 def test_the_holidays_package_agrees_with_the_cabinet_office_list_on_every_date_from_2016() -> None:
     official = {day: name for day, name in cabinet_office_holidays().items() if day.year >= 2016}
     last = max(official)
-    package = {day: name for day, name in holidays.country_holidays("JP", years=range(2016, last.year + 1)).items()
-               if day <= last}
+    package = {
+        day: name
+        for day, name in holidays.country_holidays("JP", years=range(2016, last.year + 1)).items()
+        if day <= last
+    }
     assert set(package) == set(official)
 
 
@@ -42,9 +45,13 @@ def test_the_2026_school_year_is_reiwa_8_and_runs_april_to_march() -> None:
 
 def test_golden_week_marine_day_and_the_citizens_holiday_of_2026_have_no_lessons() -> None:
     calendar = SchoolCalendar(SchoolYear(2026))
-    for date, name in ((dt.date(2026, 4, 29), "昭和の日"), (dt.date(2026, 5, 4), "みどりの日"),
-                       (dt.date(2026, 5, 6), "振替休日"), (dt.date(2026, 7, 20), "海の日"),
-                       (dt.date(2026, 9, 22), "国民の休日")):
+    for date, name in (
+        (dt.date(2026, 4, 29), "昭和の日"),
+        (dt.date(2026, 5, 4), "みどりの日"),
+        (dt.date(2026, 5, 6), "振替休日"),
+        (dt.date(2026, 7, 20), "海の日"),
+        (dt.date(2026, 9, 22), "国民の休日"),
+    ):
         day = calendar.day(date)
         assert (day.kind, day.reason) == (DayKind.HOLIDAY, name)
     assert calendar.day(dt.date(2026, 5, 7)).kind == DayKind.LESSONS
@@ -82,3 +89,15 @@ def test_test_weeks_and_shortened_days() -> None:
 def test_an_event_that_ends_before_it_starts_is_refused_in_both_languages() -> None:
     with pytest.raises(ValueError, match=r"ends .* before it starts .* 行事の終了日が開始日より前です"):
         SchoolEvent(EventKind.CLOSURE, "x", dt.date(2026, 5, 2), dt.date(2026, 5, 1))
+
+
+def test_a_weekend_event_of_a_later_school_year_does_not_disturb_this_years_calendar() -> None:
+    import datetime as dt
+
+    from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
+
+    later = SchoolEvent(EventKind.SPORTS_DAY, "運動会", dt.date(2027, 5, 22), dt.date(2027, 5, 22), school="S1")
+    calendar = SchoolCalendar(SchoolYear(2026), [later], school="S1")
+    assert calendar.events == [] and calendar.day(dt.date(2026, 5, 25)).kind == "lessons"
+    next_year = SchoolCalendar(SchoolYear(2027), [later], school="S1")
+    assert next_year.day(dt.date(2027, 5, 24)).kind == "compensatory"

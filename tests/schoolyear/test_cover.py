@@ -41,8 +41,15 @@ def test_an_absent_alts_lessons_go_to_substitutes_on_that_date_only() -> None:
     assert all(instance.lesson_by_id[a.lesson].day == "tue" for a in proposal.change.lessons)
     assert not any(v.alt == absent for v in proposal.change.visits)
     # The date's plan follows the cover; the next Tuesday is the template again.
-    plan = dated_plan(instance, week, calendars, starts=TUESDAY, ends=TUESDAY + dt.timedelta(days=7),
-                      away={TUESDAY: {absent}}, changes={TUESDAY: proposal.change})
+    plan = dated_plan(
+        instance,
+        week,
+        calendars,
+        starts=TUESDAY,
+        ends=TUESDAY + dt.timedelta(days=7),
+        away={TUESDAY: {absent}},
+        changes={TUESDAY: proposal.change},
+    )
     that_day = plan.on(TUESDAY)
     assert not any(x.alt == absent for x in that_day.lessons)
     taught = {(x.alt, x.lesson) for x in that_day.lessons}
@@ -59,10 +66,11 @@ def test_a_cover_keeps_every_rule_of_the_week_with_the_absence() -> None:
     wednesday = TUESDAY + dt.timedelta(days=1)
     proposal = propose_cover(instance, week, _calendars(instance), wednesday, [absent], time_limit=2)
     days = {"wed"}
-    repaired = Solution(week.status,
-                        tuple(v for v in week.visits if v.day not in days) + proposal.change.visits,
-                        tuple(a for a in week.lessons if instance.lesson_by_id[a.lesson].day not in days)
-                        + proposal.change.lessons)
+    repaired = Solution(
+        week.status,
+        tuple(v for v in week.visits if v.day not in days) + proposal.change.visits,
+        tuple(a for a in week.lessons if instance.lesson_by_id[a.lesson].day not in days) + proposal.change.lessons,
+    )
     assert check(with_absences(instance, [Absence(absent, "wed")]), repaired) == []
 
 
@@ -72,8 +80,16 @@ def test_a_second_absence_on_the_same_date_builds_on_the_first_cover() -> None:
     tuesday_alts = sorted({v.alt for v in week.visits if v.day == "tue"})
     assert len(tuesday_alts) >= 2
     first = propose_cover(instance, week, calendars, TUESDAY, [tuesday_alts[0]], time_limit=2)
-    second = propose_cover(instance, week, calendars, TUESDAY, tuesday_alts[:2], already_absent=tuesday_alts[:1],
-                           current=first.change, time_limit=2)
+    second = propose_cover(
+        instance,
+        week,
+        calendars,
+        TUESDAY,
+        tuesday_alts[:2],
+        already_absent=tuesday_alts[:1],
+        current=first.change,
+        time_limit=2,
+    )
     assert second.absent == (tuesday_alts[1],)
     assert not any(v.alt in tuesday_alts[:2] for v in second.change.visits)
 

@@ -26,7 +26,8 @@ def test_the_dated_plan_skips_holidays_vacations_and_event_days_with_their_reaso
     reasons = {s.reason for s in plan.skipped}
     assert "海の日" in reasons or "振替休日" in reasons
     if any(v.day == "mon" and v.school == school for v in week.visits):
-        assert any(s.date == dt.date(2026, 5, 18) and s.school == school and "振替休業日" in s.reason
-                   for s in plan.skipped)
+        assert any(
+            s.date == dt.date(2026, 5, 18) and s.school == school and "振替休業日" in s.reason for s in plan.skipped
+        )
     by_school = plan.visit_days_by_school()
     assert sum(by_school.values()) == len(plan.visits)

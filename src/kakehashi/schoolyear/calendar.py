@@ -45,13 +45,19 @@ class SchoolCalendar:
     Events with `school=None` apply to every school of the calendar's board. `shortened_bells` are the
     school's bells on a shortened day (短縮日課), period by period."""
 
-    def __init__(self, year: SchoolYear, events: list[SchoolEvent] | tuple[SchoolEvent, ...] = (),
-                 school: str | None = None, shortened_bells: dict[str, tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        year: SchoolYear,
+        events: list[SchoolEvent] | tuple[SchoolEvent, ...] = (),
+        school: str | None = None,
+        shortened_bells: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         self.year = year
         self.school = school
         # period -> (start, end) in minutes on a shortened day (短縮日課); None: the school has none on file
         self.shortened_bells = shortened_bells
-        mine = [e for e in events if e.school in (None, school)]
+        # Only this year's events: a later year's weekend event has no compensatory day inside this year.
+        mine = [e for e in events if e.school in (None, school) and e.starts <= year.ends and e.ends >= year.starts]
         self.events = [with_compensatory_day(e, self._regular_school_day) for e in mine]
 
     @cached_property

@@ -47,9 +47,18 @@ class CoverProposal:
         return {x.substitute for x in self.lessons if x.substitute is not None}
 
 
-def propose_cover(instance: Instance, solution: Solution, calendars: Mapping[str, SchoolCalendar],
-                  date: dt.date, absent: Collection[str], *, already_absent: Collection[str] = (),
-                  current: DayChange | None = None, time_limit: float = 2.0, workers: int = 2) -> CoverProposal:
+def propose_cover(
+    instance: Instance,
+    solution: Solution,
+    calendars: Mapping[str, SchoolCalendar],
+    date: dt.date,
+    absent: Collection[str],
+    *,
+    already_absent: Collection[str] = (),
+    current: DayChange | None = None,
+    time_limit: float = 2.0,
+    workers: int = 2,
+) -> CoverProposal:
     """Cover `absent` ALTs on `date`. `current` is the date's confirmed cover, if any, made for the ALTs in
     `already_absent`; the new proposal builds on it."""
     weekday = ALL_DAYS[date.weekday()]
@@ -61,8 +70,13 @@ def propose_cover(instance: Instance, solution: Solution, calendars: Mapping[str
         change = _day_of(instance, base, weekday, date)
         return CoverProposal(date, tuple(new), change, tuple(LessonCover(x, None) for x in needed), (), 0.0)
     prior = [Absence(alt, weekday) for alt in sorted(set(already_absent))]
-    result = repair(with_absences(instance, prior), base, [Absence(alt, weekday) for alt in new],
-                    time_limit=time_limit, workers=workers)
+    result = repair(
+        with_absences(instance, prior),
+        base,
+        [Absence(alt, weekday) for alt in new],
+        time_limit=time_limit,
+        workers=workers,
+    )
     taken_by = {a.lesson: a.alt for a in result.solution.lessons}
     return CoverProposal(
         date=date,
@@ -75,8 +89,11 @@ def propose_cover(instance: Instance, solution: Solution, calendars: Mapping[str
 
 
 def _day_of(instance: Instance, solution: Solution, weekday: str, date: dt.date) -> DayChange:
-    return DayChange(date, tuple(v for v in solution.visits if v.day == weekday),
-                     tuple(a for a in solution.lessons if _lesson_day(instance, a.lesson) == weekday))
+    return DayChange(
+        date,
+        tuple(v for v in solution.visits if v.day == weekday),
+        tuple(a for a in solution.lessons if _lesson_day(instance, a.lesson) == weekday),
+    )
 
 
 def _with_day(instance: Instance, solution: Solution, weekday: str, change: DayChange) -> Solution:

@@ -19,8 +19,7 @@ class EventKind(StrEnum):
 
 
 # Which kinds are days without regular lessons (no ALT lesson can happen).
-NO_LESSONS = {EventKind.SPORTS_DAY, EventKind.CULTURE_FESTIVAL, EventKind.TEST, EventKind.CLOSURE,
-              EventKind.CEREMONY}
+NO_LESSONS = {EventKind.SPORTS_DAY, EventKind.CULTURE_FESTIVAL, EventKind.TEST, EventKind.CLOSURE, EventKind.CEREMONY}
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,10 @@ class SchoolEvent:
 
     def __post_init__(self) -> None:
         if self.ends < self.starts:
-            raise ValueError(f"event {self.name!r} ends ({self.ends}) before it starts ({self.starts}) / "
-                             "行事の終了日が開始日より前です")
+            raise ValueError(
+                f"event {self.name!r} ends ({self.ends}) before it starts ({self.starts}) / "
+                "行事の終了日が開始日より前です"
+            )
 
     def covers(self, day: dt.date) -> bool:
         return self.starts <= day <= self.ends
@@ -63,6 +64,10 @@ def with_compensatory_day(event: SchoolEvent, is_school_day: Callable[[dt.date],
     if not event.on_weekend or event.compensatory is not None:
         return event
     day = event.ends + dt.timedelta(days=1)
+    # A compensatory day is taken within weeks; past that (the year's end, a vacation) there is none to give.
+    limit = event.ends + dt.timedelta(days=60)
     while day.weekday() >= 5 or not is_school_day(day):
         day += dt.timedelta(days=1)
+        if day > limit:
+            return event
     return replace(event, compensatory=day)

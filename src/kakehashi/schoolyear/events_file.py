@@ -34,6 +34,14 @@ def load_events(path: str | Path) -> list[SchoolEvent]:
             ends = dt.date.fromisoformat(item["ends"] if "ends" in item else item["starts"])
         except (KeyError, TypeError, ValueError):
             raise ValueError(f"{where}.starts/ends: dates like 2026-05-16 are needed") from None
-        events.append(SchoolEvent(EventKind(item["kind"]), str(item.get("name", item["kind"])), starts, ends,
-                                  school=item.get("school"), bells=item.get("bells")))
+        events.append(
+            SchoolEvent(
+                EventKind(item["kind"]),
+                str(item.get("name", item["kind"])),
+                starts,
+                ends,
+                school=item.get("school"),
+                bells=item.get("bells"),
+            )
+        )
     return events

@@ -66,25 +66,40 @@ class DatedPlan:
         return Counter(v.school for v in self.visits)
 
     def for_alt(self, alt: str) -> DatedPlan:
-        return DatedPlan([v for v in self.visits if v.alt == alt], [x for x in self.lessons if x.alt == alt],
-                         [s for s in self.skipped if s.alt == alt])
+        return DatedPlan(
+            [v for v in self.visits if v.alt == alt],
+            [x for x in self.lessons if x.alt == alt],
+            [s for s in self.skipped if s.alt == alt],
+        )
 
     def for_school(self, school: str) -> DatedPlan:
-        return DatedPlan([v for v in self.visits if v.school == school],
-                         [x for x in self.lessons if x.school == school],
-                         [s for s in self.skipped if s.school == school])
+        return DatedPlan(
+            [v for v in self.visits if v.school == school],
+            [x for x in self.lessons if x.school == school],
+            [s for s in self.skipped if s.school == school],
+        )
 
     def on(self, date: dt.date) -> DatedPlan:
-        return DatedPlan([v for v in self.visits if v.date == date], [x for x in self.lessons if x.date == date],
-                         [s for s in self.skipped if s.date == date])
+        return DatedPlan(
+            [v for v in self.visits if v.date == date],
+            [x for x in self.lessons if x.date == date],
+            [s for s in self.skipped if s.date == date],
+        )
 
 
 ON_LEAVE = "on leave / 休暇"
 
 
-def dated_plan(instance: Instance, solution: Solution, calendars: Mapping[str, SchoolCalendar], *,
-               starts: dt.date, ends: dt.date, away: Mapping[dt.date, Collection[str]] | None = None,
-               changes: Mapping[dt.date, DayChange] | None = None) -> DatedPlan:
+def dated_plan(
+    instance: Instance,
+    solution: Solution,
+    calendars: Mapping[str, SchoolCalendar],
+    *,
+    starts: dt.date,
+    ends: dt.date,
+    away: Mapping[dt.date, Collection[str]] | None = None,
+    changes: Mapping[dt.date, DayChange] | None = None,
+) -> DatedPlan:
     """Every date from `starts` to `ends`; `calendars` maps each school id to its calendar, `away` each date
     to the ALTs absent that day, `changes` a date to its re-planned day."""
     away = away or {}
@@ -103,8 +118,13 @@ def dated_plan(instance: Instance, solution: Solution, calendars: Mapping[str, S
 class _Day:
     """A weekday's visits and lessons, ready to be laid on any date of that weekday."""
 
-    def __init__(self, instance: Instance, visits: tuple[Visit, ...], lessons: tuple[Assignment, ...],
-                 template: _Day | None = None) -> None:
+    def __init__(
+        self,
+        instance: Instance,
+        visits: tuple[Visit, ...],
+        lessons: tuple[Assignment, ...],
+        template: _Day | None = None,
+    ) -> None:
         self.instance = instance
         self.by_weekday: dict[str, list[tuple[str, str]]] = {}
         for visit in visits:
@@ -116,12 +136,14 @@ class _Day:
             lesson = instance.lesson_by_id[assignment.lesson]
             self.lessons_of.setdefault((assignment.alt, lesson.day, lesson.school), []).append(lesson.id)
         # A visit not in the template is a substitute's.
-        self.template_visits = (None if template is None else
-                                {(w, a, s) for w, pairs in template.by_weekday.items() for a, s in pairs})
+        self.template_visits = (
+            None if template is None else {(w, a, s) for w, pairs in template.by_weekday.items() for a, s in pairs}
+        )
         self.template = template
 
-    def lay(self, plan: DatedPlan, date: dt.date, calendars: Mapping[str, SchoolCalendar],
-            away: frozenset[str]) -> None:
+    def lay(
+        self, plan: DatedPlan, date: dt.date, calendars: Mapping[str, SchoolCalendar], away: frozenset[str]
+    ) -> None:
         weekday = ALL_DAYS[date.weekday()]
         if self.template is not None:
             # A re-planned day no longer lists the absent ALTs' visits; they still read why they are off.
@@ -146,5 +168,6 @@ class _Day:
                     if lesson.period not in calendar.shortened_bells:
                         continue  # the shortened day has no such period: the lesson is not held
                     start, end = calendar.shortened_bells[lesson.period]
-                plan.lessons.append(DatedLesson(date, alt, lesson.id, school, lesson.homeroom, lesson.period,
-                                                start, end))
+                plan.lessons.append(
+                    DatedLesson(date, alt, lesson.id, school, lesson.homeroom, lesson.period, start, end)
+                )

@@ -41,8 +41,10 @@ class SchoolYear:
             object.__setattr__(self, "terms", default_terms(self.year))
         for term in self.terms:
             if not (self.starts <= term.starts <= term.ends <= self.ends):
-                raise ValueError(f"{term.name} ({term.starts} to {term.ends}) is not inside the school year "
-                                 f"{self.starts} to {self.ends} / 学期が年度の範囲外です")
+                raise ValueError(
+                    f"{term.name} ({term.starts} to {term.ends}) is not inside the school year "
+                    f"{self.starts} to {self.ends} / 学期が年度の範囲外です"
+                )
         for one, other in zip(self.terms, self.terms[1:], strict=False):
             if other.starts <= one.ends:
                 raise ValueError(f"{other.name} starts before {one.name} ends / 学期が重なっています")

@@ -13,5 +13,8 @@ class ChangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request: object) -> bool:
         return False
 
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False  # the audit trail is not deleted by anyone, administrators included
+
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False

@@ -26,7 +26,7 @@ from kakehashi.web.schools.filtersets import (
 )
 from kakehashi.web.schools.forms import SchoolForm
 from kakehashi.web.schools.models import BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
-from kakehashi.web.schools.requests import RequestRefusedError, change_request_file
+from kakehashi.web.schools.requests import RequestRefusedError, change_request_file, readable_change_requests
 from kakehashi.web.schools.selectors import school_version, visits_by_day
 from kakehashi.web.schools.services import school_update
 from kakehashi.web.schools.views import LIST_ROLES
@@ -239,7 +239,7 @@ class ChangeRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mix
     write_roles = (SCHOOL_STAFF,)
 
     def scope(self) -> QuerySet[ChangeRequest]:
-        found = ChangeRequest.objects.filter(school__in=visible_schools(self.request.user))
+        found = readable_change_requests(self.request.user)
         return found.select_related("school", "about", "author", "routed_to")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

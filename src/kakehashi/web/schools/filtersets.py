@@ -23,6 +23,13 @@ class SchoolFilterSet(django_filters.FilterSet):
         model = School
         fields = ["q", "level", "board"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Offer only the boards of the schools this list may show, not every program's boards.
+        self.filters["board"].queryset = Organization.objects.filter(  # type: ignore[attr-defined]
+            kind=Organization.Kind.BOARD, pk__in=self.queryset.values("organization__parent")
+        )
+
     def search(self, queryset: QuerySet[School], name: str, value: Any) -> QuerySet[School]:
         return queryset.filter(
             Q(organization__name__icontains=value)

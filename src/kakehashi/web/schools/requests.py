@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import QuerySet
 
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.organizations.models import Contract
@@ -109,3 +110,13 @@ def _tell_manager_of_blocked(contract: Contract, school: School, author: Any, ab
         f"{about.name if about else 'an ALT'}; it was refused under the outsourcing contract (請負). "
         "Please follow up with the school.\n\n請負契約のため、学校からALTへの直接の指示を止めました。",
     )
+
+
+def readable_change_requests(user: Any) -> QuerySet[ChangeRequest]:
+    """Requests (and feedback about ALTs) are read by the school's staff, the program's coordinators and the
+    board's supervisors — never by participants, who may visit the school but are the subject of feedback."""
+    from kakehashi.web.accounts.scope import has_role, visible_schools
+
+    if not has_role(user, "coordinator", "supervisor", "school_staff"):
+        return ChangeRequest.objects.none()
+    return ChangeRequest.objects.filter(school__in=visible_schools(user))

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +19,13 @@ from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.schools.filtersets import SchoolFilterSet
 from kakehashi.web.schools.forms import SchoolForm
 from kakehashi.web.schools.models import ChangeRequest, School
-from kakehashi.web.schools.requests import OUTSOURCING_RULE, RequestRefusedError, change_request_file, school_contract
+from kakehashi.web.schools.requests import (
+    OUTSOURCING_RULE,
+    RequestRefusedError,
+    change_request_file,
+    readable_change_requests,
+    school_contract,
+)
 from kakehashi.web.schools.selectors import lesson_grid, school_version, visits_by_day
 from kakehashi.web.schools.services import school_update
 from kakehashi.web.timetables.models import WeekSettings
@@ -104,8 +110,10 @@ class ChangeRequestForm(forms.Form):
 
 @login_required
 def school_requests(request: HttpRequest, code: str) -> HttpResponse:
-    """School staff file requests here; coordinators and supervisors read them."""
+    """School staff file requests here; coordinators and supervisors read them (participants do not)."""
     school: School = get_object_or_404(visible_schools(request.user), code=code)
+    if not has_role(request.user, "coordinator", "supervisor", "school_staff"):
+        raise Http404
     is_staff = any(
         r.kind == "school_staff" and r.organization_id == school.organization_id for r in roles_of(request.user)
     )
@@ -146,7 +154,9 @@ def school_requests(request: HttpRequest, code: str) -> HttpResponse:
             "outsourcing_rule": OUTSOURCING_RULE,
             "direct_refused": bool(request.GET.get("direct")) and not may_tell,
             "manager": contract.responsible_manager if contract is not None else None,
-            "requests": school.change_requests.select_related("author", "routed_to", "about"),
+            "requests": readable_change_requests(request.user)
+            .filter(school=school)
+            .select_related("author", "routed_to", "about"),
             "blocked": school.blocked_instructions.select_related("author", "about")[:20],
         },
     )
