@@ -19,6 +19,7 @@ from kakehashi.web.privacy import api as privacy
 from kakehashi.web.recruitment import api as recruitment
 from kakehashi.web.recruitment import api_placement as placement
 from kakehashi.web.schools import api as schools
+from kakehashi.web.schools import api_imports as imports
 from kakehashi.web.timetables import api as timetables
 from kakehashi.web.timetables import api_edits as week_edits
 from kakehashi.web.workforce import api as workforce
@@ -62,6 +63,7 @@ urlpatterns = [
     path("me/data/", privacy.MyDataView.as_view(), name="my-data"),
     path("workforce/", workforce.WorkforceView.as_view(), name="workforce"),
     path("week-edits/", week_edits.WeekEditView.as_view(), name="week-edits"),
+    path("imports/", imports.ImportView.as_view(), name="imports"),
     path("token/", views.TokenView.as_view(), name="token"),
     path("token/page/", views.token_page, name="token-page"),
     path("auth/token/", views.LoginTokenView.as_view(), name="login-token"),

@@ -113,7 +113,8 @@ def _may_import(user: Any) -> bool:
     return has_role(user, "coordinator", "school_staff")
 
 
-def _plan(kind: str, name: str, content: bytes, params: dict[str, Any], user: Any) -> Plan:
+def import_plan(kind: str, name: str, content: bytes, params: dict[str, Any], user: Any) -> Plan:
+    """The plan of one import for `user` (their scope); the page and the API both call it."""
     scope = set(visible_schools(user).values_list("code", flat=True))
     if kind in ("p29", "schools"):
         board = Organization.objects.filter(
@@ -161,7 +162,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
             "school_kinds": data.get("school_kinds", []),
         }
         try:
-            plan = _plan(data["kind"], upload.name, content, params, request.user)
+            plan = import_plan(data["kind"], upload.name, content, params, request.user)
         except ImportRefusedError as refused:
             context["problems"] = refused.problems
         else:
@@ -189,7 +190,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     content = base64.b64decode(pending["content"])
     try:
         with transaction.atomic():
-            plan = _plan(pending["kind"], pending["name"], content, pending["params"], request.user)
+            plan = import_plan(pending["kind"], pending["name"], content, pending["params"], request.user)
             plan.apply()
     except ImportRefusedError as refused:
         return render(

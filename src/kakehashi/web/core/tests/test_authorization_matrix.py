@@ -266,6 +266,7 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
             methods=POST,
         ),
     ],
+    "api:imports": [T(methods=POST)],  # an empty body: 400 for those who may import, refused for the others
     "api:token": [T()],
     "api:token-page": [T()],
     "api:login-token": [T()],
@@ -597,6 +598,7 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "api:workforce": DECIDERS,
     "api:workforce [?program=]": COORDINATORS,
     "api:week-edits": COORDINATORS,
+    "api:imports": {"post": staff(COORDINATOR, SCHOOL_STAFF)},
     "api:token": SIGNED_IN,
     "api:token-page": SIGNED_IN,
     "api:login-token": EVERYONE,  # a username and password (an empty body: 400 for anyone)
