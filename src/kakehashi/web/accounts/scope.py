@@ -26,6 +26,11 @@ def roles_of(user: Any) -> list[Role]:
     return cached
 
 
+def own_participant(user: Any) -> Participant | None:
+    """The participant record the user logs in as (their own week, leave, reports), if any."""
+    return next((r.participant for r in roles_of(user) if r.participant), None)
+
+
 def is_administrator(user: Any) -> bool:
     return bool(getattr(user, "is_superuser", False)) or any(r.kind == Role.Kind.ADMINISTRATOR for r in roles_of(user))
 

@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kakehashi.web.accounts.scope import roles_of
+from kakehashi.web.accounts.scope import own_participant, roles_of
 from kakehashi.web.api.permissions import ANYONE, COORDINATOR, RolesAllowed
 from kakehashi.web.core.actor import acting_as, current_actor
 from kakehashi.web.people.models import Participant
@@ -102,7 +102,7 @@ def own_participants(user: Any) -> list[int]:
 
 def me(user: Any) -> Participant:
     """The user's own participant record; without one there is no "mine" (404, as on the pages)."""
-    person: Participant | None = next((r.participant for r in roles_of(user) if r.participant), None)
+    person: Participant | None = own_participant(user)
     if person is None:
         raise Http404
     return person

@@ -9,15 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.calendars.kinds import kind_from_name
 from kakehashi.web.calendars.models import Event
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it sends and expects ISO dates."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from kakehashi.web.core.widgets import DateInput
 
 
 class EventForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.accounts.scope import has_role, is_administrator, roles_of
+from kakehashi.web.accounts.scope import has_role, is_administrator, own_participant, roles_of
 from kakehashi.web.leave.models import Notice
 
 
@@ -23,7 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Participants"), reverse("people:list")))
     participant_role = None
     if has_role(user, "participant") and not is_administrator(user):
-        participant_role = next((r.participant for r in roles_of(user) if r.participant), None)
+        participant_role = own_participant(user)
         if participant_role is not None:
             items.append((_("My week"), reverse("people:detail", args=[participant_role.code])))
     if participant_role is not None:

@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from kakehashi.web.accounts.scope import roles_of
+from kakehashi.web.accounts.scope import own_participant
 from kakehashi.web.people.models import Participant
 
 
 def participant_of(request: HttpRequest) -> Participant:
     """The user's own participant record; a user without one has no such page (404)."""
-    participant = next((r.participant for r in roles_of(request.user) if r.participant), None)
+    participant = own_participant(request.user)
     if participant is None:
         raise Http404
     return participant

@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kakehashi.web.accounts.scope import coordinated_programs, roles_of
+from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.duties import services
 from kakehashi.web.duties.forms import DecisionForm, DutyEntryForm, NoteForm
 from kakehashi.web.duties.models import DailyReport, DutyEntry, Invitation
@@ -218,7 +218,7 @@ def history(request: HttpRequest, code: str) -> HttpResponse:
 def index(request: HttpRequest) -> HttpResponse:
     """Each user's way in: the participant's own day, the queue, the programs, and the monthly reports."""
     user = request.user
-    participant = next((r.participant for r in roles_of(user) if r.participant), None)
+    participant = own_participant(user)
     deciding = is_deciding_role(user)
     schools = report_schools(user).order_by("code")
     boards = report_boards(user).order_by("name")

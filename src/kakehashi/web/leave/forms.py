@@ -6,11 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.leave.models import LeaveRequest, WeekendWork
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class LeaveRequestForm(forms.Form):

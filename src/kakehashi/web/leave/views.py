@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.web.accounts.scope import coordinated_programs, roles_of
+from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave import covers, services
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
@@ -29,7 +29,7 @@ from kakehashi.web.people.models import Participant
 
 
 def _me(request: HttpRequest) -> Participant:
-    participant = next((r.participant for r in roles_of(request.user) if r.participant), None)
+    participant = own_participant(request.user)
     if participant is None:
         raise Http404
     return participant

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
 from kakehashi.recruitment.pipeline import JAPANESE
+from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.recruitment.display import TOKYO
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle, Position
@@ -26,10 +27,6 @@ from kakehashi.web.schools.models import School
 EXTRA_DOCUMENTS = 4
 PREFERENCES = 3
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]

@@ -5,12 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.recruitment.models import PlacementRequest, RenewalIntent, SeaRequest
 from kakehashi.web.schools.models import School
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class SeaRequestForm(forms.ModelForm):  # type: ignore[type-arg]

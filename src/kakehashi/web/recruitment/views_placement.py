@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.placement import parse_result
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.web.accounts.scope import coordinated_programs, roles_of
+from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.recruitment import services_placement as placing
 from kakehashi.web.recruitment.forms_placement import PlacementRequestForm, RenewalForm, SeaOpenForm, SeaRequestForm
@@ -142,7 +142,7 @@ def placement_apply(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
 
 @login_required
 def renewal_mine(request: HttpRequest) -> HttpResponse:
-    person = next((r.participant for r in roles_of(request.user) if r.participant), None)
+    person = own_participant(request.user)
     if person is None:
         raise Http404
     year = SchoolYear.of(timezone.localdate()) + 1
