@@ -25,6 +25,7 @@ class TimetableRefusedError(ValueError):
 
 
 @transaction.atomic
+@transaction.atomic
 def timetable_store(*, program: Program, instance: Instance, solution: Solution, user: Any = None) -> TimetableVersion:
     """Store `solution` (a timetable of `instance`, the program's week) as the program's next draft version.
 
@@ -41,6 +42,9 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
     alts = {p.code: p for p in Participant.objects.filter(program=program, code__in={v.alt for v in solution.visits})}
     schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in solution.visits})}
     lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in solution.lessons})}
+    # Two stores of one program (a solve job finishing while a coordinator edits) take turns on the
+    # program's row, so each reads the other's version number before choosing its own.
+    Program.objects.select_for_update().filter(pk=program.pk).first()
     number = (program.timetables.aggregate(top=Max("number"))["top"] or 0) + 1
     version = TimetableVersion.objects.create(
         program=program,

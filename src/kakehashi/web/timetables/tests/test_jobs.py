@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kakehashi.web.core.testing import PASSWORD
 from kakehashi.web.core.testing import world as build_world
+from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import BellPeriod
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
@@ -107,20 +108,20 @@ def test_another_programs_job_is_not_found(world: Any) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_mid_solve_leaves_no_timetable_and_its_job_is_failed() -> None:
+def test_a_worker_killed_before_its_timetable_is_committed_leaves_no_timetable_and_its_job_is_failed() -> None:
     import os
     import signal
     import subprocess
     import sys
     import time
 
-    from django.db import connection
+    from django.db import connection, transaction
 
     if connection.vendor != "postgresql":
         pytest.skip("a second process needs a database file or server it can share: run on PostgreSQL")
     north, _, _ = build_world()
     job = jobs.solve_job_start(
-        program=north.program, user=north.users["coordinator"], time_limit=120, keep_locked=True, stay_close=False
+        program=north.program, user=north.users["coordinator"], time_limit=3, keep_locked=True, stay_close=False
     )
     db = connection.settings_dict
     env = {
@@ -128,27 +129,53 @@ def test_a_worker_killed_mid_solve_leaves_no_timetable_and_its_job_is_failed() -
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
         "DJANGO_SETTINGS_MODULE": "kakehashi.web.test_settings",
     }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-startup-delay", "--no-reload"],
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
+    # The test holds the program's row, so the worker's store waits on it however fast the solve is:
+    # the kill always lands after the solve and before anything is committed (the worst moment).
+    with transaction.atomic():
+        Program.objects.select_for_update().get(pk=north.program.pk)
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-startup-delay", "--no-reload"],
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline and not _someone_waits_for_a_row_lock():
+                time.sleep(0.5)
             job.refresh_from_db()
-            if job.state == SolveJob.State.RUNNING and job.heartbeat_at is not None:
-                break
-            time.sleep(0.5)
-        assert job.state == SolveJob.State.RUNNING, job.message
-    finally:
-        os.killpg(worker.pid, signal.SIGKILL)  # no clean-up of any kind: as if the machine lost power
-        worker.wait(timeout=30)
+            assert job.state == SolveJob.State.RUNNING, job.message
+            assert _someone_waits_for_a_row_lock(), "the worker never reached the store"
+        finally:
+            os.killpg(worker.pid, signal.SIGKILL)  # no clean-up of any kind: as if the machine lost power
+            worker.wait(timeout=30)
+            _end_other_sessions()  # the server would notice the dead client on its next write; do not wait
     assert not TimetableVersion.objects.exists()
     # Time passes without a heartbeat; the next page view (or worker) fails the job.
     SolveJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
     assert jobs.solve_jobs_fail_stale() == 1
     job.refresh_from_db()
     assert job.state == SolveJob.State.FAILED and not TimetableVersion.objects.exists()
+
+
+def _someone_waits_for_a_row_lock() -> bool:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        # Inside a transaction PostgreSQL keeps showing the first look at pg_stat_activity unless told not to.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return bool(cursor.fetchone()[0])
+
+
+def _end_other_sessions() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
