@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from kakehashi.schoolyear import DayKind, EventKind, SchoolCalendar, SchoolEvent, SchoolYear
 from kakehashi.schoolyear.cover import propose_cover
 from kakehashi.schoolyear.plan import ON_LEAVE, dated_plan
 from kakehashi.timetable.check import check
-from kakehashi.timetable.format import parse_instance
+from kakehashi.timetable.format import parse_instance, parse_solution
 from kakehashi.timetable.generate import generate_synthetic
 from kakehashi.timetable.instance import ALL_DAYS, Instance, Solution
 from kakehashi.timetable.solve import solve
@@ -125,3 +127,24 @@ def test_a_shortened_day_uses_the_shorter_bells_and_drops_periods_it_does_not_ha
     assert held and (held[0].start, held[0].end) == (lesson.start, lesson.start + 40)
     others = [x for x in plan.lessons if x.school == lesson.school and x.lesson != lesson.id]
     assert all(x.period == lesson.period for x in others)
+
+
+def test_no_substitute_is_sent_to_a_school_that_has_no_lessons_that_date() -> None:
+    # In this week A03 teaches at two schools on Thursdays; one of them holds a test that Thursday. Before
+    # the repair knew the date's closed schools, it sent A01 to S003 to cover lessons that were not held.
+    # The week is a stored solve (a new solve may find another week of equal worth, without the case).
+    instance = parse_instance(generate_synthetic(schools=12, alts=3, seed=3))
+    week = parse_solution(json.loads((Path(__file__).parent / "data" / "synthetic-12-3-3-week.json").read_text()))
+    assert not check(instance, week)
+    thursday = TUESDAY + dt.timedelta(days=2)
+    thursday_schools = sorted(v.school for v in week.visits if (v.alt, v.day) == ("A03", "thu"))
+    assert len(thursday_schools) == 2
+    for closed in thursday_schools:
+        test_day = SchoolEvent(EventKind.TEST, "定期テスト", thursday, thursday, school=closed)
+        calendars = _calendars(instance, [test_day])
+        assert calendars[closed].day(thursday).kind == DayKind.EVENT
+        proposal = propose_cover(instance, week, calendars, thursday, ["A03"], time_limit=2)
+        already_there = {v.alt for v in week.visits if (v.school, v.day) == (closed, "thu")}
+        sent_there = {v.alt for v in proposal.change.visits if v.school == closed} - already_there
+        assert sent_there == set(), f"{sorted(sent_there)} sent to {closed}, which holds a test that date"
+        assert proposal.lessons and all(x.lesson.school != closed for x in proposal.lessons)

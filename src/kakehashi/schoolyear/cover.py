@@ -60,7 +60,7 @@ def propose_cover(
     workers: int = 2,
 ) -> CoverProposal:
     """Cover `absent` ALTs on `date`. `current` is the date's confirmed cover, if any, made for the ALTs in
-    `already_absent`; the new proposal builds on it."""
+    `already_absent`; the new proposal builds on it. Nobody is sent to a school that has no lessons that date."""
     weekday = ALL_DAYS[date.weekday()]
     base = solution if current is None else _with_day(instance, solution, weekday, current)
     new = sorted(set(absent) - set(already_absent))
@@ -70,12 +70,15 @@ def propose_cover(
         change = _day_of(instance, base, weekday, date)
         return CoverProposal(date, tuple(new), change, tuple(LessonCover(x, None) for x in needed), (), 0.0)
     prior = [Absence(alt, weekday) for alt in sorted(set(already_absent))]
+    # A school with a test or sports day that date is in the weekday template but has no lessons to cover.
+    closed = {school for school, calendar in calendars.items() if not calendar.day(date).has_lessons}
     result = repair(
         with_absences(instance, prior),
         base,
         [Absence(alt, weekday) for alt in new],
         time_limit=time_limit,
         workers=workers,
+        closed_schools=closed,
     )
     taken_by = {a.lesson: a.alt for a in result.solution.lessons}
     return CoverProposal(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
@@ -79,8 +80,11 @@ def with_absences(instance: Instance, absences: list[Absence]) -> Instance:
 
 
 def repair(instance: Instance, solution: Solution, absences: list[Absence], *, time_limit: float = 1.0,
-           workers: int = 2) -> RepairResult:
-    """The repaired timetable, the best found within `time_limit` seconds (counted from the call)."""
+           workers: int = 2, closed_schools: Collection[str] = ()) -> RepairResult:
+    """The repaired timetable, the best found within `time_limit` seconds (counted from the call).
+
+    `closed_schools` are schools without lessons on the repaired date (a test day, a sports day): the
+    week's template still lists their lessons, but nobody is sent there to teach them."""
     started = time.monotonic()
     broken = check(instance, solution)
     if broken:
@@ -111,7 +115,7 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
             reachable[visit.alt].add(visit.school)
     for day, alts in free.items():
         for alt in alts:
-            reachable[alt] |= left_on[day]
+            reachable[alt] |= left_on[day] - set(closed_schools)
     part = carve(target, solution, free, reachable)
     model = TimetableModel(part.instance, explain=True, pair_budget=PAIR_BUDGET, keep=solution)
     model.add_rules()
@@ -127,7 +131,9 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     changes = []
     for key, var in v.visit.items():
         changes.append(var.Not() if Visit(*key) in kept_visits else var)
-    covered_lessons = set(to_cover) | {a.lesson for a in kept_joins}
+    # A lesson at a closed school is not taught that date, so keeping or gaining it is worth nothing.
+    covered_lessons = {lesson for lesson in set(to_cover) | {a.lesson for a in kept_joins}
+                       if instance.lesson_by_id[lesson].school not in closed_schools}
     for (alt, lesson), var in v.join.items():
         if Assignment(alt, lesson) in kept_joins:
             changes.append(var.Not())
