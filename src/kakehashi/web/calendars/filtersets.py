@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
+from kakehashi.web.core.filtersets import ScopedFilterSet
 
 
-class EventFilterSet(django_filters.FilterSet):
+class EventFilterSet(ScopedFilterSet):
     school = django_filters.CharFilter(label=_("School (timetable id): its events and its board's"), method="of_school")
     # The years the events pages accept; anything else is a typo or a probe.
     year = django_filters.NumberFilter(

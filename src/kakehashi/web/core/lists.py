@@ -21,7 +21,7 @@ def filtered_list(
 ) -> HttpResponse:
     if not has_role(request.user, *roles):
         raise PermissionDenied
-    found = filterset(request.GET, queryset=queryset)
+    found = filterset(request.GET, queryset=queryset, request=request)
     page = Paginator(found.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     name = f"{template}#results" if getattr(request, "htmx", False) else template
     return render(request, name, {"filter": found, "page": page})

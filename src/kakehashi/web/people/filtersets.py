@@ -6,10 +6,11 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.filtersets import ScopedFilterSet
 from kakehashi.web.people.models import Participant, Placement
 
 
-class ParticipantFilterSet(django_filters.FilterSet):
+class ParticipantFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Position"), choices=Participant.Kind.choices)
 
@@ -21,7 +22,7 @@ class ParticipantFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(name_katakana__icontains=value) | Q(code__iexact=value))
 
 
-class PlacementFilterSet(django_filters.FilterSet):
+class PlacementFilterSet(ScopedFilterSet):
     participant = django_filters.CharFilter(label=_("Participant (timetable id)"), field_name="participant__code")
 
     class Meta:

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
 from kakehashi.recruitment.pipeline import JAPANESE
+from kakehashi.web.core.filtersets import ScopedFilterSet
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.models import Application
 
 
-class ApplicationFilterSet(django_filters.FilterSet):
+class ApplicationFilterSet(ScopedFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Stage"), choices=[(s.value, f"{s.value} / {JAPANESE[s]}") for s in Stage]
     )

@@ -83,7 +83,7 @@ def cycle_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def applications(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = _cycle(request, pk)
-    filters = ApplicationFilterSet(request.GET or None, queryset=cycle.applications.all())
+    filters = ApplicationFilterSet(request.GET or None, queryset=cycle.applications.all(), request=request)
     rows = [(a, stage_names(a.status)) for a in filters.qs.order_by("submitted_at")]
     return render(
         request,

@@ -6,11 +6,12 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.filtersets import ScopedFilterSet
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.schools.models import BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
 
 
-class SchoolFilterSet(django_filters.FilterSet):
+class SchoolFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     level = django_filters.ChoiceFilter(label=_("Level"), choices=School.Level.choices)
     board = django_filters.ModelChoiceFilter(
@@ -23,13 +24,6 @@ class SchoolFilterSet(django_filters.FilterSet):
         model = School
         fields = ["q", "level", "board"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Offer only the boards of the schools this list may show, not every program's boards.
-        self.filters["board"].queryset = Organization.objects.filter(  # type: ignore[attr-defined]
-            kind=Organization.Kind.BOARD, pk__in=self.queryset.values("organization__parent")
-        )
-
     def search(self, queryset: QuerySet[School], name: str, value: Any) -> QuerySet[School]:
         return queryset.filter(
             Q(organization__name__icontains=value)
@@ -39,7 +33,7 @@ class SchoolFilterSet(django_filters.FilterSet):
         )
 
 
-class SchoolPartFilterSet(django_filters.FilterSet):
+class SchoolPartFilterSet(ScopedFilterSet):
     """A school's bells, classes or lessons, by the school's timetable id (`?school=S001`)."""
 
     school = django_filters.CharFilter(label=_("School (timetable id)"), field_name="school__code")

@@ -95,3 +95,49 @@ def test_a_filter_value_no_page_would_accept_is_a_400_and_not_an_error(world: An
     assert client.get("/api/events/", {"year": -480046}).status_code == 400
     assert client.get("/api/daily-reports/", {"program": 2**70}).status_code == 400
     assert client.get("/api/leave-requests/", {"program": "north"}).status_code == 400
+
+
+def _object_filters() -> list[tuple[str, str, type]]:
+    """(resource, filter, model) for every list filter of the API that names an object by its id."""
+    import django_filters
+
+    from kakehashi.web.api.urls import router
+    from kakehashi.web.core.filtersets import ScopedFilterBackend
+
+    found = []
+    for resource, viewset, _ in router.registry:
+        view = viewset()
+        if not hasattr(view, "list"):
+            continue
+        filterset = ScopedFilterBackend().get_filterset_class(view, viewset.queryset)
+        for name, chooser in (filterset.base_filters.items() if filterset else []):
+            if isinstance(chooser, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
+                found.append((resource, name, chooser.queryset.model))
+    return found
+
+
+OBJECT_FILTERS = _object_filters()
+
+
+@pytest.mark.parametrize(("resource", "name", "model"), OBJECT_FILTERS, ids=[f"{r}?{n}" for r, n, _ in OBJECT_FILTERS])
+def test_a_filter_answers_another_program_s_id_exactly_as_an_id_that_does_not_exist(
+    world: Any, resource: str, name: str, model: type
+) -> None:
+    from kakehashi.web.organizations.models import Organization, Program
+    from kakehashi.web.recruitment.models import Cycle
+
+    north, south, _ = world
+    north_objects, south_objects = make_objects(north), make_objects(south)
+    ids = {
+        Program: (north.program.pk, south.program.pk),
+        Organization: (north.board.pk, south.board.pk),
+        Cycle: (north_objects["cycles"], south_objects["cycles"]),
+    }
+    assert model in ids, f"/api/{resource}/?{name}= names a {model.__name__}: add its north and south ids here"
+    own, others = ids[model]
+    client = script(north.users["coordinator"])
+    assert client.get(f"/api/{resource}/", {name: own}).status_code == 200
+    missing = client.get(f"/api/{resource}/", {name: 2_000_000_000})
+    probed = client.get(f"/api/{resource}/", {name: others})
+    assert missing.status_code == 400
+    assert (probed.status_code, probed.json()) == (400, {**missing.json()})

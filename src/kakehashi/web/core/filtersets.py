@@ -1,0 +1,45 @@
+"""The base of every list filter: a filter that names an object (a program, a board, a cycle) accepts only
+objects the reader may know of.
+
+Without it, `?program=<another program's id>` answers an empty list while an id that does not exist
+answers 400, so anyone could learn which ids exist in other programs. With it both are the same 400
+("Select a valid choice"), and the choices a page offers are the reader's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Model, Q, QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+
+from kakehashi.web.accounts.scope import visible_organizations, visible_programs
+from kakehashi.web.organizations.models import Organization, Program
+
+# Models whose visibility the scope module decides on its own; for any other model a filter accepts the
+# objects the (already scoped) list refers to.
+VISIBLE = {Program: visible_programs, Organization: visible_organizations}
+
+
+class ScopedFilterSet(django_filters.FilterSet):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        for chooser in self.filters.values():
+            if isinstance(chooser, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
+                chooser.queryset = self._choices(chooser, user)
+
+    def _choices(self, chooser: Any, user: Any) -> QuerySet[Model]:
+        offered = chooser.queryset
+        model = offered.model
+        allowed = Q(pk__in=self.queryset.values(chooser.field_name))
+        visible = VISIBLE.get(model)
+        if visible is not None and user is not None:
+            allowed |= Q(pk__in=visible(user).values("pk"))
+        return offered.filter(allowed)
+
+
+class ScopedFilterBackend(DjangoFilterBackend):
+    """The API's filter backend: lists declared with `filterset_fields` get the same scoped choices."""
+
+    filterset_base = ScopedFilterSet
