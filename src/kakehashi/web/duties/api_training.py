@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -83,7 +83,11 @@ class TrainingSessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
         user = self.request.user
         mine = Q(program__in=coordinated_programs(user)) | Q(invitations__participant_id__in=own_participants(user))
         found = TrainingSession.objects.filter(mine).distinct()
-        return found.prefetch_related("invitations__participant").order_by("-starts", "id")
+        # Who else was invited and what they answered is the coordinators' to see; a participant sees their own.
+        shown = Invitation.objects.filter(
+            Q(session__program__in=coordinated_programs(user)) | Q(participant_id__in=own_participants(user))
+        ).select_related("participant")
+        return found.prefetch_related(Prefetch("invitations", queryset=shown)).order_by("-starts", "id")
 
     def coordinated(self) -> TrainingSession:
         session: TrainingSession = self.get_object()

@@ -92,3 +92,31 @@ def test_weekend_work_earns_a_compensatory_day_and_the_coordinator_sets_paid_lea
     )
     assert granted.status_code == 200 and granted.json()["days"] == 12
     assert alt.get("/api/leave-requests/balance/").json()["granted"] == 12
+
+
+def test_an_invited_participant_sees_their_own_answer_and_not_the_other_invitees(world: Any) -> None:
+    north, _, _ = world
+    coordinator = script(north.users["coordinator"])
+    starts = timezone.now() + dt.timedelta(days=7)
+    made = coordinator.post(
+        "/api/training-sessions/",
+        {
+            "program": north.program.pk,
+            "title": "Speech contest judges' briefing",
+            "kind": "meeting",
+            "starts": starts.isoformat(),
+            "ends": (starts + dt.timedelta(hours=1)).isoformat(),
+            "place": "Board office",
+        },
+        format="json",
+    )
+    session = made.json()["id"]
+    coordinator.post(f"/api/training-sessions/{session}/invite/", {"who": "all"}, format="json")
+    Invitation.objects.filter(session_id=session).exclude(participant__code=north.alts[0].code).update(
+        response="not_attending"
+    )
+    alt = script(north.users["participant"])
+    for shown in (alt.get(f"/api/training-sessions/{session}/").json(), *every(alt, "/api/training-sessions/")):
+        assert [i["participant"] for i in shown["invitations"]] == [north.alts[0].code]
+    everyone = coordinator.get(f"/api/training-sessions/{session}/").json()["invitations"]
+    assert sorted(i["participant"] for i in everyone) == sorted(a.code for a in north.alts)
