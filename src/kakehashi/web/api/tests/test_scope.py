@@ -110,7 +110,7 @@ def _object_filters() -> list[tuple[str, str, type]]:
         if not hasattr(view, "list"):
             continue
         filterset = ScopedFilterBackend().get_filterset_class(view, viewset.queryset)
-        for name, chooser in (filterset.base_filters.items() if filterset else []):
+        for name, chooser in filterset.base_filters.items() if filterset else []:
             if isinstance(chooser, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
                 found.append((resource, name, chooser.queryset.model))
     return found
