@@ -7,10 +7,10 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-import holidays
 import pytest
 
 from kakehashi.schoolyear import DayKind, EventKind, SchoolCalendar, SchoolEvent, SchoolYear
+from kakehashi.schoolyear.holidays import national_holidays, working_days
 
 CABINET_OFFICE_LIST = Path(__file__).resolve().parents[3] / "shared" / "data" / "holidays" / "syukujitsu.csv"
 
@@ -25,15 +25,15 @@ def cabinet_office_holidays() -> dict[dt.date, str]:
 
 
 @pytest.mark.skipif(not CABINET_OFFICE_LIST.exists(), reason="../shared/data is not beside the checkout")
-def test_the_holidays_package_agrees_with_the_cabinet_office_list_on_every_date_from_2016() -> None:
+def test_the_national_holidays_agree_with_the_cabinet_office_list_on_every_date_from_2016() -> None:
     official = {day: name for day, name in cabinet_office_holidays().items() if day.year >= 2016}
-    last = max(official)
-    package = {
-        day: name
-        for day, name in holidays.country_holidays("JP", years=range(2016, last.year + 1)).items()
-        if day <= last
-    }
-    assert set(package) == set(official)
+    assert set(national_holidays(dt.date(2016, 1, 1), max(official))) == set(official)
+
+
+def test_golden_week_2026_leaves_two_working_days_between_showa_day_and_childrens_day() -> None:
+    # 4/29 昭和の日 (Wed), 5/3 憲法記念日 (Sun) → 5/6 振替休日, 5/4 みどりの日, 5/5 こどもの日.
+    assert working_days(dt.date(2026, 4, 29), dt.date(2026, 5, 6)) == [dt.date(2026, 4, 30), dt.date(2026, 5, 1)]
+    assert national_holidays(dt.date(2026, 5, 6), dt.date(2026, 5, 6)) == {dt.date(2026, 5, 6): "振替休日"}
 
 
 def test_the_2026_school_year_is_reiwa_8_and_runs_april_to_march() -> None:

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-import holidays as holiday_data
-
 from kakehashi.schoolyear.events import NO_LESSONS, EventKind, SchoolEvent, with_compensatory_day
+from kakehashi.schoolyear.holidays import national_holidays
 from kakehashi.schoolyear.year import SchoolYear
 from kakehashi.timetable.instance import ALL_DAYS
 
@@ -62,8 +61,7 @@ class SchoolCalendar:
 
     @cached_property
     def national_holidays(self) -> dict[dt.date, str]:
-        found = holiday_data.country_holidays("JP", years=[self.year.year, self.year.year + 1])
-        return {day: str(name) for day, name in found.items() if self.year.starts <= day <= self.year.ends}
+        return national_holidays(self.year.starts, self.year.ends)
 
     def _regular_school_day(self, day: dt.date) -> bool:
         """A weekday in a term that is not a national holiday (before events are considered)."""

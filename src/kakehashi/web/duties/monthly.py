@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from kakehashi.schoolyear.holidays import working_days
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.timetable.instance import format_clock
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.leave.models import LeaveRequest
-from kakehashi.web.leave.selectors import confirmed_covers, working_days
+from kakehashi.web.leave.selectors import confirmed_covers
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.schools.models import School

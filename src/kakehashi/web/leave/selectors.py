@@ -8,27 +8,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-import holidays as holiday_data
 from django.db.models import QuerySet
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.schoolyear.holidays import working_days
 from kakehashi.schoolyear.plan import DayChange
 from kakehashi.timetable.instance import ALL_DAYS, Assignment, Visit
 from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, WeekendWork
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-
-
-def working_days(starts: dt.date, ends: dt.date) -> list[dt.date]:
-    """Weekdays that are not national holidays: the days a leave request uses."""
-    found = holiday_data.country_holidays("JP", years=range(starts.year, ends.year + 1))
-    days = []
-    day = starts
-    while day <= ends:
-        if day.weekday() < 5 and day not in found:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
 
 
 def away_requests(program: Program, starts: dt.date, ends: dt.date) -> QuerySet[LeaveRequest]:

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.schoolyear.holidays import working_days
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, WeekendWork
 from kakehashi.web.leave.notices import coordinators_of, notify
-from kakehashi.web.leave.selectors import leave_balance, leave_days, working_days
+from kakehashi.web.leave.selectors import leave_balance, leave_days
 from kakehashi.web.people.models import Participant
 
 OPEN = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED, LeaveRequest.Status.APPROVED)

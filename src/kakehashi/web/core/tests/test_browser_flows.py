@@ -126,9 +126,9 @@ def test_an_absence_reported_on_the_phone_is_covered_and_announced_after_one_cli
 
     from django.utils import timezone
 
+    from kakehashi.schoolyear.holidays import working_days
     from kakehashi.timetable.instance import ALL_DAYS
     from kakehashi.timetable.solve import solve
-    from kakehashi.web.leave.selectors import working_days
     from kakehashi.web.timetables.selectors import week_instance
     from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
