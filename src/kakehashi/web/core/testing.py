@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from kakehashi.timetable.generate import generate_synthetic
 from kakehashi.web.accounts.models import Role
@@ -98,3 +99,10 @@ def side(
 def world() -> tuple[Side, Side, Any]:
     """Two programs that must never see each other's schools or people, and an administrator."""
     return side("North", prefix="N", seed=11), side("South", prefix="X", seed=12), user("root", superuser=True)
+
+
+def signed_in(who: Any) -> Client:
+    """A browser signed in as `who` (the test fails here if the login does not work)."""
+    client = Client()
+    assert client.login(username=who.username, password=PASSWORD)
+    return client

@@ -6,11 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from kakehashi.timetable.solve import solve
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.timetables.selectors import latest_version, version_solution, week_instance
@@ -29,12 +28,6 @@ def _publish(side: Any) -> None:
     timetable_publish(version=version, notify=False)
 
 
-def _login(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.username, password=PASSWORD)
-    return client
-
-
 def _day_card(page: str, day: dt.date) -> str:
     start = page.index(f'data-date="{day.isoformat()}"')
     end = page.find('<div class="card day"', start + 1)
@@ -46,7 +39,7 @@ def test_my_week_shows_the_holiday_instead_of_mondays_visits(world: Any) -> None
     _publish(north)
     alt = north.alts[0]
     solution = version_solution(latest_version(north.program, published_only=True))
-    page = _login(north.users["participant"]).get(f"/people/{alt.code}/?week=2026-11-25").content.decode()
+    page = signed_in(north.users["participant"]).get(f"/people/{alt.code}/?week=2026-11-25").content.decode()
     assert "Week of 2026-11-23" in page
     monday = _day_card(page, THANKSGIVING_WEEK)
     if any(v.alt == alt.code and v.day == "mon" for v in solution.visits):
@@ -61,7 +54,7 @@ def test_the_school_page_shows_a_sports_day_and_its_compensatory_monday(world: A
     Event.objects.create(
         school=school, kind="sports_day", name="運動会", starts=dt.date(2026, 5, 23), ends=dt.date(2026, 5, 23)
     )
-    page = _login(north.users["school_staff"]).get(f"/schools/{school.code}/?week=2026-05-25").content.decode()
+    page = signed_in(north.users["school_staff"]).get(f"/schools/{school.code}/?week=2026-05-25").content.decode()
     assert "振替休業日" in _day_card(page, dt.date(2026, 5, 25))
     assert "振替休業日" not in _day_card(page, dt.date(2026, 5, 26))
 
@@ -77,10 +70,10 @@ def test_a_confirmed_cover_shows_the_substitute_on_their_week_and_the_absence_on
     cover = cover_propose(program=north.program, date=day)
     assert cover is not None
     cover_confirm(cover=cover, user=north.users["coordinator"])
-    mine = _login(north.users["participant"]).get(f"/people/{absent.code}/?week={day}").content.decode()
+    mine = signed_in(north.users["participant"]).get(f"/people/{absent.code}/?week={day}").content.decode()
     assert "on leave" in _day_card(mine, day)
     substitutes = {row["substitute"] for row in cover.needed if row["substitute"]}
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     for code in substitutes:
         theirs = coordinator.get(f"/people/{code}/?week={day}").content.decode()
         assert "substitute" in _day_card(theirs, day)

@@ -16,7 +16,7 @@ from django.test import Client
 from kakehashi.web.calendars.imports import read_events
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.tabular import ImportRefusedError
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 
 CALENDAR = """date,ends,name,kind
 2026-04-07,,入学式,ceremony
@@ -24,12 +24,6 @@ CALENDAR = """date,ends,name,kind
 2026-06-24,2026-06-25,中間テスト,test
 2026-07-13,2026-07-17,短縮日課,
 """
-
-
-def login(user: Any) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def upload(client: Client, url: str, name: str, content: bytes) -> str:
@@ -58,7 +52,7 @@ def xlsx(rows: list[list[Any]]) -> bytes:
 def test_a_csv_calendar_is_previewed_then_imported_with_the_compensatory_day(world: Any) -> None:
     north, _, _ = world
     school = north.schools[0]
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     url = f"/year/schools/{school.code}/events/import/"
     preview = client.post(url, {"file": SimpleUploadedFile("行事予定表.csv", CALENDAR.encode())}).content.decode()
     assert "令和8年度" in preview and "create: 4" in preview and "2026-05-25 (Mon)" in preview
@@ -84,7 +78,10 @@ def test_a_shift_jis_csv_with_japanese_headers_and_kinds_is_imported(world: Any)
         "2026/12/2,2026/12/4,期末考査,考査\r\n"
     )
     upload(
-        login(north.users["coordinator"]), f"/year/schools/{school.code}/events/import/", "r8.csv", text.encode("cp932")
+        signed_in(north.users["coordinator"]),
+        f"/year/schools/{school.code}/events/import/",
+        "r8.csv",
+        text.encode("cp932"),
     )
     assert events({"school": school}) == [
         ("sports_day", "体育祭", dt.date(2026, 5, 23), dt.date(2026, 5, 23)),
@@ -105,7 +102,9 @@ def test_an_xlsx_calendar_with_excel_date_cells_is_imported(world: Any) -> None:
             ["臨時休校", "2027/1/8", None, None],
         ]
     )
-    page = upload(login(north.users["supervisor"]), f"/year/schools/{school.code}/events/import/", "r8.xlsx", content)
+    page = upload(
+        signed_in(north.users["supervisor"]), f"/year/schools/{school.code}/events/import/", "r8.xlsx", content
+    )
     assert "2026-11-02 (Mon)" in page  # the culture festival's compensatory day
     assert events({"school": school}) == [
         ("ceremony", "始業式", dt.date(2026, 4, 6), dt.date(2026, 4, 6)),
@@ -122,7 +121,7 @@ def test_a_bad_date_and_an_unknown_kind_are_refused_naming_row_and_column_and_no
         school=school, kind="test", name="前のテスト", starts=dt.date(2026, 6, 1), ends=dt.date(2026, 6, 1)
     )
     text = "date,name,kind\n2026-04-07,入学式,\n2026-13-01,運動会,\n2026-07-01,期末テスト,picnic\n2026-05-15,遠足,\n"
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     page = client.post(
         f"/year/schools/{school.code}/events/import/", {"file": SimpleUploadedFile("bad.csv", text.encode())}
     ).content.decode()
@@ -181,7 +180,7 @@ def test_importing_the_same_file_again_replaces_rather_than_duplicates(world: An
     neighbour = Event.objects.create(
         school=other, kind="sports_day", name="運動会", starts=dt.date(2026, 5, 23), ends=dt.date(2026, 5, 23)
     )
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     url = f"/year/schools/{school.code}/events/import/"
     upload(client, url, "r8.csv", CALENDAR.encode())
     first = events({"school": school})
@@ -199,23 +198,23 @@ def test_importing_the_same_file_again_replaces_rather_than_duplicates(world: An
 def test_a_board_import_gives_every_school_of_the_board_the_events(world: Any) -> None:
     north, _, _ = world
     upload(
-        login(north.users["supervisor"]),
+        signed_in(north.users["supervisor"]),
         f"/year/boards/{north.board.pk}/events/import/",
         "board.csv",
         CALENDAR.encode(),
     )
     assert len(events({"board": north.board})) == 4 and not Event.objects.filter(school__isnull=False).exists()
-    page = login(north.users["school_staff"]).get(f"/year/schools/{north.schools[0].code}/events/?year=2026")
+    page = signed_in(north.users["school_staff"]).get(f"/year/schools/{north.schools[0].code}/events/?year=2026")
     assert "中間テスト" in page.content.decode()
 
 
 @pytest.mark.django_db
 def test_a_jte_cannot_import_and_a_confirm_for_another_school_finds_nothing_waiting(world: Any) -> None:
     north, _, _ = world
-    jte = login(north.users["school_staff"])
+    jte = signed_in(north.users["school_staff"])
     url = f"/year/schools/{north.schools[0].code}/events/import/"
     assert jte.post(url, {"file": SimpleUploadedFile("r8.csv", CALENDAR.encode())}).status_code == 403
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     client.post(url, {"file": SimpleUploadedFile("r8.csv", CALENDAR.encode())})
     client.post(f"/year/schools/{north.schools[1].code}/events/import/confirm/")
     assert not Event.objects.exists()
@@ -225,7 +224,7 @@ def test_a_jte_cannot_import_and_a_confirm_for_another_school_finds_nothing_wait
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_template_downloads_and_imports_as_it_is(world: Any, fmt: str) -> None:
     north, _, _ = world
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     response = client.get(f"/year/events/template.{fmt}")
     assert response.status_code == 200 and f"kakehashi-events-template.{fmt}" in response["Content-Disposition"]
     school = north.schools[0]

@@ -7,19 +7,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.models import Change
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def login(user: Any) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def sports_day(school: Any, day: dt.date = dt.date(2026, 5, 23)) -> Event:
@@ -29,7 +22,7 @@ def sports_day(school: Any, day: dt.date = dt.date(2026, 5, 23)) -> Event:
 def test_a_coordinator_creates_edits_and_deletes_a_school_event(world: Any) -> None:
     north, _, _ = world
     school = north.schools[0]
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     base = f"/year/schools/{school.code}/events/"
     created = client.post(
         base + "new/", {"name": "中間テスト", "kind": "test", "starts": "2026-06-24", "ends": "2026-06-25"}
@@ -60,7 +53,7 @@ def test_a_blank_kind_is_taken_from_the_name_and_one_the_name_does_not_say_is_as
     world: Any,
 ) -> None:
     north, _, _ = world
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     url = f"/year/schools/{north.schools[0].code}/events/new/"
     client.post(url, {"name": "卒業式", "kind": "", "starts": "2027-03-19"})
     assert Event.objects.get(name="卒業式").kind == "ceremony"
@@ -71,7 +64,7 @@ def test_a_blank_kind_is_taken_from_the_name_and_one_the_name_does_not_say_is_as
 
 def test_an_event_that_ends_before_it_starts_or_has_no_date_is_refused_next_to_the_field(world: Any) -> None:
     north, _, _ = world
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     url = f"/year/schools/{north.schools[0].code}/events/new/"
     page = client.post(url, {"name": "文化祭", "kind": "", "starts": "2026-10-31", "ends": "2026-10-30"})
     assert "The event ends before it starts. / 行事の終了日が開始日より前です。" in page.content.decode()
@@ -84,7 +77,7 @@ def test_a_saturday_sports_day_lists_its_compensatory_monday(world: Any) -> None
     north, _, _ = world
     school = north.schools[0]
     sports_day(school)
-    page = login(north.users["coordinator"]).get(f"/year/schools/{school.code}/events/?year=2026").content.decode()
+    page = signed_in(north.users["coordinator"]).get(f"/year/schools/{school.code}/events/?year=2026").content.decode()
     assert "2026-05-23 (Sat)" in page and "2026-05-25 (Mon)" in page
 
 
@@ -92,7 +85,7 @@ def test_a_rained_out_sports_day_moves_and_its_compensatory_day_follows(world: A
     north, _, _ = world
     school = north.schools[0]
     event = sports_day(school)
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     form = client.get(f"/year/events/{event.pk}/rained-out/").content.decode()
     assert "2026-05-25" in form  # the compensatory day before the move
     moved = client.post(f"/year/events/{event.pk}/rained-out/", {"moved_to": "2026-05-30"}, follow=True)
@@ -106,7 +99,7 @@ def test_a_rained_out_sports_day_moves_and_its_compensatory_day_follows(world: A
 def test_a_rained_out_event_cannot_move_earlier_and_only_a_sports_day_is_rained_out(world: Any) -> None:
     north, _, _ = world
     event = sports_day(north.schools[0])
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     page = client.post(f"/year/events/{event.pk}/rained-out/", {"moved_to": "2026-05-16"}).content.decode()
     assert "延期先は元の日より後の日にしてください" in page
     event.refresh_from_db()
@@ -119,7 +112,7 @@ def test_a_rained_out_event_cannot_move_earlier_and_only_a_sports_day_is_rained_
 
 def test_a_board_supervisor_adds_a_board_event_that_every_school_of_the_board_lists(world: Any) -> None:
     north, south, _ = world
-    client = login(north.users["supervisor"])
+    client = signed_in(north.users["supervisor"])
     form = client.get(f"/year/boards/{north.board.pk}/events/new/").content.decode()
     assert "An event of the whole board: it is on the calendar of every school of the board." in form
     client.post(f"/year/boards/{north.board.pk}/events/new/", {"name": "体育祭", "kind": "", "starts": "2026-10-10"})
@@ -140,7 +133,7 @@ def test_the_year_filter_shows_the_school_year_from_april_to_march(world: Any) -
         ("修了式", dt.date(2027, 4, 1)),
     ):
         Event.objects.create(school=school, kind="ceremony", name=name, starts=day, ends=day)
-    client = login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     page = client.get(f"/year/schools/{school.code}/events/?year=2026").content.decode()
     assert "始業式" in page and "卒業式" in page and "修了式" not in page
     assert "修了式" in client.get(f"/year/schools/{school.code}/events/?year=2027").content.decode()
@@ -149,5 +142,5 @@ def test_the_year_filter_shows_the_school_year_from_april_to_march(world: Any) -
 def test_the_school_year_page_links_to_the_schools_events(world: Any) -> None:
     north, _, _ = world
     school = north.schools[0]
-    page = login(north.users["school_staff"]).get(f"/year/schools/{school.code}/?year=2026").content.decode()
+    page = signed_in(north.users["school_staff"]).get(f"/year/schools/{school.code}/?year=2026").content.decode()
     assert f"/year/schools/{school.code}/events/?year=2026" in page

@@ -7,18 +7,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def login(user: Any) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def event_at(school: Any, name: str = "運動会") -> Event:
@@ -37,7 +30,7 @@ def test_a_jte_sees_their_own_schools_events_and_the_boards_but_cannot_change_th
     board = Event.objects.create(
         board=north.board, kind="closure", name="臨時休校", starts=dt.date(2026, 9, 1), ends=dt.date(2026, 9, 1)
     )
-    client = login(north.users["school_staff"])
+    client = signed_in(north.users["school_staff"])
     page = client.get(f"/year/schools/{school.code}/events/?year=2026").content.decode()
     assert "運動会" in page and "臨時休校" in page
     assert "/edit/" not in page and "/events/new/" not in page and "/events/import/" not in page
@@ -59,7 +52,7 @@ def test_a_jte_cannot_see_another_schools_events(world: Any) -> None:
     north, _, _ = world
     other = north.schools[1]
     event = event_at(other, "よその運動会")
-    client = login(north.users["school_staff"])
+    client = signed_in(north.users["school_staff"])
     assert client.get(f"/year/schools/{other.code}/events/").status_code == 404
     for url in edit_pages(event):
         assert client.get(url).status_code == 404, url
@@ -69,14 +62,14 @@ def test_a_jte_cannot_see_another_schools_events(world: Any) -> None:
 def test_school_staff_and_alts_have_no_board_page(world: Any) -> None:
     north, _, _ = world
     for role in ("school_staff", "participant", "applicant"):
-        assert login(north.users[role]).get(f"/year/boards/{north.board.pk}/events/").status_code == 404, role
+        assert signed_in(north.users[role]).get(f"/year/boards/{north.board.pk}/events/").status_code == 404, role
 
 
 def test_another_programs_coordinator_and_supervisor_get_404_for_every_event_page(world: Any) -> None:
     north, south, _ = world
     event = event_at(north.schools[0])
     for role in ("coordinator", "supervisor"):
-        client = login(south.users[role])
+        client = signed_in(south.users[role])
         urls = [
             f"/year/schools/{north.schools[0].code}/events/",
             f"/year/schools/{north.schools[0].code}/events/new/",
@@ -93,7 +86,7 @@ def test_a_supervisor_and_an_administrator_edit_the_boards_schools_events(world:
     north, _, root = world
     event = event_at(north.schools[2])
     for user, name in ((north.users["supervisor"], "体育祭"), (root, "大運動会")):
-        response = login(user).post(
+        response = signed_in(user).post(
             f"/year/events/{event.pk}/edit/", {"name": name, "kind": "sports_day", "starts": "2026-05-23"}
         )
         assert response.status_code == 302

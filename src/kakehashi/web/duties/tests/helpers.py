@@ -4,13 +4,9 @@ its last week (always past by the time anyone runs these tests, so a report for 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from django.test import Client
 
 from kakehashi.schoolyear.plan import DatedVisit
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import PASSWORD
 from kakehashi.web.organizations.models import Program
 
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
@@ -22,9 +18,3 @@ def visits_of(program: Program, alt: str, *, until: dt.date = dt.date(2026, 11, 
     assert plan is not None
     taught = {(x.date, x.school) for x in plan.lessons if x.alt == alt}
     return [v for v in plan.visits if v.alt == alt and (v.date, v.school) in taught]
-
-
-def login(user: Any) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client

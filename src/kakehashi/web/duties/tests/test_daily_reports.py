@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import user
+from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.duties.models import DailyReport, DutyEntry
 from kakehashi.web.duties.services import (
     entry_add,
@@ -22,7 +22,7 @@ from kakehashi.web.duties.services import (
     report_start,
     report_submit,
 )
-from kakehashi.web.duties.tests.helpers import login, visits_of
+from kakehashi.web.duties.tests.helpers import visits_of
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Participant
@@ -48,7 +48,7 @@ def test_an_alts_report_is_prefilled_with_the_lessons_of_their_dated_plan_for_th
     planned = sorted((x.school, x.homeroom, x.period) for x in plan.lessons if x.alt == alt.code)
     assert planned
 
-    page = login(north.users["participant"]).get(f"/duties/report/?date={day.isoformat()}")
+    page = signed_in(north.users["participant"]).get(f"/duties/report/?date={day.isoformat()}")
     assert page.status_code == 200
     text = page.content.decode()
     assert all(homeroom in text for _school, homeroom, _period in planned)  # shown before the report is started
@@ -65,7 +65,7 @@ def test_a_submitted_report_is_approved_by_the_coordinator_and_the_participant_i
     north, _, _ = published
     alt = north.alts[0]
     day = visits_of(north.program, alt.code)[0].date
-    phone = login(north.users["participant"])
+    phone = signed_in(north.users["participant"])
     added = phone.post(
         f"/duties/report/{day.isoformat()}/add/",
         {"entry-kind": "clubs", "entry-minutes": "60", "entry-title": "English club", "entry-school": ""},
@@ -78,7 +78,7 @@ def test_a_submitted_report_is_approved_by_the_coordinator_and_the_participant_i
     assert report.status == "submitted" and report.note == "Quiet day"
     assert Notice.objects.filter(user=north.users["coordinator"], subject__contains="Daily report").exists()
 
-    coordinator = login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     assert "English club" in coordinator.get("/duties/queue/").content.decode()
     mail.outbox.clear()
     coordinator.post(f"/duties/reports/{report.pk}/approve/", {"comment": "Thank you"})
@@ -102,7 +102,7 @@ def test_a_returned_report_is_edited_and_submitted_again(published: Any) -> None
     assert report.status == "returned"
     assert Notice.objects.filter(user=north.users["participant"], body__contains="speech coaching").exists()
 
-    phone = login(north.users["participant"])
+    phone = signed_in(north.users["participant"])
     page = phone.get(f"/duties/report/?date={report.date.isoformat()}").content.decode()
     assert "speech coaching after school" in page and "Submit again" in page
     phone.post(
@@ -126,7 +126,7 @@ def test_an_approved_report_cannot_be_changed(published: Any) -> None:
         entry_add(report=report, kind="preparation", minutes=10, title="More")
     entry = report.entries.first()
     assert entry is not None
-    phone = login(north.users["participant"])
+    phone = signed_in(north.users["participant"])
     phone.post(f"/duties/entries/{entry.pk}/delete/")
     phone.post(f"/duties/report/{report.date.isoformat()}/add/", {"entry-kind": "preparation", "entry-minutes": "5"})
     assert DutyEntry.objects.filter(pk=entry.pk).exists()
@@ -139,7 +139,7 @@ def test_an_approved_report_cannot_be_changed(published: Any) -> None:
 def test_a_coordinator_of_another_program_gets_404(published: Any) -> None:
     north, south, _ = published
     report = _submitted(north)
-    other = login(south.users["coordinator"])
+    other = signed_in(south.users["coordinator"])
     assert other.get(f"/duties/reports/{report.pk}/").status_code == 404
     assert other.post(f"/duties/reports/{report.pk}/approve/").status_code == 404
     assert other.get(f"/duties/people/{north.alts[0].code}/").status_code == 404
@@ -154,7 +154,7 @@ def test_a_coordinator_of_another_program_gets_404(published: Any) -> None:
 def test_a_jte_sees_no_daily_reports_not_even_of_the_alts_visiting_their_school(published: Any) -> None:
     north, _, _ = published
     report = _submitted(north)
-    jte = login(north.users["school_staff"])
+    jte = signed_in(north.users["school_staff"])
     assert jte.get(f"/duties/reports/{report.pk}/").status_code == 404
     assert jte.post(f"/duties/reports/{report.pk}/approve/").status_code == 404
     assert jte.get("/duties/queue/").status_code == 404
@@ -164,10 +164,10 @@ def test_a_jte_sees_no_daily_reports_not_even_of_the_alts_visiting_their_school(
 
 def test_the_boards_supervisor_approves_but_under_outsourcing_may_not_return(published: Any) -> None:
     north, south, _ = published
-    supervisor = login(north.users["supervisor"])
+    supervisor = signed_in(north.users["supervisor"])
     report = _submitted(north)
     assert "Worksheets" in supervisor.get("/duties/queue/").content.decode()
-    assert login(south.users["supervisor"]).get(f"/duties/reports/{report.pk}/").status_code == 404
+    assert signed_in(south.users["supervisor"]).get(f"/duties/reports/{report.pk}/").status_code == 404
 
     Contract.objects.filter(program=north.program).update(type=Contract.Type.OUTSOURCING)
     supervisor.post(f"/duties/reports/{report.pk}/return/", {"comment": "Redo it"})
@@ -193,7 +193,7 @@ def test_a_cir_logs_translation_with_words_hours_and_title(world: Any) -> None:
     entry = entry_add(report=report, kind="translation", minutes=90, title="Sister-city letter", words=1200)
     assert (entry.words, entry.hours, entry.title) == (1200, 1.5, "Sister-city letter")
 
-    phone = login(user("ncir", {"kind": Role.Kind.PARTICIPANT, "participant": cir}))
+    phone = signed_in(user("ncir", {"kind": Role.Kind.PARTICIPANT, "participant": cir}))
     page = phone.get(f"/duties/report/?date={day.isoformat()}").content.decode()
     assert 'name="entry-words"' in page and 'value="translation"' in page
     refused = phone.post(

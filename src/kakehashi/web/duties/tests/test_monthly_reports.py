@@ -13,10 +13,11 @@ from django.db.models import Sum
 
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.web.calendars.selectors import program_dated_plan
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.models import DutyEntry
 from kakehashi.web.duties.monthly import school_month
 from kakehashi.web.duties.services import entry_add, report_approve, report_start, report_submit
-from kakehashi.web.duties.tests.helpers import NOVEMBER, login, visits_of
+from kakehashi.web.duties.tests.helpers import NOVEMBER, visits_of
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.services import absence_report
@@ -60,7 +61,7 @@ def test_the_monthly_excel_of_a_school_has_the_totals_of_the_plan_and_the_approv
     north, _, _ = published
     school = _month_of_work(north)
 
-    response = login(north.users["coordinator"]).get(f"/duties/schools/{school.code}/monthly.xlsx?month=2026-11")
+    response = signed_in(north.users["coordinator"]).get(f"/duties/schools/{school.code}/monthly.xlsx?month=2026-11")
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="monthly-{school.code}-2026-11.xlsx"'
     book = openpyxl.load_workbook(io.BytesIO(response.content))
@@ -96,7 +97,7 @@ def test_the_monthly_excel_of_a_school_has_the_totals_of_the_plan_and_the_approv
 def test_the_board_report_counts_its_alts_duties_done_at_no_school(published: Any) -> None:
     north, _, _ = published
     _month_of_work(north)
-    response = login(north.users["supervisor"]).get(f"/duties/boards/{north.board.pk}/monthly.xlsx?month=2026-11")
+    response = signed_in(north.users["supervisor"]).get(f"/duties/boards/{north.board.pk}/monthly.xlsx?month=2026-11")
     figures = _summary(openpyxl.load_workbook(io.BytesIO(response.content)))
     minutes = DutyEntry.objects.filter(report__status="approved", report__participant__program=north.program)
     total = minutes.aggregate(total=Sum("minutes"))["total"]
@@ -105,7 +106,7 @@ def test_the_board_report_counts_its_alts_duties_done_at_no_school(published: An
     plan = program_dated_plan(north.program, starts=NOVEMBER[0], ends=NOVEMBER[1])
     assert plan is not None
     assert figures["Visits delivered (ALT-days) / ALT訪問日数"] == len(plan.visits)
-    page = login(north.users["coordinator"]).get(f"/duties/boards/{north.board.pk}/monthly/?month=2026-11")
+    page = signed_in(north.users["coordinator"]).get(f"/duties/boards/{north.board.pk}/monthly/?month=2026-11")
     assert page.status_code == 200 and "Phonics workshop" not in page.content.decode()  # totals, not diaries
 
 
@@ -114,7 +115,7 @@ def test_the_monthly_pdf_is_a4_and_embeds_the_japanese_font(published: Any) -> N
 
     north, _, _ = published
     school = north.schools[0]
-    jte = login(north.users["school_staff"])
+    jte = signed_in(north.users["school_staff"])
     assert jte.get(f"/duties/schools/{school.code}/monthly.pdf?month=2026-11").content.startswith(b"%PDF")
     pdf = monthly_pdf(school_month(school, NOVEMBER[0]), uncompressed=True)
     assert b"/MediaBox [0 0 595.275591 841.889764]" in pdf  # A4 in points
@@ -124,13 +125,15 @@ def test_the_monthly_pdf_is_a4_and_embeds_the_japanese_font(published: Any) -> N
 def test_each_monthly_report_is_for_those_the_school_or_board_concerns(published: Any) -> None:
     north, south, _ = published
     own, other = north.schools[0], north.schools[1]
-    jte = login(north.users["school_staff"])
+    jte = signed_in(north.users["school_staff"])
     assert jte.get(f"/duties/schools/{own.code}/monthly/?month=2026-11").status_code == 200
     assert jte.get(f"/duties/schools/{other.code}/monthly/?month=2026-11").status_code == 404
     assert jte.get(f"/duties/boards/{north.board.pk}/monthly/").status_code == 404
-    assert login(north.users["participant"]).get(f"/duties/schools/{own.code}/monthly.xlsx").status_code == 404
-    stranger = login(south.users["coordinator"])
+    assert signed_in(north.users["participant"]).get(f"/duties/schools/{own.code}/monthly.xlsx").status_code == 404
+    stranger = signed_in(south.users["coordinator"])
     assert stranger.get(f"/duties/schools/{own.code}/monthly.xlsx?month=2026-11").status_code == 404
     assert stranger.get(f"/duties/boards/{north.board.pk}/monthly.pdf?month=2026-11").status_code == 404
-    assert login(north.users["supervisor"]).get(f"/duties/schools/{other.code}/monthly/").status_code == 200
-    assert login(north.users["coordinator"]).get(f"/duties/schools/{own.code}/monthly/?month=nov").status_code == 404
+    assert signed_in(north.users["supervisor"]).get(f"/duties/schools/{other.code}/monthly/").status_code == 200
+    assert (
+        signed_in(north.users["coordinator"]).get(f"/duties/schools/{own.code}/monthly/?month=nov").status_code == 404
+    )

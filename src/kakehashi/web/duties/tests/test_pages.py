@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.models import TrainingSession
 from kakehashi.web.duties.services import entry_add, report_start, report_submit
-from kakehashi.web.duties.tests.helpers import login
 from kakehashi.web.duties.training import session_create, session_invite
 
 pytestmark = pytest.mark.django_db
@@ -32,14 +32,14 @@ def test_each_role_finds_its_duty_pages(world: Any) -> None:
     )
     session_invite(session=session, participants=north.program.participants.all())
 
-    phone = login(north.users["participant"])
+    phone = signed_in(north.users["participant"])
     assert "/duties/report/" in phone.get("/").content.decode()
     assert phone.get("/duties/").status_code == 302  # a participant's way in is their own day
     assert "Halloween party" in phone.get(f"/duties/reports/{report.pk}/").content.decode()
     assert "Kickoff" in phone.get("/duties/invitations/").content.decode()
     assert "1 invitation" in phone.get("/duties/report/").content.decode()
 
-    coordinator = login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     assert f"/duties/programs/{north.program.pk}/" in coordinator.get(f"/programs/{north.program.pk}/").content.decode()
     program_page = coordinator.get(f"/duties/programs/{north.program.pk}/").content.decode()
     assert "Kickoff" in program_page and f"/duties/boards/{north.board.pk}/monthly/" in program_page
@@ -50,6 +50,6 @@ def test_each_role_finds_its_duty_pages(world: Any) -> None:
     assert "/duties/" in coordinator.get("/").content.decode()  # the navigation item
 
     for role in ("supervisor", "school_staff"):
-        hub = login(north.users[role]).get("/duties/")
+        hub = signed_in(north.users[role]).get("/duties/")
         assert hub.status_code == 200 and f"/duties/schools/{north.schools[0].code}/monthly/" in hub.content.decode()
-    assert login(north.users["applicant"]).get("/duties/").status_code == 404
+    assert signed_in(north.users["applicant"]).get("/duties/").status_code == 404

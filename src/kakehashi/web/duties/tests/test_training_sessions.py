@@ -10,9 +10,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.duties.services import report_start
-from kakehashi.web.duties.tests.helpers import login
 from kakehashi.web.duties.training import attendance_record, session_create, session_invite
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.people.models import Participant
@@ -39,7 +39,7 @@ def test_new_participants_are_invited_answer_and_have_their_attendance_recorded(
     today = timezone.localdate()
     Participant.objects.filter(pk=newcomer.pk).update(start_date=today - dt.timedelta(days=100))
     Participant.objects.filter(pk=veteran.pk).update(start_date=today - dt.timedelta(days=800))
-    coordinator = login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     starts = timezone.localtime() - dt.timedelta(minutes=5)
     created = coordinator.post(
         f"/duties/programs/{north.program.pk}/",
@@ -57,7 +57,7 @@ def test_new_participants_are_invited_answer_and_have_their_attendance_recorded(
     assert list(session.invitations.values_list("participant__code", flat=True)) == [newcomer.code]
     assert Notice.objects.filter(user=north.users["participant"], subject__contains="Initial training").exists()
 
-    phone = login(north.users["participant"])
+    phone = signed_in(north.users["participant"])
     assert "Initial training" in phone.get("/duties/invitations/").content.decode()
     invitation = Invitation.objects.get(session=session)
     assert phone.post(f"/duties/invitations/{invitation.pk}/attending/").status_code == 302
@@ -86,12 +86,14 @@ def test_attendance_waits_for_the_session_to_begin_and_strangers_see_nothing(wor
         attendance_record(session=session, marks={i.pk: "present" for i in session.invitations.all()})
     with pytest.raises(ValidationError, match="program's own participants"):
         session_invite(session=session, participants=south.alts)
-    other = login(south.users["coordinator"])
+    other = signed_in(south.users["coordinator"])
     assert other.get(f"/duties/sessions/{session.pk}/").status_code == 404
     assert other.post(f"/duties/sessions/{session.pk}/invite/", {"who": "all"}).status_code == 404
     invitation = session.invitations.first()
     assert invitation is not None
-    assert login(south.users["participant"]).post(f"/duties/invitations/{invitation.pk}/attending/").status_code == 404
+    assert (
+        signed_in(south.users["participant"]).post(f"/duties/invitations/{invitation.pk}/attending/").status_code == 404
+    )
 
 
 def test_the_session_appears_in_the_daily_report_of_its_day(world: Any) -> None:
@@ -99,13 +101,13 @@ def test_the_session_appears_in_the_daily_report_of_its_day(world: Any) -> None:
     session = _now_session(north)
     session_invite(session=session, participants=[north.alts[0]])
     day = timezone.localtime(session.starts).date()
-    page = login(north.users["participant"]).get(f"/duties/report/?date={day.isoformat()}").content.decode()
+    page = signed_in(north.users["participant"]).get(f"/duties/report/?date={day.isoformat()}").content.decode()
     assert "Team-teaching workshop" in page
     report = report_start(participant=north.alts[0], date=day)
     entry = report.entries.get(session=session)
     assert (entry.kind, entry.minutes, entry.from_plan) == ("training", 90, True)
 
     invitation = Invitation.objects.get(session=session)
-    login(north.users["participant"]).post(f"/duties/invitations/{invitation.pk}/not-attending/")
-    login(north.users["participant"]).post(f"/duties/report/{day.isoformat()}/refresh/")
+    signed_in(north.users["participant"]).post(f"/duties/invitations/{invitation.pk}/not-attending/")
+    signed_in(north.users["participant"]).post(f"/duties/report/{day.isoformat()}/refresh/")
     assert not report.entries.filter(session=session).exists()  # declined: no longer part of the day

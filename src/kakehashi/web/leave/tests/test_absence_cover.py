@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.test import Client
 
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
 from kakehashi.web.leave.reports import fill_rates
@@ -20,12 +19,6 @@ from kakehashi.web.leave.tasks import propose_covers
 from kakehashi.web.timetables.selectors import latest_version, version_solution
 
 pytestmark = pytest.mark.django_db
-
-
-def _login(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def _busy_day(program: Any, alt_code: str) -> dt.date:
@@ -42,7 +35,7 @@ def test_an_absence_reported_from_the_phone_is_covered_confirmed_and_announced(p
     north, _, _ = published
     alt = north.alts[0]
     day = _busy_day(north.program, alt.code)
-    phone = _login(north.users["participant"])
+    phone = signed_in(north.users["participant"])
     with_form = phone.get("/leave/absent/")
     assert with_form.status_code == 200 and 'type="date"' in with_form.content.decode()
     assert phone.post("/leave/absent/", {"date": day.isoformat(), "kind": "sick", "reason": "Fever"}).status_code == 302
@@ -54,7 +47,7 @@ def test_an_absence_reported_from_the_phone_is_covered_confirmed_and_announced(p
     cover = Cover.objects.get(program=north.program, date=day)
     assert cover.status == "proposed" and cover.absent == [alt.code]
     assert cover.needed and all(row["alt"] == alt.code for row in cover.needed)
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     page = coordinator.get(f"/leave/programs/{north.program.pk}/").content.decode()
     assert "Confirm cover and tell everyone" in page
 
@@ -105,9 +98,9 @@ def test_a_cover_cannot_be_confirmed_twice_or_from_another_program(published: An
     absence_report(participant=north.alts[0], date=day)
     cover = cover_propose(program=north.program, date=day)
     assert cover is not None
-    other = _login(south.users["coordinator"])
+    other = signed_in(south.users["coordinator"])
     assert other.post(f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/").status_code == 404
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     coordinator.post(f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/")
     again = coordinator.post(f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/", follow=True)
     assert "no longer open" in again.content.decode()
@@ -128,7 +121,7 @@ def test_an_absence_without_a_published_timetable_says_why_no_cover_is_proposed(
     north, _, _ = world
     day = dt.date(2026, 12, 1)
     absence_report(participant=north.alts[0], date=day)
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     page = coordinator.post(f"/leave/programs/{north.program.pk}/covers/{day}/propose/", follow=True)
     assert "no published timetable" in page.content.decode()
 
@@ -137,7 +130,7 @@ def test_the_fill_rate_report_downloads_as_csv(published: Any) -> None:
     north, _, _ = published
     day = _busy_day(north.program, north.alts[0].code)
     absence_report(participant=north.alts[0], date=day)
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     page = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year=2026").content.decode()
     assert f"{day:%Y-%m}" in page
     csv_text = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year=2026&format=csv").content.decode(

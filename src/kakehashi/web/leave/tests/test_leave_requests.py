@@ -8,20 +8,13 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.test import Client
 
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, Notice
 from kakehashi.web.leave.selectors import leave_balance, owed_compensatory_days
 from kakehashi.web.leave.services import leave_request_create, leave_request_decide, weekend_work_record
 
 pytestmark = pytest.mark.django_db
-
-
-def _login(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def test_paid_leave_counts_working_days_and_stops_at_the_balance(world: Any) -> None:
@@ -88,7 +81,7 @@ def test_an_alt_asks_on_the_page_and_the_coordinator_approves_and_the_alt_is_tol
     north, _, _ = world
     alt = north.alts[0]
     LeaveEntitlement.objects.create(participant=alt, year=2026, days=10)
-    page = _login(north.users["participant"])
+    page = signed_in(north.users["participant"])
     response = page.post(
         "/leave/",
         {"leave-kind": "annual", "leave-starts": "2026-12-03", "leave-ends": "2026-12-04", "leave-reason": "Family"},
@@ -96,7 +89,7 @@ def test_an_alt_asks_on_the_page_and_the_coordinator_approves_and_the_alt_is_tol
     assert response.status_code == 302
     request = LeaveRequest.objects.get(participant=alt)
     assert request.status == "requested"
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     assert "Family" in coordinator.get(f"/leave/programs/{north.program.pk}/").content.decode()
     coordinator.post(f"/leave/requests/{request.pk}/approve/")
     request.refresh_from_db()
@@ -114,17 +107,17 @@ def test_a_coordinator_of_another_program_cannot_decide_and_a_participant_cannot
     request = leave_request_create(
         participant=north.alts[0], kind="sick", starts=dt.date(2026, 12, 3), ends=dt.date(2026, 12, 3)
     )
-    other = _login(south.users["coordinator"])
+    other = signed_in(south.users["coordinator"])
     assert other.post(f"/leave/requests/{request.pk}/approve/").status_code == 404
     assert other.get(f"/leave/programs/{north.program.pk}/").status_code == 404
-    assert _login(north.users["participant"]).get(f"/leave/programs/{north.program.pk}/").status_code == 404
+    assert signed_in(north.users["participant"]).get(f"/leave/programs/{north.program.pk}/").status_code == 404
     request.refresh_from_db()
     assert request.status == "requested"
 
 
 def test_a_school_staff_member_has_no_leave_page_of_their_own(world: Any) -> None:
     north, _, _ = world
-    assert _login(north.users["school_staff"]).get("/leave/").status_code == 404
+    assert signed_in(north.users["school_staff"]).get("/leave/").status_code == 404
 
 
 def test_a_date_far_outside_the_programmes_years_is_refused_with_the_field_named(world: Any) -> None:

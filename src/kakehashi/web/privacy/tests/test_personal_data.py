@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from kakehashi.web.core.models import Change
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import PASSWORD, signed_in
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.privacy.models import PersonalDataView
@@ -22,17 +22,11 @@ from kakehashi.web.privacy.retention import purge_expired
 pytestmark = pytest.mark.django_db
 
 
-def _login(who: Any) -> Client:
-    client = Client()
-    client.login(username=who.username, password=PASSWORD)
-    return client
-
-
 def test_a_participant_downloads_everything_held_about_them(world: Any) -> None:
     north, _, _ = world
     me = north.alts[0]
     absence_report(participant=me, date=dt.date(2026, 12, 1), reason="Dentist")
-    response = _login(north.users["participant"]).get("/privacy/my-data.json")
+    response = signed_in(north.users["participant"]).get("/privacy/my-data.json")
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
     assert data["format"] == "kakehashi/personal-data@1"
@@ -45,17 +39,17 @@ def test_a_participant_downloads_everything_held_about_them(world: Any) -> None:
 def test_a_coordinators_view_of_an_alt_is_logged_and_the_alt_sees_it(world: Any) -> None:
     north, _, _ = world
     me = north.alts[0]
-    _login(north.users["coordinator"]).get(f"/people/{me.code}/")
-    _login(north.users["participant"]).get(f"/people/{me.code}/")  # one's own page is not logged
+    signed_in(north.users["coordinator"]).get(f"/people/{me.code}/")
+    signed_in(north.users["participant"]).get(f"/people/{me.code}/")  # one's own page is not logged
     views = list(PersonalDataView.objects.all())
     assert [(v.viewer, v.participant, v.what) for v in views] == [(north.users["coordinator"], me, "participant page")]
-    page = _login(north.users["participant"]).get("/privacy/").content.decode()
+    page = signed_in(north.users["participant"]).get("/privacy/").content.decode()
     assert north.users["coordinator"].username in page and "participant page" in page
 
 
 def test_only_administrators_read_the_whole_access_log(world: Any) -> None:
     north, _, root = world
-    assert _login(north.users["coordinator"]).get("/privacy/log/").status_code == 403
+    assert signed_in(north.users["coordinator"]).get("/privacy/log/").status_code == 403
     root_client = Client()
     root_client.login(username=root.username, password=PASSWORD)
     assert root_client.get("/privacy/log/").status_code == 200

@@ -11,9 +11,7 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
-from kakehashi.web.core.testing import PASSWORD
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.models import Application, Cycle
 from kakehashi.web.recruitment.services import application_submit
@@ -25,12 +23,6 @@ AFTER = dt.datetime(2024, 4, 6, 0, 0, tzinfo=HONOLULU)
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
-
-
-def login(user: Any) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 @contextmanager

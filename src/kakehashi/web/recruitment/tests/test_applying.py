@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, ApplicationStep
 from kakehashi.web.recruitment.services import application_submit, cycle_is_open
 from kakehashi.web.recruitment.tests.recruiting import (
@@ -22,7 +23,6 @@ from kakehashi.web.recruitment.tests.recruiting import (
     PNG,
     answers,
     frozen,
-    login,
     make_cycle,
     pdf,
     service_data,
@@ -45,7 +45,7 @@ def test_an_applicant_one_minute_before_the_deadline_is_accepted_through_the_pag
 ) -> None:
     north, _, _ = world
     cycle = make_cycle(north.program)
-    page = login(north.users["applicant"])
+    page = signed_in(north.users["applicant"])
     with frozen(BEFORE), django_capture_on_commit_callbacks(execute=True):
         response = page.post(f"/recruit/{cycle.pk}/apply/", {**answers(), "cv": pdf()})
     assert response.status_code == 302 and response["Location"] == "/recruit/mine/"
@@ -66,7 +66,7 @@ def test_an_applicant_one_minute_before_the_deadline_is_accepted_through_the_pag
 def test_an_applicant_one_minute_after_the_deadline_is_refused_through_the_page(world: Any) -> None:
     north, _, _ = world
     cycle = make_cycle(north.program)
-    page = login(north.users["applicant"])
+    page = signed_in(north.users["applicant"])
     with frozen(AFTER):
         shown = page.get(f"/recruit/{cycle.pk}/apply/").content.decode()
         response = page.post(f"/recruit/{cycle.pk}/apply/", {**answers(), "cv": pdf()})
@@ -79,7 +79,7 @@ def test_an_applicant_one_minute_after_the_deadline_is_refused_through_the_page(
 def test_an_ineligible_cir_applicant_is_told_which_rule_failed_and_nothing_is_stored(world: Any) -> None:
     north, _, _ = world
     cycle = make_cycle(north.program, position="cir")
-    page = login(north.users["applicant"])
+    page = signed_in(north.users["applicant"])
     with frozen(BEFORE):
         response = page.post(f"/recruit/{cycle.pk}/apply/", {**answers(japanese_level="N4"), "cv": pdf()})
     text = response.content.decode()
@@ -104,7 +104,7 @@ def test_every_failed_rule_is_listed_together(world: Any) -> None:
 def test_an_applicant_without_the_recruiting_countrys_citizenship_is_refused(world: Any) -> None:
     north, _, _ = world
     cycle = make_cycle(north.program)
-    page = login(north.users["applicant"])
+    page = signed_in(north.users["applicant"])
     with frozen(BEFORE):
         response = page.post(f"/recruit/{cycle.pk}/apply/", {**answers(citizenships="gb, ie"), "cv": pdf()})
     text = response.content.decode()
@@ -123,7 +123,7 @@ def test_a_dual_citizen_qualifies_through_either_citizenship(world: Any) -> None
 def test_a_file_renamed_to_pdf_is_refused_by_its_content(world: Any, name: str, content: bytes) -> None:
     north, _, _ = world
     cycle = make_cycle(north.program)
-    page = login(north.users["applicant"])
+    page = signed_in(north.users["applicant"])
     with frozen(BEFORE):
         response = page.post(f"/recruit/{cycle.pk}/apply/", {**answers(), "cv": pdf(name, content)})
     assert f"{name} is not a PDF, JPEG or PNG file" in response.content.decode()
@@ -161,7 +161,7 @@ def test_a_file_over_five_megabytes_is_refused(world: Any) -> None:
 def test_the_upload_limit_is_a_setting(world: Any, settings: Any) -> None:
     settings.KAKEHASHI_UPLOAD_MAX_BYTES = 1024 * 1024
     north, _, _ = world
-    page = login(north.users["applicant"])
+    page = signed_in(north.users["applicant"])
     cycle = make_cycle(north.program)
     with frozen(BEFORE):
         response = page.post(f"/recruit/{cycle.pk}/apply/", {**answers(), "cv": pdf(content=b"%PDF-" + b"1" * 2**21)})
@@ -196,7 +196,7 @@ def test_only_applicant_accounts_apply(world: Any) -> None:
     with pytest.raises(ValidationError, match="Only applicant accounts"):
         submitted(cycle, north.users["participant"])
     with frozen(BEFORE):
-        assert login(north.users["coordinator"]).get(f"/recruit/{cycle.pk}/apply/").status_code == 404
+        assert signed_in(north.users["coordinator"]).get(f"/recruit/{cycle.pk}/apply/").status_code == 404
 
 
 def test_open_posts_show_the_deadline_on_the_offices_clock_in_tokyo_and_for_the_viewer(world: Any) -> None:
@@ -264,7 +264,7 @@ def test_signing_up_never_sends_the_applicant_to_another_site(world: Any) -> Non
 
 def test_the_applicants_home_page_links_to_open_posts_and_their_applications(world: Any) -> None:
     north, _, _ = world
-    home = login(north.users["applicant"]).get("/").content.decode()
+    home = signed_in(north.users["applicant"]).get("/").content.decode()
     assert 'href="/recruit/"' in home and 'href="/recruit/mine/"' in home
 
 

@@ -12,14 +12,14 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core.testing import user
+from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.recruitment.models import Application, ApplicationStep, Cycle
 from kakehashi.web.recruitment.services import (
     application_advance,
     applications_advance_bulk,
     interview_schedule,
 )
-from kakehashi.web.recruitment.tests.recruiting import HONOLULU, login, make_cycle, submitted
+from kakehashi.web.recruitment.tests.recruiting import HONOLULU, make_cycle, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_the_pipeline_moves_an_application_with_an_email_and_a_step_each_time(
 ) -> None:
     north, _, _ = world
     application = submitted(make_cycle(north.program), north.users["applicant"])
-    page = login(north.users["coordinator"])
+    page = signed_in(north.users["coordinator"])
     with django_capture_on_commit_callbacks(execute=True):
         page.post(f"/recruit/applications/{application.pk}/move/", {"to": "screened", "note": "Strong CV"})
         page.post(
@@ -79,7 +79,7 @@ def test_an_interview_is_emailed_on_the_offices_clock_and_in_tokyo(
     assert "2024-05-10 09:00 HST (Pacific/Honolulu)" in body
     assert "2024-05-11 04:00 JST (Asia/Tokyo) in Japan" in body and "日本時間 2024-05-11 04:00 JST" in body
     assert "https://meet.example/ada" in body
-    mine = login(north.users["applicant"]).get("/recruit/mine/").content.decode()
+    mine = signed_in(north.users["applicant"]).get("/recruit/mine/").content.decode()
     assert "2024-05-10 09:00 HST (Pacific/Honolulu)" in mine and "2024-05-11 04:00 JST (Asia/Tokyo)" in mine
     assert "interview / 面接" in mine
 
@@ -88,7 +88,7 @@ def test_an_interview_time_typed_in_tokyo_is_the_same_instant(world: Any) -> Non
     north, _, _ = world
     application = submitted(make_cycle(north.program), north.users["applicant"])
     application_advance(application=application, to="screened", by=None)
-    login(north.users["coordinator"]).post(
+    signed_in(north.users["coordinator"]).post(
         f"/recruit/applications/{application.pk}/interview/",
         {"at": "2024-05-11T04:00", "zone": "Asia/Tokyo", "place": "Tokyo office"},
     )
@@ -112,7 +112,7 @@ def test_a_forbidden_move_is_refused_with_the_cores_message(
 ) -> None:
     north, _, _ = world
     application = submitted(make_cycle(north.program), north.users["applicant"])
-    page = login(north.users["coordinator"])
+    page = signed_in(north.users["coordinator"])
     with django_capture_on_commit_callbacks(execute=True):
         response = page.post(f"/recruit/applications/{application.pk}/move/", {"to": "offered"}, follow=True)
     text = response.content.decode()
@@ -157,7 +157,7 @@ def test_the_bulk_move_page_reports_each_refused_application_by_name(world: Any)
     first = submitted(cycle, north.users["applicant"])
     second = submitted(cycle, _applicant("bob"), full_name="Bob Smith", email="bob@example.org")
     application_advance(application=second, to="screened", by=None)
-    page = login(north.users["coordinator"])
+    page = signed_in(north.users["coordinator"])
     response = page.post(
         f"/recruit/cycles/{cycle.pk}/applications/move/?status=",
         {"applications": [first.pk, second.pk], "to": "screened"},
@@ -175,7 +175,7 @@ def test_applications_are_filtered_by_stage(world: Any) -> None:
     submitted(cycle, north.users["applicant"])
     bob = submitted(cycle, _applicant("bob"), full_name="Bob Smith", email="bob@example.org")
     application_advance(application=bob, to="screened", by=None)
-    page = login(north.users["coordinator"])
+    page = signed_in(north.users["coordinator"])
     everyone = page.get(f"/recruit/cycles/{cycle.pk}/applications/").content.decode()
     screened = page.get(f"/recruit/cycles/{cycle.pk}/applications/?status=screened").content.decode()
     assert "Ada Lovelace" in everyone and "Bob Smith" in everyone
@@ -185,8 +185,8 @@ def test_applications_are_filtered_by_stage(world: Any) -> None:
 def test_an_applicant_withdraws_their_own_application_and_nobody_elses(world: Any) -> None:
     north, south, _ = world
     application = submitted(make_cycle(north.program), north.users["applicant"])
-    assert login(south.users["applicant"]).post(f"/recruit/mine/{application.pk}/withdraw/").status_code == 404
-    own = login(north.users["applicant"])
+    assert signed_in(south.users["applicant"]).post(f"/recruit/mine/{application.pk}/withdraw/").status_code == 404
+    own = signed_in(north.users["applicant"])
     assert own.post(f"/recruit/mine/{application.pk}/withdraw/").status_code == 302
     application.refresh_from_db()
     assert application.status == "withdrawn"
@@ -201,13 +201,13 @@ def test_documents_are_downloadable_only_by_the_applicant_and_the_programs_coord
     document = application.documents.get()
     url = f"/recruit/documents/{document.pk}/"
     for allowed in (north.users["applicant"], north.users["coordinator"], root):
-        response = login(allowed).get(url)
+        response = signed_in(allowed).get(url)
         assert response.status_code == 200
         assert response["Content-Disposition"] == 'attachment; filename="cv.pdf"'
         assert response["Content-Type"] == "application/pdf"
         assert b"".join(response.streaming_content).startswith(b"%PDF-")
     for refused in (south.users["applicant"], south.users["coordinator"], north.users["school_staff"]):
-        assert login(refused).get(url).status_code == 404
+        assert signed_in(refused).get(url).status_code == 404
     assert Client().get(url).status_code == 302  # to the login page
 
 
@@ -215,7 +215,7 @@ def test_another_programs_coordinator_gets_404_on_cycles_and_applications(world:
     north, south, _ = world
     cycle = make_cycle(north.program)
     application = submitted(cycle, north.users["applicant"])
-    other = login(south.users["coordinator"])
+    other = signed_in(south.users["coordinator"])
     for url in (
         f"/recruit/programs/{north.program.pk}/cycles/",
         f"/recruit/programs/{north.program.pk}/cycles/new/",
@@ -231,12 +231,12 @@ def test_another_programs_coordinator_gets_404_on_cycles_and_applications(world:
     )
     application.refresh_from_db()
     assert application.status == "submitted"  # not among the South cycle's applications: nothing moves
-    assert login(north.users["applicant"]).get(f"/recruit/applications/{application.pk}/").status_code == 404
+    assert signed_in(north.users["applicant"]).get(f"/recruit/applications/{application.pk}/").status_code == 404
 
 
 def test_a_coordinator_creates_an_alt_cycle_from_a_form_that_offers_only_alt_and_cir(world: Any) -> None:
     north, _, _ = world
-    page = login(north.users["coordinator"])
+    page = signed_in(north.users["coordinator"])
     form = page.get(f"/recruit/programs/{north.program.pk}/cycles/new/").content.decode()
     assert 'value="alt"' in form and 'value="cir"' in form and 'value="sea"' not in form
     fields = {

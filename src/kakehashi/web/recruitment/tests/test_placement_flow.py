@@ -7,24 +7,17 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core.testing import PASSWORD, user
+from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.recruitment.models import Application, Cycle, PlacementRequest, PlacementRun, RenewalIntent
 from kakehashi.web.recruitment.services_placement import placement_apply, placement_instance, placement_run
 from kakehashi.web.timetables.selectors import week_document
 
 pytestmark = pytest.mark.django_db
-
-
-def _login(who: Any) -> Client:
-    client = Client()
-    client.login(username=who.username, password=PASSWORD)
-    return client
 
 
 def _cycle(program: Any) -> Cycle:
@@ -59,7 +52,7 @@ def _accepted(cycle: Cycle, name: str, preferences: list[str]) -> Application:
 
 def test_a_boards_sea_request_opens_a_post_for_that_sport(world: Any) -> None:
     north, _, _ = world
-    board = _login(north.users["supervisor"])
+    board = signed_in(north.users["supervisor"])
     filed = board.post(
         "/recruit/sea-requests/",
         {
@@ -75,7 +68,7 @@ def test_a_boards_sea_request_opens_a_post_for_that_sport(world: Any) -> None:
     request = north.program.sea_requests.get()
     assert request.status == "filed" and request.filed_by == north.users["supervisor"]
     assert not Cycle.objects.filter(position="sea").exists()  # no SEA post before the coordinator opens it
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     opened = coordinator.post(
         f"/recruit/sea-requests/{request.pk}/open/",
         {
@@ -97,7 +90,7 @@ def test_a_boards_sea_request_opens_a_post_for_that_sport(world: Any) -> None:
 
 def test_another_programs_coordinator_cannot_open_the_request_or_see_the_placement_page(world: Any) -> None:
     north, south, _ = world
-    _login(north.users["supervisor"]).post(
+    signed_in(north.users["supervisor"]).post(
         "/recruit/sea-requests/",
         {
             "organization": north.board.pk,
@@ -109,10 +102,10 @@ def test_another_programs_coordinator_cannot_open_the_request_or_see_the_placeme
         },
     )
     request = north.program.sea_requests.get()
-    other = _login(south.users["coordinator"])
+    other = signed_in(south.users["coordinator"])
     assert other.get(f"/recruit/sea-requests/{request.pk}/open/").status_code == 404
     assert other.get(f"/recruit/programs/{north.program.pk}/placement/").status_code == 404
-    assert _login(north.users["school_staff"]).get("/recruit/sea-requests/").status_code == 404
+    assert signed_in(north.users["school_staff"]).get("/recruit/sea-requests/").status_code == 404
 
 
 def test_a_placement_run_fills_the_requests_and_the_result_flows_into_the_timetable(world: Any) -> None:
@@ -130,7 +123,7 @@ def test_a_placement_run_fills_the_requests_and_the_result_flows_into_the_timeta
         levels=[school.level],
     )
     PlacementRequest.objects.create(program=north.program, organization=north.board, year=2027, position="alt", count=1)
-    coordinator = _login(north.users["coordinator"])
+    coordinator = signed_in(north.users["coordinator"])
     coordinator.post(f"/recruit/programs/{north.program.pk}/placement/run/?year=2027")
     run = PlacementRun.objects.get(program=north.program, year=2027)
     page = coordinator.get(f"/recruit/programs/{north.program.pk}/placement/?year=2027").content.decode()
@@ -174,7 +167,7 @@ def test_the_five_year_limit_refuses_a_sixth_year_on_the_renewal_page(world: Any
     year = SchoolYear.of(timezone.localdate()) + 1  # the page asks about the coming school year
     person.start_date = dt.date(year - 5, 8, 1)  # five school years served before it
     person.save()
-    page = _login(north.users["participant"])
+    page = signed_in(north.users["participant"])
     response = page.post("/recruit/renewal/", {"choice": "recontract"}, follow=True)
     assert "Cannot recontract: 5 years served reach the limit of 5" in response.content.decode()
     assert not RenewalIntent.objects.exists()
@@ -188,5 +181,5 @@ def test_a_fourth_year_participant_may_recontract(world: Any) -> None:
     year = SchoolYear.of(timezone.localdate()) + 1
     person.start_date = dt.date(year - 3, 8, 1)
     person.save()
-    _login(north.users["participant"]).post("/recruit/renewal/", {"choice": "recontract", "note": "Happy here"})
+    signed_in(north.users["participant"]).post("/recruit/renewal/", {"choice": "recontract", "note": "Happy here"})
     assert RenewalIntent.objects.get(participant=person, year=year).choice == "recontract"

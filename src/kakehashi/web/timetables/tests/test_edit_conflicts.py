@@ -9,18 +9,11 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
-from django.test import Client
 
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.selectors import latest_version, version_solution
 from kakehashi.web.timetables.tests.test_edits import published_week
-
-
-def _login(user: Any) -> Client:
-    client = Client()
-    client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def _two_lessons(version: Any) -> tuple[str, str]:
@@ -36,8 +29,8 @@ def test_the_second_of_two_edits_made_on_the_same_page_is_refused_and_then_made_
     alt = version_solution(version).lessons[0].alt
     seen = edits.week_token(latest_version(north.program))
     coordinator_a, coordinator_b = (
-        _login(north.users["coordinator"]),
-        _login(get_user_model().objects.get(username="Nmanager")),  # the program's other coordinator
+        signed_in(north.users["coordinator"]),
+        signed_in(get_user_model().objects.get(username="Nmanager")),  # the program's other coordinator
     )
     page = f"/people/{alt}/week-edit/"
     coordinator_a.post(page, {"action": "drop", "lesson": first, "seen": seen})

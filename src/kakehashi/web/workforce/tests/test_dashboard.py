@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.test import Client
 
 from kakehashi.timetable.solve import solve
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import signed_in
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.people.models import Participant
 from kakehashi.web.timetables.models import LessonRow, VisitRow
@@ -21,12 +21,6 @@ from kakehashi.web.timetables.selectors import latest_version, week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db
-
-
-def _login(who: Any) -> Client:
-    client = Client()
-    client.login(username=who.username, password=PASSWORD)
-    return client
 
 
 def _people(side: Any) -> None:
@@ -54,7 +48,7 @@ def test_the_dashboards_figures_equal_those_computed_directly_from_the_database(
         program=north.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
     )
     timetable_publish(version=version, notify=False)
-    client = _login(north.users["coordinator"])
+    client = signed_in(north.users["coordinator"])
     rows = {(figure, part): value for figure, part, value in _csv_rows(client, f"program={north.program.pk}&")}
     people = Participant.objects.filter(program=north.program)
     assert rows[("participants", "")] == str(people.count())
@@ -91,7 +85,7 @@ def test_the_dashboards_figures_equal_those_computed_directly_from_the_database(
 def test_the_page_draws_charts_and_an_offline_map_and_loads_nothing_from_elsewhere(world: Any) -> None:
     north, _, _ = world
     _people(north)
-    page = _login(north.users["coordinator"]).get("/workforce/").content.decode()
+    page = signed_in(north.users["coordinator"]).get("/workforce/").content.decode()
     assert "<svg" in page and "offline-map" in page and "km</text>" in page
     assert "http://" not in page.split("<body", 1)[1].replace("http://www.w3.org", "")
     assert "https://" not in page
@@ -103,12 +97,12 @@ def test_a_supervisor_sees_figures_for_their_boards_participants_only_and_school
     for person in south.alts:
         person.origin_region = "Wales"
         person.save()
-    rows = _csv_rows(_login(north.users["supervisor"]), "")
+    rows = _csv_rows(signed_in(north.users["supervisor"]), "")
     by_key = {(figure, part): value for figure, part, value in rows}
     places = [north.board.pk, *Organization.objects.filter(parent=north.board).values_list("pk", flat=True)]
     placed_here = Participant.objects.filter(placements__organization_id__in=places).distinct().count()
     assert placed_here > 0 and by_key[("participants", "")] == str(placed_here)
     assert ("origin region", "Wales") not in by_key  # the other program's people are not counted
-    assert _login(north.users["school_staff"]).get("/workforce/").status_code == 403
-    assert _login(north.users["participant"]).get("/workforce/").status_code == 403
-    assert _login(north.users["coordinator"]).get(f"/workforce/?program={south.program.pk}").status_code == 404
+    assert signed_in(north.users["school_staff"]).get("/workforce/").status_code == 403
+    assert signed_in(north.users["participant"]).get("/workforce/").status_code == 403
+    assert signed_in(north.users["coordinator"]).get(f"/workforce/?program={south.program.pk}").status_code == 404
