@@ -102,6 +102,13 @@ class Participant(Tracked):
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
+    @property
+    def earlier_years(self) -> int:
+        """Years on the programme before this placement, as stated when applying (0 if not recruited here).
+        Both the five-year limit (whole school years) and the workforce's length of service add them."""
+        application = getattr(self, "application", None)
+        return application.previous_years if application is not None else 0
+
 
 class Placement(Tracked):
     """A participant placed at a contracting organization (a board: any of its schools; or one school)."""

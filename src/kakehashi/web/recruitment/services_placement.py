@@ -147,10 +147,9 @@ def sea_request_open(
 def years_served(participant: Participant, year: int) -> int:
     """Years on the programme before school year `year`: earlier years stated when applying, and each
     school year since the participant started."""
-    earlier = participant.application.previous_years if hasattr(participant, "application") else 0
     if participant.start_date is None:
-        return earlier
-    return earlier + max(0, year - SchoolYear.of(participant.start_date))
+        return participant.earlier_years
+    return participant.earlier_years + max(0, year - SchoolYear.of(participant.start_date))
 
 
 def renewal_state(*, participant: Participant, year: int, choice: str, note: str = "") -> RenewalIntent:

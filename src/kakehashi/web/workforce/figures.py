@@ -70,8 +70,7 @@ def service_years(person: Participant, today: dt.date) -> float | None:
     """Length of service: time since the start date, plus earlier years stated when applying."""
     if person.start_date is None:
         return None
-    earlier = person.application.previous_years if hasattr(person, "application") else 0
-    return max(0.0, _years(person.start_date, today)) + earlier
+    return max(0.0, _years(person.start_date, today)) + person.earlier_years
 
 
 def workforce_figures(people: QuerySet[Participant], program: Program | None, today: dt.date) -> Figures:
