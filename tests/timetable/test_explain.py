@@ -61,6 +61,7 @@ def test_a_class_whose_days_the_contract_has_no_room_for_is_explained_as_a_contr
     explanation = explain(week(visit_max=1), timetable([("mon", "S01")], ["S01/5-1/mon/1"]))
     assert [u.homeroom for u in explanation.uncovered] == ["6-1"]
     assert "contract limit — the school already has its maximum of 1 ALT-days" in explanation.uncovered[0].reason
+    assert "契約上限 — この学校はALT訪問日数の上限（1日）に達しており" in explanation.uncovered[0].reason_ja
 
 
 def test_a_class_taught_while_the_alt_is_in_another_class_is_explained_as_a_clash() -> None:
@@ -69,6 +70,9 @@ def test_a_class_taught_while_the_alt_is_in_another_class_is_explained_as_a_clas
     assert explanation.uncovered[0].reason == (
         "Class 6-1 at Chuo Elementary School (S01): clash — ALT A01 was at the school on mon but teaches "
         "S01/5-1/mon/1 at the same time as S01/6-1/mon/1.")
+    assert explanation.uncovered[0].reason_ja == (
+        "Chuo Elementary School（S01）の6-1: 時間の重複 — ALT A01は月曜日に学校にいましたが、S01/6-1/mon/1と同じ時間に"
+        "S01/5-1/mon/1を担当しています。")
 
 
 def test_a_class_after_the_alts_daily_limit_is_explained_as_capacity() -> None:
@@ -83,6 +87,7 @@ def test_a_class_on_a_day_no_alt_came_is_explained_as_capacity_elsewhere() -> No
     assert explanation.uncovered[0].reason == (
         "Class 6-1 at Chuo Elementary School (S01): capacity — no ALT visits on this class's lesson days "
         "(tue); the 1 eligible ALT(s) were worth more at other schools those days.")
+    assert "このクラスの授業曜日（火）にALTの訪問がありません" in explanation.uncovered[0].reason_ja
 
 
 def test_the_text_lists_contracted_and_delivered_days_and_each_uncovered_class() -> None:

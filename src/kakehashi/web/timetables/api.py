@@ -161,6 +161,7 @@ class AnalysisSerializer(serializers.Serializer):  # type: ignore[type-arg]
             "homeroom": serializers.CharField(),
             "lessons": serializers.IntegerField(),
             "reason": serializers.CharField(help_text="Why no ALT joins this class, in the checks' order."),
+            "reason_ja": serializers.CharField(help_text="The same reason in Japanese."),
         },
         many=True,
     )
@@ -191,7 +192,14 @@ def _analysis_body(version: TimetableVersion) -> dict[str, Any]:
             for alt, minutes in sorted(score.travel_minutes_by_alt.items())
         ],
         "uncovered": [
-            {"school": u.school, "name": name, "homeroom": u.homeroom, "lessons": u.lessons, "reason": u.reason}
+            {
+                "school": u.school,
+                "name": name,
+                "homeroom": u.homeroom,
+                "lessons": u.lessons,
+                "reason": u.reason,
+                "reason_ja": u.reason_ja,
+            }
             for u, name in found["uncovered"]
         ],
     }

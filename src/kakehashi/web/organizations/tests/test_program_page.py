@@ -74,3 +74,10 @@ def test_the_analysis_explains_each_class_without_an_alt_and_the_visit_days(worl
     assert str(analysis.score.objective) in page
     for uncovered in analysis.uncovered[:5]:
         assert uncovered.reason[:40] in html.unescape(page)
+    client = coordinator(north)
+    client.cookies["django_language"] = "ja"
+    response = client.get(f"/programs/{north.program.pk}/timetables/{version.number}/")
+    in_japanese = html.unescape(response.content.decode())
+    assert analysis.uncovered, "the demo week leaves some classes without an ALT"
+    for uncovered in analysis.uncovered[:5]:
+        assert uncovered.reason_ja[:30] in in_japanese and uncovered.reason[:40] not in in_japanese
