@@ -16,6 +16,7 @@ from kakehashi.web.schools.models import LessonSlot
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, VisitRow
 from kakehashi.web.timetables.selectors import latest_version, program_schools
+from kakehashi.web.timetables.services import visit_lock_toggle
 
 
 def _participant(request: HttpRequest, code: str) -> Participant:
@@ -57,11 +58,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
                 )
             elif action == "lock":
                 school = get_object_or_404(program_schools(program), code=data["school"])
-                lock, created = LockedVisit.objects.get_or_create(
-                    program=program, participant=participant, day=data["day"], school=school
-                )
-                if not created:
-                    lock.delete()
+                visit_lock_toggle(program=program, participant=participant, day=data["day"], school=school)
             else:
                 raise PermissionDenied
         except edits.EditRefusedError as refused:
