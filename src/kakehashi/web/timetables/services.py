@@ -25,7 +25,6 @@ class TimetableRefusedError(ValueError):
 
 
 @transaction.atomic
-@transaction.atomic
 def timetable_store(*, program: Program, instance: Instance, solution: Solution, user: Any = None) -> TimetableVersion:
     """Store `solution` (a timetable of `instance`, the program's week) as the program's next draft version.
 

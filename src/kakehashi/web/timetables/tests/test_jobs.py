@@ -13,10 +13,9 @@ from django.utils import timezone
 
 from kakehashi.web.core.testing import PASSWORD
 from kakehashi.web.core.testing import world as build_world
-from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import BellPeriod
 from kakehashi.web.timetables import jobs
-from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
+from kakehashi.web.timetables.models import LessonRow, LockedVisit, SolveJob, TimetableVersion, VisitRow
 
 pytestmark = pytest.mark.django_db
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -108,7 +107,7 @@ def test_another_programs_job_is_not_found(world: Any) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_before_its_timetable_is_committed_leaves_no_timetable_and_its_job_is_failed() -> None:
+def test_a_worker_killed_half_way_through_storing_leaves_no_timetable_and_its_job_is_failed() -> None:
     import os
     import signal
     import subprocess
@@ -129,10 +128,11 @@ def test_a_worker_killed_before_its_timetable_is_committed_leaves_no_timetable_a
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
         "DJANGO_SETTINGS_MODULE": "kakehashi.web.test_settings",
     }
-    # The test holds the program's row, so the worker's store waits on it however fast the solve is:
-    # the kill always lands after the solve and before anything is committed (the worst moment).
+    # The test blocks writes to the lesson rows, so the worker's store stops half-way however fast the solve
+    # is: the version and its visits are written, its lessons are not. The kill lands right there.
     with transaction.atomic():
-        Program.objects.select_for_update().get(pk=north.program.pk)
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {LessonRow._meta.db_table} IN SHARE MODE")
         worker = subprocess.Popen(
             [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-startup-delay", "--no-reload"],
             env=env,
@@ -142,16 +142,16 @@ def test_a_worker_killed_before_its_timetable_is_committed_leaves_no_timetable_a
         )
         try:
             deadline = time.monotonic() + 90
-            while time.monotonic() < deadline and not _someone_waits_for_a_row_lock():
+            while time.monotonic() < deadline and not _waiting_to_write(LessonRow._meta.db_table):
                 time.sleep(0.5)
             job.refresh_from_db()
             assert job.state == SolveJob.State.RUNNING, job.message
-            assert _someone_waits_for_a_row_lock(), "the worker never reached the store"
+            assert _waiting_to_write(LessonRow._meta.db_table), "the worker never reached the lesson rows"
         finally:
             os.killpg(worker.pid, signal.SIGKILL)  # no clean-up of any kind: as if the machine lost power
             worker.wait(timeout=30)
             _end_other_sessions()  # the server would notice the dead client on its next write; do not wait
-    assert not TimetableVersion.objects.exists()
+    assert not TimetableVersion.objects.exists() and not VisitRow.objects.exists()
     # Time passes without a heartbeat; the next page view (or worker) fails the job.
     SolveJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
     assert jobs.solve_jobs_fail_stale() == 1
@@ -159,7 +159,8 @@ def test_a_worker_killed_before_its_timetable_is_committed_leaves_no_timetable_a
     assert job.state == SolveJob.State.FAILED and not TimetableVersion.objects.exists()
 
 
-def _someone_waits_for_a_row_lock() -> bool:
+def _waiting_to_write(table: str) -> bool:
+    """Whether another session of this database is waiting on a lock to insert into `table`."""
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -167,6 +168,8 @@ def _someone_waits_for_a_row_lock() -> bool:
         cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            " AND pid <> pg_backend_pid() AND query ILIKE %s",
+            [f'INSERT INTO "{table}"%'],
         )
         return bool(cursor.fetchone()[0])
 
