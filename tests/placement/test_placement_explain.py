@@ -5,7 +5,7 @@ from __future__ import annotations
 from placement_builders import instance, participant, request
 
 from kakehashi.placement import PlacementInstance, PlacementResult, place
-from kakehashi.placement.explain import explain_unfilled, explain_unplaced
+from kakehashi.placement.explain import JapaneseReasons, explain_unfilled, explain_unplaced, reasons_in_japanese
 
 
 def solve(problem: PlacementInstance) -> PlacementResult:
@@ -142,3 +142,59 @@ def test_a_coach_of_the_sport_in_another_position_does_not_make_the_sentence_unt
         )
     )
     assert reasons(result) == ["request R1 (SEA, judo, 1 post): no SEA participant holds a judo coaching qualification"]
+
+
+def japanese(problem: PlacementInstance, result: PlacementResult) -> JapaneseReasons:
+    found = reasons_in_japanese(problem, result.assignment)
+    # The same posts and people are explained in both languages.
+    assert set(found.unfilled) == {u.request for u in result.unfilled}
+    assert set(found.unplaced) == {u.participant for u in result.unplaced}
+    assert len(found.notes) == len(result.notes)
+    return found
+
+
+def test_an_empty_post_is_explained_in_japanese_too() -> None:
+    problem = instance(
+        [request("R1", "O1", levels=("high",), japanese="N3")],
+        [participant("P1", japanese="N2"), participant("P2", levels=("high",)), participant("P3")],
+    )
+    assert japanese(problem, solve(problem)).unfilled == {
+        "R1": "依頼 R1（ALT・高校・日本語N3・1枠）：ALTの参加者3人のうち、条件を満たす人はいません："
+        "2人は日本語がN3に届きません；2人は高校を担当できません"
+    }
+
+
+def test_a_post_whose_candidates_went_elsewhere_names_them_in_japanese() -> None:
+    problem = instance(
+        [request("R1", "O1"), request("R2", "O2"), request("R3", "O3")],
+        [participant("P1", preferences=("R1",)), participant("P3", renewing_at="O2", preferences=("R3",))],
+    )
+    assert japanese(problem, solve(problem)).unfilled == {
+        "R3": "依頼 R3（ALT・小学校・1枠）：条件を満たす参加者が残っていません："
+        "P1はR1に配置（あちらは希望1位、こちらは希望外）；P3はO2に残ります（再任用）"
+    }
+
+
+def test_participants_left_out_are_told_why_in_japanese() -> None:
+    problem = instance(
+        [request("R1", "O1"), request("R2", "O2", "CIR", japanese="N2")],
+        [participant("P1"), participant("P2"), participant("P3", "CIR", japanese="N4"), participant("P4", "SEA")],
+    )
+    result = solve(problem)
+    left_out = "P2" if result.assignment.get("P1") == "R1" else "P1"
+    assert japanese(problem, result).unplaced == {
+        left_out: "条件を満たす依頼はすべて埋まっています：R1（1枠）",
+        "P3": "条件を満たすCIRの依頼がありません：R2（日本語N4で、N2に届きません）",
+        "P4": "この配置にはSEAの依頼がありません",
+    }
+
+
+def test_a_re_contracting_participant_who_cannot_stay_gets_a_japanese_note() -> None:
+    problem = instance(
+        [request("R1", "O1", levels=("high",)), request("R2", "O2")],
+        [participant("P1", renewing_at="O1")],
+    )
+    assert japanese(problem, solve(problem)).notes == (
+        "P1はO1と再任用の予定ですが、そこに合う枠がありません（R1：高校を担当できません）。"
+        "代わりにR2（O2）に配置されました",
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from kakehashi.placement.instance import Participant, Request
+from kakehashi.placement.words import Said, levels
 from kakehashi.recruitment.applicant import japanese_rank, same_sport
 
 
@@ -40,12 +41,22 @@ def qualifies(participant: Participant, request: Request) -> bool:
 
 def gap_phrase(gap: Gap, participant: Participant, request: Request) -> str:
     """One gap in words, e.g. `Japanese N4, below N2` or `cannot teach high`."""
+    return gap_said(gap, participant, request).en
+
+
+def gap_said(gap: Gap, participant: Participant, request: Request) -> Said:
+    """One gap in English and Japanese."""
     if gap is Gap.POSITION:
-        return f"is a {participant.position}, not a {request.position}"
+        return Said(
+            f"is a {participant.position}, not a {request.position}",
+            f"{participant.position}であり、{request.position}ではありません",
+        )
     if gap is Gap.SPORT:
-        return f"holds no {request.sport} coaching qualification"
+        return Said(f"holds no {request.sport} coaching qualification", f"{request.sport}の指導資格がありません")
     if gap is Gap.JAPANESE:
-        held = participant.japanese or "no recorded level"
-        return f"Japanese {held}, below {request.japanese}"
-    missing = [level for level in request.levels if level not in participant.levels]
-    return f"cannot teach {' and '.join(missing)}"
+        return Said(
+            f"Japanese {participant.japanese or 'no recorded level'}, below {request.japanese}",
+            f"日本語{participant.japanese or '（記録なし）'}で、{request.japanese}に届きません",
+        )
+    missing = levels(tuple(level for level in request.levels if level not in participant.levels))
+    return Said(f"cannot teach {missing.en}", f"{missing.ja}を担当できません")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,10 +11,12 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kakehashi.placement import parse_result
+from kakehashi.placement import FormatError, PlacementResult, parse_instance, parse_result
+from kakehashi.placement.explain import reasons_in_japanese
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.organizations.models import Organization, Program
@@ -94,6 +98,7 @@ def placement_page(request: HttpRequest, pk: int) -> HttpResponse:
     run = PlacementRun.objects.filter(program=program, year=year).first()
     result = parse_result(run.result) if run is not None else None
     names = {p["id"]: p["name"] for p in run.instance.get("participants", [])} if run is not None else {}
+    said = _reasons_for_reader(run, result) if run is not None and result is not None else None
     return render(
         request,
         "recruitment/placement.html",
@@ -104,9 +109,36 @@ def placement_page(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "run": run,
             "result": result,
+            "said": said,
             "names": names,
             "organizations": {f"O{o.pk}": o.name for o in Organization.objects.all()},
         },
+    )
+
+
+@dataclass(frozen=True)
+class ReasonsShown:
+    unfilled: list[str]
+    unplaced: list[tuple[str, str]]
+    notes: list[str]
+
+
+def _reasons_for_reader(run: PlacementRun, result: PlacementResult) -> ReasonsShown:
+    """The result's explanations in the reader's language: the stored result has them in English, and
+    the Japanese is made again from the stored instance and assignment (the same sentences, by one code)."""
+    english = ReasonsShown(
+        [u.reason for u in result.unfilled], [(u.participant, u.reason) for u in result.unplaced], list(result.notes)
+    )
+    if not (get_language() or "").startswith("ja"):
+        return english
+    try:
+        japanese = reasons_in_japanese(parse_instance(run.instance), result.assignment)
+    except (FormatError, KeyError):
+        return english  # an instance this version cannot read again: its English still stands
+    return ReasonsShown(
+        [japanese.unfilled.get(u.request, u.reason) for u in result.unfilled],
+        [(u.participant, japanese.unplaced.get(u.participant, u.reason)) for u in result.unplaced],
+        list(japanese.notes) if len(japanese.notes) == len(result.notes) else list(result.notes),
     )
 
 

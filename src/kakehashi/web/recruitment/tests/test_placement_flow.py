@@ -4,6 +4,7 @@ renewals keep the five-year limit."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 import pytest
@@ -183,3 +184,24 @@ def test_a_fourth_year_participant_may_recontract(world: Any) -> None:
     person.save()
     signed_in(north.users["participant"]).post("/recruit/renewal/", {"choice": "recontract", "note": "Happy here"})
     assert RenewalIntent.objects.get(participant=person, year=year).choice == "recontract"
+
+
+def test_the_placement_page_says_why_a_post_stays_empty_in_the_readers_language(world: Any) -> None:
+    north, _, _ = world
+    cycle = _cycle(north.program)
+    _accepted(cycle, "Ada Lovelace", [])
+    PlacementRequest.objects.create(
+        program=north.program, organization=north.board, year=2027, position="alt", count=1, levels=["high"]
+    )
+    coordinator = signed_in(north.users["coordinator"])
+    coordinator.post(f"/recruit/programs/{north.program.pk}/placement/run/?year=2027")
+    run = PlacementRun.objects.get(program=north.program, year=2027)
+    [empty] = run.result["unfilled"]
+    assert empty["reason"].endswith("no ALT participant can teach high")
+    url = f"/recruit/programs/{north.program.pk}/placement/?year=2027"
+    assert empty["reason"] in html.unescape(coordinator.get(url).content.decode())
+    coordinator.cookies["django_language"] = "ja"
+    in_japanese = html.unescape(coordinator.get(url).content.decode())
+    assert empty["reason"] not in in_japanese
+    assert "高校を担当できるALTの参加者がいません" in in_japanese  # the empty post
+    assert "条件を満たすALTの依頼がありません：R1（高校を担当できません）" in in_japanese  # Ada, not placed
