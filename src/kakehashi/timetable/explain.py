@@ -10,12 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from kakehashi.timetable.instance import Alt, Homeroom, Instance, Lesson, School, Solution
+from kakehashi.timetable.instance import DAY_NAMES_JA, Alt, Homeroom, Instance, Lesson, School, Solution
 from kakehashi.timetable.score import Score, score_view
 from kakehashi.timetable.timetable_view import TimetableView
 from kakehashi.timetable.travel import TravelTimes
-
-DAYS_JA = {"mon": "月", "tue": "火", "wed": "水", "thu": "木", "fri": "金", "sat": "土", "sun": "日"}
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,7 @@ class _Reasons:
                     f"{name_ja}: 通勤圏内に担当できるALTがいません（この校種を担当し、この学校で勤務でき、"
                     f"通勤時間の上限内に住むALTがいません）。")
         lesson_days = sorted({lesson.day for lesson in lessons}, key=self.instance.days.index)
-        days, days_ja = ", ".join(lesson_days), "・".join(DAYS_JA.get(day, day) for day in lesson_days)
+        days, days_ja = ", ".join(lesson_days), "・".join(DAY_NAMES_JA.get(day, day) for day in lesson_days)
         here = [(alt, day) for alt, day in self.alt_days.get(school.id, []) if day in lesson_days]
         if not here:
             delivered = len(self.alt_days.get(school.id, []))
@@ -139,7 +137,7 @@ class _Reasons:
     def _why_not_joined(self, lessons: list[Lesson], here: list[tuple[str, str]]) -> tuple[str, str]:
         for alt_id, day in here:
             alt = self.instance.alt_by_id[alt_id]
-            day_ja = DAYS_JA.get(day, day)
+            day_ja = DAY_NAMES_JA.get(day, day)
             todays = self.view.lessons_on(alt_id, day)
             for lesson in (lesson for lesson in lessons if lesson.day == day):
                 clash = next((other for other in todays if other.overlaps(lesson)), None)

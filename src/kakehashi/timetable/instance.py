@@ -15,6 +15,8 @@ INSTANCE_FORMAT = "kakehashi/week@1"
 SOLUTION_FORMAT = "kakehashi/week-solution@1"
 
 ALL_DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# The weekday as a Japanese timetable heads its column (月 火 水 …); files and sentences share it.
+DAY_NAMES_JA: dict[str, str] = dict(zip(ALL_DAYS, ("月", "火", "水", "木", "金", "土", "日"), strict=True))
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
 LEVELS: tuple[str, ...] = ("elementary", "junior_high", "high", "special_needs")
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kakehashi.timetable.instance import DAY_NAMES_JA as JA
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
-
-JA = {"mon": "月", "tue": "火", "wed": "水", "thu": "木", "fri": "金", "sat": "土", "sun": "日"}
 
 
 @dataclass
