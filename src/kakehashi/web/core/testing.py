@@ -13,10 +13,13 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from kakehashi.timetable.generate import generate_synthetic
+from kakehashi.timetable.solve import solve
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
+from kakehashi.web.timetables.selectors import week_instance
+from kakehashi.web.timetables.services import timetable_publish, timetable_store
 from kakehashi.web.timetables.week_import import week_import
 
 PASSWORD = "a-test-password-1"
@@ -106,3 +109,10 @@ def signed_in(who: Any) -> Client:
     client = Client()
     assert client.login(username=who.username, password=PASSWORD)
     return client
+
+
+def publish_week(program: Program, *, notify: bool = False) -> Any:
+    """The program's week solved (3 s, one worker), stored and published."""
+    instance = week_instance(program)
+    version = timetable_store(program=program, instance=instance, solution=solve(instance, time_limit=3, workers=1))
+    return timetable_publish(version=version, notify=notify)

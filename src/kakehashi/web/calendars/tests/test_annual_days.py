@@ -10,11 +10,8 @@ from django.test import Client
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.plan import DatedPlan, DatedVisit
-from kakehashi.timetable.solve import solve
 from kakehashi.web.calendars.contracts import annual_days
-from kakehashi.web.core.testing import PASSWORD
-from kakehashi.web.timetables.selectors import week_instance
-from kakehashi.web.timetables.services import timetable_publish, timetable_store
+from kakehashi.web.core.testing import PASSWORD, publish_week
 
 
 def test_a_school_planned_short_of_its_contract_is_behind_and_says_by_how_much() -> None:
@@ -42,13 +39,7 @@ def test_the_program_page_lists_schools_falling_behind_their_annual_days(world: 
     school = north.schools[0]
     school.annual_visit_days = 300  # more days than a school year has: always behind
     school.save()
-    instance = week_instance(north.program)
-    timetable_publish(
-        version=timetable_store(
-            program=north.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
-        ),
-        notify=False,
-    )
+    publish_week(north.program)
     client = Client()
     client.login(username=north.users["coordinator"].username, password=PASSWORD)
     page = client.get(f"/programs/{north.program.pk}/").content.decode()

@@ -7,25 +7,15 @@ from typing import Any
 
 import pytest
 
-from kakehashi.timetable.solve import solve
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.core.testing import publish_week, signed_in
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.services import absence_report
-from kakehashi.web.timetables.selectors import latest_version, version_solution, week_instance
-from kakehashi.web.timetables.services import timetable_publish, timetable_store
+from kakehashi.web.timetables.selectors import latest_version, version_solution
 
 pytestmark = pytest.mark.django_db
 
 THANKSGIVING_WEEK = dt.date(2026, 11, 23)  # Monday 勤労感謝の日
-
-
-def _publish(side: Any) -> None:
-    instance = week_instance(side.program)
-    version = timetable_store(
-        program=side.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
-    )
-    timetable_publish(version=version, notify=False)
 
 
 def _day_card(page: str, day: dt.date) -> str:
@@ -36,7 +26,7 @@ def _day_card(page: str, day: dt.date) -> str:
 
 def test_my_week_shows_the_holiday_instead_of_mondays_visits(world: Any) -> None:
     north, _, _ = world
-    _publish(north)
+    publish_week(north.program)
     alt = north.alts[0]
     solution = version_solution(latest_version(north.program, published_only=True))
     page = signed_in(north.users["participant"]).get(f"/people/{alt.code}/?week=2026-11-25").content.decode()
@@ -49,7 +39,7 @@ def test_my_week_shows_the_holiday_instead_of_mondays_visits(world: Any) -> None
 
 def test_the_school_page_shows_a_sports_day_and_its_compensatory_monday(world: Any) -> None:
     north, _, _ = world
-    _publish(north)
+    publish_week(north.program)
     school = north.schools[0]
     Event.objects.create(
         school=school, kind="sports_day", name="運動会", starts=dt.date(2026, 5, 23), ends=dt.date(2026, 5, 23)
@@ -61,7 +51,7 @@ def test_the_school_page_shows_a_sports_day_and_its_compensatory_monday(world: A
 
 def test_a_confirmed_cover_shows_the_substitute_on_their_week_and_the_absence_on_the_absent_alts(world: Any) -> None:
     north, _, _ = world
-    _publish(north)
+    publish_week(north.program)
     absent = north.alts[0]
     solution = version_solution(latest_version(north.program, published_only=True))
     weekday = next(v.day for v in solution.visits if v.alt == absent.code)
@@ -87,7 +77,7 @@ def test_the_ical_feed_of_a_covered_date_has_the_substitutes_lessons_and_none_fo
     from kakehashi.web.people.calendar import participant_calendar
 
     west = side("West", prefix="W", seed=5, schools=4, alts=4)
-    _publish(west)
+    publish_week(west.program)
     solution = version_solution(latest_version(west.program, published_only=True))
     days = ["mon", "tue", "wed", "thu", "fri"]
     cover = None

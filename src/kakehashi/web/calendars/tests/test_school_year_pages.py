@@ -9,12 +9,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from kakehashi.timetable.solve import solve
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
-from kakehashi.web.core.testing import PASSWORD
-from kakehashi.web.timetables.selectors import week_instance
-from kakehashi.web.timetables.services import timetable_publish, timetable_store
+from kakehashi.web.core.testing import PASSWORD, publish_week
 
 pytestmark = pytest.mark.django_db
 
@@ -23,16 +20,6 @@ def published_visits(side: Any) -> Any:
     from kakehashi.web.timetables.selectors import latest_version, version_solution
 
     return version_solution(latest_version(side.program, published_only=True)).visits
-
-
-def publish(side: Any) -> None:
-    instance = week_instance(side.program)
-    timetable_publish(
-        version=timetable_store(
-            program=side.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
-        ),
-        notify=False,
-    )
 
 
 def test_a_saturday_sports_day_of_the_board_gives_every_school_its_monday_off(world: Any) -> None:
@@ -46,7 +33,7 @@ def test_a_saturday_sports_day_of_the_board_gives_every_school_its_monday_off(wo
 
 def test_the_dated_plan_never_has_a_visit_on_a_day_without_lessons(world: Any) -> None:
     north, _, _ = world
-    publish(north)
+    publish_week(north.program)
     Event.objects.create(
         school=north.schools[0], kind="test", name="期末テスト", starts=dt.date(2026, 6, 29), ends=dt.date(2026, 7, 3)
     )
@@ -63,7 +50,7 @@ def test_the_dated_plan_never_has_a_visit_on_a_day_without_lessons(world: Any) -
 
 def test_the_school_year_page_and_the_alts_dated_plan_show_why_there_is_no_visit(world: Any) -> None:
     north, _, _ = world
-    publish(north)
+    publish_week(north.program)
     client = Client()
     client.login(username=north.users["participant"].username, password=PASSWORD)
     # The first national holiday that falls on a weekday this ALT works: the plan must show it as skipped.

@@ -19,12 +19,11 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from kakehashi.timetable.solve import solve
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.api.tokens import token_issue
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.models import Change
-from kakehashi.web.core.testing import Side, side, user
+from kakehashi.web.core.testing import Side, publish_week, side, user
 from kakehashi.web.duties import services as duties
 from kakehashi.web.duties import training
 from kakehashi.web.duties.models import Invitation, TrainingSession
@@ -49,13 +48,10 @@ from kakehashi.web.timetables.jobs import solve_job_start
 from kakehashi.web.timetables.models import (
     FixedVisit,
     ForbiddenSchool,
-    TimetableVersion,
     TravelTime,
     VisitRow,
     WeekSettings,
 )
-from kakehashi.web.timetables.selectors import week_instance
-from kakehashi.web.timetables.services import timetable_publish, timetable_store
 from kakehashi.web.timetables.tasks import run_solve_job
 
 # Every South id is above SOUTH_IDS, every North id below it; a row made while the matrix asks is above NEW_IDS.
@@ -103,12 +99,6 @@ class Furnished:
         return self.objects[name]
 
 
-def _publish(program: Any) -> TimetableVersion:
-    instance = week_instance(program)
-    version = timetable_store(program=program, instance=instance, solution=solve(instance, time_limit=3, workers=1))
-    return timetable_publish(version=version, notify=False)
-
-
 def _school_and_day(furnished: Side) -> tuple[School, dt.date]:
     """The first school the first ALT teaches at in the report weeks, and the first such day."""
     alt = furnished.alts[0]
@@ -122,7 +112,7 @@ def furnish(name: str, *, prefix: str, seed: int) -> Furnished:
     program, board, alt = made.program, made.board, made.alts[0]
     users = made.users
     objects: dict[str, Any] = {}
-    objects["version"] = _publish(program)
+    objects["version"] = publish_week(program)
     school, day = _school_and_day(made)
     objects["school"] = school
     # The side's school staff work at that school (the school the ALT visits in the published week).

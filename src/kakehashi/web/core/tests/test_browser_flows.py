@@ -13,7 +13,7 @@ import pytest
 from django.test import override_settings
 from icalendar import Calendar
 
-from kakehashi.web.core.testing import PASSWORD, side
+from kakehashi.web.core.testing import PASSWORD, publish_week, side
 from kakehashi.web.organizations.models import Contract
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -74,18 +74,9 @@ def test_the_coordinator_solves_publishes_and_compares(browser: Any, live_server
 
 
 def test_the_alt_opens_their_week_and_subscribes_to_the_calendar(browser: Any, live_server: Any) -> None:
-    from kakehashi.timetable.solve import solve
-    from kakehashi.web.timetables.selectors import week_instance
-    from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
     north = side("North", prefix="N", seed=11)
-    instance = week_instance(north.program)
-    timetable_publish(
-        version=timetable_store(
-            program=north.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
-        ),
-        notify=False,
-    )
+    publish_week(north.program)
     phone = page_as(browser, live_server, "Nalt", width=390)
     phone.click("text=My week")
     assert phone.locator(".day").first.is_visible()  # the day-by-day list on a phone
@@ -240,18 +231,10 @@ def test_an_applicant_applies_and_is_screened_shortlisted_and_placed(browser: An
 
 
 def test_an_alt_files_a_daily_report_on_the_phone_that_the_coordinator_approves(browser: Any, live_server: Any) -> None:
-    from kakehashi.timetable.solve import solve
     from kakehashi.web.duties.models import DailyReport
-    from kakehashi.web.timetables.selectors import week_instance
-    from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
     north = side("North", prefix="N", seed=11)
-    instance = week_instance(north.program)
-    timetable_publish(
-        version=timetable_store(
-            program=north.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
-        )
-    )
+    publish_week(north.program, notify=True)
     phone = page_as(browser, live_server, "Nalt", width=390)
     phone.click("text=Daily report >> nth=0")
     phone.wait_for_selector("text=Submit the report")

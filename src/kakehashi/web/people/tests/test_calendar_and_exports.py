@@ -10,23 +10,10 @@ import pytest
 from django.test import Client
 from icalendar import Calendar
 
-from kakehashi.timetable.solve import solve
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import PASSWORD, publish_week
 from kakehashi.web.timetables.models import LessonRow
-from kakehashi.web.timetables.selectors import week_instance
-from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db
-
-
-def published(side: Any) -> Any:
-    instance = week_instance(side.program)
-    return timetable_publish(
-        version=timetable_store(
-            program=side.program, instance=instance, solution=solve(instance, time_limit=3, workers=1)
-        ),
-        notify=False,
-    )
 
 
 def as_alt(side: Any) -> Client:
@@ -45,7 +32,7 @@ def test_the_feed_parses_and_holds_each_dated_lesson_and_none_on_a_day_without_l
     from kakehashi.web.people.calendar import school_year_end
 
     north, _, _ = world
-    published(north)
+    publish_week(north.program)
     today = timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
     # A sports day on the coming Saturday at every school: the Monday after is a day off everywhere.
@@ -78,7 +65,7 @@ def test_the_feed_parses_and_holds_each_dated_lesson_and_none_on_a_day_without_l
 
 def test_a_revoked_link_stops_at_once_and_a_new_one_replaces_it(world: Any) -> None:
     north, _, _ = world
-    published(north)
+    publish_week(north.program)
     client = as_alt(north)
     page = f"/people/{north.alts[0].code}/calendar/"
     client.post(page, {"action": "renew"})
@@ -93,13 +80,13 @@ def test_another_participant_cannot_manage_my_calendar(world: Any) -> None:
     north, _, _ = world
     client = Client()
     client.login(username=north.users["school_staff"].username, password=PASSWORD)
-    published(north)
+    publish_week(north.program)
     assert client.get(f"/people/{north.alts[0].code}/calendar/").status_code in (403, 404)
 
 
 def test_the_excel_week_opens_with_one_row_per_lesson_and_trip(world: Any) -> None:
     north, _, _ = world
-    version = published(north)
+    version = publish_week(north.program)
     response = as_alt(north).get(f"/people/{north.alts[0].code}/week.xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]]
@@ -111,7 +98,7 @@ def test_the_pdf_is_a4_and_embeds_a_japanese_font(world: Any) -> None:
     from kakehashi.web.people.exports import week_pdf
 
     north, _, _ = world
-    published(north)
+    publish_week(north.program)
     assert as_alt(north).get(f"/people/{north.alts[0].code}/week.pdf").content.startswith(b"%PDF")
     pdf = week_pdf(north.alts[0], uncompressed=True)
     assert b"/MediaBox [0 0 595.275591 841.889764]" in pdf  # A4 in points

@@ -8,28 +8,17 @@ import pytest
 from django.test import Client
 
 from kakehashi.timetable.check import check
-from kakehashi.timetable.solve import solve
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import PASSWORD, publish_week
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
 from kakehashi.web.timetables.selectors import version_solution, week_instance
-from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db
 
 
-def published_week(side: Any) -> tuple[Any, Any]:
-    instance = week_instance(side.program)
-    solution = solve(instance, time_limit=3, workers=1)
-    version = timetable_publish(
-        version=timetable_store(program=side.program, instance=instance, solution=solution), notify=False
-    )
-    return instance, version
-
-
 def test_the_first_edit_makes_a_draft_copy_and_leaves_the_published_week_alone(world: Any) -> None:
     north, _, _ = world
-    instance, published = published_week(north)
+    instance, published = (week_instance(north.program), publish_week(north.program))
     lesson = published.lessons.first().lesson.code
     draft = edits.edit_drop_lesson(program=north.program, user=north.users["coordinator"], lesson=lesson)
     assert (draft.number, draft.state) == (2, TimetableVersion.State.DRAFT)
@@ -41,7 +30,7 @@ def test_the_first_edit_makes_a_draft_copy_and_leaves_the_published_week_alone(w
 
 def test_an_edit_that_breaks_a_rule_is_refused_with_the_rule_and_changes_nothing(world: Any) -> None:
     north, _, _ = world
-    instance, published = published_week(north)
+    instance, published = (week_instance(north.program), publish_week(north.program))
     visit = published.visits.select_related("participant", "school").first()
     # Joining a lesson at a school the ALT does not visit that day breaks rule 2.
     elsewhere = next(
@@ -59,7 +48,7 @@ def test_an_edit_that_breaks_a_rule_is_refused_with_the_rule_and_changes_nothing
 
 def test_swapping_a_day_exchanges_both_alts_visits_and_lessons(world: Any) -> None:
     north, _, _ = world
-    _instance, published = published_week(north)
+    _instance, published = (week_instance(north.program), publish_week(north.program))
     a, b = north.alts[0].code, north.alts[1].code
     week = version_solution(published)
     day = next(v.day for v in week.visits if v.alt == a)
@@ -76,7 +65,7 @@ def test_swapping_a_day_exchanges_both_alts_visits_and_lessons(world: Any) -> No
 
 def test_the_edit_page_shows_the_broken_rule_in_words(world: Any) -> None:
     north, _, _ = world
-    _instance, published = published_week(north)
+    _instance, published = (week_instance(north.program), publish_week(north.program))
     visit = published.visits.select_related("participant", "school").first()
     client = Client()
     client.login(username=north.users["coordinator"].username, password=PASSWORD)
@@ -97,7 +86,7 @@ def test_the_edit_page_shows_the_broken_rule_in_words(world: Any) -> None:
 
 def test_a_locked_visit_is_kept_by_the_next_solve(world: Any) -> None:
     north, _, _ = world
-    _, published = published_week(north)
+    _, published = (week_instance(north.program), publish_week(north.program))
     visit = published.visits.select_related("participant", "school").first()
     client = Client()
     client.login(username=north.users["coordinator"].username, password=PASSWORD)
