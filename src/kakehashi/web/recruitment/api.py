@@ -10,7 +10,6 @@ from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
@@ -25,6 +24,7 @@ from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, APPLICANT, COORDINATOR
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
+from kakehashi.web.recruitment.downloads import document_download
 from kakehashi.web.recruitment.filtersets import ApplicationListFilterSet
 from kakehashi.web.recruitment.forms import BulkMoveForm, InterviewForm, MoveForm
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle
@@ -328,9 +328,4 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         found = application.documents.filter(pk=document).first()
         if found is None:
             raise Http404
-        record_view(request.user, f"document: {found.get_kind_display()}", applicant=application.applicant)
-        response = FileResponse(
-            found.file.open("rb"), as_attachment=True, filename=found.original_name, content_type=found.content_type
-        )
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        return document_download(request.user, found)

@@ -10,20 +10,19 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
-from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.display import moment
+from kakehashi.web.recruitment.downloads import document_download
 from kakehashi.web.recruitment.forms import ApplicationForm, SignupForm
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle, Position
 from kakehashi.web.recruitment.selectors import cycle_card, open_cycles, preference_organizations, stage_names
@@ -165,9 +164,4 @@ def document(request: HttpRequest, pk: int) -> Any:
     own = application.applicant_id == request.user.pk
     if not own and not coordinated_programs(request.user).filter(pk=application.cycle.program_id).exists():
         raise Http404
-    record_view(request.user, f"document: {found.get_kind_display()}", applicant=application.applicant)
-    response = FileResponse(
-        found.file.open("rb"), as_attachment=True, filename=found.original_name, content_type=found.content_type
-    )
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return document_download(request.user, found)

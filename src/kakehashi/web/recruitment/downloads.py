@@ -1,0 +1,25 @@
+"""An application's document as the page and the API hand it out: the view logged (APPI), always a
+download with the type found at upload (so a browser never renders it inside the site), never cached."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import FileResponse
+from django.utils.cache import patch_cache_control
+
+from kakehashi.web.privacy.access import record_view
+from kakehashi.web.recruitment.models import ApplicationDocument
+
+
+def document_download(user: Any, document: ApplicationDocument) -> FileResponse:
+    """The file for `user`, who the caller has checked may have it."""
+    record_view(user, f"document: {document.get_kind_display()}", applicant=document.application.applicant)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
