@@ -10,10 +10,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
 
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.core.testing import publish_week, signed_in
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.selectors import latest_version, version_solution
-from kakehashi.web.timetables.tests.test_edits import published_week
 
 
 def _two_lessons(version: Any) -> tuple[str, str]:
@@ -24,7 +23,7 @@ def _two_lessons(version: Any) -> tuple[str, str]:
 @pytest.mark.django_db
 def test_the_second_of_two_edits_made_on_the_same_page_is_refused_and_then_made_on_the_new_week(world: Any) -> None:
     north, _, _ = world
-    _instance, version = published_week(north)
+    version = publish_week(north.program)
     first, second = _two_lessons(version)
     alt = version_solution(version).lessons[0].alt
     seen = edits.week_token(latest_version(north.program))
@@ -49,7 +48,7 @@ def test_the_second_of_two_edits_made_on_the_same_page_is_refused_and_then_made_
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL")
 def test_two_edits_sent_at_the_same_moment_on_the_same_week_apply_exactly_one(world: Any) -> None:
     north, _, _ = world
-    _instance, version = published_week(north)
+    version = publish_week(north.program)
     first, second = _two_lessons(version)
     seen = edits.week_token(latest_version(north.program))
     outcomes: list[str] = []
