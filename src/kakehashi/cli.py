@@ -78,6 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--schools-geojson", type=Path, metavar="FILE", help="an MLIT P29 school GeoJSON file")
     generate.add_argument("--schools", type=_positive_int, metavar="N", help="number of schools (with --synthetic)")
     generate.add_argument("--name", help="the instance's name")
+    generate.add_argument("--spread", type=float, default=1.0, metavar="X",
+                          help="with --synthetic: stretch the map (1 a dense city, 3 a spread-out town)")
+    # The choices are generate_planted.TIGHTNESS, named here so that `--help` does not load the solver.
+    generate.add_argument("--planted", choices=("loose", "normal", "exact"), metavar="TIGHTNESS",
+                          help="write every school's contract around a timetable that exists (loose, normal or "
+                               "exact) and write that timetable beside the week (see --planted-timetable)")
+    generate.add_argument("--planted-timetable", type=Path, metavar="FILE",
+                          help="with --planted: where the planted timetable goes (default: OUTPUT with "
+                               ".planted.json)")
     generate.set_defaults(handler=_generate)
 
     solve = commands.add_parser("solve", help="find a timetable (construction, then CP-SAT)")
@@ -274,8 +283,10 @@ def _generate(args: argparse.Namespace) -> int:
             if args.schools_geojson is not None:
                 raise UsageError("--schools-geojson goes with --municipality, not --synthetic")
             document = generate.generate_synthetic(schools=args.schools, alts=args.alts, seed=args.seed,
-                                                   name=args.name)
+                                                   name=args.name, spread=args.spread)
         else:
+            if args.spread != 1.0:
+                raise UsageError("--spread goes with --synthetic; real schools stay where they are")
             if args.schools is not None:
                 raise UsageError("--schools goes with --synthetic; with --municipality the data decides")
             sites = generate.load_school_sites(args.schools_geojson)
@@ -283,10 +294,21 @@ def _generate(args: argparse.Namespace) -> int:
                                                     seed=args.seed, name=args.name)
     except generate.GenerateError as error:
         raise UsageError(str(error)) from None
+    if args.planted_timetable is not None and args.planted is None:
+        raise UsageError("--planted-timetable goes with --planted")
+    planted = None
+    if args.planted is not None:
+        from kakehashi.timetable.generate_planted import plant
+
+        document, planted = plant(document, tightness=args.planted, seed=args.seed)
     write_json(args.output, document)
     instance = parse_instance(document)
     lessons = sum(len(school.lessons) for school in instance.schools)
     print(f"wrote {args.output}: {len(instance.schools)} schools, {lessons} lessons, {len(instance.alts)} ALTs")
+    if planted is not None:
+        where = args.planted_timetable or args.output.with_suffix(".planted.json")
+        write_json(where, planted)
+        print(f"wrote {where}: the planted timetable, objective {planted['objective']}")
     return 0
 
 

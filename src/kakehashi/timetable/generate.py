@@ -51,6 +51,8 @@ SYNTHETIC_JUNIOR_HIGH_SHARE = 0.3
 CENTRE_SPREAD_KM = 2.5
 TOWN_SPREAD_KM = 1.2
 MIN_SCHOOL_GAP_KM = 0.4
+# How far the map of an invented city may be stretched (see `generate_synthetic`).
+MIN_SPREAD, MAX_SPREAD = 0.5, 10.0
 
 ENGLISH_KIND = {
     "elementary": "Elementary School",
@@ -78,9 +80,11 @@ def generate_from_sites(sites: list[SchoolSite], *, municipality: str, alts: int
     return municipal_week(sites, municipality=municipality, alts=alts, seed=seed, name=name).document
 
 
-def generate_synthetic(*, schools: int, alts: int, seed: int, name: str | None = None) -> dict[str, Any]:
-    """A week for an invented city of `schools` schools (70% elementary, 30% junior high)."""
-    return synthetic_week(schools=schools, alts=alts, seed=seed, name=name).document
+def generate_synthetic(*, schools: int, alts: int, seed: int, name: str | None = None,
+                       spread: float = 1.0) -> dict[str, Any]:
+    """A week for an invented city of `schools` schools (70% elementary, 30% junior high); `spread`
+    stretches its map (1: a dense city, about 100 schools in 50 km²; 3: a spread-out rural town)."""
+    return synthetic_week(schools=schools, alts=alts, seed=seed, name=name, spread=spread).document
 
 
 def municipal_week(sites: list[SchoolSite], *, municipality: str, alts: int, seed: int,
@@ -100,13 +104,16 @@ def municipal_week(sites: list[SchoolSite], *, municipality: str, alts: int, see
     return _generate([_site_place(site) for site in chosen], alts=alts, seed=seed, name=title)
 
 
-def synthetic_week(*, schools: int, alts: int, seed: int, name: str | None = None) -> Week:
+def synthetic_week(*, schools: int, alts: int, seed: int, name: str | None = None, spread: float = 1.0) -> Week:
     """`generate_synthetic`, with its witness."""
     _check_count("schools", schools, MAX_SCHOOLS)
     _check_count("alts", alts, MAX_ALTS)
-    title = _title(name, f"Synthetic {schools} schools, seed {seed}")
+    if not MIN_SPREAD <= spread <= MAX_SPREAD:
+        raise GenerateError(f"spread must be between {MIN_SPREAD:g} and {MAX_SPREAD:g}, not {spread!r}")
+    spread_note = "" if spread == 1.0 else f", spread {spread:g}"
+    title = _title(name, f"Synthetic {schools} schools{spread_note}, seed {seed}")
     rng = random.Random(seed)
-    places = _synthetic_places(rng, schools)
+    places = _synthetic_places(rng, schools, spread)
     # The places take their own draws first; a second generator keeps the week's draws the same
     # shape as for real data, while still depending only on the seed.
     return _generate(places, alts=alts, seed=rng.randrange(2**32), name=title)
@@ -136,21 +143,21 @@ def _site_place(site: SchoolSite) -> Place:
                  lat=site.lat, lon=site.lon)
 
 
-def _synthetic_places(rng: random.Random, count: int) -> list[Place]:
+def _synthetic_places(rng: random.Random, count: int, spread: float = 1.0) -> list[Place]:
     juniors = round(SYNTHETIC_JUNIOR_HIGH_SHARE * count)
     levels = ["junior_high"] * juniors + ["elementary"] * (count - juniors)
     rng.shuffle(levels)
-    satellites = [offset(SYNTHETIC_CENTRE, rng.uniform(6, 12), rng.uniform(0, 2 * math.pi))
+    satellites = [offset(SYNTHETIC_CENTRE, spread * rng.uniform(6, 12), rng.uniform(0, 2 * math.pi))
                   for _ in range(0 if count < 8 else min(3, 1 + count // 20))]
     points: list[Location] = []
     for _ in levels:
         point = SYNTHETIC_CENTRE
         for _attempt in range(30):
             if satellites and rng.random() < 0.3:
-                centre, spread = rng.choice(satellites), TOWN_SPREAD_KM
+                centre, radius = rng.choice(satellites), spread * TOWN_SPREAD_KM
             else:
-                centre, spread = SYNTHETIC_CENTRE, CENTRE_SPREAD_KM
-            point = offset(centre, abs(rng.gauss(0, spread)), rng.uniform(0, 2 * math.pi))
+                centre, radius = SYNTHETIC_CENTRE, spread * CENTRE_SPREAD_KM
+            point = offset(centre, abs(rng.gauss(0, radius)), rng.uniform(0, 2 * math.pi))
             # Two schools of one city are rarely closer than a few hundred metres.
             if all(haversine_km(point, other) >= MIN_SCHOOL_GAP_KM for other in points):
                 break

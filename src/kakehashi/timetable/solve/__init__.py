@@ -17,6 +17,7 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.score import score
 from kakehashi.timetable.solve.bound import relaxation_bound
 from kakehashi.timetable.solve.construct import construct
+from kakehashi.timetable.solve.construct_visits import construct_by_visits
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.explain_infeasible import describe_conflict, precheck
 from kakehashi.timetable.solve.model import Progress, ProgressReport, TimetableModel
@@ -36,6 +37,9 @@ FULL_MODEL_VISITS = 15_000
 # above RELAXATION_MAX_VISITS possible visits it is not tried (GLOP does not finish it in a minute).
 BOUND_SHARE = 0.2
 RELAXATION_MAX_VISITS = 40_000
+# When the greedy construction fails (tight contracts), the visits-first construction gets at most
+# this share of the time limit: a valid week first, the rest of the time to improve it.
+VISITS_SHARE = 0.3
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
@@ -57,12 +61,9 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
         return Solution(Status.INFEASIBLE, (), (), instance=instance.name, explanation=tuple(problems),
                         stats={**stats, "infeasible_by": "precheck"})
 
-    construction = construct(instance, eligibility)
+    construction = _construction(instance, eligibility, time_limit=time_limit, workers=workers, seed=seed,
+                                 stats=stats)
     stats["construct_seconds"] = _since(started)
-    if construction is not None and check(instance, construction):
-        # A safety net: a construction bug must never reach the caller as a timetable.
-        stats["construction_rejected"] = True
-        construction = None
     stats["construction_objective"] = construction.objective if construction else None
     start = _better(construction, _valid_hint(instance, hint, stats))
     relaxed = _relaxed_bound(instance, eligibility, BOUND_SHARE * time_limit, stats)
@@ -96,6 +97,22 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
     stats["total_seconds"] = _since(started)
     result = _with_bound(replace(result, stats=stats), relaxed)
     return replace(result, explanation=tuple(_summary(result, time_limit)))
+
+
+def _construction(instance: Instance, eligibility: Eligibility, *, time_limit: float, workers: int, seed: int,
+                  stats: dict[str, Any]) -> Solution | None:
+    """The greedy construction; when it fails, the visits-first one (construct_visits.py)."""
+    construction = construct(instance, eligibility)
+    stats["construction"] = "greedy"
+    if construction is None:
+        stats["construction"] = "visits model"
+        construction = construct_by_visits(instance, eligibility, time_limit=VISITS_SHARE * time_limit,
+                                           workers=workers, seed=seed, stats=stats)
+    if construction is not None and check(instance, construction):
+        # A safety net: a construction bug must never reach the caller as a timetable.
+        stats["construction_rejected"] = True
+        construction = None
+    return construction
 
 
 def _relaxed_bound(instance: Instance, eligibility: Eligibility, budget: float, stats: dict[str, Any]) -> int | None:

@@ -1,0 +1,182 @@
+"""A valid timetable when the greedy construction fails: visits first, by CP-SAT, then lessons.
+
+Tight contracts (each school's `visit_days.min` exactly what it got last year, `max_alts` what it
+had) leave greedy choices no room: a school taken early uses the ALT-days a scarcer one needed.
+This construction decides only *where each ALT is each day* first, in a small CP-SAT model that
+holds every contract term that concerns visits — one school a day, rules 3, 4 and 9 by the
+variables it creates, rule 8 (schools a week), rule 10 (visit days and `max_alts`), rule 11 (fixed)
+— and nothing about lessons, so it is solved in a fraction of the whole model's time. Its objective
+is an estimate (each visit's best lessons, less the trip and an extra ALT); the lessons are then
+joined greedily under rules 1, 5, 6 and 7, and visits that pay are added where contracts leave room.
+
+One school a day is a restriction (two-school days come later, from the main model or the search),
+so when this model is infeasible nothing is proven: it says so and the caller goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from kakehashi.timetable.instance import Instance, Lesson, Solution
+from kakehashi.timetable.solve.bound import most_disjoint
+from kakehashi.timetable.solve.construct import _add_paying_visits, _place_fixed, _Week
+from kakehashi.timetable.solve.eligibility import Eligibility, day_order
+from kakehashi.timetable.solve.model import configured_solver
+
+# The first try keeps each school's nearest ALTs and each ALT's nearest schools (see `_candidates`).
+NEAREST = 8
+
+
+def construct_by_visits(instance: Instance, eligibility: Eligibility, *, time_limit: float, workers: int,
+                        seed: int, stats: dict[str, Any] | None = None) -> Solution | None:
+    """A valid timetable, or None when the visits model finds none in `time_limit` seconds."""
+    stats = stats if stats is not None else {}
+    week = _Week(instance, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
+    if not _place_fixed(week):
+        stats["visits_model"] = "fixed visits cannot all be placed"
+        return None
+    deadline = time.monotonic() + time_limit
+    chosen = None
+    for near in (NEAREST, None):
+        # Near pairs first (a coordinator's plan uses them); every open pair if that is not enough.
+        left = deadline - time.monotonic()
+        if left < 0.5:
+            break
+        chosen, proven_none = _choose_visits(week, _candidates(week, near), time_limit=left, workers=workers,
+                                             seed=seed, stats=stats)
+        if chosen is not None or not proven_none:
+            break
+    if chosen is None:
+        return None
+    for alt_id, day, school_id in chosen:
+        week.add_visit(instance.alt_by_id[alt_id], day, instance.school_by_id[school_id])
+    _join_in_turns(week, chosen)
+    _add_paying_visits(week)
+    return week.solution()
+
+
+def _candidates(week: _Week, near: int | None) -> set[tuple[str, str]]:
+    """(ALT, school) pairs the visits model may use: with `near`, each school's `near` nearest ALTs
+    and each ALT's `2 * near` nearest schools (by commute), plus fixed ones; else every open pair."""
+    eligibility, travel = week.eligibility, week.eligibility.travel
+    pairs = {(alt.id, school.id) for alt in week.instance.alts for school in eligibility.schools_of[alt.id]}
+    if near is None:
+        return pairs
+    kept = {(alt, school) for alt, schools in week.schools_of_alt.items() for school in schools}
+    for school in week.instance.schools:
+        alts = sorted(eligibility.alts_of[school.id], key=lambda a: (travel.commute(a, school.id), a.id))
+        kept |= {(alt.id, school.id) for alt in alts[:near]}
+    for alt in week.instance.alts:
+        schools = sorted(eligibility.schools_of[alt.id], key=lambda s: (travel.commute(alt, s.id), s.id))
+        kept |= {(alt.id, school.id) for school in schools[:2 * near]}
+    return kept & pairs
+
+
+def _choose_visits(week: _Week, candidates: set[tuple[str, str]], *, time_limit: float, workers: int, seed: int,
+                   stats: dict[str, Any]) -> tuple[list[tuple[str, str, str]] | None, bool]:
+    """The chosen (ALT, day, school) visits, or None and whether the model was proven infeasible."""
+    instance, eligibility, travel = week.instance, week.eligibility, week.eligibility.travel
+    weights = instance.weights
+    model = cp_model.CpModel()
+    visit: dict[tuple[str, str, str], Any] = {}
+    used: dict[tuple[str, str], Any] = {}
+    on_day: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    at_school: dict[str, list[Any]] = defaultdict(list)
+    lessons_estimate: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+    value_terms: list[Any] = []
+
+    day_value: dict[tuple[str, str, int], tuple[int, int]] = {}
+    for alt, day, school in eligibility.visits():
+        if week.schools_on.get((alt.id, day)) or (alt.id, school.id) not in candidates:
+            continue  # a fixed day, already placed, or a far pair
+        lessons = eligibility.lessons_at(school.id, day)
+        if not lessons and school.visit_days.min <= week.alt_days_at[school.id]:
+            continue  # a visit with nothing to teach is only ever wanted for a minimum
+        var = model.new_bool_var("")
+        visit[(alt.id, day, school.id)] = var
+        on_day[(alt.id, day)].append(var)
+        at_school[school.id].append(var)
+        if (alt.id, school.id) not in used:
+            used[(alt.id, school.id)] = model.new_bool_var("")
+        model.add_implication(var, used[(alt.id, school.id)])
+        key = (school.id, day, alt.max_classes_per_day)
+        if key not in day_value:
+            count = min(alt.max_classes_per_day, most_disjoint(lessons))
+            day_value[key] = (count, _first_lessons_value(instance, lessons, count))
+        count, lessons_value = day_value[key]
+        lessons_estimate[alt.id].append((count, var))
+        value = lessons_value - weights.travel_minute * 2 * travel.commute(alt, school.id)
+        value_terms.append(value * var)
+
+    for variables in on_day.values():
+        model.add_at_most_one(variables)
+    used_by_alt: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    used_at: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for (alt_id, school_id), var in used.items():
+        used_by_alt[alt_id].append((school_id, var))
+        used_at[school_id].append((alt_id, var))
+    for alt in instance.alts:
+        before = week.schools_of_alt[alt.id]
+        fresh = [var for school_id, var in used_by_alt[alt.id] if school_id not in before]
+        if fresh:
+            model.add(sum(fresh) <= alt.max_schools_per_week - len(before))
+    for school in instance.schools:
+        given = week.alt_days_at[school.id]
+        days = at_school.get(school.id, [])
+        if school.visit_days.min > given and not days:
+            stats["visits_model"] = f"no ALT may visit {school.id} on a day left"
+            return None, True
+        model.add_linear_constraint(sum(days), school.visit_days.min - given, school.visit_days.max - given)
+        before = week.alts_at[school.id]
+        fresh = [var for alt_id, var in used_at[school.id] if alt_id not in before]
+        if fresh:
+            model.add(sum(fresh) <= school.max_alts - len(before))
+
+    # The objective, estimated: each visit's best lessons and its trip, an extra ALT at a school, and
+    # an ALT's classes below their weekly minimum.
+    penalties: list[Any] = [weights.extra_alt * var for var in used.values()]
+    for alt in instance.alts:
+        if alt.classes_per_week.min > 0 and lessons_estimate.get(alt.id):
+            short = model.new_int_var(0, alt.classes_per_week.min, "")
+            model.add(short >= alt.classes_per_week.min - sum(c * v for c, v in lessons_estimate[alt.id]))
+            penalties.append(weights.shortfall_class * short)
+    model.maximize(sum(value_terms) - sum(penalties))
+
+    solver = configured_solver(time_limit, workers, seed)
+    # A valid week is what this phase is for: stop at a good one rather than proving it best.
+    solver.parameters.relative_gap_limit = 0.02
+    code = solver.solve(model)
+    stats["visits_model"] = {"status": solver.status_name(code), "variables": len(visit),
+                             "seconds": round(solver.wall_time, 3)}
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, code == cp_model.INFEASIBLE
+    chosen = [key for key, var in visit.items() if solver.boolean_value(var)]
+    return sorted(chosen, key=lambda k: (k[0], day_order(k[1]), k[2])), False
+
+
+def _first_lessons_value(instance: Instance, lessons: tuple[Lesson, ...], count: int) -> int:
+    """What the `count` most valuable lessons would add if each were its class's first ALT lesson."""
+    scale = instance.weights.coverage_scale
+    values = sorted((scale * instance.homeroom_weight[(x.school, x.homeroom)] for x in lessons), reverse=True)
+    return sum(values[:count])
+
+
+def _join_in_turns(week: _Week, chosen: list[tuple[str, str, str]]) -> None:
+    """Round after round, each ALT-day takes its most valuable lesson that still fits, so that weekly
+    caps and the D'Hondt shares spread over the week instead of going to whichever day came first."""
+    instance = week.instance
+    open_days = list(dict.fromkeys((alt, day) for alt, day, _school in chosen))
+    while open_days:
+        still_open = []
+        for alt_id, day in open_days:
+            alt = instance.alt_by_id[alt_id]
+            plan = week.plan(alt, day)
+            if not plan.lessons:
+                continue
+            week.join(alt, plan.lessons[:1])
+            still_open.append((alt_id, day))
+        open_days = still_open
