@@ -4,6 +4,8 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
+SWEEP_ARGS ?=
 # The suite runs on SQLite, then again on this PostgreSQL (the test database is created and dropped
 # by the tests). KAKEHASHI_SKIP_POSTGRES=1 runs SQLite only, for a machine without PostgreSQL.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kakehashi
@@ -59,6 +61,7 @@ check-imports: $(STAMP)
 bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/web_pages.py
 	$(PY) benchmarks/load.py
+	$(PY) benchmarks/sweep.py $(SWEEP_ARGS)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:

@@ -161,7 +161,8 @@ def write_results(rows: list[dict[str, Any]], command: str, started: datetime, p
                             f"ALT-day {repair_s} s ({repair.get('uncovered', '?')} of {repair.get('to_cover', '?')} "
                             f"lessons left uncovered).")
     lines += ["", "## Targets (issue 3), instance by instance", "", *verdicts, ""]
-    for part in ("web-pages.md", "load.md"):  # written by web_pages.py and load.py (make bench runs them first)
+    # Written by sweep.py, web_pages.py and load.py (make bench runs them first).
+    for part in ("sweep.md", "web-pages.md", "load.md"):
         extra = path.parent / part
         if extra.exists():
             lines += ["", extra.read_text(encoding="utf-8")]

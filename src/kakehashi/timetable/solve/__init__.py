@@ -13,13 +13,15 @@ from dataclasses import replace
 from typing import Any
 
 from kakehashi.timetable.check import check
-from kakehashi.timetable.instance import Instance, Solution, Status
+from kakehashi.timetable.instance import Instance, School, Solution, Status
 from kakehashi.timetable.score import score
 from kakehashi.timetable.solve.bound import relaxation_bound
+from kakehashi.timetable.solve.capacity_bound import capacity_bound
 from kakehashi.timetable.solve.construct import construct
 from kakehashi.timetable.solve.construct_visits import construct_by_visits
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.explain_infeasible import describe_conflict, precheck
+from kakehashi.timetable.solve.fill_lessons import polish_lessons
 from kakehashi.timetable.solve.model import Progress, ProgressReport, TimetableModel
 from kakehashi.timetable.solve.search import improve
 
@@ -37,9 +39,21 @@ FULL_MODEL_VISITS = 15_000
 # above RELAXATION_MAX_VISITS possible visits it is not tried (GLOP does not finish it in a minute).
 BOUND_SHARE = 0.2
 RELAXATION_MAX_VISITS = 40_000
+# Below this time limit the relaxation is not tried at all: its share would be too short to finish,
+# and the counting bound (capacity_bound.py) still gives every answer a proven bound.
+RELAXATION_MIN_LIMIT = 20.0
+# Python builds about this many join variables a second on a busy 2-core machine (measured: 63,000
+# variables in 4.8 s with other work running); a whole-week model that would take more than
+# BUILD_SHARE of the time left to build is not built, and the search re-plans a few ALTs at a time.
+JOINS_BUILT_PER_SECOND = 8_000
+BUILD_SHARE = 0.35
+# When nothing is found, this many of the tightest schools' contracts are named.
+HARDEST_SHOWN = 5
 # When the greedy construction fails (tight contracts), the visits-first construction gets at most
 # this share of the time limit: a valid week first, the rest of the time to improve it.
-VISITS_SHARE = 0.3
+VISITS_SHARE = 0.5
+# Re-planning the construction's lessons for its visits (fill_lessons.py) gets at most this share.
+POLISH_SHARE = 0.05
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
@@ -66,11 +80,18 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
     stats["construct_seconds"] = _since(started)
     stats["construction_objective"] = construction.objective if construction else None
     start = _better(construction, _valid_hint(instance, hint, stats))
-    relaxed = _relaxed_bound(instance, eligibility, BOUND_SHARE * time_limit, stats)
+    relaxed = _relaxed_bound(instance, eligibility, BOUND_SHARE * time_limit if time_limit >= RELAXATION_MIN_LIMIT
+                             else 0.0, stats)
     if start is not None and progress is not None:
         progress(Progress(time.monotonic() - started, start.objective or 0, relaxed))
 
-    if start is not None and len(eligibility.visits()) > FULL_MODEL_VISITS:
+    if start is None and len(eligibility.visits()) > FULL_MODEL_VISITS:
+        # Without a valid start, a whole-week model this size would spend the time building itself.
+        stats["total_seconds"] = _since(started)
+        return Solution(Status.UNKNOWN, (), (), instance=instance.name, bound=relaxed,
+                        explanation=tuple(_hardest_contracts(instance, eligibility, time_limit)), stats=stats)
+    if start is not None and (len(eligibility.visits()) > FULL_MODEL_VISITS
+                              or _build_seconds(eligibility) > BUILD_SHARE * (time_limit - _since(started))):
         found = _search(instance, eligibility, start, started=started, time_limit=time_limit, workers=workers,
                         seed=seed, progress=progress, stats=stats, stop=stop)
         found = _with_bound(found, relaxed)
@@ -96,6 +117,8 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
         return replace(result, explanation=tuple(explanation), stats={**stats, "infeasible_by": "cp-sat"})
     stats["total_seconds"] = _since(started)
     result = _with_bound(replace(result, stats=stats), relaxed)
+    if result.status is Status.UNKNOWN:
+        return replace(result, explanation=tuple(_hardest_contracts(instance, eligibility, time_limit)))
     return replace(result, explanation=tuple(_summary(result, time_limit)))
 
 
@@ -111,19 +134,53 @@ def _construction(instance: Instance, eligibility: Eligibility, *, time_limit: f
     if construction is not None and check(instance, construction):
         # A safety net: a construction bug must never reach the caller as a timetable.
         stats["construction_rejected"] = True
-        construction = None
+        return None
+    if construction is not None:
+        greedy_objective = construction.objective
+        construction = polish_lessons(instance, eligibility, construction, time_limit=POLISH_SHARE * time_limit,
+                                      workers=workers, seed=seed)
+        stats["lessons_polished"] = (construction.objective or 0) - (greedy_objective or 0)
     return construction
 
 
-def _relaxed_bound(instance: Instance, eligibility: Eligibility, budget: float, stats: dict[str, Any]) -> int | None:
-    """The relaxation's proven bound (bound.py), or None when the week is too big or GLOP runs out of time."""
+def _relaxed_bound(instance: Instance, eligibility: Eligibility, budget: float, stats: dict[str, Any]) -> int:
+    """The tighter of the counting bound (capacity_bound.py, any size, at once) and the relaxation's
+    (bound.py), which is tried only where its linear programme can finish in its share of the time."""
+    counted = capacity_bound(instance, eligibility)
+    stats["capacity_bound"] = counted
     if len(eligibility.visits()) > RELAXATION_MAX_VISITS:
         stats["relaxation"] = "not tried: too many possible visits"
-        return None
+        return counted
+    if budget <= 0:
+        stats["relaxation"] = "not tried: too short a time limit"
+        return counted
     began = time.monotonic()
     bound = relaxation_bound(instance, time_limit=budget, eligibility=eligibility)
     stats["relaxation"] = {"bound": bound, "seconds": _since(began)}
-    return bound
+    return counted if bound is None else min(bound, counted)
+
+
+def _build_seconds(eligibility: Eligibility) -> float:
+    """About how long the whole-week model takes to build: its join variables, counted without building."""
+    joins = sum(len(eligibility.lessons_at(school.id, day)) for _alt, day, school in eligibility.visits())
+    return joins / JOINS_BUILT_PER_SECOND
+
+
+def _hardest_contracts(instance: Instance, eligibility: Eligibility, time_limit: float) -> list[str]:
+    """Why nothing was found, in a coordinator's words: the schools whose contracts leave the least room."""
+    def room(school: School) -> tuple[float, str]:
+        days = eligibility.alt_days_at(school)
+        return ((days - school.visit_days.min) / max(1, school.visit_days.min), school.id)
+
+    tight = sorted((s for s in instance.schools if s.visit_days.min > 0), key=room)[:HARDEST_SHOWN]
+    sentences = [f"No timetable keeping every contract was found within the {time_limit:g}-second limit. "
+                 "Try a longer limit, or loosen the contracts that leave the least room:"]
+    for school in tight:
+        alts = eligibility.alts_of[school.id]
+        sentences.append(f"{school.name} ({school.id}) asks for at least {school.visit_days.min} ALT-days from at most "
+                         f"{school.max_alts} ALT(s); {len(alts)} ALT(s) may work there, with "
+                         f"{eligibility.alt_days_at(school)} working days between them, shared with other schools.")
+    return sentences
 
 
 def _with_bound(solution: Solution, relaxed: int | None) -> Solution:
@@ -144,8 +201,8 @@ def _search(instance: Instance, eligibility: Eligibility, start: Solution, *, st
     stats |= {"strategy": "lns", "lns_steps": counts["steps"], "lns_improved": counts["improved"],
               "source": "lns" if counts["improved"] else "construction", "total_seconds": _since(started)}
     sentence = (f"The best timetable found by re-planning a few ALTs at a time ({counts['steps']} neighbourhoods, "
-                f"{counts['improved']} improvements) from the greedy construction; not proven optimal: the whole week "
-                f"has {len(eligibility.visits())} possible visits, too many for one model.")
+                f"{counts['improved']} improvements) from the first valid timetable; not proven optimal: the whole "
+                f"week has {len(eligibility.visits())} possible visits, too many for one model in the time given.")
     return replace(best, status=Status.FEASIBLE, bound=None, explanation=(sentence,), stats=stats)
 
 
@@ -199,9 +256,6 @@ def _explain_conflict(instance: Instance, eligibility: Eligibility, budget: floa
 
 def _summary(solution: Solution, time_limit: float) -> list[str]:
     seconds = solution.stats.get("solve_seconds", 0.0)
-    if solution.status is Status.UNKNOWN:
-        return [f"No timetable keeping every hard rule was found within the {time_limit:g}-second limit; "
-                f"the greedy construction also failed (usually on a school's visit_days.min). Try a longer limit."]
     if solution.status is Status.OPTIMAL:
         return [f"Proven optimal in {seconds:g} s: no timetable scores more than {solution.objective}."]
     found = ("the greedy construction (CP-SAT found nothing better in time)"
