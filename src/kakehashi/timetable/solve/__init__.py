@@ -47,11 +47,17 @@ RELAXATION_MIN_LIMIT = 20.0
 # BUILD_SHARE of the time left to build is not built, and the search re-plans a few ALTs at a time.
 JOINS_BUILT_PER_SECOND = 8_000
 BUILD_SHARE = 0.35
+# From a valid start the whole-week model gets this share of the time left; the neighbourhood search
+# the rest, if at least MIN_SEARCH_SECONDS remain.
+FULL_MODEL_SHARE = 0.6
+MIN_SEARCH_SECONDS = 3.0
 # When nothing is found, this many of the tightest schools' contracts are named.
 HARDEST_SHOWN = 5
 # When the greedy construction fails (tight contracts), the visits-first construction gets at most
 # this share of the time limit: a valid week first, the rest of the time to improve it.
 VISITS_SHARE = 0.5
+# The greedy construction gives up (and leaves the time to the visits-first one) after this share.
+GREEDY_SHARE = 0.15
 # Re-planning the construction's lessons for its visits (fill_lessons.py) gets at most this share.
 POLISH_SHARE = 0.05
 
@@ -100,14 +106,21 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
     stats["strategy"] = "full-model"
     model = _model(instance, eligibility, start, PAIR_BUDGET)
     stats["model_seconds"] = round(time.monotonic() - started - stats["construct_seconds"], 3)
-    result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
-                         started=started, fallback=start, stop=stop)
+    # With a valid start, the whole-week model gets a share of the time and the neighbourhood search
+    # the rest: on a busy machine CP-SAT sometimes finds nothing past its start in the whole time.
+    share = FULL_MODEL_SHARE if start is not None else 1.0
+    result = model.solve(time_limit=share * _left(started, time_limit), workers=workers, seed=seed,
+                         progress=progress, started=started, fallback=start, stop=stop)
     if result.stats["cp_sat_status"] == "INFEASIBLE" and not model.exact:
         # Infeasible with near pairs only proves nothing: ask again with every pair the rules allow.
         model = _model(instance, eligibility, start, None)
         result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
                              started=started, fallback=start)
     stats.update(result.stats)
+    if result.status is Status.FEASIBLE and start is not None and not (stop is not None and stop()) \
+            and time_limit - _since(started) > MIN_SEARCH_SECONDS:
+        result = _search_after_model(instance, eligibility, result, started=started, time_limit=time_limit,
+                                     workers=workers, seed=seed, progress=progress, stats=stats, stop=stop)
     if stop is not None and stop():
         stats["stopped_by_caller"] = True
     if result.status is Status.INFEASIBLE:
@@ -125,7 +138,8 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
 def _construction(instance: Instance, eligibility: Eligibility, *, time_limit: float, workers: int, seed: int,
                   stats: dict[str, Any]) -> Solution | None:
     """The greedy construction; when it fails, the visits-first one (construct_visits.py)."""
-    construction = construct(instance, eligibility)
+    began = time.monotonic()
+    construction = construct(instance, eligibility, deadline=began + GREEDY_SHARE * time_limit)
     stats["construction"] = "greedy"
     if construction is None:
         stats["construction"] = "visits model"
@@ -206,6 +220,19 @@ def _search(instance: Instance, eligibility: Eligibility, start: Solution, *, st
     return replace(best, status=Status.FEASIBLE, bound=None, explanation=(sentence,), stats=stats)
 
 
+def _search_after_model(instance: Instance, eligibility: Eligibility, found: Solution, *, started: float,
+                        time_limit: float, workers: int, seed: int, progress: ProgressReport | None,
+                        stats: dict[str, Any], stop: Callable[[], bool] | None) -> Solution:
+    """The whole-week model's timetable, improved by the neighbourhood search in the time left."""
+    best, counts = improve(instance, found, eligibility=eligibility, deadline=started + 0.97 * time_limit,
+                           workers=workers, seed=seed, progress=progress, started=started, stop=stop)
+    stats |= {"lns_steps": counts["steps"], "lns_improved": counts["improved"]}
+    if counts["improved"]:
+        stats["source"] = "lns"
+        return replace(best, status=Status.FEASIBLE, bound=found.bound, stats=found.stats)
+    return found
+
+
 def _model(instance: Instance, eligibility: Eligibility, start: Solution | None,
            pair_budget: int | None) -> TimetableModel:
     model = TimetableModel(instance, eligibility=eligibility, pair_budget=pair_budget, keep=start)
@@ -258,8 +285,10 @@ def _summary(solution: Solution, time_limit: float) -> list[str]:
     seconds = solution.stats.get("solve_seconds", 0.0)
     if solution.status is Status.OPTIMAL:
         return [f"Proven optimal in {seconds:g} s: no timetable scores more than {solution.objective}."]
-    found = ("the greedy construction (CP-SAT found nothing better in time)"
-             if solution.stats.get("source") == "construction" else f"CP-SAT in {seconds:g} s")
+    source = solution.stats.get("source")
+    found = ("the first valid timetable (CP-SAT found nothing better in time)" if source == "construction"
+             else f"CP-SAT, then re-planning a few ALTs at a time ({solution.stats.get('lns_improved')} improvements)"
+             if source == "lns" else f"CP-SAT in {seconds:g} s")
     sentence = f"The best timetable found, by {found}; not proven optimal."
     sentences = [sentence]
     if "pairs_left_out" in solution.stats:

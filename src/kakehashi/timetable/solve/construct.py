@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -147,15 +148,17 @@ class _Week:
         return replace(draft, objective=score(self.instance, draft, self.eligibility.travel).objective)
 
 
-def construct(instance: Instance, eligibility: Eligibility | None = None) -> Solution | None:
-    """A valid timetable, or None if the greedy passes cannot keep every hard rule."""
+def construct(instance: Instance, eligibility: Eligibility | None = None, *,
+              deadline: float | None = None) -> Solution | None:
+    """A valid timetable, or None if the greedy passes cannot keep every hard rule, or cannot meet
+    the minimums before `deadline` (time.monotonic()); visits that pay stop being added at it."""
     eligibility = eligibility or Eligibility(instance)
     week = _Week(instance, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
     if not _place_fixed(week):
         return None
-    if not _meet_minimums(week):
+    if not _meet_minimums(week, deadline):
         return None
-    _add_paying_visits(week)
+    add_paying_visits(week, deadline)
     return week.solution()
 
 
@@ -207,11 +210,13 @@ def _place_fixed_pair(week: _Week, alt: Alt, day: str, one: School, other: Schoo
     return True
 
 
-def _meet_minimums(week: _Week) -> bool:
+def _meet_minimums(week: _Week, deadline: float | None) -> bool:
     instance, eligibility = week.instance, week.eligibility
     # The school with the least to spare goes first, before others use up the ALT-days it needs.
     schools = sorted(instance.schools, key=lambda s: (eligibility.alt_days_at(s) - s.visit_days.min, s.id))
     for school in schools:
+        if deadline is not None and time.monotonic() > deadline:
+            return False
         while week.alt_days_at[school.id] < school.visit_days.min:
             best: tuple[int, Alt, str, _Plan] | None = None
             for alt in eligibility.alts_of[school.id]:
@@ -228,18 +233,21 @@ def _meet_minimums(week: _Week) -> bool:
     return True
 
 
-def _add_paying_visits(week: _Week) -> None:
-    """Lazy greedy: a visit's gain only goes stale as others are placed, so re-rate it when it comes up."""
+def add_paying_visits(week: _Week, deadline: float | None = None) -> None:
+    """Lazy greedy: a visit's gain only goes stale as others are placed, so re-rate it when it comes up.
+    Every visit added keeps the rules, so stopping at `deadline` leaves a valid timetable."""
     instance = week.instance
     heap: list[tuple[int, int, str, str, str]] = []
     counter = itertools.count()
     for alt, day, school in week.eligibility.visits():
+        if deadline is not None and time.monotonic() > deadline:
+            return
         if week.may_visit(alt, day, school):
             gain = week.plan(alt, day, school).gain
             if gain > 0:
                 heap.append((-gain, next(counter), alt.id, day, school.id))
     heapq.heapify(heap)
-    while heap:
+    while heap and (deadline is None or time.monotonic() <= deadline):
         _stale, _, alt_id, day, school_id = heapq.heappop(heap)
         alt, school = instance.alt_by_id[alt_id], instance.school_by_id[school_id]
         if not week.may_visit(alt, day, school):

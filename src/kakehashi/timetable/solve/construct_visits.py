@@ -15,6 +15,7 @@ so when this model is infeasible nothing is proven: it says so and the caller go
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections import defaultdict
 from typing import Any
@@ -23,7 +24,7 @@ from ortools.sat.python import cp_model
 
 from kakehashi.timetable.instance import Instance, Lesson, Solution
 from kakehashi.timetable.solve.bound import most_disjoint
-from kakehashi.timetable.solve.construct import _add_paying_visits, _place_fixed, _Week
+from kakehashi.timetable.solve.construct import _place_fixed, _Week, add_paying_visits
 from kakehashi.timetable.solve.eligibility import Eligibility, day_order
 from kakehashi.timetable.solve.model import configured_solver
 
@@ -57,7 +58,7 @@ def construct_by_visits(instance: Instance, eligibility: Eligibility, *, time_li
     for alt_id, day, school_id in chosen:
         week.add_visit(instance.alt_by_id[alt_id], day, instance.school_by_id[school_id])
     _join_in_turns(week, chosen)
-    _add_paying_visits(week)
+    add_paying_visits(week, deadline)
     return week.solution()
 
 
@@ -80,67 +81,72 @@ def _candidates(week: _Week, near: int | None) -> set[tuple[str, str]]:
 
 def _choose_visits(week: _Week, candidates: set[tuple[str, str]], *, time_limit: float, workers: int, seed: int,
                    stats: dict[str, Any]) -> tuple[list[tuple[str, str, str]] | None, bool]:
-    """The chosen (ALT, day, school) visits, or None and whether the model was proven infeasible."""
+    """The chosen (ALT, day, school) visits, or None and whether the model was proven infeasible.
+
+    The model decides *how many* days each ALT spends at each school, not which weekdays: any
+    weekdays keep the visit rules (a visit needs no lesson), so the weekdays are placed afterwards
+    for the lessons (`_place_weekdays`), and the search is spared the weekdays' symmetry."""
     instance, eligibility, travel = week.instance, week.eligibility, week.eligibility.travel
     weights = instance.weights
     model = cp_model.CpModel()
-    visit: dict[tuple[str, str, str], Any] = {}
-    used: dict[tuple[str, str], Any] = {}
-    on_day: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    free_days = {alt.id: [d for d in eligibility.days(alt) if not week.schools_on.get((alt.id, d))]
+                 for alt in instance.alts}
+    # (alt, school) → booleans "at least k days there", k = 1, 2, …; the first is "the ALT works there"
+    days_at: dict[tuple[str, str], list[Any]] = {}
+    of_alt: dict[str, list[Any]] = defaultdict(list)
     at_school: dict[str, list[Any]] = defaultdict(list)
     lessons_estimate: dict[str, list[tuple[int, Any]]] = defaultdict(list)
     value_terms: list[Any] = []
-
-    day_value: dict[tuple[str, str, int], tuple[int, int]] = {}
-    for alt, day, school in eligibility.visits():
-        if week.schools_on.get((alt.id, day)) or (alt.id, school.id) not in candidates:
-            continue  # a fixed day, already placed, or a far pair
-        lessons = eligibility.lessons_at(school.id, day)
-        if not lessons and school.visit_days.min <= week.alt_days_at[school.id]:
-            continue  # a visit with nothing to teach is only ever wanted for a minimum
-        var = model.new_bool_var("")
-        visit[(alt.id, day, school.id)] = var
-        on_day[(alt.id, day)].append(var)
-        at_school[school.id].append(var)
-        if (alt.id, school.id) not in used:
-            used[(alt.id, school.id)] = model.new_bool_var("")
-        model.add_implication(var, used[(alt.id, school.id)])
-        day_key = (school.id, day, alt.max_classes_per_day)
-        if day_key not in day_value:
-            count = min(alt.max_classes_per_day, most_disjoint(lessons))
-            day_value[day_key] = (count, _first_lessons_value(instance, lessons, count))
-        count, lessons_value = day_value[day_key]
-        lessons_estimate[alt.id].append((count, var))
-        value = lessons_value - weights.travel_minute * 2 * travel.commute(alt, school.id)
-        value_terms.append(value * var)
-
-    for variables in on_day.values():
-        model.add_at_most_one(variables)
-    used_by_alt: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    used_at: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    for (alt_id, school_id), var in used.items():
-        used_by_alt[alt_id].append((school_id, var))
-        used_at[school_id].append((alt_id, var))
     for alt in instance.alts:
+        for school in eligibility.schools_of[alt.id]:
+            if (alt.id, school.id) not in candidates:
+                continue
+            room = min(len(free_days[alt.id]), school.visit_days.max - week.alt_days_at[school.id])
+            best = _best_days(week, alt.id, school.id, free_days[alt.id])
+            if school.visit_days.min <= week.alt_days_at[school.id]:
+                room = min(room, len(best))  # a day with nothing to teach is only wanted for a minimum
+            if room <= 0:
+                continue
+            at_least = [model.new_bool_var("") for _ in range(room)]
+            for more, fewer in itertools.pairwise(at_least):
+                model.add_implication(fewer, more)
+            days_at[(alt.id, school.id)] = at_least
+            of_alt[alt.id].extend(at_least)
+            at_school[school.id].extend(at_least)
+            commute = weights.travel_minute * 2 * travel.commute(alt, school.id)
+            for k, var in enumerate(at_least):
+                count, value = best[k] if k < len(best) else (0, 0)
+                lessons_estimate[alt.id].append((count, var))
+                value_terms.append((value - commute) * var)
+
+    firsts_of: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for (alt_id, school_id), at_least in days_at.items():
+        firsts_of[alt_id].append((school_id, at_least[0]))
+    for alt in instance.alts:
+        if of_alt.get(alt.id):
+            model.add(sum(of_alt[alt.id]) <= len(free_days[alt.id]))
         before = week.schools_of_alt[alt.id]
-        fresh = [var for school_id, var in used_by_alt[alt.id] if school_id not in before]
-        if fresh:
+        fresh = [var for school_id, var in firsts_of[alt.id] if school_id not in before]
+        if len(fresh) > alt.max_schools_per_week - len(before):
             model.add(sum(fresh) <= alt.max_schools_per_week - len(before))
+    firsts_at: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for (alt_id, school_id), at_least in days_at.items():
+        firsts_at[school_id].append((alt_id, at_least[0]))
     for school in instance.schools:
         given = week.alt_days_at[school.id]
-        days = at_school.get(school.id, [])
-        if school.visit_days.min > given and not days:
+        school_days = at_school.get(school.id, [])
+        if school.visit_days.min > given and not school_days:
             stats["visits_model"] = f"no ALT may visit {school.id} on a day left"
             return None, True
-        model.add_linear_constraint(sum(days), school.visit_days.min - given, school.visit_days.max - given)
+        model.add_linear_constraint(sum(school_days), school.visit_days.min - given, school.visit_days.max - given)
         before = week.alts_at[school.id]
-        fresh = [var for alt_id, var in used_at[school.id] if alt_id not in before]
-        if fresh:
+        fresh = [var for alt_id, var in firsts_at[school.id] if alt_id not in before]
+        if len(fresh) > school.max_alts - len(before):
             model.add(sum(fresh) <= school.max_alts - len(before))
 
-    # The objective, estimated: each visit's best lessons and its trip, an extra ALT at a school, and
-    # an ALT's classes below their weekly minimum.
-    penalties: list[Any] = [weights.extra_alt * var for var in used.values()]
+    # The objective, estimated: each day's best lessons and its trip, an extra ALT at a school, and an
+    # ALT's classes below their weekly minimum.
+    penalties: list[Any] = [weights.extra_alt * at_least[0] for at_least in days_at.values()]
     for alt in instance.alts:
         if alt.classes_per_week.min > 0 and lessons_estimate.get(alt.id):
             short = model.new_int_var(0, alt.classes_per_week.min, "")
@@ -156,24 +162,66 @@ def _choose_visits(week: _Week, candidates: set[tuple[str, str]], *, time_limit:
     solver.parameters.max_deterministic_time = time_limit
     solver.parameters.stop_after_first_solution = True
     code = solver.solve(model)
-    stats["visits_model"] = {"status": solver.status_name(code), "variables": len(visit),
+    stats["visits_model"] = {"status": solver.status_name(code), "variables": sum(map(len, days_at.values())),
                              "seconds": round(solver.wall_time, 3)}
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, code == cp_model.INFEASIBLE
-    chosen = [key for key, var in visit.items() if solver.boolean_value(var)]
+    counts = {key: sum(solver.boolean_value(v) for v in at_least) for key, at_least in days_at.items()}
     # ... then a better one, in a short share of what is left, starting from the first.
     left = min(IMPROVE_SHARE * time_limit, time_limit - (time.monotonic() - began))
     if code == cp_model.FEASIBLE and left > 0.2:
-        first = set(chosen)
-        for key, var in visit.items():
-            model.add_hint(var, key in first)
+        for key, at_least in days_at.items():
+            for k, var in enumerate(at_least):
+                model.add_hint(var, k < counts[key])
         better = configured_solver(left, workers, seed)
         better.parameters.relative_gap_limit = 0.02
         if better.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE) and \
                 better.objective_value >= solver.objective_value:
-            chosen = [key for key, var in visit.items() if better.boolean_value(var)]
+            counts = {key: sum(better.boolean_value(v) for v in at_least) for key, at_least in days_at.items()}
             stats["visits_model"]["improved_seconds"] = round(better.wall_time, 3)
+    chosen = _place_weekdays(week, {key: n for key, n in counts.items() if n}, free_days)
     return sorted(chosen, key=lambda k: (k[0], day_order(k[1]), k[2])), False
+
+
+def _best_days(week: _Week, alt_id: str, school_id: str, free: list[str]) -> list[tuple[int, int]]:
+    """(lessons, value) of the ALT's free days with lessons at the school, most valuable first."""
+    instance, eligibility = week.instance, week.eligibility
+    alt = instance.alt_by_id[alt_id]
+    days = []
+    for day in free:
+        lessons = eligibility.lessons_at(school_id, day)
+        if lessons:
+            count = min(alt.max_classes_per_day, most_disjoint(lessons))
+            days.append((count, _first_lessons_value(instance, lessons, count)))
+    return sorted(days, key=lambda d: d[1], reverse=True)
+
+
+def _place_weekdays(week: _Week, counts: dict[tuple[str, str], int],
+                    free_days: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    """Each ALT's schools onto their free weekdays, the assignment worth the most lessons (every
+    order of at most five days is tried; days with nothing to teach are still visits)."""
+    instance = week.instance
+    slots_of: dict[str, list[str]] = defaultdict(list)
+    for (alt_id, school_id), n in sorted(counts.items()):
+        slots_of[alt_id].extend([school_id] * n)
+    chosen: list[tuple[str, str, str]] = []
+    for alt_id, slots in slots_of.items():
+        alt = instance.alt_by_id[alt_id]
+        worth: dict[tuple[str, str], int] = {}
+        for school_id in set(slots):
+            for day in free_days[alt_id]:
+                lessons = week.eligibility.lessons_at(school_id, day)
+                count = min(alt.max_classes_per_day, most_disjoint(lessons))
+                worth[(school_id, day)] = _first_lessons_value(instance, lessons, count)
+        days = free_days[alt_id]
+        best: tuple[int, tuple[str, ...]] | None = None
+        for order in itertools.permutations(days, len(slots)):
+            total = sum(worth[(school_id, day)] for school_id, day in zip(slots, order, strict=True))
+            if best is None or total > best[0]:
+                best = (total, order)
+        assert best is not None
+        chosen.extend((alt_id, day, school_id) for school_id, day in zip(slots, best[1], strict=True))
+    return chosen
 
 
 def _first_lessons_value(instance: Instance, lessons: tuple[Lesson, ...], count: int) -> int:
