@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from kakehashi.web.api.base import ScopedAPIView
 from kakehashi.web.api.permissions import COORDINATOR, SCHOOL_STAFF
-from kakehashi.web.core.tabular import ImportRefusedError
+from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 from kakehashi.web.schools.import_views import import_plan
 
 KINDS = ["schools", "p29", "bells", "classes", "lessons", "participants"]
@@ -65,8 +65,8 @@ class ImportView(ScopedAPIView):
         needed = {"schools": "board", "p29": "board", "lessons": "school", "participants": "program"}.get(data["kind"])
         if needed and not params.get(needed):
             raise serializers.ValidationError({needed: [f"Required for a {data['kind']} import."]})
-        content = upload.read()
         try:
+            content = read_upload(upload)  # the same limit as the import pages, before anything is read
             with transaction.atomic():
                 plan = import_plan(data["kind"], upload.name, content, params, request.user)
                 if data["confirm"]:
