@@ -1,7 +1,9 @@
 """Imports through the API: the same plan functions as the import pages (schools, P29 GeoJSON, bells,
 classes, the JTE's lesson grid, participants). A script sends the file; without `confirm` it gets the plan
 (counts and the first rows), with `confirm=true` the plan is applied in one transaction. A file with any
-problem answers 400 with every problem named by file, row and column, and writes nothing."""
+problem answers 400 with its problems named by file, row and column (the first 100, then how many more),
+and writes nothing. The file is bounded as on the pages, before it is parsed: bytes, rows and an .xlsx's
+unpacked size (docs/security.md)."""
 
 from __future__ import annotations
 
