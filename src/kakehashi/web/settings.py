@@ -122,8 +122,11 @@ STATIC_ROOT = BASE_DIR / "static"
 # The project's own static files (the stylesheet) live beside the templates, outside any app.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = BASE_DIR / "media"
-# Uploads for imports are read in memory up to this size; larger files are refused with a message.
+# Imports (pages and API) are bounded before a file is parsed (core/tabular.py, docs/security.md): its bytes,
+# an .xlsx's unpacked size (a zip bomb is a few KB), and its rows after the header, blank ones included.
 IMPORT_MAX_BYTES = env_int("KAKEHASHI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+IMPORT_MAX_EXPANDED_BYTES = env_int("KAKEHASHI_IMPORT_MAX_EXPANDED_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("KAKEHASHI_IMPORT_MAX_ROWS", 10_000)
 # An applicant's documents (CV, degree, passport): the largest file stored. They go under MEDIA_ROOT with a
 # random name and are served only through the application's auth-checked download view (no MEDIA_URL).
 KAKEHASHI_UPLOAD_MAX_BYTES = env_int("KAKEHASHI_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)

@@ -26,7 +26,7 @@ from kakehashi.web.calendars.imports import COLUMNS, EventImport, plan_import
 from kakehashi.web.calendars.listing import compensatory_for
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import board_owner, school_owner
-from kakehashi.web.core.tabular import ImportRefusedError
+from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 
 SESSION_KEY = "kakehashi_pending_event_import"
 # The 2026 school year (令和8年度) of a junior high school; some kinds left blank to show that the name says it.
@@ -59,8 +59,8 @@ def _import_page(request: HttpRequest, owner: Owner) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "owner": owner, "subject": owner.subject}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        content = upload.read()
         try:
+            content = read_upload(upload)
             plan = plan_import(owner, upload.name, content)
         except ImportRefusedError as refused:
             context["problems"] = refused.problems

@@ -4,7 +4,6 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.calendars.kinds import kind_from_name
@@ -72,12 +71,3 @@ class EventImportForm(forms.Form):
             "(or 日付, 終了日, 行事名, 種類)."
         ),
     )
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)d MB. / ファイルが大きすぎます。")
-                % {"mb": settings.IMPORT_MAX_BYTES // 1_000_000}
-            )
-        return upload

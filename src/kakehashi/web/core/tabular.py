@@ -3,6 +3,11 @@ each row with the number a person sees in their spreadsheet (the header is row 1
 
 Every problem is a `Problem` naming the file, row and column, in English and Japanese; an import
 collects them all before it writes anything.
+
+A file is bounded before it is parsed (docs/security.md): its bytes (`read_upload`), an .xlsx's expanded
+size (the sizes its zip declares, which zipfile enforces while inflating), and its rows, counted while the
+file is streamed so that reading stops at the first row past the limit. openpyxl parses the workbook's
+XML through defusedxml, so a DTD entity is refused instead of expanded.
 """
 
 from __future__ import annotations
@@ -10,11 +15,24 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterator
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import openpyxl
+from defusedxml import DefusedXmlException
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files import File
+
+# openpyxl picks defusedxml when it can import it; OPENPYXL_DEFUSEDXML=False would switch it off.
+if not openpyxl.DEFUSEDXML:
+    raise ImproperlyConfigured("openpyxl must read workbooks through defusedxml: unset OPENPYXL_DEFUSEDXML")
+
+MAX_PROBLEMS = 100  # a refusal lists this many problems, then how many more there are
+MAX_COLUMNS = 100  # cells right of this column are never read (the widest import has 22 columns)
+MAX_WORKBOOK_PARTS = 1000  # a workbook with a sheet or two has a few dozen files in its zip
 
 
 @dataclass(frozen=True)
@@ -39,7 +57,35 @@ class ImportRefusedError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(str(p) for p in problems[:5]))
-        self.problems = problems
+        self.problems = problems[:MAX_PROBLEMS]
+        more = len(problems) - MAX_PROBLEMS
+        if more > 0:  # the page and the API show them all: a file with a problem on every row stays readable
+            self.problems.append(
+                Problem(
+                    problems[0].file, None, None, f"and {more:,} more problems", f"ほかに{more:,}件の問題があります"
+                )
+            )
+
+
+def _refused(name: str, english: str, japanese: str, row: int | None = None) -> ImportRefusedError:
+    return ImportRefusedError([Problem(name, row, None, english, japanese)])
+
+
+def _size(limit: int) -> str:
+    return f"{limit:,} bytes ({limit / 1_048_576:.1f} MB)"
+
+
+def read_upload(upload: File) -> bytes:
+    """The bytes of an uploaded import file, refused by its size before they are read. Every import
+    (pages and API) reads its file through this, so the limit is the same everywhere."""
+    name, limit = upload.name or "file", settings.IMPORT_MAX_BYTES
+    if upload.size is None or upload.size > limit:
+        raise _refused(
+            name,
+            f"is larger than {_size(limit)}, the most an import reads",
+            f"ファイルが大きすぎます（上限 {_size(limit)}）",
+        )
+    return upload.read()
 
 
 @dataclass(frozen=True)
@@ -51,20 +97,9 @@ class Row:
 def read_table(name: str, content: bytes) -> tuple[list[str], list[Row]]:
     """Header (lower-cased, trimmed) and the non-empty rows of the first sheet or the CSV file."""
     if name.lower().endswith(".xlsx"):
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same to the user
-            raise ImportRefusedError(
-                [
-                    Problem(
-                        name, None, None, "is not a readable .xlsx workbook", "Excel (.xlsx) ファイルとして読めません"
-                    )
-                ]
-            ) from None
-        sheet = book.worksheets[0]
-        table = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        table = _workbook_table(name, content)
     elif name.lower().endswith(".csv"):
-        table = list(csv.reader(io.StringIO(_decode(name, content))))
+        table = _csv_table(name, content)
     else:
         raise ImportRefusedError(
             [Problem(name, None, None, "must be a .csv or .xlsx file", ".csv か .xlsx のファイルを選んでください")]
@@ -80,6 +115,81 @@ def read_table(name: str, content: bytes) -> tuple[list[str], list[Row]]:
             Row(number, {key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header) if key})
         )
     return header, rows
+
+
+def _workbook_table(name: str, content: bytes) -> list[list[str]]:
+    _refuse_if_expanding_too_far(name, content)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        try:
+            # read_only streams the sheet: rows are parsed as they are asked for, inside this `try`.
+            rows = book.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            return _at_most_the_row_limit(name, ([_cell_text(v) for v in row] for row in rows))
+        finally:
+            book.close()
+    except ImportRefusedError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds for a damaged file; all mean the same to the user
+        if _caused_by_defusedxml(error):
+            raise _refused(
+                name,
+                "declares XML entities (a DTD), which an import never reads; save it again from Excel",
+                "XML のエンティティ（DTD）を含むため読めません。Excel で保存し直してください",
+            ) from None
+        raise _not_a_workbook(name) from None
+
+
+def _caused_by_defusedxml(error: BaseException | None) -> bool:
+    """openpyxl wraps a parse error of the workbook's parts in its own ValueError."""
+    while error is not None:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _not_a_workbook(name: str) -> ImportRefusedError:
+    return _refused(name, "is not a readable .xlsx workbook", "Excel (.xlsx) ファイルとして読めません")
+
+
+def _refuse_if_expanding_too_far(name: str, content: bytes) -> None:
+    """Refuse a zip bomb before inflating it: zipfile never inflates a member past its declared size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+    except Exception:  # not a zip at all, or a damaged one
+        raise _not_a_workbook(name) from None
+    expanded, limit = sum(part.file_size for part in parts), settings.IMPORT_MAX_EXPANDED_BYTES
+    if expanded > limit or len(parts) > MAX_WORKBOOK_PARTS:
+        raise _refused(
+            name,
+            f"expands to more than {_size(limit)} when unpacked, the most an import reads",
+            f"展開後のサイズが上限（{_size(limit)}）を超えています",
+        )
+
+
+def _csv_table(name: str, content: bytes) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(_decode(name, content)))
+    try:
+        return _at_most_the_row_limit(name, (cells[:MAX_COLUMNS] for cells in reader))
+    except csv.Error as error:  # a cell longer than csv.field_size_limit(), for one
+        raise _refused(name, f"cannot be read as CSV ({error})", "CSV として読めません", row=reader.line_num) from None
+
+
+def _at_most_the_row_limit(name: str, rows: Iterable[list[str]]) -> list[list[str]]:
+    """The header and at most IMPORT_MAX_ROWS rows (blank ones count: a workbook can ask for a million
+    of them in a few bytes); reading stops at the first row past the limit."""
+    limit = settings.IMPORT_MAX_ROWS
+    table: list[list[str]] = []
+    for cells in rows:
+        if len(table) > limit:
+            raise _refused(
+                name,
+                f"has more than {limit:,} rows after the header, the most an import reads; split the file",
+                f"見出しを除く行数が上限（{limit:,}行）を超えています。ファイルを分けてください",
+            )
+        table.append(cells)
+    return table
 
 
 def _decode(name: str, content: bytes) -> str:

@@ -1,14 +1,17 @@
 """An application's document as the page and the API hand it out: the view logged (APPI), always a
-download with the type found at upload (so a browser never renders it inside the site), never cached."""
+download with the type found at upload and a name ending in that type's suffix (so neither a browser nor a
+desktop opens it as anything else), never cached."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.http import FileResponse
 from django.utils.cache import patch_cache_control
 
 from kakehashi.web.privacy.access import record_view
+from kakehashi.web.recruitment.documents import document_name
 from kakehashi.web.recruitment.models import ApplicationDocument
 
 
@@ -18,7 +21,8 @@ def document_download(user: Any, document: ApplicationDocument) -> FileResponse:
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.original_name,
+        # Rebuilt from the stored file's suffix, so a name kept before names were made safe is safe too.
+        filename=document_name(document.original_name, PurePosixPath(document.file.name).suffix),
         content_type=document.content_type,
     )
     patch_cache_control(response, private=True, no_store=True)

@@ -38,6 +38,7 @@ from kakehashi.timetable.reader import FormatError
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.recruitment import emails
 from kakehashi.web.recruitment.display import on_clock
+from kakehashi.web.recruitment.documents import document_name, document_type, opens_as
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, ApplicationStep, Cycle
 from kakehashi.web.recruitment.models import Position as Post
 from kakehashi.web.schools.models import School
@@ -59,12 +60,6 @@ APPLICATION_FIELDS = (
     "previous_years",
     "preferences",
     "levels",
-)
-# A document is what its first bytes say, whatever its name: (signature, content type, stored suffix).
-DOCUMENT_TYPES = (
-    (b"%PDF-", "application/pdf", ".pdf"),
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
 )
 MAX_PREFERENCES = 3
 
@@ -218,7 +213,7 @@ def application_submit(
                 document = ApplicationDocument(
                     application=application,
                     kind=kind,
-                    original_name=PurePosixPath(upload.name or "document").name[-200:],
+                    original_name=document_name(upload.name or "document", suffix),
                     content_type=content_type,
                     size=upload.size,
                 )
@@ -319,7 +314,8 @@ def eligibility_applicant(application: Application) -> Applicant:
 
 
 def _check_document(kind: str, upload: File) -> tuple[str | None, str, str]:
-    """(problem, content type, suffix): the type from the file's first bytes, never from its name."""
+    """(problem, content type, suffix): the type from the file's first bytes, never from its name, and
+    only if the whole file opens as that type (documents.py)."""
     name = PurePosixPath(upload.name or "").name
     if kind not in ApplicationDocument.Kind.values:
         return _("%(name)s: choose what the document is. / 書類の種類を選んでください。") % {"name": name}, "", ""
@@ -335,20 +331,32 @@ def _check_document(kind: str, upload: File) -> tuple[str | None, str, str]:
             "",
         )
     upload.seek(0)
-    head = upload.read(8)
+    content = upload.read()
     upload.seek(0)
-    for signature, content_type, suffix in DOCUMENT_TYPES:
-        if head.startswith(signature):
-            return None, content_type, suffix
-    return (
-        _(
-            "%(name)s is not a PDF, JPEG or PNG file (its content, not its name, decides). "
-            "/ PDF・JPEG・PNG形式のファイルのみ受け付けます。"
+    found = document_type(content)
+    if found is None:
+        return (
+            _(
+                "%(name)s is not a PDF, JPEG or PNG file (its content, not its name, decides). "
+                "/ PDF・JPEG・PNG形式のファイルのみ受け付けます。"
+            )
+            % {"name": name},
+            "",
+            "",
         )
-        % {"name": name},
-        "",
-        "",
-    )
+    content_type, suffix = found
+    if not opens_as(content_type, content):
+        return (
+            _(
+                "%(name)s starts like a %(type)s file but cannot be opened as one: it is damaged, protected by a "
+                "password, or an image of more than 50 megapixels. "
+                "/ ファイルが壊れているか開けません（パスワード付きのPDFや5000万画素を超える画像は受け付けません）。"
+            )
+            % {"name": name, "type": suffix.removeprefix(".").upper()},
+            "",
+            "",
+        )
+    return None, content_type, suffix
 
 
 def _megabytes(size: int) -> str:

@@ -1,7 +1,9 @@
 """Imports through the API: the same plan functions as the import pages (schools, P29 GeoJSON, bells,
 classes, the JTE's lesson grid, participants). A script sends the file; without `confirm` it gets the plan
 (counts and the first rows), with `confirm=true` the plan is applied in one transaction. A file with any
-problem answers 400 with every problem named by file, row and column, and writes nothing."""
+problem answers 400 with its problems named by file, row and column (the first 100, then how many more),
+and writes nothing. The file is bounded as on the pages, before it is parsed: bytes, rows and an .xlsx's
+unpacked size (docs/security.md)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from rest_framework.response import Response
 
 from kakehashi.web.api.base import ScopedAPIView
 from kakehashi.web.api.permissions import COORDINATOR, SCHOOL_STAFF
-from kakehashi.web.core.tabular import ImportRefusedError
+from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 from kakehashi.web.schools.import_views import import_plan
 
 KINDS = ["schools", "p29", "bells", "classes", "lessons", "participants"]
@@ -65,8 +67,8 @@ class ImportView(ScopedAPIView):
         needed = {"schools": "board", "p29": "board", "lessons": "school", "participants": "program"}.get(data["kind"])
         if needed and not params.get(needed):
             raise serializers.ValidationError({needed: [f"Required for a {data['kind']} import."]})
-        content = upload.read()
         try:
+            content = read_upload(upload)  # the same limit as the import pages, before anything is read
             with transaction.atomic():
                 plan = import_plan(data["kind"], upload.name, content, params, request.user)
                 if data["confirm"]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.accounts.scope import coordinated_programs, visible_schools
@@ -56,15 +55,6 @@ class ImportForm(forms.Form):
             kind=Organization.Kind.BOARD, contracts__program__in=programs
         ).distinct()
         self.fields["school"].queryset = visible_schools(user)
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)d MB. / ファイルが大きすぎます。")
-                % {"mb": settings.IMPORT_MAX_BYTES // 1_000_000}
-            )
-        return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

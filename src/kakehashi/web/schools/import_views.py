@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, visible_schools
-from kakehashi.web.core.tabular import ImportRefusedError
+from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.people.imports import PARTICIPANT_COLUMNS, plan_participants
 from kakehashi.web.schools.import_forms import ImportForm
@@ -153,7 +153,6 @@ def import_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data["file"]
-        content = upload.read()
         params = {
             "board": data["board"].pk if data.get("board") else None,
             "program": data["program"].pk if data.get("program") else None,
@@ -162,6 +161,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
             "school_kinds": data.get("school_kinds", []),
         }
         try:
+            content = read_upload(upload)
             plan = import_plan(data["kind"], upload.name, content, params, request.user)
         except ImportRefusedError as refused:
             context["problems"] = refused.problems

@@ -214,15 +214,48 @@ def plan_p29(name: str, content: bytes, *, board: Organization, municipality: st
     )
 
 
-def _school_lookup(cells: RowReader, scope: set[str] | None) -> School | None:
+def _school_lookup(cells: RowReader, scope: set[str] | None, known: dict[str, School | None]) -> School | None:
+    """The row's school; `known` remembers each code looked up, so a file of many rows asks once per school."""
     code = cells.text("school", max_length=32)
     if not code:
         return None
-    school = School.objects.filter(code=code).first()
+    if code not in known:
+        known[code] = School.objects.filter(code=code).first()
+    school = known[code]
     if school is None or (scope is not None and code not in scope):
         cells.fail("school", f"no school {code!r} that you manage", f"「{code}」という学校はありません")
         return None
     return school
+
+
+@dataclass(frozen=True)
+class BellSpan:
+    start: dt.time
+    end: dt.time
+    row: int
+    period: str
+
+
+def _overlaps(name: str, day: list[BellSpan]) -> list[Problem]:
+    """One problem per period that starts before an earlier-starting period of the same day has ended,
+    naming the one that reaches furthest: sorted by start, each span is compared with that one only, so a
+    file of n periods costs n log n and gives at most n problems (not one per overlapping pair)."""
+    problems: list[Problem] = []
+    reaching: BellSpan | None = None
+    for span in sorted(day, key=lambda span: (span.start, span.row)):
+        if reaching is not None and span.start < reaching.end:
+            problems.append(
+                Problem(
+                    name,
+                    span.row,
+                    "start",
+                    f"overlaps period {reaching.period} on row {reaching.row}",
+                    f"{reaching.row}行目の{reaching.period}時限と重なっています",
+                )
+            )
+        if reaching is None or span.end > reaching.end:
+            reaching = span
+    return problems
 
 
 def plan_bells(name: str, content: bytes, *, schools_in_scope: set[str] | None) -> Plan:
@@ -231,9 +264,11 @@ def plan_bells(name: str, content: bytes, *, schools_in_scope: set[str] | None) 
     require_columns(name, header, ["school", "period", "start", "end"])
     problems: list[Problem] = []
     records: list[dict[str, Any]] = []
-    spans: dict[tuple[str, str], list[tuple[dt.time, dt.time, int, str]]] = {}
+    spans: dict[tuple[str, str], list[BellSpan]] = {}
+    known: dict[str, School | None] = {}
+    periods: dict[tuple[str, str, str], int] = {}
     for cells in rows_in(name, rows, problems):
-        school = _school_lookup(cells, schools_in_scope)
+        school = _school_lookup(cells, schools_in_scope, known)
         variant = cells.choice(
             "variant",
             {"default": "default", "": "default", SHORTENED_BELLS: SHORTENED_BELLS, "短縮": SHORTENED_BELLS} | DAYS,
@@ -244,21 +279,13 @@ def plan_bells(name: str, content: bytes, *, schools_in_scope: set[str] | None) 
         if start and end and end <= start:
             cells.fail("end", "is not after the start", "開始時刻より後ではありません")
         if school and start and end and period:
-            key = (school.code, variant)
-            for other_start, other_end, other_row, other_period in spans.get(key, []):
-                if other_period == period:
-                    cells.fail(
-                        "period",
-                        f"period {period} is already on row {other_row}",
-                        f"{period}時限は{other_row}行目と重複しています",
-                    )
-                elif start < other_end and other_start < end:
-                    cells.fail(
-                        "start",
-                        f"overlaps period {other_period} on row {other_row}",
-                        f"{other_row}行目の{other_period}時限と重なっています",
-                    )
-            spans.setdefault(key, []).append((start, end, cells.row.number, period))
+            first = periods.setdefault((school.code, variant, period), cells.row.number)
+            if first != cells.row.number:
+                cells.fail(
+                    "period", f"period {period} is already on row {first}", f"{period}時限は{first}行目と重複しています"
+                )
+            else:
+                spans.setdefault((school.code, variant), []).append(BellSpan(start, end, cells.row.number, period))
             records.append(
                 {
                     "school": school.code,
@@ -268,7 +295,9 @@ def plan_bells(name: str, content: bytes, *, schools_in_scope: set[str] | None) 
                     "end": end.strftime("%H:%M"),
                 }
             )
-    _refuse_if(problems)
+    for day in spans.values():
+        problems.extend(_overlaps(name, day))
+    _refuse_if(sorted(problems, key=lambda problem: problem.row or 0))
 
     def apply() -> None:
         for code in {r["school"] for r in records}:
@@ -294,8 +323,9 @@ def plan_classes(name: str, content: bytes, *, schools_in_scope: set[str] | None
     problems: list[Problem] = []
     records: list[dict[str, Any]] = []
     seen: dict[tuple[str, str], int] = {}
+    known: dict[str, School | None] = {}
     for cells in rows_in(name, rows, problems):
-        school = _school_lookup(cells, schools_in_scope)
+        school = _school_lookup(cells, schools_in_scope, known)
         room = cells.text("class", max_length=16)
         if room and not CLASS_NAME.match(room):
             cells.fail(

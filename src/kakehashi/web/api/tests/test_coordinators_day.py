@@ -17,10 +17,10 @@ from rest_framework.test import APIClient
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.core.testing import PASSWORD
 from kakehashi.web.organizations.models import Program
+from kakehashi.web.recruitment.tests.recruiting import PDF
 
 pytestmark = pytest.mark.django_db
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def logged_in(user: Any) -> APIClient:

@@ -234,3 +234,15 @@ def test_the_template_downloads_and_imports_as_it_is(world: Any, fmt: str) -> No
     assert ("sports_day", "運動会", dt.date(2026, 5, 23), dt.date(2026, 5, 23)) in found
     assert ("test", "中間テスト", dt.date(2026, 6, 24), dt.date(2026, 6, 25)) in found
     assert len(found) == 7
+
+
+def test_a_calendar_over_the_import_byte_limit_is_refused_like_every_other_import(world: Any, settings: Any) -> None:
+    north, _, _ = world
+    settings.IMPORT_MAX_BYTES = 100
+    client = signed_in(north.users["coordinator"])
+    page = client.post(
+        f"/year/schools/{north.schools[0].code}/events/import/",
+        {"file": SimpleUploadedFile("r8.csv", CALENDAR.encode())},
+    ).content.decode()
+    assert "Nothing was imported" in page
+    assert "r8.csv: is larger than 100 bytes (0.0 MB), the most an import reads" in page

@@ -15,6 +15,7 @@ from icalendar import Calendar
 
 from kakehashi.web.core.testing import PASSWORD, publish_week, side
 from kakehashi.web.organizations.models import Contract
+from kakehashi.web.recruitment.tests.recruiting import PDF
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -202,9 +203,7 @@ def test_an_applicant_applies_and_is_screened_shortlisted_and_placed(browser: An
     visitor.select_option("#id_japanese_level", "N4")
     visitor.check("input[name=levels][value=elementary]")
     visitor.select_option("#id_preference_1", str(school.organization.pk))
-    visitor.set_input_files(
-        "#id_cv", {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% a CV\n%%EOF\n"}
-    )
+    visitor.set_input_files("#id_cv", {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF})
     shot(visitor, "applicant-apply")
     visitor.click("button:has-text('Send my application')")
     visitor.wait_for_selector("text=ALT next year")

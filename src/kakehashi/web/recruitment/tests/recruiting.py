@@ -1,9 +1,10 @@
 """Shared pieces for the application and pipeline tests: a cycle whose deadline is 2024-04-05 23:59 in
-Honolulu, a frozen clock for pages, files that are (or only look like) PDFs, and a filled-in form."""
+Honolulu, a frozen clock for pages, real PDF and PNG files, and a filled-in form."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,6 +12,8 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from pypdf import PdfWriter
 
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.models import Application, Cycle
@@ -20,8 +23,24 @@ HONOLULU = ZoneInfo("Pacific/Honolulu")
 # One minute before the deadline, and the first minute after it, on the office's clock.
 BEFORE = dt.datetime(2024, 4, 5, 23, 58, tzinfo=HONOLULU)
 AFTER = dt.datetime(2024, 4, 6, 0, 0, tzinfo=HONOLULU)
-PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _one_page_pdf() -> bytes:
+    writer, out = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+def _small_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+# Real files (a document must open as what it starts as), made here rather than stored.
+PDF = _one_page_pdf()
+PNG = _small_png()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
 
 
