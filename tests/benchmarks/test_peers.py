@@ -50,8 +50,10 @@ def test_the_greedy_coordinator_places_fixed_visits_first() -> None:
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_the_plain_cp_sat_model_returns_a_valid_timetable_with_its_true_objective(seed: int) -> None:
-    instance = parse_instance(generate_synthetic(schools=8, alts=3, seed=seed))
-    solution = solve_plain(instance, time_limit=3, workers=1)
+    # Weeks it proves optimal in a second or two on a quiet machine; the limit is only a ceiling, so
+    # that a busy machine (CI beside other work) still gives it time to find one.
+    instance = parse_instance(generate_synthetic(schools=5, alts=2, seed=seed))
+    solution = solve_plain(instance, time_limit=60, workers=1)
     assert solution.status in (Status.OPTIMAL, Status.FEASIBLE)
     assert check(instance, solution) == []
     assert solution.objective == score(instance, solution).objective
