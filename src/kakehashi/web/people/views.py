@@ -79,7 +79,7 @@ def _contact_school(user: Any) -> tuple[School, bool] | None:
     school = School.objects.filter(organization_id=role.organization_id).first() if role else None
     if school is None:
         return None
-    contract = school_contract(school)
+    contract = school_contract(school, timezone.localdate())
     return school, bool(contract is not None and contract.school_may_instruct_participants)
 
 
