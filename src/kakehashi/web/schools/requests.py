@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.validators import one_line
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import BlockedInstruction, ChangeRequest, School
@@ -101,7 +102,7 @@ def _file(
         routing=routing,
         participant_told=bool(tell_participant and about),
     )
-    subject = f"[Kakehashi] Request from {school.organization.name} / 学校からの依頼"
+    subject = one_line(f"[Kakehashi] Request from {school.organization.name} / 学校からの依頼")
     body = f"{message}\n\n— {author.get_full_name() or author.username}, {school.organization.name}\n{routing}"
     to = [recipient.email] if recipient is not None and recipient.email else []
     if request.participant_told and about is not None and about.user is not None and about.user.email:
