@@ -28,7 +28,7 @@ from kakehashi.web.people.selectors import (
     participant_week,
     participant_week_grid,
 )
-from kakehashi.web.people.services import participant_update
+from kakehashi.web.people.services import ParticipantChangedError, participant_update
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.schools.models import School
 from kakehashi.web.schools.requests import school_contract
@@ -92,9 +92,13 @@ def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
     record_view(request.user, "participant record (edit)", participant=participant)
     form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
-        participant_update(form=form)
-        messages.success(request, _("Saved. / 保存しました。"))
-        return redirect("people:detail", code=participant.code)
+        try:
+            participant_update(form=form)
+        except ParticipantChangedError as changed:
+            form.add_error(None, changed)
+        else:
+            messages.success(request, _("Saved. / 保存しました。"))
+            return redirect("people:detail", code=participant.code)
     return render(request, "people/edit.html", {"participant": participant, "form": form})
 
 
