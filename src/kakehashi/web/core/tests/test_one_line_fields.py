@@ -83,3 +83,15 @@ def test_a_name_stored_with_a_line_break_before_the_check_still_lets_the_alt_ask
     )
     assert answer.status_code == 302 and LeaveRequest.objects.filter(participant=alt).exists()
     assert mail.outbox and all("\n" not in m.subject and "\r" not in m.subject for m in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_the_school_page_refuses_a_school_name_with_a_line_break(world: Any) -> None:
+    from kakehashi.web.schools.tests.test_school_pages import form_of, logged_in
+
+    north, _, _ = world
+    school = north.schools[0]
+    answer = logged_in(north, "coordinator").post(f"/schools/{school.code}/edit/", form_of(school, name="A\nB"))
+    assert answer.status_code == 200 and "no line breaks or other control characters" in answer.content.decode()
+    school.organization.refresh_from_db()
+    assert "\n" not in school.organization.name
