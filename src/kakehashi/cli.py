@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
+from kakehashi.schoolyear.year import REIWA_FIRST_YEAR
 from kakehashi.timetable.format import (
     FormatError,
     instance_to_json,
@@ -33,6 +35,20 @@ if TYPE_CHECKING:
 
 class UsageError(Exception):
     """Bad input that is not a file format problem (an option out of range, a missing file)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """A bad option is one line naming it, like every other bad input (no usage block before it)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())}\n")
+
+
+# CP-SAT takes a 32-bit seed, and a worker is a thread: bounds that keep both meaningful.
+MAX_SEED = 2**31 - 1
+MAX_WORKERS = 64
+# Generated instances: a prefecture has about 1,000 schools; ten times that is still a test, not a mistake.
+MAX_GENERATED = 10_000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,7 +72,7 @@ def _one_line(error: BaseException) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kakehashi", description="Weekly ALT timetables (format kakehashi/week@1): check, generate, solve, show.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -68,15 +84,17 @@ def _parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser("generate", help="make an instance from real school locations or synthetic ones")
     generate.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    generate.add_argument("--seed", type=int, default=1)
-    generate.add_argument("--alts", type=_positive_int, required=True, metavar="N", help="how many ALTs")
+    generate.add_argument("--seed", type=_seed, default=1)
+    generate.add_argument("--alts", type=_bounded_int(1, MAX_GENERATED), required=True, metavar="N",
+                          help="how many ALTs")
     source = generate.add_mutually_exclusive_group(required=True)
     source.add_argument("--municipality", metavar="CODE",
                         help="5-digit municipality code, e.g. 10202 for Takasaki (uses shipped Gunma data "
                              "unless --schools-geojson is given)")
     source.add_argument("--synthetic", action="store_true", help="invent a city of --schools schools")
     generate.add_argument("--schools-geojson", type=Path, metavar="FILE", help="an MLIT P29 school GeoJSON file")
-    generate.add_argument("--schools", type=_positive_int, metavar="N", help="number of schools (with --synthetic)")
+    generate.add_argument("--schools", type=_bounded_int(1, MAX_GENERATED), metavar="N",
+                          help="number of schools (with --synthetic)")
     generate.add_argument("--name", help="the instance's name")
     generate.add_argument("--spread", type=float, default=1.0, metavar="X",
                           help="with --synthetic: stretch the map (1 a dense city, 3 a spread-out town)")
@@ -93,8 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("instance", type=Path, metavar="INSTANCE")
     solve.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION")
     solve.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
-    solve.add_argument("--workers", type=_positive_int, default=2, metavar="N")
-    solve.add_argument("--seed", type=int, default=0)
+    solve.add_argument("--workers", type=_bounded_int(1, MAX_WORKERS), default=2, metavar="N")
+    solve.add_argument("--seed", type=_seed, default=0)
     solve.add_argument("--hint", type=Path, metavar="SOLUTION", help="a previous timetable to start from")
     solve.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     solve.set_defaults(handler=_solve)
@@ -122,13 +140,14 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="generate Takasaki, solve it and print every ALT's week")
     demo.add_argument("--out", type=Path, default=Path("out"), metavar="DIR")
-    demo.add_argument("--alts", type=_positive_int, default=25, metavar="N")
+    demo.add_argument("--alts", type=_bounded_int(1, MAX_GENERATED), default=25, metavar="N")
     demo.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--seed", type=_seed, default=1)
     demo.set_defaults(handler=_demo)
 
     calendar = commands.add_parser("calendar", help="the school year's calendar, or an ALT's or school's dated plan")
-    calendar.add_argument("year", type=int, metavar="SCHOOLYEAR", help="e.g. 2026 for April 2026 to March 2027")
+    calendar.add_argument("year", type=_school_year, metavar="SCHOOLYEAR",
+                          help="e.g. 2026 for April 2026 to March 2027")
     calendar.add_argument("--week", type=Path, help="the week instance (kakehashi/week@1)")
     calendar.add_argument("--timetable", type=Path, help="its timetable; with --week, prints the dated plan")
     calendar.add_argument("--events", type=Path, help="school events (JSON list, see kakehashi/schoolyear)")
@@ -142,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     place.add_argument("instance", type=Path, nargs="?", metavar="INSTANCE", help="a kakehashi/placement@1 file")
     place.add_argument("-o", "--output", type=Path, metavar="RESULT")
     place.add_argument("--time-limit", type=_positive_float, default=10.0, metavar="S")
-    place.add_argument("--seed", type=int, default=1)
+    place.add_argument("--seed", type=_seed, default=1)
     place.add_argument("--example", action="store_true",
                        help="write an example instance (Gunma, from --seed) to -o or stdout instead")
     place.set_defaults(handler=_place)
@@ -201,6 +220,15 @@ def _calendar(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     starts, ends = args.starts or year.starts, args.ends or year.ends
+    for option, day in (("--from", starts), ("--to", ends)):
+        if not year.starts <= day <= year.ends:
+            raise UsageError(f"{option} {day} is outside {year.label}, {year.starts} to {year.ends}")
+    if ends < starts:
+        raise UsageError(f"--from {starts} is after --to {ends}")
+    if (args.week is None) != (args.timetable is None):
+        raise UsageError("--week and --timetable go together")
+    if args.alt is not None and args.week is None:
+        raise UsageError("--alt needs --week and --timetable")
     if args.week is None or args.timetable is None:
         calendar = SchoolCalendar(year, events, school=args.school)
         print(f"{year.label}: terms " + ", ".join(f"{t.name} {t.starts}–{t.ends}" for t in year.terms))
@@ -209,6 +237,10 @@ def _calendar(args: argparse.Namespace) -> int:
                 print(f"{day.date} {day.weekday}  {day.kind.value:<12} {day.reason}")
         return 0
     instance, solution = _instance_and_solution(argparse.Namespace(instance=args.week, solution=args.timetable))
+    if args.alt is not None and args.alt not in instance.alt_by_id:
+        raise UsageError(f"--alt {args.alt}: no such ALT in {args.week}")
+    if args.school is not None and args.school not in instance.school_by_id:
+        raise UsageError(f"--school {args.school}: no such school in {args.week}")
     calendars = {s.id: SchoolCalendar(year, events, school=s.id) for s in instance.schools}
     plan = dated_plan(instance, solution, calendars, starts=starts, ends=ends)
     if args.alt:
@@ -228,14 +260,33 @@ def _calendar(args: argparse.Namespace) -> int:
     return 0
 
 
-def _positive_int(text: str) -> int:
+def _whole(text: str) -> int:
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _positive_int(text: str) -> int:
+    value = _whole(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} must be at least 1")
     return value
+
+
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        value = _whole(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+
+    return parse
+
+
+_seed = _bounded_int(0, MAX_SEED)
+# School years are named in the Reiwa era (from 2019), and the last day of year 9998 is the last date there is.
+_school_year = _bounded_int(REIWA_FIRST_YEAR, dt.MAXYEAR - 1)
 
 
 def _positive_float(text: str) -> float:
@@ -243,8 +294,8 @@ def _positive_float(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"{text} must be greater than 0")
+    if not math.isfinite(value) or not value > 0:
+        raise argparse.ArgumentTypeError(f"{text} must be a finite number greater than 0")
     return value
 
 

@@ -5,17 +5,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from kakehashi.schoolyear.events import EventKind, SchoolEvent
+from kakehashi.timetable.reader import FormatError, load_json_text
 
 
 def load_events(path: str | Path) -> list[SchoolEvent]:
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{path}: not JSON ({error.msg} at line {error.lineno})") from None
+        document = load_json_text(Path(path).read_text(encoding="utf-8"))
+    except FormatError as error:
+        raise ValueError(f"{path}: {error}") from None
     if not isinstance(document, list):
         raise ValueError(f"{path}: expected a list of events")
     events = []

@@ -38,6 +38,7 @@ from kakehashi.timetable.instance import (
     default_modes,
     format_clock,
 )
+from kakehashi.timetable.objective_bound import objective_problem
 from kakehashi.timetable.reader import FormatError, Node, Obj, load_json_text, show
 
 __all__ = [
@@ -110,10 +111,14 @@ def parse_instance(data: Any) -> Instance:
     _check_override_places(root.get("travel"), travel, school_ids.keys() | alt_ids)
     forbidden = _forbidden(root.get("forbidden"), alt_ids, school_ids.keys())
     fixed = _fixed(root.get("fixed"), alt_ids, school_ids.keys(), days, {(f.alt, f.school) for f in forbidden})
-    return Instance(
+    instance = Instance(
         name=name, schools=schools, alts=alts, days=days, weights=weights, travel=travel,
         fixed=fixed, forbidden=forbidden,
     )
+    # Weights so large that the objective cannot be scored exactly are refused here, not inside a solver.
+    if (problem := objective_problem(instance)) is not None:
+        raise FormatError(f"weights.{problem[0]}", problem[1])
+    return instance
 
 
 def _days(node: Node | None) -> tuple[str, ...]:

@@ -59,6 +59,8 @@ def load_school_sites(path: str | Path | None = None) -> list[SchoolSite]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise GenerateError(f"{label}: not JSON ({error.msg} at line {error.lineno})") from None
+    except RecursionError:
+        raise GenerateError(f"{label}: not JSON (arrays or objects nested too deeply)") from None
     if isinstance(document, dict) and document.get("type") == "FeatureCollection":
         sites = _sites_from_geojson(document, label)
     elif isinstance(document, dict) and "schools" in document:

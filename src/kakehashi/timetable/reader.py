@@ -50,6 +50,9 @@ def load_json_text(text: str) -> Any:
         return json.loads(text, object_pairs_hook=_refuse_duplicate_keys, parse_constant=refuse_constant)
     except json.JSONDecodeError as error:
         raise FormatError("", f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+    except RecursionError:
+        # Python's parser recurses once per `[` or `{`: a file of 200,000 `[` must be an error, not a crash.
+        raise FormatError("", "not valid JSON: arrays or objects nested too deeply") from None
 
 
 @dataclass(frozen=True)

@@ -76,8 +76,10 @@ class Database:
         if self.options:
             settings["OPTIONS"] = dict(self.options)
         if "sqlite" in self.engine:
-            # Concurrent page views and a task worker share one file: wait for the lock, don't fail.
-            settings["OPTIONS"] = {"timeout": 20, **(self.options or {})}
+            # Concurrent page views and a task worker share one file: wait for the lock, don't fail. A write
+            # transaction takes the lock when it begins (IMMEDIATE), so two decisions at the same moment run one
+            # after the other instead of one failing with "database is locked" when it upgrades its read lock.
+            settings["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE", **(self.options or {})}
         return settings
 
 

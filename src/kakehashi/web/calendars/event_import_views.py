@@ -5,9 +5,7 @@ the session and is read again on confirm inside one transaction, so a problem fo
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
-import io
 from typing import Any
 
 import openpyxl
@@ -26,6 +24,7 @@ from kakehashi.web.calendars.imports import COLUMNS, EventImport, plan_import
 from kakehashi.web.calendars.listing import compensatory_for
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import board_owner, school_owner
+from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 
 SESSION_KEY = "kakehashi_pending_event_import"
@@ -127,13 +126,8 @@ def event_template(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx") or not has_role(request.user, "coordinator", "supervisor"):
         raise Http404
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(COLUMNS)
-        for starts, ends, name, kind in TEMPLATE_ROWS:
-            writer.writerow([starts.isoformat(), ends.isoformat() if ends else "", name, kind])
-        # A BOM so that Excel opens the Japanese text as UTF-8.
-        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+        table = [COLUMNS, *([s.isoformat(), e.isoformat() if e else "", n, k] for s, e, n, k in TEMPLATE_ROWS)]
+        response = HttpResponse(csv_bytes(table), content_type="text/csv; charset=utf-8")
     else:
         book = openpyxl.Workbook()
         sheet = book.active
@@ -147,10 +141,8 @@ def event_template(request: HttpRequest, fmt: str) -> HttpResponse:
                 cell.number_format = "yyyy-mm-dd"
         sheet.column_dimensions["A"].width = sheet.column_dimensions["B"].width = 12
         sheet.column_dimensions["C"].width = 20
-        output = io.BytesIO()
-        book.save(output)
         response = HttpResponse(
-            output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            workbook_bytes(book), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
     response["Content-Disposition"] = f'attachment; filename="kakehashi-events-template.{fmt}"'
     return response

@@ -37,7 +37,8 @@ def school_year_page(request: HttpRequest, code: str) -> HttpResponse:
     days = calendar.days()
     planned = None
     annual = None
-    contract = school_contract(school)
+    # The contract in force today, or on the year's nearest day when the page shows another year.
+    contract = school_contract(school, min(max(timezone.localdate(), calendar.year.starts), calendar.year.ends))
     program = contract.program if contract is not None else None
     if program is not None:
         plan = program_dated_plan(program, starts=calendar.year.starts, ends=calendar.year.ends)

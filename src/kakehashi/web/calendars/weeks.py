@@ -86,7 +86,7 @@ def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWe
 
 
 def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
-    contract = school_contract(school)
+    contract = school_contract(school, monday)
     plan = _plan(contract.program if contract is not None else None, monday)
     days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(WORKING_DAYS)]
     calendars: dict[int, SchoolCalendar] = {}

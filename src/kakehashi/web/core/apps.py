@@ -8,5 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from kakehashi.web.core import changelog
+        from kakehashi.web.core.validators import make_char_fields_one_line
 
         changelog.connect()
+        make_char_fields_one_line()

@@ -19,15 +19,22 @@ from kakehashi.web.core.actor import current_actor
 from kakehashi.web.core.models import Change, Tracked
 
 _SKIPPED = {"created_at", "updated_at"}
+# A model names its secrets (a feed's token) in `secret_fields`: the log says that they changed, never what
+# they are, since anyone who reads the log could otherwise use them.
+SECRET = "(secret, not logged)"
 
 
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """The model's own fields as JSON-ready values (foreign keys by id)."""
     data: dict[str, Any] = {}
+    secrets = getattr(instance, "secret_fields", ())
     for field in instance._meta.concrete_fields:
         if field.name in _SKIPPED:
             continue
         value = getattr(instance, field.attname)
+        if field.name in secrets:
+            data[field.name] = SECRET if value else ""
+            continue
         if isinstance(value, dt.datetime | dt.date | dt.time):
             value = value.isoformat()
         elif isinstance(value, decimal.Decimal):

@@ -3,7 +3,6 @@ printable A4 PDF (Japanese text in Noto CJK, as people/exports.py sets it)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.template.loader import render_to_string
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kakehashi.web.core.spreadsheet import workbook_bytes
 from kakehashi.web.duties.monthly import KIND_LABELS, Monthly, day_label
 
 HEADING = PatternFill("solid", fgColor="E3F0F7")
@@ -126,9 +126,7 @@ def monthly_excel(report: Monthly) -> bytes:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return workbook_bytes(book)
 
 
 def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:

@@ -19,7 +19,7 @@ from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.leave.selectors import confirmed_covers
-from kakehashi.web.organizations.models import Organization, Program
+from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.schools.models import School
 
@@ -207,10 +207,11 @@ def board_month(board: Organization, month: dt.date) -> Monthly:
     return report
 
 
-def _serving(schools: list[School], organizations: set[int]) -> list[Program]:
-    """Programs with a contract for these schools: with a school itself or with its board."""
+def _serving(schools: list[School], organizations: set[int], first: dt.date, last: dt.date) -> list[Program]:
+    """Programs with a contract for these schools in force some day of the month: with a school or its board."""
     parents = {s.organization.parent_id for s in schools if s.organization.parent_id}
-    return list(Program.objects.filter(contracts__organization_id__in=organizations | parents).distinct())
+    contracts = Contract.objects.overlapping(first, last).filter(organization_id__in=organizations | parents)
+    return list(Program.objects.filter(contracts__in=contracts).distinct())
 
 
 def _placed(organizations: set[int], first: dt.date, last: dt.date) -> set[int]:
@@ -226,7 +227,7 @@ def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> No
     names = {s.code: s.name for s in schools}
     lost: dict[tuple[dt.date, str], list[str]] = defaultdict(list)  # (date, ALT) → schools missed for leave
     cover_rows = []
-    for program in _serving(schools, organizations):
+    for program in _serving(schools, organizations, first, last):
         plan = program_dated_plan(program, starts=first, ends=last)
         if plan is not None:
             visits = [v for v in plan.visits if v.school in names]

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.web.core.locking import lock
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.duties.permissions import may_approve, may_return
 from kakehashi.web.duties.selectors import planned_entries
@@ -130,17 +131,19 @@ def report_note(*, report: DailyReport, note: str) -> DailyReport:
 
 
 def report_submit(*, report: DailyReport) -> DailyReport:
-    _editable(report)
-    if report.date > timezone.localdate():
-        raise ValidationError(_("A day is reported once it has begun. / 日報は当日以降に提出してください。"))
-    if not report.entries.exists():
-        raise ValidationError(
-            _("Add at least one duty before submitting. / 業務を1件以上入力してから提出してください。")
-        )
-    resubmitted = report.status == DailyReport.Status.RETURNED
-    report.status = DailyReport.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.save()
+    with transaction.atomic():
+        lock(report)
+        _editable(report)
+        if report.date > timezone.localdate():
+            raise ValidationError(_("A day is reported once it has begun. / 日報は当日以降に提出してください。"))
+        if not report.entries.exists():
+            raise ValidationError(
+                _("Add at least one duty before submitting. / 業務を1件以上入力してから提出してください。")
+            )
+        resubmitted = report.status == DailyReport.Status.RETURNED
+        report.status = DailyReport.Status.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.save()
     participant = report.participant
     again = " (resubmitted / 再提出)" if resubmitted else ""
     notify(
@@ -165,17 +168,27 @@ def _decidable(report: DailyReport, user: Any) -> None:
 
 
 def report_approve(*, report: DailyReport, user: Any, comment: str = "") -> DailyReport:
-    _decidable(report, user)
-    report.status = DailyReport.Status.APPROVED
-    report.decided_by = user
-    report.decided_at = timezone.now()
-    report.comment = comment
-    report.save()
+    with transaction.atomic():
+        lock(report)  # a return sent at the same moment waits, then finds the report decided
+        _decidable(report, user)
+        report.status = DailyReport.Status.APPROVED
+        report.decided_by = user
+        report.decided_at = timezone.now()
+        report.comment = comment
+        report.save()
     _tell_participant(report, "approved / 承認されました")
     return report
 
 
 def report_return(*, report: DailyReport, user: Any, comment: str) -> DailyReport:
+    with transaction.atomic():
+        lock(report)
+        _return(report, user, comment)
+    _tell_participant(report, "returned / 差し戻されました")
+    return report
+
+
+def _return(report: DailyReport, user: Any, comment: str) -> None:
     _decidable(report, user)
     if not may_return(user, report):
         raise ValidationError(
@@ -193,8 +206,6 @@ def report_return(*, report: DailyReport, user: Any, comment: str) -> DailyRepor
     report.decided_at = timezone.now()
     report.comment = comment.strip()
     report.save()
-    _tell_participant(report, "returned / 差し戻されました")
-    return report
 
 
 def _tell_participant(report: DailyReport, decision: str) -> None:

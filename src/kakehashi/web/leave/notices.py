@@ -10,6 +10,7 @@ from django.core.mail import send_mass_mail
 from django.utils import timezone
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.validators import one_line
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.organizations.models import Program
 
@@ -17,6 +18,7 @@ from kakehashi.web.organizations.models import Program
 def notify(users: Iterable[Any], subject: str, body: str) -> int:
     """A notice for each user, and one email to each who has an address; returns how many were told."""
     unique = {u.pk: u for u in users if u is not None}
+    subject = one_line(subject)
     Notice.objects.bulk_create([Notice(user=u, subject=subject, body=body) for u in unique.values()])
     emails = [(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in unique.values() if u.email]
     if emails:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.holidays import working_days
+from kakehashi.web.core.locking import lock
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, WeekendWork
 from kakehashi.web.leave.notices import coordinators_of, notify
 from kakehashi.web.leave.selectors import leave_balance, leave_days
@@ -117,9 +118,10 @@ def leave_request_create(
 
 
 def leave_request_decide(*, request: LeaveRequest, approve: bool, user: Any, note: str = "") -> LeaveRequest:
-    if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED):
-        raise ValidationError(_("This request has already been decided. / この申請は処理済みです。"))
     with transaction.atomic():
+        lock(request)  # approve and refuse sent at the same moment: the second waits, then finds it decided
+        if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED):
+            raise ValidationError(_("This request has already been decided. / この申請は処理済みです。"))
         if approve and request.status == LeaveRequest.Status.REQUESTED:
             _check_request(request)  # the balance may have changed since it was asked
         request.status = LeaveRequest.Status.APPROVED if approve else LeaveRequest.Status.REFUSED
@@ -172,10 +174,12 @@ def absence_report(
 
 
 def leave_request_cancel(*, request: LeaveRequest) -> LeaveRequest:
-    if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.APPROVED):
-        raise ValidationError(_("Only a requested or approved leave can be cancelled. / 取り消せない申請です。"))
-    request.status = LeaveRequest.Status.CANCELLED
-    request.save()
+    with transaction.atomic():
+        lock(request)  # a cancel and a decision at the same moment: one of them finds the other done
+        if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.APPROVED):
+            raise ValidationError(_("Only a requested or approved leave can be cancelled. / 取り消せない申請です。"))
+        request.status = LeaveRequest.Status.CANCELLED
+        request.save()
     return request
 
 

@@ -3,7 +3,6 @@ requests, absences and covers, the fill-rate report, and everyone's notices."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core.memo import until_next_change
+from kakehashi.web.core.spreadsheet import csv_bytes
 from kakehashi.web.leave import covers, services
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
@@ -227,12 +227,13 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="fill-rate-{program.pk}-{year}.csv"'
-        response.write("\ufeff")  # so Excel reads the UTF-8 school names
-        writer = csv.writer(response)
-        writer.writerow(["school", "school_name", "month", "lessons_to_cover", "covered", "fill_rate"])
+        table: list[tuple[object, ...]] = [
+            ("school", "school_name", "month", "lessons_to_cover", "covered", "fill_rate")
+        ]
         for row in rows:
             rate = "" if row.rate is None else f"{row.rate:.3f}"
-            writer.writerow([row.school, row.school_name, f"{row.month:%Y-%m}", row.needed, row.covered, rate])
+            table.append((row.school, row.school_name, f"{row.month:%Y-%m}", row.needed, row.covered, rate))
+        response.write(csv_bytes(table))
         return response
     needed = sum(r.needed for r in rows)
     covered = sum(r.covered for r in rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -63,6 +65,16 @@ class Organization(Tracked):
         return (self.name_ja and f"{self.name} ({self.name_ja})") or self.name
 
 
+class ContractQuerySet(models.QuerySet["Contract"]):
+    def in_force(self, on: dt.date) -> ContractQuerySet:
+        """Contracts in force on a day: one signed for next April does not yet change who may instruct whom."""
+        return self.filter(starts__lte=on, ends__gte=on)
+
+    def overlapping(self, first: dt.date, last: dt.date) -> ContractQuerySet:
+        """Contracts in force on at least one day from `first` to `last`."""
+        return self.filter(starts__lte=last, ends__gte=first)
+
+
 class Contract(Tracked):
     """What binds a program to a contracting organization, and so who may instruct whom."""
 
@@ -88,6 +100,8 @@ class Contract(Tracked):
         verbose_name=_("responsible manager"),
         help_text=_("Under outsourcing (請負) every request about an ALT goes to this person, never to the ALT."),
     )
+
+    objects = ContractQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view, inline_serializer
-from rest_framework import mixins, serializers
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,10 +18,10 @@ from kakehashi.web.api.base import ScopedViewSet
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE
 from kakehashi.web.people.filtersets import ParticipantFilterSet, PlacementFilterSet
-from kakehashi.web.people.forms import ParticipantForm
+from kakehashi.web.people.forms import ParticipantForm, record_version
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.people.selectors import participant_version, participant_week
-from kakehashi.web.people.services import participant_update
+from kakehashi.web.people.services import ParticipantChangedError, participant_update
 from kakehashi.web.people.views import LIST_ROLES
 from kakehashi.web.privacy.access import record_view
 
@@ -32,9 +32,14 @@ ParticipantPatchSerializer = form_serializer("ParticipantPatch", ParticipantForm
 class ParticipantRecordSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     """What the edit page shows: personal data and the timetable limits."""
 
+    seen = serializers.SerializerMethodField(help_text="Send it back with an edit; a record changed since is 409.")
+
     class Meta:
         model = Participant
-        fields = [*ParticipantForm.Meta.fields, "anonymized_at"]
+        fields = [*ParticipantForm.Meta.fields, "anonymized_at", "seen"]
+
+    def get_seen(self, participant: Participant) -> str:
+        return record_version(participant)
 
 
 def may_read_record(user: Any, participant: Participant) -> bool:
@@ -125,7 +130,11 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         record_view(request.user, "participant record (API edit)", participant=participant)
         form = edit_form(ParticipantForm, request.data, partial=kwargs.get("partial", False), instance=participant)
         cleaned(form)
-        return Response(self.get_serializer(participant_update(form=form)).data)
+        try:
+            saved = participant_update(form=form)
+        except ParticipantChangedError as changed:
+            return Response({"seen": changed.messages}, status=status.HTTP_409_CONFLICT)
+        return Response(self.get_serializer(saved).data)
 
     @extend_schema(summary="The participant's published week, day by day")
     @action(detail=True, serializer_class=ParticipantWeekSerializer)

@@ -35,6 +35,22 @@ def calendar_token_revoke(*, participant: Participant) -> None:
         token.save()
 
 
+def feed_may_answer(participant: Participant) -> bool:
+    """A feed answers only for a participant whose account is active (a deactivated account's feed stops even
+    if its link was not revoked) and whose data has not been anonymized."""
+    account_off = participant.user is not None and not participant.user.is_active
+    return not account_off and participant.anonymized_at is None
+
+
+def revoke_feeds_of_deactivated(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """post_save of the user model: an account switched off takes its calendar links with it, so switching it
+    back on later does not bring an old link back to life."""
+    if instance.is_active or kwargs.get("raw"):
+        return
+    for participant in Participant.objects.filter(user=instance):
+        calendar_token_revoke(participant=participant)
+
+
 def school_year_end(today: dt.date) -> dt.date:
     """31 March that ends the Japanese school year containing `today`."""
     return dt.date(today.year + (1 if today.month >= 4 else 0), 3, 31)

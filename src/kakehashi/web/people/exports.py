@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 import openpyxl
 from django.template.loader import render_to_string
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from kakehashi.web.core.spreadsheet import workbook_bytes
 from kakehashi.web.people.models import Participant
 from kakehashi.web.people.selectors import participant_version, participant_week_grid
 
@@ -52,9 +51,7 @@ def week_excel(participant: Participant) -> bytes:
     for row in sheet.iter_rows(min_row=5):
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return workbook_bytes(book)
 
 
 def week_pdf(participant: Participant, *, uncompressed: bool = False) -> bytes:

@@ -9,10 +9,25 @@ from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
 
 
+def record_version(participant: Participant) -> str:
+    """What the edit page shows and sends back, as the week editor does: the record's last save."""
+    return participant.updated_at.isoformat() if participant.updated_at else ""
+
+
 class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
     levels = forms.MultipleChoiceField(
         label=_("school levels"), choices=School.Level.choices, widget=forms.CheckboxSelectMultiple
     )
+    seen = forms.CharField(
+        widget=forms.HiddenInput,
+        required=False,
+        help_text=_("The record as the form was shown; an edit of a record changed since then is refused."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen"].initial = record_version(self.instance)
 
     class Meta:
         model = Participant

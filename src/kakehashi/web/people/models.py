@@ -139,6 +139,8 @@ class CalendarToken(Tracked):
     token = models.CharField(max_length=64, unique=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    secret_fields = ("token",)  # never written to the change log
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("calendar subscription")

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from kakehashi.web.people.forms import ParticipantForm
+from kakehashi.web.core.locking import lock
+from kakehashi.web.people.forms import ParticipantForm, record_version
 from kakehashi.web.people.models import Participant
+
+
+class ParticipantChangedError(ValidationError):
+    """The record was saved by someone else since the form was shown; nothing of this edit was saved."""
 
 
 @transaction.atomic
 def participant_update(*, form: ParticipantForm) -> Participant:
+    # Two stale forms must not silently overwrite each other: the second finds the record changed.
+    current = lock(Participant.objects.get(pk=form.instance.pk))
+    seen = form.cleaned_data.get("seen")
+    if seen and seen != record_version(current):
+        raise ParticipantChangedError(
+            _(
+                "Someone saved this participant after you opened the form, so your changes were not saved. "
+                "Reload the page to see theirs. / 他の人が先に保存したため保存しませんでした。再読み込みしてください。"
+            )
+        )
     participant: Participant = form.save()
     return participant

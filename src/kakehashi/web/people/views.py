@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,12 @@ from kakehashi.web.accounts.scope import has_role, roles_of, visible_participant
 from kakehashi.web.calendars.weeks import participant_dated_week, requested_monday
 from kakehashi.web.core.lists import filtered_list
 from kakehashi.web.core.memo import until_next_change
-from kakehashi.web.people.calendar import calendar_token_issue, calendar_token_revoke, participant_calendar
+from kakehashi.web.people.calendar import (
+    calendar_token_issue,
+    calendar_token_revoke,
+    feed_may_answer,
+    participant_calendar,
+)
 from kakehashi.web.people.exports import week_excel, week_pdf
 from kakehashi.web.people.filtersets import ParticipantFilterSet
 from kakehashi.web.people.forms import ParticipantForm
@@ -28,7 +33,7 @@ from kakehashi.web.people.selectors import (
     participant_week,
     participant_week_grid,
 )
-from kakehashi.web.people.services import participant_update
+from kakehashi.web.people.services import ParticipantChangedError, participant_update
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.schools.models import School
 from kakehashi.web.schools.requests import school_contract
@@ -79,7 +84,7 @@ def _contact_school(user: Any) -> tuple[School, bool] | None:
     school = School.objects.filter(organization_id=role.organization_id).first() if role else None
     if school is None:
         return None
-    contract = school_contract(school)
+    contract = school_contract(school, timezone.localdate())
     return school, bool(contract is not None and contract.school_may_instruct_participants)
 
 
@@ -92,9 +97,13 @@ def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
     record_view(request.user, "participant record (edit)", participant=participant)
     form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
-        participant_update(form=form)
-        messages.success(request, _("Saved. / 保存しました。"))
-        return redirect("people:detail", code=participant.code)
+        try:
+            participant_update(form=form)
+        except ParticipantChangedError as changed:
+            form.add_error(None, changed)
+        else:
+            messages.success(request, _("Saved. / 保存しました。"))
+            return redirect("people:detail", code=participant.code)
     return render(request, "people/edit.html", {"participant": participant, "form": form})
 
 
@@ -139,8 +148,12 @@ def participant_calendar_page(request: HttpRequest, code: str) -> HttpResponse:
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The subscription itself: no login (calendar apps cannot log in), the secret token is the key."""
     entry = get_object_or_404(
-        CalendarToken.objects.select_related("participant__program"), token=token, revoked_at__isnull=True
+        CalendarToken.objects.select_related("participant__program", "participant__user"),
+        token=token,
+        revoked_at__isnull=True,
     )
+    if not feed_may_answer(entry.participant):
+        raise Http404
     # Calendar apps poll the feed; it only changes when the data does, so it is built once per day and change.
     feed = until_next_change(
         f"ical:{entry.participant_id}:{timezone.localdate().isoformat()}",

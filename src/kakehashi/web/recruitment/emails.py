@@ -8,6 +8,7 @@ from django.db import transaction
 
 from kakehashi.recruitment import Stage
 from kakehashi.recruitment.pipeline import JAPANESE
+from kakehashi.web.core.validators import one_line
 from kakehashi.web.recruitment.display import TOKYO, on_clock
 from kakehashi.web.recruitment.models import Application
 
@@ -18,7 +19,7 @@ def send_after_commit(to: str, subject: str, body: str) -> None:
     """Mail once the transaction commits: a move that a surrounding transaction rolls back (a placement
     applied all or nothing) is never announced. A mail server that fails then is logged, not raised: the
     change is stored and the page must not say otherwise."""
-    transaction.on_commit(lambda: send_mail(subject, body, None, [to]), robust=True)
+    transaction.on_commit(lambda: send_mail(one_line(subject), body, None, [to]), robust=True)
 
 
 def _stage(status: str) -> tuple[str, str]:

@@ -61,9 +61,10 @@ def sea_request_file(
     by: Any = None,
 ) -> SeaRequest:
     """A contracting organization asks for an SEA; the program is the one it has a contract with."""
-    contract = (
-        Contract.objects.filter(organization__in=[organization, *_parents(organization)]).order_by("-starts").first()
-    )
+    # The program is the one whose contract is in force when the SEA would start; a board asking for next year
+    # before next year's contract is signed asks the program it has a contract with today.
+    mine = Contract.objects.filter(organization__in=[organization, *_parents(organization)]).order_by("-starts")
+    contract = mine.in_force(starts).first() or mine.in_force(timezone.localdate()).first()
     if contract is None:
         raise ValidationError(
             _("%(organization)s has no contract with a program. / この団体には契約がありません。")

@@ -5,14 +5,21 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.validators import refuse_control_characters
 from kakehashi.web.schools.models import School
 
 
 class SchoolForm(forms.ModelForm):  # type: ignore[type-arg]
+    # The names are the organization's, saved without its full_clean: the one-line check is named here.
     name = forms.CharField(
-        label=_("name"), max_length=200, help_text=_("In Latin script; suggested from the Japanese name, editable.")
+        label=_("name"),
+        max_length=200,
+        help_text=_("In Latin script; suggested from the Japanese name, editable."),
+        validators=[refuse_control_characters],
     )
-    name_ja = forms.CharField(label=_("name (Japanese)"), max_length=200, required=False)
+    name_ja = forms.CharField(
+        label=_("name (Japanese)"), max_length=200, required=False, validators=[refuse_control_characters]
+    )
 
     class Meta:
         model = School

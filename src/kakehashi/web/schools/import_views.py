@@ -5,8 +5,6 @@ confirm, inside one transaction: a problem found then writes nothing either."""
 from __future__ import annotations
 
 import base64
-import csv
-import io
 from typing import Any
 
 import openpyxl
@@ -19,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, visible_schools
+from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.people.imports import PARTICIPANT_COLUMNS, plan_participants
@@ -209,12 +208,7 @@ def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
         raise Http404
     header, examples = TEMPLATES[kind]
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(examples)
-        # A BOM so that Excel opens the Japanese text as UTF-8.
-        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_bytes([header, *examples]), content_type="text/csv; charset=utf-8")
     else:
         book = openpyxl.Workbook()
         sheet = book.active
@@ -222,10 +216,8 @@ def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
         sheet.append(header)
         for row in examples:
             sheet.append(row)
-        output = io.BytesIO()
-        book.save(output)
         response = HttpResponse(
-            output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            workbook_bytes(book), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
     response["Content-Disposition"] = f'attachment; filename="kakehashi-{kind}-template.{fmt}"'
     return response

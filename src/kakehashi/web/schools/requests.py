@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.validators import one_line
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import BlockedInstruction, ChangeRequest, School
@@ -24,15 +27,12 @@ class RequestRefusedError(ValueError):
     """A request that cannot be sent as asked, with the reason in English and Japanese."""
 
 
-def school_contract(school: School) -> Contract | None:
-    """The contract under which the school receives ALTs: the school's own, else its board's."""
+def school_contract(school: School, on: dt.date) -> Contract | None:
+    """The contract under which the school receives ALTs on the day `on`: the school's own, else its board's.
+    Only a contract in force that day counts, so one signed for next year does not change today's routing."""
     org = school.organization
-    return (
-        Contract.objects.filter(organization=org).select_related("responsible_manager", "program").first()
-        or Contract.objects.filter(organization_id=org.parent_id)
-        .select_related("responsible_manager", "program")
-        .first()
-    )
+    in_force = Contract.objects.in_force(on).select_related("responsible_manager", "program")
+    return in_force.filter(organization=org).first() or in_force.filter(organization_id=org.parent_id).first()
 
 
 def change_request_file(
@@ -44,7 +44,8 @@ def change_request_file(
     tell_participant: bool,
     kind: str = ChangeRequest.Kind.TIMETABLE,
 ) -> ChangeRequest:
-    contract = school_contract(school)
+    # A request is about now: the contract in force today decides where it goes.
+    contract = school_contract(school, timezone.localdate())
     if contract is not None and contract.type == Contract.Type.OUTSOURCING and tell_participant:
         # Refused, and the attempt is kept: the law against disguised contracting is the contractor's to enforce.
         BlockedInstruction.objects.create(
@@ -53,15 +54,27 @@ def change_request_file(
         _tell_manager_of_blocked(contract, school, author, about)
         raise RequestRefusedError(OUTSOURCING_RULE)
     return _file(
-        school=school, author=author, message=message, about=about, tell_participant=tell_participant, kind=kind
+        contract=contract,
+        school=school,
+        author=author,
+        message=message,
+        about=about,
+        tell_participant=tell_participant,
+        kind=kind,
     )
 
 
 @transaction.atomic
 def _file(
-    *, school: School, author: Any, message: str, about: Participant | None, tell_participant: bool, kind: str
+    *,
+    contract: Contract | None,
+    school: School,
+    author: Any,
+    message: str,
+    about: Participant | None,
+    tell_participant: bool,
+    kind: str,
 ) -> ChangeRequest:
-    contract = school_contract(school)
     if contract is None:
         raise RequestRefusedError(
             "No contract covers this school, so no one can receive the request. / この学校に関する契約がありません。"
@@ -89,7 +102,7 @@ def _file(
         routing=routing,
         participant_told=bool(tell_participant and about),
     )
-    subject = f"[Kakehashi] Request from {school.organization.name} / 学校からの依頼"
+    subject = one_line(f"[Kakehashi] Request from {school.organization.name} / 学校からの依頼")
     body = f"{message}\n\n— {author.get_full_name() or author.username}, {school.organization.name}\n{routing}"
     to = [recipient.email] if recipient is not None and recipient.email else []
     if request.participant_told and about is not None and about.user is not None and about.user.email:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
+from kakehashi.web.organizations.models import Contract
 from kakehashi.web.schools.models import WEEKDAYS, LessonSlot, School
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
 
@@ -52,11 +54,13 @@ def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str,
 
 
 def school_version(school: School) -> TimetableVersion | None:
-    """The latest published timetable of a program that has a contract covering the school."""
+    """The latest published timetable of a program whose contract covering the school is in force today."""
     org = school.organization
+    covering = Contract.objects.in_force(timezone.localdate()).filter(
+        Q(organization=org) | Q(organization_id=org.parent_id)
+    )
     return (
-        TimetableVersion.objects.filter(state=TimetableVersion.State.PUBLISHED)
-        .filter(Q(program__contracts__organization=org) | Q(program__contracts__organization_id=org.parent_id))
+        TimetableVersion.objects.filter(state=TimetableVersion.State.PUBLISHED, program__contracts__in=covering)
         .order_by("-published_at", "-number")
         .first()
     )

