@@ -6,17 +6,24 @@ day, the nearest ALT who is free that day and still has room in the week (`max_s
 the school's `max_alts`), on the free day with the most lessons there. Then each ALT in turn (in id
 order) fills their other days with the nearest school that still has room in its contract. Each
 visit joins the most of its untaken lessons that fit (earliest first, no overlap, within the daily
-and weekly caps). One school a day. When a school's minimum cannot be met this way the timetable
-is reported invalid, as a coordinator's first draft would be.
+and weekly caps). One school a day. When nobody is free, a day is moved from another school (a chain
+of at most three moves); when a minimum still cannot be met, the coordinator starts the sheet again
+with the schools in another order (six drafts at most). A timetable that misses a minimum even then
+is reported invalid.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 from kakehashi.timetable.instance import Alt, Assignment, Instance, Lesson, School, Solution, Status, Visit
 from kakehashi.timetable.score import score
 from kakehashi.timetable.travel import TravelTimes
+
+# A coordinator on the phone moves a day, and perhaps that school's day, and perhaps one more: no longer
+# chains than this.
+CHAIN_MOVES = 3
 
 
 class _Draft:
@@ -61,37 +68,60 @@ class _Draft:
 
 
 def solve_greedy(instance: Instance) -> Solution:
+    """The first draft that meets every contract, the schools taken in one order after another (a
+    coordinator who misses a minimum starts the sheet again from the hardest school); if none does,
+    the last draft, which the benchmark reports as invalid."""
+    travel = TravelTimes(instance)
+    reach = {alt.id: {s.id for s in instance.schools if instance.school_level_allowed(alt, s)
+                      and travel.commute(alt, s.id) <= alt.max_commute_minutes} for alt in instance.alts}
+    reachable_by = {s.id: sum(s.id in reach[a.id] for a in instance.alts) for s in instance.schools}
+    orders = [
+        # the fewest ALTs can reach it; the most days asked of the fewest ALTs allowed; the most days asked
+        lambda s: (reachable_by[s.id], s.id),
+        lambda s: (-s.visit_days.min / s.max_alts, reachable_by[s.id], s.id),
+        lambda s: (-s.visit_days.min, reachable_by[s.id], s.id),
+    ]
     draft = _Draft(instance)
-    for fixed in instance.fixed:
-        draft.place(fixed.alt, fixed.day, fixed.school)
-    _meet_minimums(draft)
+    for whole, order in itertools.product((False, True), orders):
+        draft = _Draft(instance)
+        for fixed in instance.fixed:
+            draft.place(fixed.alt, fixed.day, fixed.school)
+        if _meet_minimums(draft, sorted(instance.schools, key=order), reach, whole=whole):
+            break
     _fill_days(draft)
     return _with_lessons(draft)
 
 
-def _meet_minimums(draft: _Draft) -> None:
+def _meet_minimums(draft: _Draft, schools: list[School], reach: dict[str, set[str]], *, whole: bool) -> bool:
+    """Whether every school's minimum was met, the schools taken in the order given; `whole`: when only
+    one more ALT may come to a school, pick one who can give every day it is still owed."""
     instance = draft.instance
-    reach = {alt.id: {s.id for s in draft.reachable(alt)} for alt in instance.alts}
-    scarce_first = sorted(instance.schools, key=lambda s: (sum(s.id in reach[a.id] for a in instance.alts), s.id))
-    for school in scarce_first:
+    met = True
+    for school in schools:
         lessons_on = defaultdict(int)
         for lesson in school.lessons:
             lessons_on[lesson.day] += 1
         while draft.days_at[school.id] < school.visit_days.min:
-            options = [(draft.travel.commute(alt, school.id), -lessons_on[day], alt.id, day)
+            need = school.visit_days.min - draft.days_at[school.id]
+            last_slot = whole and school.max_alts - len(draft.alts_at[school.id]) <= 1
+            options = [(not (alt.id in draft.alts_at[school.id] or not last_slot
+                             or len(draft.free_days(alt)) >= need),
+                        draft.travel.commute(alt, school.id), -lessons_on[day], alt.id, day)
                        for alt in instance.alts if school.id in reach[alt.id] and draft.room(alt, school)
                        for day in draft.free_days(alt)]
             if options:
-                _minutes, _lessons, alt_id, day = min(options)
+                _short, _minutes, _lessons, alt_id, day = min(options)
                 draft.place(alt_id, day, school.id)
             elif not _take_a_spare_day(draft, school, reach):
-                break  # the draft misses this school's minimum
+                met = False  # the draft misses this school's minimum
+                break
+    return met
 
 
 def _take_a_spare_day(draft: _Draft, school: School, reach: dict[str, set[str]], depth: int = 0) -> bool:
     """What a coordinator does when nobody is free: move an ALT's day from another school (never a
     fixed visit), the nearest ALT first; if that school falls below its minimum, find it a day the same
-    way, one step further at most."""
+    way, a chain of at most `CHAIN_MOVES` moves."""
     instance = draft.instance
     fixed = {(f.alt, f.day) for f in instance.fixed}
     alts = sorted((a for a in instance.alts if school.id in reach[a.id]),
@@ -102,7 +132,7 @@ def _take_a_spare_day(draft: _Draft, school: School, reach: dict[str, set[str]],
             if other is None or (alt.id, day) in fixed or other == school.id:
                 continue
             spare = draft.days_at[other] > instance.school_by_id[other].visit_days.min
-            if not spare and depth > 0:
+            if not spare and depth + 1 >= CHAIN_MOVES:
                 continue
             draft.remove(alt.id, day)
             if draft.room(alt, school):
