@@ -27,7 +27,7 @@ PAGES = {
     "alt": [
         "/",
         f"/people/{{alt}}/?week={WEEK}",
-        "/leave/mine/",
+        "/leave/",
         "/duties/report/",
         "/year/people/{alt}/",
     ],
@@ -82,7 +82,8 @@ def test_no_page_is_wider_than_the_window(browser: Any, live_server: Any, width:
     for role, paths in PAGES.items():
         page = page_as(browser, live_server, f"N{role}", width=width, language=language)
         for path in paths:
-            page.goto(live_server.url + path.format(**codes))
+            answer = page.goto(live_server.url + path.format(**codes))
+            assert answer.ok, f"{path} answered {answer.status}"
             shot(page, f"{role}-{_name(path)}-{width}-{language}")
             wide = page.evaluate("document.documentElement.scrollWidth")
             if wide > page.evaluate("window.innerWidth"):
