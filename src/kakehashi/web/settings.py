@@ -132,10 +132,11 @@ KAKEHASHI_UPLOAD_MAX_BYTES = env_int("KAKEHASHI_UPLOAD_MAX_BYTES", 5 * 1024 * 10
 KAKEHASHI_RETENTION_DAYS = env_int("KAKEHASHI_RETENTION_DAYS", 3 * 365)
 KAKEHASHI_APPLICANT_RETENTION_DAYS = env_int("KAKEHASHI_APPLICANT_RETENTION_DAYS", 365)
 
-# Locally mail is printed; a deployment sends it through SMTP (host and login from the environment).
+# Locally mail is printed, readably (kakehashi.web.core.mail); a deployment sends it through SMTP (host and
+# login from the environment).
 _EMAIL_BACKEND = env_str(
     "KAKEHASHI_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "kakehashi.web.core.mail.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 _MAILER: dict[str, object] = {"BACKEND": _EMAIL_BACKEND}
 if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
