@@ -18,8 +18,9 @@ SECRET_KEY = env_str("KAKEHASHI_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ConfigurationError(
-            "KAKEHASHI_SECRET_KEY is not set; it is required unless KAKEHASHI_DEBUG=1 "
-            "(KAKEHASHI_SECRET_KEY を設定してください)"
+            "KAKEHASHI_SECRET_KEY is not set: set it to a long random string, e.g. "
+            "export KAKEHASHI_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set KAKEHASHI_DEBUG=1 for a local trial (KAKEHASHI_SECRET_KEY を設定してください)"
         )
     SECRET_KEY = "insecure-development-key-only-for-KAKEHASHI_DEBUG"
 ALLOWED_HOSTS = env_list("KAKEHASHI_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
