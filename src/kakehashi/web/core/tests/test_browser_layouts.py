@@ -5,15 +5,19 @@ Screenshots of every page go to test-artifacts/ (KAKEHASHI_TEST_ARTIFACTS moves 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from kakehashi.web.core.testing import publish_week, side, user
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Organization
+from kakehashi.web.recruitment.models import Cycle
+from kakehashi.web.recruitment.tests.recruiting import make_cycle
 from kakehashi.web.timetables.models import LessonRow
 
 pytestmark = BROWSER_MARKS
@@ -40,12 +44,14 @@ PAGES = {
         "/people/",
         "/leave/programs/{program}/",
         f"/duties/schools/{{school}}/monthly/?month={MONTH}",
+        "/recruit/{cycle}/",
     ],
+    "applicant": ["/", "/recruit/{cycle}/"],
 }
 
 
 def _published() -> tuple[Any, Any]:
-    """North with its week published, and a lesson its first ALT teaches (for a school with lessons)."""
+    """North with its week published and a recruitment cycle open, and a school where its first ALT teaches."""
     north = side("North", prefix="N", seed=11)
     # Names as long as the demo's: a select of boards may not widen the schools list on a phone.
     Organization.objects.filter(pk=north.board.pk).update(name="Takasaki City Board of Education (Gunma)")
@@ -56,6 +62,8 @@ def _published() -> tuple[Any, Any]:
         .first()
     )
     assert taught is not None
+    today = timezone.localdate()
+    make_cycle(north.program, opens_on=today - dt.timedelta(days=10), deadline_date=today + dt.timedelta(days=20))
     return north, taught.lesson.school
 
 
@@ -77,7 +85,12 @@ def test_the_dated_week_shows_its_lessons_on_a_desktop(browser: Any, live_server
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_page_is_wider_than_the_window(browser: Any, live_server: Any, width: int, language: str) -> None:
     north, school = _published()
-    codes = {"alt": north.alts[0].code, "school": school.code, "program": north.program.pk}
+    codes = {
+        "alt": north.alts[0].code,
+        "school": school.code,
+        "program": north.program.pk,
+        "cycle": Cycle.objects.get(program=north.program).pk,
+    }
     too_wide = []
     for role, paths in PAGES.items():
         page = page_as(browser, live_server, f"N{role}", width=width, language=language)
