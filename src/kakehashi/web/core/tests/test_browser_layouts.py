@@ -67,6 +67,16 @@ def _published() -> tuple[Any, Any]:
     return north, taught.lesson.school
 
 
+def _codes(north: Any, school: Any) -> dict[str, Any]:
+    """What fills PAGES' paths."""
+    return {
+        "alt": north.alts[0].code,
+        "school": school.code,
+        "program": north.program.pk,
+        "cycle": Cycle.objects.get(program=north.program).pk,
+    }
+
+
 def _name(path: str) -> str:
     return path.split("?")[0].strip("/").replace("/", "-").replace("{", "").replace("}", "") or "home"
 
@@ -85,12 +95,7 @@ def test_the_dated_week_shows_its_lessons_on_a_desktop(browser: Any, live_server
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_page_is_wider_than_the_window(browser: Any, live_server: Any, width: int, language: str) -> None:
     north, school = _published()
-    codes = {
-        "alt": north.alts[0].code,
-        "school": school.code,
-        "program": north.program.pk,
-        "cycle": Cycle.objects.get(program=north.program).pk,
-    }
+    codes = _codes(north, school)
     too_wide = []
     for role, paths in PAGES.items():
         page = page_as(browser, live_server, f"N{role}", width=width, language=language)
@@ -102,6 +107,25 @@ def test_no_page_is_wider_than_the_window(browser: Any, live_server: Any, width:
             if wide > page.evaluate("window.innerWidth"):
                 too_wide.append(f"{path} is {wide} px wide")
     assert not too_wide, f"at {width} px ({language}): " + "; ".join(too_wide)
+
+
+# Downloads (slow to make, and not pages) are left to their own tests.
+DOWNLOAD = re.compile(r"\.(pdf|xlsx|csv|ics|json)(\?|$)|[?&]format=")
+
+
+def test_no_link_on_the_main_pages_is_dead(browser: Any, live_server: Any) -> None:
+    north, school = _published()
+    codes = _codes(north, school)
+    dead = []
+    for role, paths in PAGES.items():
+        page = page_as(browser, live_server, f"N{role}")
+        links: set[str] = set()
+        for path in paths:
+            page.goto(live_server.url + path.format(**codes))
+            hrefs = page.eval_on_selector_all("a[href^='/']", "links => links.map(a => a.getAttribute('href'))")
+            links |= {h for h in hrefs if not h.startswith("/static/") and not DOWNLOAD.search(h)}
+        dead += [f"{role}: {link}" for link in sorted(links) if page.request.get(live_server.url + link).status == 404]
+    assert not dead, f"links that answer 404: {dead}"
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
