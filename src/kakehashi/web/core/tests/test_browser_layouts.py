@@ -1,6 +1,7 @@
 """Pages laid out for the window they are read in, in Chromium at a phone's 390 px and a desktop's 1280 px, in
 English and Japanese: nothing wider than the window, the menu on one line on a desktop, the week on a clock
-without blocks on top of each other, the dated week visible on a desktop, and an icon for the tab.
+without blocks on top of each other, the dated week visible on a desktop, no link that answers 404, and an icon
+for the tab.
 Screenshots of every page go to test-artifacts/ (KAKEHASHI_TEST_ARTIFACTS moves them)."""
 
 from __future__ import annotations
