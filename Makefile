@@ -31,9 +31,13 @@ $(MESSAGES): src/kakehashi/web/locale/ja/LC_MESSAGES/django.po
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
 	msgfmt --check -o $@ $<
 
+# `make demo PORT=8080` (or ADDRESS=0.0.0.0:8080) when 8000 is taken.
+PORT    ?= 8000
+ADDRESS ?= 127.0.0.1:$(PORT)
+
 demo: $(STAMP) $(MESSAGES)
 	@mkdir -p var
-	KAKEHASHI_DEBUG=1 $(VENV)/bin/kakehashi serve --demo
+	KAKEHASHI_DEBUG=1 $(VENV)/bin/kakehashi serve --demo --address $(ADDRESS)
 
 # The core alone: generate Takasaki, solve it and print every ALT's week (no web server).
 demo-core: $(STAMP)

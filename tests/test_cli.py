@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -228,3 +229,15 @@ def test_calendar_names_the_bad_event_and_exits_2(tmp_path: Path, capsys: pytest
     events = write(tmp_path / "e.json", [{"kind": "picnic", "starts": "2026-05-16"}])
     assert main(["calendar", "2026", "--events", str(events)]) == 2
     assert "e.json: [0].kind: 'picnic' is not one of" in capsys.readouterr().err
+
+
+def test_serve_without_a_secret_key_says_in_one_line_what_to_set(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KAKEHASHI_", "DJANGO_"))}
+    env["KAKEHASHI_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "kakehashi.cli", "serve", "--address", "127.0.0.1:1"],
+                            capture_output=True, text=True, check=False, env=env, timeout=120)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("kakehashi serve: error: KAKEHASHI_SECRET_KEY is not set: set it to")
+    assert "KAKEHASHI_DEBUG=1" in result.stderr
+    assert not list(tmp_path.iterdir())  # nothing migrated, no database made

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import math
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -179,10 +181,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _web_manage() -> Callable[[list[str]], int]:
+    """Django's management entry point, after loading the settings: a setting that cannot be used (a missing
+    KAKEHASHI_SECRET_KEY, a misspelt number) is one line and exit 2, not a traceback from inside Django."""
     # Imported here: the core commands must work without Django installed or configured.
-    from kakehashi.web.manage import main as manage
+    from kakehashi.web.env import ConfigurationError
+    from kakehashi.web.manage import main
 
+    try:
+        importlib.import_module(os.environ.get("DJANGO_SETTINGS_MODULE", "kakehashi.web.settings"))
+    except ConfigurationError as error:
+        raise UsageError(str(error)) from None
+    return main
+
+
+def _serve(args: argparse.Namespace) -> int:
+    manage = _web_manage()
     manage(["migrate", "--no-input", "-v", "0"])
     if args.demo:
         manage(["demo", "--time-limit", str(args.demo_time_limit)])
@@ -197,9 +211,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _manage(args: argparse.Namespace) -> int:
-    from kakehashi.web.manage import main as manage
-
-    return manage(list(args.arguments))
+    return _web_manage()(list(args.arguments))
 
 
 def _date(text: str) -> dt.date:

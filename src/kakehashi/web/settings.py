@@ -18,8 +18,9 @@ SECRET_KEY = env_str("KAKEHASHI_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ConfigurationError(
-            "KAKEHASHI_SECRET_KEY is not set; it is required unless KAKEHASHI_DEBUG=1 "
-            "(KAKEHASHI_SECRET_KEY を設定してください)"
+            "KAKEHASHI_SECRET_KEY is not set: set it to a long random string, e.g. "
+            "export KAKEHASHI_SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set KAKEHASHI_DEBUG=1 for a local trial (KAKEHASHI_SECRET_KEY を設定してください)"
         )
     SECRET_KEY = "insecure-development-key-only-for-KAKEHASHI_DEBUG"
 ALLOWED_HOSTS = env_list("KAKEHASHI_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -135,10 +136,11 @@ KAKEHASHI_UPLOAD_MAX_BYTES = env_int("KAKEHASHI_UPLOAD_MAX_BYTES", 5 * 1024 * 10
 KAKEHASHI_RETENTION_DAYS = env_int("KAKEHASHI_RETENTION_DAYS", 3 * 365)
 KAKEHASHI_APPLICANT_RETENTION_DAYS = env_int("KAKEHASHI_APPLICANT_RETENTION_DAYS", 365)
 
-# Locally mail is printed; a deployment sends it through SMTP (host and login from the environment).
+# Locally mail is printed, readably (kakehashi.web.core.mail); a deployment sends it through SMTP (host and
+# login from the environment).
 _EMAIL_BACKEND = env_str(
     "KAKEHASHI_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "kakehashi.web.core.mail.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 _MAILER: dict[str, object] = {"BACKEND": _EMAIL_BACKEND}
 if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.schoolyear.plan import DatedLesson
 from kakehashi.timetable.instance import format_clock
 from kakehashi.web.accounts.scope import visible_participants, visible_schools
 from kakehashi.web.calendars.contracts import annual_days
@@ -20,6 +21,7 @@ from kakehashi.web.schools.requests import school_contract
 from kakehashi.web.timetables.selectors import program_schools
 
 PLAN_DAYS = 28
+AFTER_SCHOOL = 24 * 60  # sorts a visit without a lesson after those with one
 
 
 def _year(request: HttpRequest) -> int:
@@ -77,17 +79,23 @@ def participant_plan_page(request: HttpRequest, code: str) -> HttpResponse:
         names = {
             s.code: s.organization.name for s in program_schools(participant.program).select_related("organization")
         }
-        lessons: dict[tuple[dt.date, str], list[str]] = {}
-        for lesson in mine.lessons:
-            lessons.setdefault((lesson.date, lesson.school), []).append(
-                f"{lesson.homeroom} {format_clock(lesson.start)}"
-            )
+        # Each visit's classes by time; the visits of a date in the order they happen (a visit without a
+        # lesson, or a skipped one, after those with lessons).
+        lessons: dict[tuple[dt.date, str], list[DatedLesson]] = {}
+        for lesson in sorted(mine.lessons, key=lambda x: x.start):
+            lessons.setdefault((lesson.date, lesson.school), []).append(lesson)
+        first = {key: found[0].start for key, found in lessons.items()}
+        timed = [(v.date, first.get((v.date, v.school), AFTER_SCHOOL), v.school, "") for v in mine.visits]
+        timed += [(s.date, AFTER_SCHOOL, s.school, s.reason) for s in mine.skipped]
         rows = [
-            (v.date, names.get(v.school, v.school), ", ".join(lessons.get((v.date, v.school), [])), "")
-            for v in mine.visits
+            (
+                date,
+                names.get(school, school),
+                ", ".join(f"{x.homeroom} {format_clock(x.start)}" for x in lessons.get((date, school), [])),
+                reason,
+            )
+            for date, _start, school, reason in sorted(timed)
         ]
-        rows += [(s.date, names.get(s.school, s.school), "", s.reason) for s in mine.skipped]
-        rows.sort()
     return render(
         request,
         "calendars/participant_plan.html",

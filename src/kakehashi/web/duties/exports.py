@@ -63,12 +63,28 @@ def monthly_excel(report: Monthly) -> bytes:
 
     _table(
         book.create_sheet("Visits 訪問"),
-        ["Date / 日付", "ALT", "Name / 氏名", "School / 学校", "Substitute / 代替", "Lessons / 授業数"],
         [
-            [day_label(v.date), v.alt, v.alt_name, v.school, "yes / 代替" if v.substitute else "", v.lessons]
+            "Date / 日付",
+            "ALT",
+            "Name / 氏名",
+            "School / 学校",
+            "Substitute / 代替",
+            "Lessons / 授業数",
+            "Daily report approved / 日報承認",
+        ],
+        [
+            [
+                day_label(v.date),
+                v.alt,
+                v.alt_name,
+                v.school,
+                "yes / 代替" if v.substitute else "",
+                v.lessons,
+                "yes / 済" if v.reported else "",
+            ]
             for v in report.visits
         ],
-        (18, 10, 24, 32, 14, 12),
+        (18, 10, 24, 32, 14, 12, 18),
     )
     _table(
         book.create_sheet("Lessons 授業"),

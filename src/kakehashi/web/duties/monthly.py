@@ -1,6 +1,7 @@
 """The monthly report to a school or a board of education (月次報告), as dispatch contracts ask for it: the ALT
-visits delivered and lessons taught (the dated plan), the duties logged in approved daily reports, the
-absences and the substitute cover. Labels here are bilingual and fixed, because the files go to Japanese
+visits and lessons planned (the dated plan: the published week laid on the month's dates), how many of those
+visits an approved daily report confirms, the duties logged in approved daily reports, the absences and the
+substitute cover. Labels here are bilingual and fixed, because the files go to Japanese
 offices whatever language the person downloading them reads."""
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ class VisitLine:
     school: str
     substitute: bool
     lessons: int
+    reported: bool = False  # the ALT's daily report of that date is approved: the visit is known to have happened
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,12 @@ class Monthly:
 
     @property
     def visit_days(self) -> int:
+        """Planned: the dated plan's visits, whether or not anyone has reported them yet."""
         return len(self.visits)
+
+    @property
+    def reported_days(self) -> int:
+        return sum(1 for v in self.visits if v.reported)
 
     @property
     def duty_minutes(self) -> int:
@@ -184,7 +191,8 @@ class Monthly:
         """The figures a contract asks for, each with its bilingual label (the Excel sheet's and PDF's first table)."""
         rate = "—" if self.fill_rate is None else f"{self.fill_rate:.0%}"
         return [
-            ("Visits delivered (ALT-days) / ALT訪問日数", self.visit_days),
+            ("Visits planned (ALT-days) / ALT訪問予定日数", self.visit_days),
+            ("Visits with an approved daily report / 日報承認済みの訪問日数", self.reported_days),
             ("Lessons / 授業数", len(self.lessons)),
             ("Duty hours (approved daily reports) / 業務時間（承認済み日報）", self.duty_hours),
             ("Absences (days) / 欠勤（日数）", len(self.absences)),
@@ -234,6 +242,7 @@ def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> No
             lessons = [x for x in plan.lessons if x.school in names]
             per_visit = Counter((x.date, x.alt, x.school) for x in lessons)
             people = _names({v.alt for v in visits} | {x.alt for x in lessons})
+            reported = _reported({v.alt for v in visits}, first, last)
             report.visits += [
                 VisitLine(
                     v.date,
@@ -242,6 +251,7 @@ def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> No
                     names[v.school],
                     v.substitute,
                     per_visit[v.date, v.alt, v.school],
+                    (v.alt, v.date) in reported,
                 )
                 for v in visits
             ]
@@ -283,6 +293,14 @@ def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> No
 
 def _names(codes: Iterable[str]) -> dict[str, str]:
     return dict(Participant.objects.filter(code__in=list(codes)).values_list("code", "name"))
+
+
+def _reported(codes: set[str], first: dt.date, last: dt.date) -> set[tuple[str, dt.date]]:
+    """(ALT, date) of the month's approved daily reports."""
+    rows = DailyReport.objects.filter(
+        participant__code__in=codes, status=DailyReport.Status.APPROVED, date__gte=first, date__lte=last
+    )
+    return set(rows.values_list("participant__code", "date"))
 
 
 def _absences(

@@ -88,7 +88,8 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
                     "alt_name": people.get(x.lesson.alt, x.lesson.alt),
                     "substitute_name": people.get(x.substitute, x.substitute) if x.substitute else "",
                 }
-                for x in proposal.lessons
+                # By time, as the day runs (the engine lists them by lesson id).
+                for x in sorted(proposal.lessons, key=lambda x: (x.lesson.start, x.lesson.school, x.lesson.homeroom))
             ],
             moves=list(proposal.moves),
             seconds=round(proposal.seconds, 3),

@@ -8,7 +8,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,11 +43,12 @@ def _message(error: ValidationError) -> str:
 def my_leave(request: HttpRequest) -> HttpResponse:
     me = _me(request)
     owed = owed_compensatory_days(me)
-    leave_form = LeaveRequestForm(request.POST or None, owed=owed, prefix="leave")
-    work_form = WeekendWorkForm(request.POST or None, prefix="work")
+    # Two forms on one page: only the one that was sent is bound, so the other shows no "required" errors.
+    leave_form = LeaveRequestForm(_sent(request, "leave-kind"), owed=owed, prefix="leave")
+    work_form = WeekendWorkForm(_sent(request, "work-date"), prefix="work")
     if request.method == "POST":
         try:
-            if "leave-kind" in request.POST and leave_form.is_valid():
+            if leave_form.is_bound and leave_form.is_valid():
                 data = leave_form.cleaned_data
                 services.leave_request_create(
                     participant=me,
@@ -59,7 +60,7 @@ def my_leave(request: HttpRequest) -> HttpResponse:
                 )
                 messages.success(request, _("Leave requested. / 休暇を申請しました。"))
                 return redirect("leave:mine")
-            if "work-date" in request.POST and work_form.is_valid():
+            if work_form.is_bound and work_form.is_valid():
                 services.weekend_work_record(participant=me, **work_form.cleaned_data)
                 messages.success(request, _("Weekend work recorded. / 週休日の勤務を記録しました。"))
                 return redirect("leave:mine")
@@ -79,6 +80,11 @@ def my_leave(request: HttpRequest) -> HttpResponse:
             "work_form": work_form,
         },
     )
+
+
+def _sent(request: HttpRequest, field: str) -> QueryDict | None:
+    """The posted data when the form owning `field` (by its prefix) was the one sent, else None."""
+    return request.POST if request.method == "POST" and field in request.POST else None
 
 
 @login_required
@@ -177,6 +183,12 @@ def decide_request(request: HttpRequest, pk: int, decision: str) -> HttpResponse
         )
     except ValidationError as error:
         messages.error(request, _message(error))
+    else:
+        days = {"who": leave.participant.name, "starts": leave.starts, "ends": leave.ends}
+        if decision == "approve":
+            messages.success(request, _("Leave approved for %(who)s, %(starts)s to %(ends)s; they are told.") % days)
+        else:
+            messages.success(request, _("Leave refused for %(who)s, %(starts)s to %(ends)s; they are told.") % days)
     return redirect("leave:program", pk=leave.participant.program_id)
 
 

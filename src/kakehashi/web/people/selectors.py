@@ -63,11 +63,23 @@ class Block:
     detail: str = ""
 
     @property
+    def lines(self) -> tuple[int, int]:
+        """The CSS grid lines the block spans, from first to last (row 1 is 8:00). Both ends go to the nearest
+        five minutes, so a trip that ends when a lesson starts meets it instead of lying over it."""
+        first = (max(0, self.start - DAY_START) + 2) // 5 + 1
+        return first, max(first + 1, (min(DAY_END, self.end) - DAY_START + 2) // 5 + 1)
+
+    @property
     def row(self) -> str:
-        """The CSS grid rows the block spans (row 1 is 8:00)."""
-        first = max(0, self.start - DAY_START) // 5 + 1
-        last = max(first + 1, (min(DAY_END, self.end) - DAY_START + 4) // 5 + 1)
+        first, last = self.lines
         return f"{first} / {last}"
+
+    @property
+    def has_room(self) -> bool:
+        """Whether the block is tall enough for a line of text: a trip of five minutes or less is one thin
+        row, its words only in the tooltip."""
+        first, last = self.lines
+        return last - first > 1
 
     @property
     def times(self) -> str:

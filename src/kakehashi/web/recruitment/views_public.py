@@ -57,8 +57,15 @@ def cycle_page(request: HttpRequest, pk: int) -> HttpResponse:
             "mine": mine,
             "mine_stage": stage_names(mine.status) if mine else "",
             "apply_url": reverse("recruitment:apply", args=[cycle.pk]),
+            # Only applicants apply (the form is not there for staff); a coordinator gets the applications.
+            "may_apply": _may_apply(request.user),
+            "coordinates": coordinated_programs(request.user).filter(pk=cycle.program_id).exists(),
         },
     )
+
+
+def _may_apply(user: Any) -> bool:
+    return not is_administrator(user) and has_role(user, "applicant")
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -86,7 +93,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 def _applicant(request: HttpRequest) -> None:
     # Coordinators and staff do not apply through this form; for them the page does not exist.
-    if is_administrator(request.user) or not has_role(request.user, "applicant"):
+    if not _may_apply(request.user):
         raise Http404
 
 

@@ -10,11 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
+from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot
 from kakehashi.web.timetables import edits
-from kakehashi.web.timetables.models import LessonRow, LockedVisit, VisitRow
+from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
 from kakehashi.web.timetables.selectors import latest_version, program_schools
 from kakehashi.web.timetables.services import visit_lock_toggle
 
@@ -68,22 +70,32 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             messages.error(request, _("Something was missing from the form. / 入力が足りません。"))
         else:
             messages.success(request, _("Done; the week keeps every rule. / 変更しました（規則違反なし）。"))
+            for visit in _without_lessons(latest_version(program), participant):
+                messages.warning(
+                    request,
+                    _(
+                        "%(day)s at %(school)s: a visit without a lesson. The rules allow it, but the ALT would be "
+                        "there for nothing: add a lesson or move the visit."
+                    )
+                    % {"day": weekday(visit.day), "school": visit.school.name},
+                )
         return redirect("people:week-edit", code=code)
     version = latest_version(program)
+    # Days in the week's order (Mon, Tue, …), not the alphabet's; lessons by day and period.
     visits = (
-        list(
-            VisitRow.objects.filter(version=version, participant=participant)
-            .select_related("school__organization")
-            .order_by("day")
+        sorted(
+            VisitRow.objects.filter(version=version, participant=participant).select_related("school__organization"),
+            key=lambda v: ALL_DAYS.index(v.day),
         )
         if version
         else []
     )
     mine = (
-        list(
-            LessonRow.objects.filter(version=version, participant=participant)
-            .select_related("lesson__homeroom", "lesson__school")
-            .order_by("lesson__day", "lesson__period")
+        sorted(
+            LessonRow.objects.filter(version=version, participant=participant).select_related(
+                "lesson__homeroom", "lesson__school"
+            ),
+            key=lambda row: _lesson_order(row.lesson),
         )
         if version
         else []
@@ -97,6 +109,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
         )
         if (x.day, x.school_id) in visited and x.pk not in taken
     ]
+    idle = {(v.day, v.school_id) for v in _without_lessons(version, participant)}
     locks = set(LockedVisit.objects.filter(participant=participant).values_list("day", "school__code"))
     return render(
         request,
@@ -105,12 +118,28 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             "participant": participant,
             "version": version,
             "seen": edits.week_token(version),
-            "visits": visits,
+            "visits": [(v, (v.day, v.school_id) in idle) for v in visits],
             "lessons": mine,
-            "open_lessons": sorted(open_lessons, key=lambda x: (x.day, x.period)),
+            "open_lessons": sorted(open_lessons, key=_lesson_order),
             "locks": locks,
             "schools": program_schools(program),
             "others": program.participants.filter(kind="alt").exclude(pk=participant.pk),
             "days": ["mon", "tue", "wed", "thu", "fri"],
         },
     )
+
+
+def _lesson_order(lesson: LessonSlot) -> tuple[int, int, str]:
+    """By weekday in the week's order, then by period (2 before 10; a named period after the numbered)."""
+    return ALL_DAYS.index(lesson.day), int(lesson.period) if lesson.period.isdigit() else 99, lesson.period
+
+
+def _without_lessons(version: TimetableVersion | None, participant: Participant) -> list[VisitRow]:
+    """The participant's visits in the version at which they join no lesson, in the week's order."""
+    if version is None:
+        return []
+    taught = set(
+        LessonRow.objects.filter(version=version, participant=participant).values_list("lesson__day", "lesson__school")
+    )
+    visits = VisitRow.objects.filter(version=version, participant=participant).select_related("school__organization")
+    return sorted((v for v in visits if (v.day, v.school_id) not in taught), key=lambda v: ALL_DAYS.index(v.day))

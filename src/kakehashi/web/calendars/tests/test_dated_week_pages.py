@@ -11,6 +11,7 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.testing import publish_week, signed_in
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.services import absence_report
+from kakehashi.web.timetables.models import LessonRow
 from kakehashi.web.timetables.selectors import latest_version, version_solution
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ THANKSGIVING_WEEK = dt.date(2026, 11, 23)  # Monday 勤労感謝の日
 
 def _day_card(page: str, day: dt.date) -> str:
     start = page.index(f'data-date="{day.isoformat()}"')
-    end = page.find('<div class="card day"', start + 1)
+    end = page.find('<div class="card dated-day"', start + 1)
     return page[start : end if end > 0 else None]
 
 
@@ -103,3 +104,19 @@ def test_the_ical_feed_of_a_covered_date_has_the_substitutes_lessons_and_none_fo
             person = next(p for p in west.alts if p.code == row["substitute"])
             summaries = [str(e.get("summary")) for e in starts_on(person)]
             assert any(s.startswith(f"{row['homeroom']} – ") for s in summaries)
+
+
+def test_the_dated_plan_lists_each_visits_classes_by_time(published: Any) -> None:
+    north, _, _ = published
+    alt = north.alts[0]
+    # Stored last lesson first, as a hand edit that adds an early lesson leaves them.
+    version = latest_version(north.program, published_only=True)
+    rows = list(version.lessons.order_by("-id"))
+    version.lessons.all().delete()
+    LessonRow.objects.bulk_create(LessonRow(version=version, participant=r.participant, lesson=r.lesson) for r in rows)
+    response = signed_in(north.users["participant"]).get(f"/year/people/{alt.code}/?from=2026-12-07")
+    rows = [classes for _date, _school, classes, _reason in response.context["rows"] if classes]
+    assert any("," in classes for classes in rows)
+    for classes in rows:
+        times = [entry.split()[-1].zfill(5) for entry in classes.split(", ")]
+        assert times == sorted(times), classes

@@ -4,55 +4,19 @@ English and Japanese. Screenshots go to test-artifacts/ (kept by CI)."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from django.test import override_settings
 from icalendar import Calendar
 
-from kakehashi.web.core.testing import PASSWORD, publish_week, side
+from kakehashi.web.core.testing import publish_week, side
+from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.recruitment.tests.recruiting import PDF
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(os.environ.get("KAKEHASHI_TEST_ARTIFACTS", "test-artifacts"))
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
-]
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make here are
-    # still plain synchronous calls.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM))
-        yield chromium
-        chromium.close()
-
-
-def page_as(browser: Any, live_server: Any, username: str, *, width: int = 1280) -> Any:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button.primary")
-    page.wait_for_url(f"{live_server.url}/")
-    return page
-
-
-def shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+pytestmark = BROWSER_MARKS
 
 
 @override_settings(TASKS=IMMEDIATE)
@@ -80,7 +44,7 @@ def test_the_alt_opens_their_week_and_subscribes_to_the_calendar(browser: Any, l
     publish_week(north.program)
     phone = page_as(browser, live_server, "Nalt", width=390)
     phone.click("text=My week")
-    assert phone.locator(".day").first.is_visible()  # the day-by-day list on a phone
+    assert phone.locator(".regular-day").first.is_visible()  # the day-by-day list on a phone
     shot(phone, "alt-week-phone")
     desktop = page_as(browser, live_server, "Nalt")
     desktop.click("text=My week")

@@ -77,7 +77,7 @@ def test_the_monthly_excel_of_a_school_has_the_totals_of_the_plan_and_the_approv
     needed = [row for cover in Cover.objects.filter(program=north.program, status="confirmed") for row in cover.needed]
     needed_here = [row for row in needed if row["school"] == school.code]
 
-    assert figures["Visits delivered (ALT-days) / ALT訪問日数"] == len(here.visits)
+    assert figures["Visits planned (ALT-days) / ALT訪問予定日数"] == len(here.visits)
     assert figures["Lessons / 授業数"] == len(here.lessons) > 0
     assert minutes > 50  # the prefilled lessons and the preparation; not the training, not the waiting club
     assert figures["Duty hours (approved daily reports) / 業務時間（承認済み日報）"] == round(minutes / 60, 2)
@@ -105,7 +105,7 @@ def test_the_board_report_counts_its_alts_duties_done_at_no_school(published: An
     assert figures["Training / 研修"] == 1  # the ALT is placed at the board: its workshop counts here
     plan = program_dated_plan(north.program, starts=NOVEMBER[0], ends=NOVEMBER[1])
     assert plan is not None
-    assert figures["Visits delivered (ALT-days) / ALT訪問日数"] == len(plan.visits)
+    assert figures["Visits planned (ALT-days) / ALT訪問予定日数"] == len(plan.visits)
     page = signed_in(north.users["coordinator"]).get(f"/duties/boards/{north.board.pk}/monthly/?month=2026-11")
     assert page.status_code == 200 and "Phonics workshop" not in page.content.decode()  # totals, not diaries
 
@@ -137,3 +137,17 @@ def test_each_monthly_report_is_for_those_the_school_or_board_concerns(published
     assert (
         signed_in(north.users["coordinator"]).get(f"/duties/schools/{own.code}/monthly/?month=nov").status_code == 404
     )
+
+
+def test_visits_are_called_planned_and_only_an_approved_daily_report_confirms_one(published: Any) -> None:
+    # A plan laid on past dates is not a delivery: of the month's planned visits, the ALT's one approved
+    # report confirms one; the submitted report and the days without a report confirm none.
+    north, _, _ = published
+    school = _month_of_work(north)
+    report = school_month(school, NOVEMBER[0])
+    figures = dict(report.summary())
+    assert not any("delivered" in label for label in figures)
+    assert figures["Visits planned (ALT-days) / ALT訪問予定日数"] == len(report.visits) > 2
+    assert figures["Visits with an approved daily report / 日報承認済みの訪問日数"] == 1
+    page = signed_in(north.users["coordinator"]).get(f"/duties/schools/{school.code}/monthly/?month=2026-11")
+    assert "Visits planned" in page.content.decode() and "Visits delivered" not in page.content.decode()

@@ -139,3 +139,14 @@ def test_the_fill_rate_report_downloads_as_csv(published: Any) -> None:
     header, *rows = csv_text.strip().splitlines()
     assert header == "school,school_name,month,lessons_to_cover,covered,fill_rate"
     assert rows and all(row.split(",")[4] == "0" for row in rows)  # nothing confirmed yet: nothing covered
+
+
+def test_the_proposed_cover_lists_the_lessons_by_time(published: Any) -> None:
+    north, _, _ = published
+    day = _busy_day(north.program, north.alts[0].code)
+    for alt in north.alts:  # both away: lessons at several schools to order
+        absence_report(participant=alt, date=day, kind="sick", reason="")
+    cover = cover_propose(program=north.program, date=day)
+    assert cover is not None and len(cover.needed) > 2
+    starts = [row["start"].zfill(5) for row in cover.needed]
+    assert starts == sorted(starts)

@@ -124,3 +124,23 @@ def test_a_date_far_outside_the_programmes_years_is_refused_with_the_field_named
     north, _, _ = world
     with pytest.raises(ValidationError, match="between 2000 and 2100"):
         leave_request_create(participant=north.alts[0], kind="sick", starts=dt.date(1, 1, 1), ends=dt.date(1, 1, 2))
+
+
+def test_an_error_in_ask_for_leave_leaves_the_weekend_work_form_alone(world: Any) -> None:
+    north, _, _ = world
+    page = signed_in(north.users["participant"]).post("/leave/", {"leave-kind": "annual", "leave-starts": ""})
+    assert page.status_code == 200
+    assert page.context["leave_form"].errors["starts"]  # the form sent names its missing field
+    assert not page.context["work_form"].is_bound  # the other form is not marked "required"
+    assert page.content.decode().count('class="errorlist') == 2  # first and last day, nothing below
+
+
+def test_approving_or_refusing_leave_says_so_to_the_coordinator(world: Any) -> None:
+    north, _, _ = world
+    alt = north.alts[0]
+    coordinator = signed_in(north.users["coordinator"])
+    for decision, starts in (("approve", dt.date(2026, 6, 1)), ("refuse", dt.date(2026, 6, 8))):
+        leave = leave_request_create(participant=alt, kind="sick", starts=starts, ends=starts)
+        page = coordinator.post(f"/leave/requests/{leave.pk}/{decision}/", follow=True).content.decode()
+        word = "approved" if decision == "approve" else "refused"
+        assert f"Leave {word} for {alt.name}, {starts} to {starts}" in page

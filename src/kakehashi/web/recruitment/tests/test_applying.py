@@ -4,6 +4,8 @@ rules say which one failed, and only real PDF, JPEG or PNG files of at most 5 MB
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from typing import Any
 
 import pytest
@@ -274,3 +276,25 @@ def test_an_anonymous_visitor_is_sent_to_sign_up_before_applying(world: Any) -> 
     response = Client().get(f"/recruit/{cycle.pk}/apply/")
     assert response.status_code == 302
     assert response["Location"] == f"/recruit/signup/?next=/recruit/{cycle.pk}/apply/"
+
+
+@pytest.mark.parametrize("who", ["coordinator", "participant", "applicant", None])
+def test_no_link_on_a_cycles_page_is_dead_for_anyone(world: Any, who: str | None) -> None:
+    # A coordinator was shown "Apply now", which answers 404 to anyone but an applicant.
+    north, _, _ = world
+    cycle = make_cycle(north.program)
+    browser = signed_in(north.users[who]) if who else Client()
+    with frozen(BEFORE):
+        page = browser.get(f"/recruit/{cycle.pk}/").content.decode()
+        links = {html.unescape(href) for href in re.findall(r'href="(/[^"]*)"', page)} - {"/static/"}
+        dead = [link for link in links if not link.startswith("/static/") and browser.get(link).status_code == 404]
+    assert (f"/recruit/{cycle.pk}/apply/" in page) == (who in ("applicant", None))  # only they are asked to apply
+    assert not dead, f"dead links for {who or 'a visitor'}: {dead}"
+
+
+def test_a_coordinator_on_a_cycles_page_is_sent_to_its_applications_not_the_form(world: Any) -> None:
+    north, _, _ = world
+    cycle = make_cycle(north.program)
+    with frozen(BEFORE):
+        page = signed_in(north.users["coordinator"]).get(f"/recruit/{cycle.pk}/").content.decode()
+    assert "Apply now" not in page and f'href="/recruit/cycles/{cycle.pk}/applications/"' in page

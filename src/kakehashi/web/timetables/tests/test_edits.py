@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from django.test import Client
 
 from kakehashi.timetable.check import check
-from kakehashi.web.core.testing import PASSWORD, publish_week
+from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.web.core.testing import PASSWORD, publish_week, signed_in
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
 from kakehashi.web.timetables.selectors import version_solution, week_instance
@@ -101,3 +103,34 @@ def test_a_locked_visit_is_kept_by_the_next_solve(world: Any) -> None:
     solve_job_run(job.pk)
     job.refresh_from_db()
     assert job.version.visits.filter(participant=visit.participant, day=visit.day, school=visit.school).exists()
+
+
+def test_a_visit_left_without_a_lesson_is_kept_with_a_warning(world: Any) -> None:
+    # The hard rules allow a one-school day without a lesson; the editor says the ALT would go for nothing.
+    north, _, _ = world
+    instance, published = (week_instance(north.program), publish_week(north.program))
+    week = version_solution(published)
+    alt = north.alts[0].code
+    days = [v.day for v in week.visits if v.alt == alt]
+    day = next(d for d in days if days.count(d) == 1)
+    lessons = [a.lesson for a in week.lessons if a.alt == alt and instance.lesson_by_id[a.lesson].day == day]
+    assert lessons
+    client = signed_in(north.users["coordinator"])
+    for lesson in lessons:
+        response = client.post(f"/people/{alt}/week-edit/", {"action": "drop", "lesson": lesson}, follow=True)
+    page = response.content.decode()
+    assert "keeps every rule" in page  # it is allowed
+    assert "a visit without a lesson" in page and "no lesson joined" in page
+
+
+def test_the_week_editor_lists_days_in_the_weeks_order(world: Any) -> None:
+    north, _, _ = world
+    publish_week(north.program)
+    alt = north.alts[0].code
+    response = signed_in(north.users["coordinator"]).get(f"/people/{alt}/week-edit/")
+    order = list(ALL_DAYS)
+    visit_days = re.findall(r'name="day" value="(\w+)"', response.content.decode())
+    lesson_days = [row.lesson.day for row in response.context["lessons"]]
+    assert len(set(visit_days)) > 2 and len(set(lesson_days)) > 2
+    assert visit_days == sorted(visit_days, key=order.index)
+    assert lesson_days == sorted(lesson_days, key=order.index)
