@@ -87,7 +87,8 @@ def week_files(week: SweepWeek) -> tuple[Path, Path]:
     return path, planted_path
 
 
-def run_week(week: SweepWeek, time_limit: float, workers: int) -> dict[str, Any]:
+def run_week(week: SweepWeek, time_limit: float, workers: int,
+             solvers: tuple[str, ...] = ("greedy", "plain", "ours")) -> dict[str, Any]:
     path, planted_path = week_files(week)
     document = json.loads(path.read_text(encoding="utf-8"))
     row: dict[str, Any] = {"week": week.name, "tightness": week.tightness, "schools": len(document["schools"]),
@@ -96,7 +97,7 @@ def run_week(week: SweepWeek, time_limit: float, workers: int) -> dict[str, Any]
     judge(path, planted_path, planted)
     row["planted"] = planted
     RUN_DIR.mkdir(parents=True, exist_ok=True)
-    for solver in ("greedy", "plain", "ours"):
+    for solver in solvers:
         output = RUN_DIR / f"sweep-{week.name}.{solver}.json"
         print(f"  {week.name}: {solver} ...", file=sys.stderr, flush=True)
         result = run_solver(solver, path, output, time_limit, workers, grace=GRACE_SECONDS)
@@ -117,7 +118,8 @@ def ratio_to_best_peer(row: dict[str, Any]) -> float | None:
     return ours / max(peers)
 
 
-def write_sweep(rows: list[dict[str, Any]], command: str, started: datetime, time_limit: float) -> None:
+def write_sweep(rows: list[dict[str, Any]], command: str, started: datetime, time_limit: float,
+                note: str = "") -> None:
     def cell(result: dict[str, Any]) -> str:
         if "error" in result:
             return f"— ({result['error']})"
@@ -130,7 +132,7 @@ def write_sweep(rows: list[dict[str, Any]], command: str, started: datetime, tim
         "## Robustness sweep (issue 14): weeks written around a planted timetable",
         "",
         f"Made by `{command}` on {started:%Y-%m-%d %H:%M} UTC ({datetime.now(UTC):%H:%M} end), {time_limit:g} s "
-        f"per solver, on {machine()}.",
+        f"per solver, on {machine()}.{note}",
         "",
         "Each week's contracts were written around a timetable that exists (`kakehashi generate --planted`): "
         "*exact* — each school's visit days are exactly what it got, from as many ALTs; *normal* — what it got "
@@ -190,7 +192,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", nargs="*", help="week names to run (default: all)")
     parser.add_argument("--max-schools", type=int, help="skip synthetic weeks larger than this")
+    parser.add_argument("--rerun", nargs="+", choices=("greedy", "plain", "ours"), metavar="SOLVER",
+                        help="run only these solvers again on the weeks of the last sweep (sweep.json), keeping "
+                             "the other solvers' figures")
     args = parser.parse_args()
+    if args.rerun:
+        rerun(args.rerun, args.time_limit, args.workers, " ".join(["python benchmarks/sweep.py", *sys.argv[1:]]))
+        return
     started = datetime.now(UTC)
     weeks = [w for w in sweep_weeks() if (not args.only or w.name in args.only)
              and (args.max_schools is None or w.schools is None or w.schools <= args.max_schools)]
@@ -198,10 +206,24 @@ def main() -> None:
     rows = []
     for week in weeks:
         began = time.monotonic()
-        rows.append(run_week(week, args.time_limit, args.workers))
+        rows.append(run_week(week, args.time_limit, args.workers) | {"started": started.isoformat()})
         print(f"{week.name}: {time.monotonic() - began:.0f} s", file=sys.stderr, flush=True)
         write_sweep(rows, command, started, args.time_limit)  # after every week, so a stopped run keeps its rows
     print(f"wrote {HERE / 'sweep.md'}", file=sys.stderr)
+
+
+def rerun(solvers: list[str], time_limit: float, workers: int, command: str) -> None:
+    """The last sweep's rows with `solvers` measured again (say, after a peer was mended)."""
+    rows = json.loads((HERE / "sweep.json").read_text(encoding="utf-8"))
+    weeks = {week.name: week for week in sweep_weeks()}
+    for row in rows:
+        fresh = run_week(weeks[row["week"]], time_limit, workers, tuple(solvers))
+        row.update({solver: fresh[solver] for solver in solvers})
+    header = (HERE / "sweep.md").read_text(encoding="utf-8").splitlines()[2]
+    first = header.split("`")[1]
+    started = datetime.fromisoformat(rows[0].get("started", datetime.now(UTC).isoformat()))
+    note = f" Then {', '.join(solvers)} measured again by `{command}` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC."
+    write_sweep(rows, first, started, time_limit, note)
 
 
 if __name__ == "__main__":
