@@ -163,6 +163,9 @@ def write_sweep(rows: list[dict[str, Any]], command: str, started: datetime, tim
                      f"{f'{ratio:.3f}' if ratio is not None else '—'} | {f'{bound:,}' if bound else '—'} | "
                      f"{f'{gap:.1%}' if gap is not None else '—'} | {ours.get('seconds', '—')} |")
     valid = sum(1 for row in rows if row["ours"].get("valid"))
+    # A proven bound below any valid timetable would be a defect: counted, so that it shows.
+    beaten = [row["week"] for row in rows if row["ours"].get("bound") is not None and any(
+        (o := _objective(row[p])) is not None and o > row["ours"]["bound"] for p in ("greedy", "plain", "planted"))]
 
     def spread(values: list[float], style: str) -> str:
         if not values:
@@ -180,6 +183,8 @@ def write_sweep(rows: list[dict[str, Any]], command: str, started: datetime, tim
         f"at least 1.05 × on weeks of {LARGE}+ schools: {sum(r >= 1.05 for r in large)} of {len(large)}.",
         f"- Proven gap, min / median / max: up to 120 schools {spread(small_gaps, '.1%')}; above "
         f"{spread(big_gaps, '.1%')}.",
+        f"- Weeks where a peer's valid timetable scores above ours' proven bound (a defect if any): "
+        f"{len(beaten)}{' (' + ', '.join(beaten) + ')' if beaten else ''}.",
         "",
     ]
     (HERE / "sweep.md").write_text("\n".join(lines), encoding="utf-8")
