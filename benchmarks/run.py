@@ -112,7 +112,7 @@ def fmt(result: dict[str, Any]) -> str:
     return f"{objective:,}{mark}"
 
 
-def write_results(rows: list[dict[str, Any]], command: str, started: datetime, path: Path) -> None:
+def write_results(rows: list[dict[str, Any]], command: str, started: datetime, path: Path, note: str = "") -> None:
     lines = [
         "# Benchmark results",
         "",
@@ -124,6 +124,7 @@ def write_results(rows: list[dict[str, Any]], command: str, started: datetime, p
         "bound; *vs peers* = ours / the better valid peer (* where neither peer is valid: the better invalid",
         "one). Seconds and peak MB are ours', each solver measured in a process of its own (wall time including",
         "model building; peak resident memory). *repair s*: repairing the busiest ALT-day of ours' timetable.",
+        *([note] if note else []),
         "",
         "| instance | schools | ALTs | lessons | greedy | plain CP-SAT | ours | bound | gap | vs peers | seconds "
         "| peak MB | repair s |",
@@ -178,10 +179,11 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--rewrite", metavar="COMMAND",
                         help="only write RESULTS.md again from results.json, naming COMMAND as the run that made it")
+    parser.add_argument("--note", default="", help="with --rewrite: a sentence to put under the table's legend")
     args = parser.parse_args()
     if args.rewrite:
         rows = json.loads((args.results.parent / "results.json").read_text(encoding="utf-8"))
-        write_results(rows, args.rewrite, datetime.fromisoformat(rows[0]["started"]), args.results)
+        write_results(rows, args.rewrite, datetime.fromisoformat(rows[0]["started"]), args.results, args.note)
         return
     started = datetime.now(UTC)
     cases = [c for c in CASES if not args.only or c.name in args.only]
