@@ -10,6 +10,7 @@ from kakehashi.timetable.instance import format_clock
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import WEEKDAYS, BellPeriod
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.selectors import published_version
 
 
 @dataclass
@@ -20,7 +21,7 @@ class Day:
 
 
 def participant_version(participant: Participant) -> TimetableVersion | None:
-    return participant.program.timetables.filter(state=TimetableVersion.State.PUBLISHED).order_by("-number").first()
+    return published_version(participant.program)
 
 
 def participant_week(participant: Participant, version: TimetableVersion | None) -> list[Day]:

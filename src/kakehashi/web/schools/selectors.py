@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from kakehashi.web.schools.models import WEEKDAYS, LessonSlot, School
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.selectors import published_versions
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,11 @@ def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str,
 
 
 def school_version(school: School) -> TimetableVersion | None:
-    """The latest published timetable of a program that has a contract covering the school."""
+    """The week in force of a program that has a contract covering the school (the one published last, when
+    two programs cover it)."""
     org = school.organization
     return (
-        TimetableVersion.objects.filter(state=TimetableVersion.State.PUBLISHED)
+        published_versions()
         .filter(Q(program__contracts__organization=org) | Q(program__contracts__organization_id=org.parent_id))
         .order_by("-published_at", "-number")
         .first()

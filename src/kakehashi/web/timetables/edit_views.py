@@ -15,7 +15,7 @@ from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, VisitRow
-from kakehashi.web.timetables.selectors import latest_version, program_schools
+from kakehashi.web.timetables.selectors import editable_version, program_schools
 from kakehashi.web.timetables.services import visit_lock_toggle
 
 
@@ -69,7 +69,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("Done; the week keeps every rule. / 変更しました（規則違反なし）。"))
         return redirect("people:week-edit", code=code)
-    version = latest_version(program)
+    version = editable_version(program)
     visits = (
         list(
             VisitRow.objects.filter(version=version, participant=participant)

@@ -163,11 +163,29 @@ def week_instance_json(program: Program) -> dict[str, Any]:
     return instance_to_json(week_instance(program))
 
 
-def latest_version(program: Program, *, published_only: bool = False) -> TimetableVersion | None:
-    versions = program.timetables.all()
-    if published_only:
-        versions = versions.filter(state=TimetableVersion.State.PUBLISHED)
-    return versions.order_by("-number").first()
+def latest_version(program: Program) -> TimetableVersion | None:
+    """The program's newest version, draft or published (what the program's pages list first)."""
+    return program.timetables.order_by("-number").first()
+
+
+def published_versions() -> QuerySet[TimetableVersion]:
+    """The week in force of every program: the one published pointer (`in_force`, set by timetable_publish).
+    Every reader of "the published week" goes through this, never through `state` or version numbers."""
+    return TimetableVersion.objects.filter(in_force=True)
+
+
+def published_version(program: Program) -> TimetableVersion | None:
+    """The program's week in force (the version published last), or None before the first publication."""
+    return published_versions().filter(program=program).first()
+
+
+def editable_version(program: Program) -> TimetableVersion | None:
+    """The week hand edits start from: the newest version when it is a draft, else the week in force (an
+    older draft published after a newer version is the week to edit on), else the newest version."""
+    latest = latest_version(program)
+    if latest is None or latest.state == TimetableVersion.State.DRAFT:
+        return latest
+    return published_version(program) or latest
 
 
 def version_solution(version: TimetableVersion) -> Solution:
