@@ -11,7 +11,8 @@ from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.core.models import Tracked
 from kakehashi.web.organizations.models import Organization
 
-WEEKDAYS = ALL_DAYS  # the core's day names, in week order
+# The core's table of days; this name stays only for schools/imports.py (import ALL_DAYS in new code).
+WEEKDAYS = ALL_DAYS
 
 
 class Weekday(models.TextChoices):

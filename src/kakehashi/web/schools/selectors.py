@@ -8,7 +8,8 @@ from typing import Any
 
 from django.db.models import Q
 
-from kakehashi.web.schools.models import WEEKDAYS, LessonSlot, School
+from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
 from kakehashi.web.timetables.selectors import published_versions
 
@@ -44,7 +45,7 @@ def lesson_grid(school: School, days: list[str], version: TimetableVersion | Non
 
 
 def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str, list[Any]]:
-    result: dict[str, list[Any]] = {day: [] for day in WEEKDAYS}
+    result: dict[str, list[Any]] = {day: [] for day in ALL_DAYS}
     if version is None:
         return result
     for row in VisitRow.objects.filter(version=version, school=school).select_related("participant"):

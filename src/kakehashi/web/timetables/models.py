@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.timetable.instance import WORKING_DAYS
 from kakehashi.web.core.models import Tracked
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
@@ -14,7 +15,7 @@ from kakehashi.web.schools.models import LessonSlot, School, Weekday
 
 
 def default_days() -> list[str]:
-    return ["mon", "tue", "wed", "thu", "fri"]
+    return list(WORKING_DAYS)
 
 
 class WeekSettings(Tracked):

@@ -10,12 +10,12 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from kakehashi.timetable.format import instance_to_json, parse_instance
+from kakehashi.timetable.instance import ALL_DAYS, Instance, Solution, Status
 from kakehashi.timetable.instance import Assignment as CoreAssignment
-from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.instance import Visit as CoreVisit
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import SHORTENED_BELLS, WEEKDAYS, LessonSlot, School
+from kakehashi.web.schools.models import SHORTENED_BELLS, LessonSlot, School
 from kakehashi.web.timetables.models import TimetableVersion, WeekSettings
 
 
@@ -44,7 +44,7 @@ def _school_document(school: School) -> dict[str, Any]:
         if bell.variant == SHORTENED_BELLS:
             continue  # a shortened day is a dated event, not part of the weekly timetable
         bells[bell.variant].append({"period": bell.period, "start": _clock(bell.start), "end": _clock(bell.end)})
-    variants = sorted(bells, key=lambda key: -1 if key == "default" else WEEKDAYS.index(key))
+    variants = sorted(bells, key=lambda key: -1 if key == "default" else ALL_DAYS.index(key))
     document: dict[str, Any] = {"id": school.code, "name": school.organization.name}
     if school.organization.name_ja:
         document["name_ja"] = school.organization.name_ja
