@@ -64,7 +64,13 @@ def read_table(name: str, content: bytes) -> tuple[list[str], list[Row]]:
         sheet = book.worksheets[0]
         table = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     elif name.lower().endswith(".csv"):
-        table = list(csv.reader(io.StringIO(_decode(name, content))))
+        # newline="" lets the reader see a lone carriage return (an old Mac or a hand-edited file) as a line end.
+        try:
+            table = list(csv.reader(io.StringIO(_decode(name, content), newline="")))
+        except csv.Error as error:  # e.g. a field longer than the reader's limit
+            raise ImportRefusedError(
+                [Problem(name, None, None, f"is not a readable CSV file ({error})", "CSV ファイルとして読めません")]
+            ) from None
     else:
         raise ImportRefusedError(
             [Problem(name, None, None, "must be a .csv or .xlsx file", ".csv か .xlsx のファイルを選んでください")]
