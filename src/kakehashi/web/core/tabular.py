@@ -85,6 +85,15 @@ def read_table(name: str, content: bytes) -> tuple[list[str], list[Row]]:
         rows.append(
             Row(number, {key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header) if key})
         )
+    # A NUL character is never meant (a damaged or binary file) and PostgreSQL cannot store or even look it up.
+    nul = [
+        Problem(name, row.number, column, "contains a NUL character", "NUL 文字が含まれています")
+        for row in rows
+        for column, value in row.values.items()
+        if "\x00" in value
+    ]
+    if nul:
+        raise ImportRefusedError(nul)
     return header, rows
 
 

@@ -114,3 +114,11 @@ def test_a_csv_file_whose_lines_end_in_a_lone_carriage_return_is_read_not_crashe
     board = Organization.objects.filter(kind="board").first()
     content = _csv(SCHOOL_COLUMNS, [["N9", "x"]]).replace(b"\r\n", b"\r")
     _planned_or_refused(lambda: plan_schools("schools.csv", content, board=board), "schools.csv", SCHOOL_COLUMNS, 1)
+
+
+def test_a_nul_character_in_a_cell_is_refused_with_its_row_and_column(world: Any) -> None:
+    # PostgreSQL cannot look a NUL up: the bell import failed with a database error instead of a refusal.
+    content = _csv(BELL_COLUMNS, [["N1\x00", "default", "1", "08:45", "09:30"]])
+    with pytest.raises(ImportRefusedError) as refused:
+        plan_bells("bells.csv", content, schools_in_scope=None)
+    assert [(p.file, p.row, p.column) for p in refused.value.problems] == [("bells.csv", 2, "school")]
