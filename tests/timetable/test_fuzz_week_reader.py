@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -46,17 +47,45 @@ def _replace(document: Any, path: tuple[Any, ...], value: Any) -> Any:
     return broken
 
 
-def _read(document: Any) -> None:
+def _places(node: Any, path: str = "") -> dict[str, Any]:
+    """Every value of the document by the path the reader names it with (`schools[3].bells.wed[2].start`)."""
+    found = {path: node}
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found |= _places(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found |= _places(value, f"{path}[{index}]")
+    return found
+
+
+FIELD_NAME = re.compile(r"[a-z0-9_]+")
+
+
+def _names_a_place(document: Any, path: str) -> bool:
+    """The path is a value of the document, or a field the format requires that one of its objects lacks."""
+    places = _places(document)
+    if path in places:
+        return True
+    parent, _, field = path.rpartition(".")
+    return bool(FIELD_NAME.fullmatch(field)) and isinstance(places.get(parent), dict)
+
+
+def _read(document: Any, *, where: bool = True) -> None:
+    """Read the document; a refusal must say what is wrong and name where (`where=False` allows the whole
+    document, for values that are not a week at all)."""
     try:
         parse_instance(document)
     except FormatError as error:
-        assert str(error)  # always says what and where
+        assert error.problem
+        assert (not where and error.path == "") or _names_a_place(document, error.path), error.path
+        assert str(error).startswith(f"{error.path}: " if error.path else error.problem)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(json_values)
 def test_any_json_value_is_read_or_refused_with_a_format_error(value: Any) -> None:
-    _read(value)
+    _read(value, where=False)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -74,7 +103,7 @@ def test_any_text_as_a_week_file_is_refused_with_a_format_error_unless_it_is_jso
         document = load_json_text(text)
     except FormatError:
         return
-    _read(document)
+    _read(document, where=False)
 
 
 def test_the_fuzzed_base_week_itself_is_valid() -> None:

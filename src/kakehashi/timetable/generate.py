@@ -29,7 +29,7 @@ from kakehashi.timetable.generate_plan import (
 )
 from kakehashi.timetable.generate_school import Place, area_kind, build_school
 from kakehashi.timetable.generate_sites import GenerateError, SchoolSite, load_school_sites
-from kakehashi.timetable.instance import INSTANCE_FORMAT, LEVELS, WEEKDAYS, Location, Weights
+from kakehashi.timetable.instance import INSTANCE_FORMAT, LEVELS, WORKING_DAYS, Location, Weights
 from kakehashi.timetable.travel import haversine_km
 
 __all__ = [
@@ -215,7 +215,7 @@ def _generate(places: list[Place], *, alts: int, seed: int, name: str) -> Week:
     document: dict[str, Any] = {
         "format": INSTANCE_FORMAT,
         "name": name,
-        "days": list(WEEKDAYS),
+        "days": list(WORKING_DAYS),
         "weights": asdict(Weights()),
         "travel": {
             "detour": TRAVEL.detour,

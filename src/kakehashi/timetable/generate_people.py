@@ -7,7 +7,7 @@ import random
 from typing import Any
 
 from kakehashi.timetable.generate_names import ALT_FIRST_NAMES, ALT_LAST_NAMES
-from kakehashi.timetable.instance import WEEKDAYS, Location, TravelSettings
+from kakehashi.timetable.instance import WORKING_DAYS, Location, TravelSettings
 from kakehashi.timetable.travel import haversine_km
 
 # The spec's default travel settings; generated instances use them unchanged.
@@ -76,7 +76,7 @@ def build_alt(rng: random.Random, alt_id: str, name: str, anchor: Location, area
     max_commute = rng.choice((45, 50, 60, 60, 75))
     # Their own school must be reachable, or the anchor would mean nothing.
     max_commute = max(max_commute, spec_minutes(home, anchor, mode))
-    unavailable = [rng.choice(WEEKDAYS)] if rng.random() < 0.1 else []
+    unavailable = [rng.choice(WORKING_DAYS)] if rng.random() < 0.1 else []
     return {
         "id": alt_id,
         "name": name,

@@ -13,7 +13,7 @@ import random
 from typing import Any
 
 from kakehashi.timetable.generate_people import spec_minutes
-from kakehashi.timetable.instance import WEEKDAYS, Location
+from kakehashi.timetable.instance import WORKING_DAYS, Location
 from kakehashi.timetable.travel import haversine_km
 
 # A board keeps some slack: contracts should not need more than this share of all ALT-days,
@@ -46,7 +46,7 @@ def settle_minimums(rng: random.Random, schools: list[Document], alts: list[Docu
                     eligible: dict[str, list[tuple[str, int]]]) -> list[dict[str, str]]:
     """Lower `visit_days.min` where needed (in place) and return the witness visits."""
     mins = [school["visit_days"]["min"] for school in schools]
-    alt_days = sum(len(WEEKDAYS) - len(alt["unavailable_days"]) for alt in alts)
+    alt_days = sum(len(WORKING_DAYS) - len(alt["unavailable_days"]) for alt in alts)
     budget = int(MAX_SHARE_OF_ALT_DAYS * alt_days)
     while sum(mins) > budget:
         # Take from the biggest asks first, so a junior high goes from 3 days to 2 before an
@@ -56,7 +56,7 @@ def settle_minimums(rng: random.Random, schools: list[Document], alts: list[Docu
 
     free: dict[str, list[str]] = {}
     for alt in alts:
-        days = [day for day in WEEKDAYS if day not in alt["unavailable_days"]]
+        days = [day for day in WORKING_DAYS if day not in alt["unavailable_days"]]
         rng.shuffle(days)  # so that the witness, and the fixed visits taken from it, are not all Mondays
         free[alt["id"]] = days
     week_limit = {alt["id"]: alt["max_schools_per_week"] for alt in alts}
@@ -92,7 +92,7 @@ def fixed_visits(rng: random.Random, witness: list[dict[str, str]], schools: int
     if not witness:
         return []
     chosen = rng.sample(witness, min(len(witness), max(1, schools // 15)))
-    return sorted(chosen, key=lambda v: (v["alt"], WEEKDAYS.index(v["day"]), v["school"]))
+    return sorted(chosen, key=lambda v: (v["alt"], WORKING_DAYS.index(v["day"]), v["school"]))
 
 
 def forbidden_pairs(rng: random.Random, eligible: dict[str, list[tuple[str, int]]],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kakehashi.timetable.generate_names import TEACHER_SURNAMES
-from kakehashi.timetable.instance import WEEKDAYS, format_clock
+from kakehashi.timetable.instance import WORKING_DAYS, format_clock
 
 # How much an ALT lesson is worth per class. Boards put grades 5-6 first because foreign language
 # is a graded subject there (70 hours a year) and only an activity in grades 3-4 (35 hours).
@@ -162,7 +162,7 @@ def _place_lessons(rng: random.Random, school_id: str, level: str, bells: dict[s
 
     Each lesson goes to the period with the fewest foreign-language lessons so far, so that a
     grade's lessons spread over the day and an ALT at the school can join several of them."""
-    periods = {day: [p["period"] for p in bells.get(day, bells["default"])] for day in WEEKDAYS}
+    periods = {day: [p["period"] for p in bells.get(day, bells["default"])] for day in WORKING_DAYS}
     school_load: dict[tuple[str, str], int] = {}
     teacher_busy: dict[tuple[str, str, str], bool] = {}
     teacher_day_load: dict[tuple[str, str], int] = {}
@@ -174,7 +174,7 @@ def _place_lessons(rng: random.Random, school_id: str, level: str, bells: dict[s
         wanted = lessons_per_week(level, room["grade"])
         # The teacher's least busy days first, so that no day fills up before the others.
         days = [day for _, _, day in sorted(
-            (teacher_day_load.get((teacher, day), 0), rng.random(), day) for day in WEEKDAYS)]
+            (teacher_day_load.get((teacher, day), 0), rng.random(), day) for day in WORKING_DAYS)]
         chosen: list[tuple[str, str]] = []
         for day in days:
             if len(chosen) == wanted:
@@ -192,7 +192,7 @@ def _place_lessons(rng: random.Random, school_id: str, level: str, bells: dict[s
         placed[room["id"]] = chosen
     lessons = []
     for room in homerooms:
-        for day, period in sorted(placed[room["id"]], key=lambda slot: WEEKDAYS.index(slot[0])):
+        for day, period in sorted(placed[room["id"]], key=lambda slot: WORKING_DAYS.index(slot[0])):
             lessons.append({
                 "id": f"{school_id}/{room['id']}/{day}/{period}",
                 "homeroom": room["id"], "day": day, "period": period, "teacher": teachers[room["id"]],

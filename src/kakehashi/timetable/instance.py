@@ -6,6 +6,7 @@ from JSON, and it refuses anything the spec does not allow. Times are minutes af
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -14,10 +15,17 @@ from typing import Any
 INSTANCE_FORMAT = "kakehashi/week@1"
 SOLUTION_FORMAT = "kakehashi/week-solution@1"
 
+# The one table of days, core and web alike: ALL_DAYS[date.weekday()] is a date's day.
 ALL_DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# The weekday as a Japanese timetable heads its column (月 火 水 …); files and sentences share it.
+# The weekday as a Japanese timetable heads its column (月 火 水 …); files, sentences and pages share it.
 DAY_NAMES_JA: dict[str, str] = dict(zip(ALL_DAYS, ("月", "火", "水", "木", "金", "土", "日"), strict=True))
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+# The working week of a week file that names no days of its own.
+WORKING_DAYS: tuple[str, ...] = ALL_DAYS[:5]
+
+
+def weekday_ja(date: dt.date) -> str:
+    """2026-05-30 → 土: a date's day as Japanese pages and documents write it beside the date."""
+    return DAY_NAMES_JA[ALL_DAYS[date.weekday()]]
 LEVELS: tuple[str, ...] = ("elementary", "junior_high", "high", "special_needs")
 
 
@@ -177,7 +185,7 @@ class Instance:
     name: str
     schools: tuple[School, ...]
     alts: tuple[Alt, ...]
-    days: tuple[str, ...] = WEEKDAYS
+    days: tuple[str, ...] = WORKING_DAYS
     weights: Weights = Weights()
     travel: TravelSettings = field(default_factory=TravelSettings)
     fixed: tuple[FixedVisit, ...] = ()

@@ -98,9 +98,11 @@ def visible_organizations(user: Any) -> QuerySet[Organization]:
 
 
 def _published_visits() -> QuerySet[Any]:
-    from kakehashi.web.timetables.models import TimetableVersion, VisitRow
+    """Visits of the weeks in force (a visit of a superseded version gives no one a view of anyone)."""
+    from kakehashi.web.timetables.models import VisitRow
+    from kakehashi.web.timetables.selectors import published_versions
 
-    return VisitRow.objects.filter(version__state=TimetableVersion.State.PUBLISHED)
+    return VisitRow.objects.filter(version__in=published_versions())
 
 
 def visible_participants(user: Any) -> QuerySet[Participant]:

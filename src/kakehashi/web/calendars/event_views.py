@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import EventKind, SchoolYear
+from kakehashi.timetable.instance import weekday_ja
 from kakehashi.web.accounts.scope import visible_schools
 from kakehashi.web.calendars.forms import EventForm, RainedOutForm
-from kakehashi.web.calendars.imports import WEEKDAYS_JA
 from kakehashi.web.calendars.listing import compensatory_day, event_rows
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import (
@@ -43,7 +43,7 @@ def _dated(day: dt.date | None) -> str:
     """2026-05-30 (Sat/土): both languages, as the message around it is in both."""
     if day is None:
         return ""
-    return f"{day:%Y-%m-%d} ({day:%a}/{WEEKDAYS_JA[day.weekday()]})"
+    return f"{day:%Y-%m-%d} ({day:%a}/{weekday_ja(day)})"
 
 
 def _events_page(request: HttpRequest, owner: Owner) -> HttpResponse:

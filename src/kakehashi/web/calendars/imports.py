@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.timetable.instance import weekday_ja
 from kakehashi.web.calendars.kinds import KIND_SPELLINGS, kind_from_name, kind_of_cell, normalized, not_an_event
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
@@ -30,7 +31,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "kind": ("kind", "種類", "区分"),
 }
 COLUMNS = ["date", "ends", "name", "kind"]
-WEEKDAYS_JA = "月火水木金土日"
 # 2026-05-23, 2026/5/23, 2026.5.23 or 2026年5月23日, optionally with the weekday as 行事予定表s write it: (土)
 DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:\(\s*([月火水木金土日])\s*\))?$")
 
@@ -134,12 +134,12 @@ def _date(cells: RowReader, column: str | None, *, required: bool) -> dt.date | 
             f"「{value}」は 2026-05-23 や 2026/5/23 のような日付ではありません",
         )
         return None
-    if match[4] and WEEKDAYS_JA[day.weekday()] != match[4]:
+    if match[4] and weekday_ja(day) != match[4]:
         # A wrong weekday means either the date or the weekday was mistyped; the file cannot say which.
         cells.fail(
             column,
             f"{value!r}: {day} is a {day:%A}, not {match[4]}",
-            f"「{value}」: {day} は{WEEKDAYS_JA[day.weekday()]}曜日です",
+            f"「{value}」: {day} は{weekday_ja(day)}曜日です",
         )
         return None
     return day

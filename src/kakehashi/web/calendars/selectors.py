@@ -13,7 +13,7 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import SHORTENED_BELLS, School
-from kakehashi.web.timetables.selectors import latest_version, program_schools, version_solution, week_instance
+from kakehashi.web.timetables.selectors import program_schools, published_version, version_solution, week_instance
 
 
 def school_events(school: School) -> list[SchoolEvent]:
@@ -37,7 +37,7 @@ def school_calendar(school: School, year: int) -> SchoolCalendar:
 
 def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> DatedPlan | None:
     """The published week laid over each school's calendar, `starts` to `ends` (one school year)."""
-    version = latest_version(program, published_only=True)
+    version = published_version(program)
     if version is None:
         return None
     year = SchoolYear.of(starts)

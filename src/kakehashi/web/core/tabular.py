@@ -114,6 +114,15 @@ def read_table(name: str, content: bytes) -> tuple[list[str], list[Row]]:
         rows.append(
             Row(number, {key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header) if key})
         )
+    # A NUL character is never meant (a damaged or binary file) and PostgreSQL cannot store or even look it up.
+    nul = [
+        Problem(name, row.number, column, "contains a NUL character", "NUL 文字が含まれています")
+        for row in rows
+        for column, value in row.values.items()
+        if "\x00" in value
+    ]
+    if nul:
+        raise ImportRefusedError(nul)
     return header, rows
 
 
@@ -169,7 +178,8 @@ def _refuse_if_expanding_too_far(name: str, content: bytes) -> None:
 
 
 def _csv_table(name: str, content: bytes) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(_decode(name, content)))
+    # newline="" lets the reader see a lone carriage return (an old Mac or a hand-edited file) as a line end.
+    reader = csv.reader(io.StringIO(_decode(name, content), newline=""))
     try:
         return _at_most_the_row_limit(name, (cells[:MAX_COLUMNS] for cells in reader))
     except csv.Error as error:  # a cell longer than csv.field_size_limit(), for one

@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from kakehashi.schoolyear.holidays import working_days
 from kakehashi.schoolyear.plan import ON_LEAVE
-from kakehashi.timetable.instance import format_clock
+from kakehashi.timetable.instance import format_clock, weekday_ja
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.leave.models import LeaveRequest
@@ -43,7 +43,6 @@ LEAVE_LABELS = {
     LeaveRequest.Kind.SICK: "Sick leave / 病気休暇",
     LeaveRequest.Kind.SPECIAL: "Special leave / 特別休暇",
 }
-WEEKDAYS_JA = "月火水木金土日"
 
 
 def parse_month(text: str | None, today: dt.date) -> dt.date:
@@ -65,7 +64,7 @@ def month_label(first: dt.date) -> str:
 
 
 def day_label(day: dt.date) -> str:
-    return f"{day:%Y-%m-%d} ({WEEKDAYS_JA[day.weekday()]})"
+    return f"{day:%Y-%m-%d} ({weekday_ja(day)})"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from kakehashi.web.leave.notices import coordinators_of, notify, school_staff_of
 from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.selectors import latest_version, program_schools, version_solution, week_instance
+from kakehashi.web.timetables.selectors import program_schools, published_version, version_solution, week_instance
 
 # Seconds the engine may spend on one date's cover; the repair usually answers in well under one.
 COVER_SECONDS = 2.0
@@ -30,7 +30,7 @@ COVER_SECONDS = 2.0
 
 def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
     """A proposed cover for the date's absences not yet covered; None when there is nothing new to cover."""
-    version = latest_version(program, published_only=True)
+    version = published_version(program)
     if version is None:
         raise ValidationError(
             _("There is no published timetable to cover from. / 公開された時間割がないため代替案を作れません。")

@@ -12,7 +12,7 @@ from kakehashi.schoolyear.plan import dated_plan
 from kakehashi.web.calendars.selectors import school_calendar
 from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.timetables.selectors import latest_version, program_schools, version_solution, week_instance
+from kakehashi.web.timetables.selectors import program_schools, published_version, version_solution, week_instance
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class FillRow:
 
 def fill_rates(program: Program, year: int, *, until: dt.date | None = None) -> list[FillRow]:
     """One row per school and month with at least one lesson to cover, from April to `until` (or March)."""
-    version = latest_version(program, published_only=True)
+    version = published_version(program)
     if version is None:
         return []
     school_year = SchoolYear(year)

@@ -14,10 +14,11 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vGeo
 
 from kakehashi.schoolyear.plan import DatedLesson
+from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.calendars.selectors import remembered_dated_plan
 from kakehashi.web.people.models import CalendarToken, Participant
 from kakehashi.web.people.selectors import participant_version, participant_week_grid
-from kakehashi.web.schools.models import WEEKDAYS, School
+from kakehashi.web.schools.models import School
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -89,7 +90,7 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     substitute_on = {v.date for v in mine.visits if v.substitute} if mine is not None else set()
     names = {s.code: s for s in schools.values()}
     for date in sorted(visits_on):
-        day = WEEKDAYS[date.weekday()]
+        day = ALL_DAYS[date.weekday()]
         blocks = template.get(day, [])
         regular = {(b.start, b.end) for b in blocks if b.kind == "lesson"}
         dated = lessons_on.get(date, [])

@@ -6,10 +6,11 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from kakehashi.timetable.instance import format_clock
+from kakehashi.timetable.instance import ALL_DAYS, format_clock
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import WEEKDAYS, BellPeriod
+from kakehashi.web.schools.models import BellPeriod
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.selectors import published_version
 
 
 @dataclass
@@ -20,13 +21,13 @@ class Day:
 
 
 def participant_version(participant: Participant) -> TimetableVersion | None:
-    return participant.program.timetables.filter(state=TimetableVersion.State.PUBLISHED).order_by("-number").first()
+    return published_version(participant.program)
 
 
 def participant_week(participant: Participant, version: TimetableVersion | None) -> list[Day]:
     if version is None:
         return []
-    days = {day: Day(day) for day in WEEKDAYS}
+    days = {day: Day(day) for day in ALL_DAYS}
     for visit in VisitRow.objects.filter(version=version, participant=participant).select_related(
         "school__organization"
     ):

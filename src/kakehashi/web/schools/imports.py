@@ -17,10 +17,10 @@ from django.db import transaction
 from kakehashi.timetable.generate import ENGLISH_KIND
 from kakehashi.timetable.generate_names import romanized_school_name
 from kakehashi.timetable.generate_sites import GenerateError, load_school_sites
-from kakehashi.timetable.instance import DAY_NAMES_JA
+from kakehashi.timetable.instance import ALL_DAYS, DAY_NAMES_JA
 from kakehashi.web.core.tabular import ImportRefusedError, Problem, RowReader, read_table, require_columns, rows_in
 from kakehashi.web.organizations.models import Organization
-from kakehashi.web.schools.models import SHORTENED_BELLS, WEEKDAYS, BellPeriod, Homeroom, LessonSlot, School
+from kakehashi.web.schools.models import SHORTENED_BELLS, BellPeriod, Homeroom, LessonSlot, School
 
 
 @dataclass
@@ -45,7 +45,7 @@ LEVELS = {
     "special_needs": "special_needs",
     "特別支援学校": "special_needs",
 }
-DAYS = {day: day for day in WEEKDAYS} | {japanese: day for day, japanese in DAY_NAMES_JA.items()}
+DAYS = {day: day for day in ALL_DAYS} | {japanese: day for day, japanese in DAY_NAMES_JA.items()}
 SCHOOL_COLUMNS = [
     "code",
     "name",

@@ -7,11 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.core.models import Tracked
 from kakehashi.web.organizations.models import Organization
-
-WEEKDAYS = ALL_DAYS  # the core's day names, in week order
 
 
 class Weekday(models.TextChoices):

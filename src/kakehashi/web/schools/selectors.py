@@ -9,9 +9,11 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.organizations.models import Contract
-from kakehashi.web.schools.models import WEEKDAYS, LessonSlot, School
+from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.selectors import published_versions
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def lesson_grid(school: School, days: list[str], version: TimetableVersion | Non
 
 
 def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str, list[Any]]:
-    result: dict[str, list[Any]] = {day: [] for day in WEEKDAYS}
+    result: dict[str, list[Any]] = {day: [] for day in ALL_DAYS}
     if version is None:
         return result
     for row in VisitRow.objects.filter(version=version, school=school).select_related("participant"):
@@ -54,13 +56,15 @@ def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str,
 
 
 def school_version(school: School) -> TimetableVersion | None:
-    """The latest published timetable of a program whose contract covering the school is in force today."""
+    """The week in force of a program whose contract covering the school is in force today (the one
+    published last, when two programs cover it)."""
     org = school.organization
     covering = Contract.objects.in_force(timezone.localdate()).filter(
         Q(organization=org) | Q(organization_id=org.parent_id)
     )
     return (
-        TimetableVersion.objects.filter(state=TimetableVersion.State.PUBLISHED, program__contracts__in=covering)
+        published_versions()
+        .filter(program__contracts__in=covering)
         .order_by("-published_at", "-number")
         .first()
     )

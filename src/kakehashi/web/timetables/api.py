@@ -57,6 +57,7 @@ class TimetableVersionSerializer(serializers.ModelSerializer):  # type: ignore[t
             "created_by",
             "created_at",
             "published_at",
+            "in_force",
         ]
 
 
@@ -113,7 +114,7 @@ def _changes(changes: WeekChanges) -> dict[str, Any]:
 
 class PublishedSerializer(serializers.Serializer):  # type: ignore[type-arg]
     version = TimetableVersionSerializer()
-    changes = WeekChangesSerializer(help_text="Since the previously published version; each was told by email.")
+    changes = WeekChangesSerializer(help_text="Since the week that was in force; each was told by email.")
 
 
 _NAMED = {"name": serializers.CharField(help_text="The school's name.")}
@@ -206,13 +207,13 @@ def _analysis_body(version: TimetableVersion) -> dict[str, Any]:
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Timetable versions of your programs (?program=, ?state=)"),
+    list=extend_schema(summary="Timetable versions of your programs (?program=, ?state=, ?in_force=)"),
     retrieve=extend_schema(summary="One version with its visits and lessons"),
 )
 class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     queryset = TimetableVersion.objects.none()
     serializer_class = TimetableVersionSerializer
-    filterset_fields = ["program", "state", "number"]
+    filterset_fields = ["program", "state", "number", "in_force"]
     read_roles = (COORDINATOR,)
 
     def scope(self) -> QuerySet[TimetableVersion]:

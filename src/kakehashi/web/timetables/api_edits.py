@@ -19,7 +19,7 @@ from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import Weekday
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.api import TimetableVersionSerializer
-from kakehashi.web.timetables.selectors import latest_version, program_schools
+from kakehashi.web.timetables.selectors import editable_version, program_schools
 from kakehashi.web.timetables.services import visit_lock_toggle
 
 ACTIONS = ["move", "add", "drop", "swap", "lock"]
@@ -56,7 +56,9 @@ class WeekEditSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class WeekStateSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    version = TimetableVersionSerializer(allow_null=True, help_text="The week's latest version (a draft once edited).")
+    version = TimetableVersionSerializer(
+        allow_null=True, help_text="The version edits start from: the latest draft, else the week in force."
+    )
     seen = serializers.CharField(help_text="Send it back with an edit.")
     locked = serializers.BooleanField(required=False, help_text="After a lock: whether the visit is now locked.")
 
@@ -67,11 +69,11 @@ class WeekEditView(ScopedAPIView):
     @extend_schema(
         parameters=[OpenApiParameter("program", int, required=True)],
         responses=WeekStateSerializer,
-        summary="The week as edits see it: its latest version and the `seen` token to edit it with",
+        summary="The week as edits see it: the version they start from and the `seen` token to edit it with",
     )
     def get(self, request: Request) -> Response:
         program = named_in_body(coordinated_programs(request.user), request.query_params.get("program"), name="program")
-        version = latest_version(program)
+        version = editable_version(program)
         return Response(WeekStateSerializer({"version": version, "seen": edits.week_token(version)}).data)
 
     @extend_schema(
@@ -120,7 +122,7 @@ class WeekEditView(ScopedAPIView):
             return Response({"non_field_errors": conflict.sentences}, status=status.HTTP_409_CONFLICT)
         except edits.EditRefusedError as refused:
             return Response({"non_field_errors": refused.sentences}, status=status.HTTP_400_BAD_REQUEST)
-        version = latest_version(program)
+        version = editable_version(program)
         body_out: dict[str, Any] = {"version": version, "seen": edits.week_token(version)}
         if locked is not None:
             body_out["locked"] = locked

@@ -17,7 +17,7 @@ from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
-from kakehashi.web.timetables.selectors import latest_version, program_schools
+from kakehashi.web.timetables.selectors import editable_version, program_schools
 from kakehashi.web.timetables.services import visit_lock_toggle
 
 
@@ -70,7 +70,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             messages.error(request, _("Something was missing from the form. / 入力が足りません。"))
         else:
             messages.success(request, _("Done; the week keeps every rule. / 変更しました（規則違反なし）。"))
-            for visit in _without_lessons(latest_version(program), participant):
+            for visit in _without_lessons(editable_version(program), participant):
                 messages.warning(
                     request,
                     _(
@@ -80,7 +80,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
                     % {"day": weekday(visit.day), "school": visit.school.name},
                 )
         return redirect("people:week-edit", code=code)
-    version = latest_version(program)
+    version = editable_version(program)
     # Days in the week's order (Mon, Tue, …), not the alphabet's; lessons by day and period.
     visits = (
         sorted(

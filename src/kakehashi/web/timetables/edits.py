@@ -1,8 +1,8 @@
 """A coordinator's hand edits of the week, each checked at once by the core checker.
 
 Edits go to the program's working draft: the latest version if it is a draft, else a new draft copied from
-the latest version. An edit that would break a hard rule is refused with the checker's sentences and
-changes nothing; an accepted one is stored with the week's new objective.
+the week in force (selectors.editable_version). An edit that would break a hard rule is refused with the
+checker's sentences and changes nothing; an accepted one is stored with the week's new objective.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
-from kakehashi.web.timetables.selectors import latest_version, version_solution, week_instance
+from kakehashi.web.timetables.selectors import editable_version, version_solution, week_instance
 
 
 class EditRefusedError(ValueError):
@@ -44,26 +44,25 @@ def week_token(version: TimetableVersion | None) -> str:
 
 @transaction.atomic
 def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
-    latest = latest_version(program)
-    if latest is not None and latest.state == TimetableVersion.State.DRAFT:
-        return latest
+    base = editable_version(program)
+    if base is not None and base.state == TimetableVersion.State.DRAFT:
+        return base
     number = (program.timetables.aggregate(top=Max("number"))["top"] or 0) + 1
     draft = TimetableVersion.objects.create(
         program=program,
         number=number,
-        solver_status=latest.solver_status if latest else "feasible",
-        objective=latest.objective if latest else 0,
-        explanation=[f"A hand-edited copy of version {latest.number}." if latest else "Empty."],
+        solver_status=base.solver_status if base else "feasible",
+        objective=base.objective if base else 0,
+        explanation=[f"A hand-edited copy of version {base.number}." if base else "Empty."],
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    if latest is not None:
+    if base is not None:
         VisitRow.objects.bulk_create(
             VisitRow(version=draft, participant_id=v.participant_id, day=v.day, school_id=v.school_id)
-            for v in latest.visits.all()
+            for v in base.visits.all()
         )
         LessonRow.objects.bulk_create(
-            LessonRow(version=draft, participant_id=x.participant_id, lesson_id=x.lesson_id)
-            for x in latest.lessons.all()
+            LessonRow(version=draft, participant_id=x.participant_id, lesson_id=x.lesson_id) for x in base.lessons.all()
         )
     return draft
 
@@ -108,14 +107,14 @@ def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, wha
 def _current(program: Program, user: Any, seen: str | None) -> tuple[TimetableVersion, Instance, Solution]:
     """The working draft, after checking that the week is still the one the user saw (`seen` from
     week_token; None skips the check, for scripts that edit one change at a time)."""
-    # Locking the program's row makes concurrent edits of its week take turns; the latest version is read
-    # after the lock, so a draft made by the edit before this one is seen.
+    # Locking the program's row makes concurrent edits of its week take turns; the week is read after the
+    # lock, so a draft made by the edit before this one is seen.
     Program.objects.select_for_update().filter(pk=program.pk).first()
-    latest = TimetableVersion.objects.filter(program=program).order_by("-number").first()
-    if seen is not None and week_token(latest) != seen:
+    week = editable_version(program)
+    if seen is not None and week_token(week) != seen:
         last = (
-            Change.objects.filter(model="timetables.timetableversion", object_id=str(latest.pk)).first()
-            if latest is not None
+            Change.objects.filter(model="timetables.timetableversion", object_id=str(week.pk)).first()
+            if week is not None
             else None
         )
         who = (last.user.get_username() if last and last.user else "someone") if last else "someone"

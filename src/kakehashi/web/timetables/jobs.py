@@ -24,7 +24,7 @@ from kakehashi.timetable.solve.model import Progress
 from kakehashi.web.core.actor import acting_as
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.models import LockedVisit, SolveJob
-from kakehashi.web.timetables.selectors import latest_version, version_solution, week_document
+from kakehashi.web.timetables.selectors import published_version, version_solution, week_document
 from kakehashi.web.timetables.services import TimetableRefusedError, timetable_store
 
 logger = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ def solve_job_run(job_id: int) -> None:
 
 
 def _published_hint(job: SolveJob) -> Solution | None:
-    version = latest_version(job.program, published_only=True)
+    version = published_version(job.program)
     return version_solution(version) if version is not None else None
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.timetable.instance import WORKING_DAYS
 from kakehashi.web.core.models import Tracked
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
@@ -14,7 +15,7 @@ from kakehashi.web.schools.models import LessonSlot, School, Weekday
 
 
 def default_days() -> list[str]:
-    return ["mon", "tue", "wed", "thu", "fri"]
+    return list(WORKING_DAYS)
 
 
 class WeekSettings(Tracked):
@@ -93,6 +94,9 @@ class ForbiddenSchool(Tracked):
 
 
 class TimetableVersion(Tracked):
+    """A numbered timetable of a program. `state` says whether it was ever published; `in_force` marks the one
+    week the program has now (the last one published), which every reader shows: at most one per program."""
+
     class State(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
@@ -108,6 +112,8 @@ class TimetableVersion(Tracked):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Set by timetable_publish alone (services.py); read through selectors.published_version.
+    in_force = models.BooleanField(_("in force"), default=False)
     # Counts hand edits: an edit states the revision it was made on, and is refused if the week moved since
     # (two coordinators editing the same week never overwrite each other).
     revision = models.PositiveIntegerField(_("revision"), default=0)
@@ -116,7 +122,12 @@ class TimetableVersion(Tracked):
         ordering = ["program", "-number"]
         verbose_name = _("timetable version")
         verbose_name_plural = _("timetable versions")
-        constraints = [models.UniqueConstraint(fields=["program", "number"], name="timetable_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "number"], name="timetable_version_unique"),
+            models.UniqueConstraint(
+                fields=["program"], condition=models.Q(in_force=True), name="timetable_one_version_in_force"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.program} v{self.number}"

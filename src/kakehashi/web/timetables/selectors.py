@@ -10,12 +10,12 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from kakehashi.timetable.format import instance_to_json, parse_instance
+from kakehashi.timetable.instance import ALL_DAYS, Instance, Solution, Status
 from kakehashi.timetable.instance import Assignment as CoreAssignment
-from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.instance import Visit as CoreVisit
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import SHORTENED_BELLS, WEEKDAYS, LessonSlot, School
+from kakehashi.web.schools.models import SHORTENED_BELLS, LessonSlot, School
 from kakehashi.web.timetables.models import TimetableVersion, WeekSettings
 
 
@@ -44,7 +44,7 @@ def _school_document(school: School) -> dict[str, Any]:
         if bell.variant == SHORTENED_BELLS:
             continue  # a shortened day is a dated event, not part of the weekly timetable
         bells[bell.variant].append({"period": bell.period, "start": _clock(bell.start), "end": _clock(bell.end)})
-    variants = sorted(bells, key=lambda key: -1 if key == "default" else WEEKDAYS.index(key))
+    variants = sorted(bells, key=lambda key: -1 if key == "default" else ALL_DAYS.index(key))
     document: dict[str, Any] = {"id": school.code, "name": school.organization.name}
     if school.organization.name_ja:
         document["name_ja"] = school.organization.name_ja
@@ -163,11 +163,29 @@ def week_instance_json(program: Program) -> dict[str, Any]:
     return instance_to_json(week_instance(program))
 
 
-def latest_version(program: Program, *, published_only: bool = False) -> TimetableVersion | None:
-    versions = program.timetables.all()
-    if published_only:
-        versions = versions.filter(state=TimetableVersion.State.PUBLISHED)
-    return versions.order_by("-number").first()
+def latest_version(program: Program) -> TimetableVersion | None:
+    """The program's newest version, draft or published (what the program's pages list first)."""
+    return program.timetables.order_by("-number").first()
+
+
+def published_versions() -> QuerySet[TimetableVersion]:
+    """The week in force of every program: the one published pointer (`in_force`, set by timetable_publish).
+    Every reader of "the published week" goes through this, never through `state` or version numbers."""
+    return TimetableVersion.objects.filter(in_force=True)
+
+
+def published_version(program: Program) -> TimetableVersion | None:
+    """The program's week in force (the version published last), or None before the first publication."""
+    return published_versions().filter(program=program).first()
+
+
+def editable_version(program: Program) -> TimetableVersion | None:
+    """The week hand edits start from: the newest version when it is a draft, else the week in force (an
+    older draft published after a newer version is the week to edit on), else the newest version."""
+    latest = latest_version(program)
+    if latest is None or latest.state == TimetableVersion.State.DRAFT:
+        return latest
+    return published_version(program) or latest
 
 
 def version_solution(version: TimetableVersion) -> Solution:

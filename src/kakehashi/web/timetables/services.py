@@ -1,4 +1,5 @@
-"""Writes for timetables: store a core Solution as a new numbered version of rows, publish it."""
+"""Writes for timetables: store a core Solution as a new numbered version of rows, publish it (the one place
+that sets the program's week in force)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
+from kakehashi.web.timetables.selectors import published_version
 
 
 class TimetableRefusedError(ValueError):
@@ -73,16 +75,22 @@ def timetable_publish(*, version: TimetableVersion, notify: bool = True) -> Time
 
 @transaction.atomic
 def timetable_publish_with_changes(*, version: TimetableVersion, notify: bool = True) -> WeekChanges:
-    """`timetable_publish`, returning what changed since the previously published version (for the page)."""
-    previous = (
-        TimetableVersion.objects.filter(program=version.program, state=TimetableVersion.State.PUBLISHED)
-        .exclude(pk=version.pk)
-        .order_by("-number")
-        .first()
-    )
+    """`timetable_publish`, returning what changed since the week in force until now (for the page).
+
+    Any version may be published, an older draft too: it becomes the program's one week in force, and the
+    differences (and so the notices) are counted against the version it replaces, whatever their numbers."""
+    # Two publications of one program take turns, so each replaces the week the other left in force.
+    Program.objects.select_for_update().filter(pk=version.program_id).first()
+    previous = published_version(version.program)
+    if previous is not None and previous.pk == version.pk:
+        return WeekChanges()  # already the week in force: nothing changes, nobody is told again
+    if previous is not None:
+        previous.in_force = False
+        previous.save(update_fields=["in_force", "updated_at"])
     version.state = TimetableVersion.State.PUBLISHED
     version.published_at = timezone.now()
-    version.save(update_fields=["state", "published_at", "updated_at"])
+    version.in_force = True
+    version.save(update_fields=["state", "published_at", "in_force", "updated_at"])
     changes = week_changes(previous, version)
     if notify:
         transaction.on_commit(lambda: notices_send(version=version, changes=changes))

@@ -14,8 +14,8 @@ from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
-from kakehashi.web.timetables.selectors import program_schools
+from kakehashi.web.timetables.models import LessonRow, VisitRow
+from kakehashi.web.timetables.selectors import program_schools, published_version
 
 CLASSES_TARGET = (20, 25)  # classes a week an ALT is meant to teach
 
@@ -93,7 +93,7 @@ def workforce_figures(people: QuerySet[Participant], program: Program | None, to
 def _operational(figures: Figures, program: Program, visible: set[int], today: dt.date) -> None:
     """Classes a week against the 20-25 target and visit days against contracts (published week), and the
     fill rate of absences so far this school year."""
-    version = program.timetables.filter(state=TimetableVersion.State.PUBLISHED).order_by("-number").first()
+    version = published_version(program)
     if version is not None:
         levels: dict[int, set[str]] = {}
         for visit in VisitRow.objects.filter(version=version, participant_id__in=visible).select_related("school"):

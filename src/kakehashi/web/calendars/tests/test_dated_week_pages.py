@@ -12,7 +12,7 @@ from kakehashi.web.core.testing import publish_week, signed_in
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.timetables.models import LessonRow
-from kakehashi.web.timetables.selectors import latest_version, version_solution
+from kakehashi.web.timetables.selectors import published_version, version_solution
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_my_week_shows_the_holiday_instead_of_mondays_visits(world: Any) -> None
     north, _, _ = world
     publish_week(north.program)
     alt = north.alts[0]
-    solution = version_solution(latest_version(north.program, published_only=True))
+    solution = version_solution(published_version(north.program))
     page = signed_in(north.users["participant"]).get(f"/people/{alt.code}/?week=2026-11-25").content.decode()
     assert "Week of 2026-11-23" in page
     monday = _day_card(page, THANKSGIVING_WEEK)
@@ -54,7 +54,7 @@ def test_a_confirmed_cover_shows_the_substitute_on_their_week_and_the_absence_on
     north, _, _ = world
     publish_week(north.program)
     absent = north.alts[0]
-    solution = version_solution(latest_version(north.program, published_only=True))
+    solution = version_solution(published_version(north.program))
     weekday = next(v.day for v in solution.visits if v.alt == absent.code)
     day = dt.date(2026, 11, 30) + dt.timedelta(days=["mon", "tue", "wed", "thu", "fri"].index(weekday))
     absence_report(participant=absent, date=day)
@@ -79,7 +79,7 @@ def test_the_ical_feed_of_a_covered_date_has_the_substitutes_lessons_and_none_fo
 
     west = side("West", prefix="W", seed=5, schools=4, alts=4)
     publish_week(west.program)
-    solution = version_solution(latest_version(west.program, published_only=True))
+    solution = version_solution(published_version(west.program))
     days = ["mon", "tue", "wed", "thu", "fri"]
     cover = None
     # Find an absence someone else can cover (an ALT with a free day near the absent one's school).
@@ -110,7 +110,7 @@ def test_the_dated_plan_lists_each_visits_classes_by_time(published: Any) -> Non
     north, _, _ = published
     alt = north.alts[0]
     # Stored last lesson first, as a hand edit that adds an early lesson leaves them.
-    version = latest_version(north.program, published_only=True)
+    version = published_version(north.program)
     rows = list(version.lessons.order_by("-id"))
     version.lessons.all().delete()
     LessonRow.objects.bulk_create(LessonRow(version=version, participant=r.participant, lesson=r.lesson) for r in rows)

@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def published_visits(side: Any) -> Any:
-    from kakehashi.web.timetables.selectors import latest_version, version_solution
+    from kakehashi.web.timetables.selectors import published_version, version_solution
 
-    return version_solution(latest_version(side.program, published_only=True)).visits
+    return version_solution(published_version(side.program)).visits
 
 
 def test_a_saturday_sports_day_of_the_board_gives_every_school_its_monday_off(world: Any) -> None:

@@ -16,14 +16,14 @@ from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.leave.tasks import propose_covers
-from kakehashi.web.timetables.selectors import latest_version, version_solution
+from kakehashi.web.timetables.selectors import published_version, version_solution
 
 pytestmark = pytest.mark.django_db
 
 
 def _busy_day(program: Any, alt_code: str) -> dt.date:
     """A December 2026 school day on which the ALT teaches at least one lesson."""
-    solution = version_solution(latest_version(program, published_only=True))
+    solution = version_solution(published_version(program))
     weekdays = {v.day for v in solution.visits if v.alt == alt_code}
     day = dt.date(2026, 12, 1)
     while ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()] not in weekdays:

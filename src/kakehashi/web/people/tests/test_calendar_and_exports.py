@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -10,7 +11,11 @@ import pytest
 from django.test import Client
 from icalendar import Calendar
 
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.calendars.models import Event
+from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
 from kakehashi.web.core.testing import PASSWORD, publish_week
+from kakehashi.web.people.calendar import participant_calendar, school_year_end
 from kakehashi.web.timetables.models import LessonRow
 
 pytestmark = pytest.mark.django_db
@@ -23,44 +28,37 @@ def as_alt(side: Any) -> Client:
 
 
 def test_the_feed_parses_and_holds_each_dated_lesson_and_none_on_a_day_without_lessons(world: Any) -> None:
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from kakehashi.web.calendars.models import Event
-    from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
-    from kakehashi.web.people.calendar import school_year_end
-
     north, _, _ = world
     publish_week(north.program)
-    today = timezone.localdate()
-    monday = today - dt.timedelta(days=today.weekday())
-    # A sports day on the coming Saturday at every school: the Monday after is a day off everywhere.
-    saturday = monday + dt.timedelta(days=5)
+    # A sports day on the first Saturday of June at every school: the Monday after is a day off everywhere.
+    # Fixed dates inside the test world's school year, so the feed has a term of lessons whatever today is.
+    monday, saturday, day_off = dt.date(2026, 6, 1), dt.date(2026, 6, 6), dt.date(2026, 6, 8)
     Event.objects.create(board=north.board, kind="sports_day", name="運動会", starts=saturday, ends=saturday)
     client = as_alt(north)
     client.post(f"/people/{north.alts[0].code}/calendar/", {"action": "renew"})
     token = north.alts[0].calendar_tokens.get(revoked_at__isnull=True).token
     feed = Client().get(f"/calendar/{token}.ics")  # a calendar app: no login
     assert feed["Content-Type"].startswith("text/calendar")
-    calendar = Calendar.from_ical(feed.content)
+    assert Calendar.from_ical(feed.content).walk("VTIMEZONE"), "calendar apps need the time zone spelled out"
+    # The same feed as it reads on that Monday, to the end of the school year.
+    calendar = Calendar.from_ical(participant_calendar(north.alts[0], today=monday))
     events = calendar.walk("VEVENT")
     lessons = [e for e in events if not str(e["summary"]).startswith("Travel")]
-    plan = program_dated_plan(north.program, starts=monday, ends=school_year_end(today))
+    plan = program_dated_plan(north.program, starts=monday, ends=school_year_end(monday))
     assert plan is not None
-    assert len(lessons) == len(plan.for_alt(north.alts[0].code).lessons)
-    from kakehashi.schoolyear import SchoolYear
-
-    calendars = {s.code: school_calendar(s, SchoolYear.of(today)) for s in north.schools}
+    planned = plan.for_alt(north.alts[0].code).lessons
+    assert planned and len(lessons) == len(planned)
+    calendars = {s.code: school_calendar(s, SchoolYear.of(monday)) for s in north.schools}
     days_off = {
         d.date
         for c in calendars.values()
         for d in c.days()
         if not d.has_lessons and all(not other.day(d.date).has_lessons for other in calendars.values())
     }
+    assert day_off in days_off
     assert not {e.decoded("dtstart").date() for e in events} & days_off
     assert all(e.decoded("dtstart").tzinfo is not None for e in events)
-    assert calendar.walk("VTIMEZONE"), "calendar apps need the time zone spelled out"
+    assert calendar.walk("VTIMEZONE")
 
 
 def test_a_revoked_link_stops_at_once_and_a_new_one_replaces_it(world: Any) -> None:

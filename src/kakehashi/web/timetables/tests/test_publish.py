@@ -70,6 +70,7 @@ def test_the_coordinator_publishes_from_the_program_page_and_compares_versions(
         response = client.post(f"/programs/{north.program.pk}/timetables/{v2.number}/publish/", follow=True)
     assert "Version 2 is published" in response.content.decode()
     v2.refresh_from_db()
-    assert v2.state == "published"
+    assert v2.state == "published" and v2.in_force
+    assert "in force" in client.get(f"/programs/{north.program.pk}/").content.decode()
     page = client.get(f"/programs/{north.program.pk}/diff/?a=1&b=2").content.decode()
     assert north.alts[0].name in page and "dropped" in page
