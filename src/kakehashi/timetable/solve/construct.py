@@ -14,6 +14,7 @@ import itertools
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from kakehashi.timetable.instance import Alt, Assignment, Instance, Lesson, School, Solution, Status, Visit
 from kakehashi.timetable.score import score
@@ -178,7 +179,8 @@ class WeekDraft:
 
 
 def construct(instance: Instance, eligibility: Eligibility | None = None, *,
-              deadline: float | None = None, fill_deadline: float | None = None) -> Solution | None:
+              deadline: float | None = None, fill_deadline: float | None = None,
+              stats: dict[str, Any] | None = None) -> Solution | None:
     """A valid timetable, or None if the greedy passes cannot keep every hard rule, or cannot meet
     the minimums before `deadline` (time.monotonic()); visits that pay stop being added at
     `fill_deadline` (by default the same). A week cut short there is valid but thin, and thin starts
@@ -188,6 +190,9 @@ def construct(instance: Instance, eligibility: Eligibility | None = None, *,
     if not place_fixed(week):
         return None
     if not _meet_minimums(week, deadline):
+        if stats is not None and deadline is not None and time.monotonic() > deadline:
+            # Out of time, not out of options: the caller may finish it later as a last resort.
+            stats["greedy_cut_short"] = True
         return None
     add_paying_visits(week, fill_deadline if fill_deadline is not None else deadline)
     return week.solution()
