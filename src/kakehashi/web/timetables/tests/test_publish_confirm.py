@@ -17,7 +17,7 @@ from kakehashi.web.schools.selectors import school_version
 from kakehashi.web.timetables.publishing import publish_preview
 from kakehashi.web.timetables.selectors import published_version
 from kakehashi.web.timetables.services import timetable_publish
-from kakehashi.web.timetables.tests.test_one_published_week import week_with_and_without_a_school
+from kakehashi.web.timetables.tests.weeks import two_valid_weeks as week_with_and_without_a_school
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_the_confirm_page_lists_who_will_be_told_and_publishes_nothing(world: An
     page = coordinator.get(url(v2)).content.decode()
     alt = north.alts[0]
     assert alt.name in page and alt.user.email in page  # the ALT whose visits change, and their address
-    assert school.organization.name in page  # the school they no longer visit
+    assert school.organization.name in page  # the school where they lose a lesson
     preview = publish_preview(v2)
     assert preview.in_force == v1 and preview.email_count >= 1
     assert f'<div class="figure">{preview.email_count}</div>' in page
@@ -113,8 +113,8 @@ def test_rolling_back_makes_the_older_version_in_force_everywhere_and_tells_what
     assert events and all(str(event["uid"]).endswith("-v1@kakehashi") for event in events)
     # The notices describe version 1 against version 2, the week that was in force: the ALT is back there.
     to_alt = [m for m in mail.outbox if alt.user.email in m.to]
-    assert to_alt and any(school.organization.name in m.body for m in to_alt)
-    assert any("now at" in m.body for m in to_alt) and not any("no longer" in m.body for m in to_alt)
+    assert to_alt and any("added" in m.body for m in to_alt)
+    assert not any("dropped" in m.body or "no longer" in m.body for m in to_alt)
     program_page = coordinator.get(f"/programs/{north.program.pk}/").content.decode()
     assert "In force: version 1, since" in program_page
 
