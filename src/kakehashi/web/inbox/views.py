@@ -46,7 +46,7 @@ class AnswerForm(forms.Form):
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(
         label=gettext_lazy("Outcome"),
-        choices=[("done", gettext_lazy("done")), ("declined", gettext_lazy("declined"))],
+        choices=[("done", gettext_lazy("handled")), ("declined", gettext_lazy("declined: not possible"))],
         initial="done",
     )
 
