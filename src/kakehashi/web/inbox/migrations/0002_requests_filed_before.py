@@ -18,9 +18,8 @@ def _contract(apps: Any, school: Any, on: Any) -> Any:
 def forwards(apps: Any, schema_editor: Any) -> None:
     item_model = apps.get_model("inbox", "InboxItem")
     taken = Q(inbox_item__isnull=False)
-    for request in apps.get_model("schools", "ChangeRequest").objects.exclude(taken).select_related(
-        "school__organization"
-    ):
+    requests = apps.get_model("schools", "ChangeRequest").objects.exclude(taken).order_by("id")
+    for request in requests.select_related("school__organization"):
         contract = _contract(apps, request.school, request.created_at.date())
         if contract is None:
             continue
@@ -34,7 +33,7 @@ def forwards(apps: Any, schema_editor: Any) -> None:
             outsourcing=contract.type == "outsourcing",
             state="new" if request.state == "open" else "closed",
         )
-    for sea in apps.get_model("recruitment", "SeaRequest").objects.exclude(taken):
+    for sea in apps.get_model("recruitment", "SeaRequest").objects.exclude(taken).order_by("id"):
         item_model.objects.create(
             program_id=sea.program_id,
             kind="sea",
