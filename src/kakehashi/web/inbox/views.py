@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.inbox import services
 from kakehashi.web.inbox.models import InboxItem
 from kakehashi.web.inbox.selectors import WAITING, assignable_people, has_inbox, inbox_items, person_name
@@ -143,6 +144,8 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             "assigned_to": person_name(found.assigned_to) if found.assigned_to_id else "",
             "state_by": person_name(found.state_by) if found.state_by_id else "",
             "events": events,
+            # Opening recruitment from an SEA request is the program's coordinators' to do.
+            "coordinates": coordinated_programs(request.user).filter(pk=found.program_id).exists(),
             "assign": assign,
             "answer": answer,
             "close": close,

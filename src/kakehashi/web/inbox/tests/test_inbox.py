@@ -172,3 +172,26 @@ def test_only_those_who_run_a_program_have_an_inbox(world: Any, role: str) -> No
     assert client.get("/inbox/").status_code == 404
     assert client.get(f"/inbox/{item.pk}/").status_code == 404
     assert "/inbox/" not in client.get("/").content.decode()
+
+
+def test_an_sea_request_is_answered_to_the_board_that_filed_it_and_its_recruitment_opens_from_the_item(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    north, _, _ = world
+    sea_request_file(
+        organization=north.board,
+        sport="kendo",
+        qualifications="4th dan",
+        posts=2,
+        starts=dt.date(2027, 4, 1),
+        ends=dt.date(2028, 3, 31),
+        by=north.users["supervisor"],
+    )
+    item = InboxItem.objects.get(kind=InboxItem.Kind.SEA_REQUEST)
+    coordinator = signed_in(north.users["coordinator"])
+    page = coordinator.get(f"/inbox/{item.pk}/").content.decode()
+    assert "kendo" in page and f"/recruit/sea-requests/{item.sea_request_id}/open/" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator.post(f"/inbox/{item.pk}/", {"action": "answer", "text": "We open recruitment in January."})
+    notice = Notice.objects.get(user=north.users["supervisor"])
+    assert "We open recruitment in January." in notice.body
