@@ -40,7 +40,9 @@ class AssignForm(forms.Form):
 
 class AnswerForm(forms.Form):
     text = forms.CharField(
-        label=gettext_lazy("Answer to the sender"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
+        label=gettext_lazy("Answer to the sender"),
+        widget=forms.Textarea(attrs={"rows": 4, "style": "width: 100%"}),
+        max_length=4000,
     )
 
 
