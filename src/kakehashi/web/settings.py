@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kakehashi.web.recruitment",
     "kakehashi.web.duties",
     "kakehashi.web.ops",
+    "kakehashi.web.inbox",
     "kakehashi.web.api",
 ]
 

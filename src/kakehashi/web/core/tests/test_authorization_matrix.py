@@ -180,6 +180,9 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "leave:cancel": [T(kwargs=pk("leave"), methods=POST)],
     "leave:decide": [T(kwargs=lambda s: {"pk": s["leave"].pk, "decision": "approve"}, methods=POST)],
     "leave:notices": [T()],
+    # The inbox: the list, and one item (its page and its steps, all POSTs to it)
+    "inbox:list": [T()],
+    "inbox:item": [T(kwargs=lambda s: {"pk": s["change_request"].inbox_item.pk}, methods=("get", "post"))],
     "leave:program": [T(kwargs=program)],
     "leave:absences": [T(kwargs=program)],
     "leave:propose": [
@@ -303,6 +306,7 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "api:timetable-version-analysis": [T(kwargs=pk("version"))],
     "api:timetable-version-changes": [T(kwargs=pk("version"))],
     "api:timetable-version-publish": [T(kwargs=pk("version"))],
+    "api:timetable-version-publish-preview": [T(kwargs=pk("version"))],
     "api:timetable-version-timetable": [T(kwargs=pk("version"))],
     "api:solve-job-list": [T(methods=GET), T(data=of_program, methods=POST)],
     "api:solve-job-detail": [T(kwargs=pk("job"))],
@@ -530,6 +534,9 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "leave:cancel": only(PARTICIPANT),
     "leave:decide": COORDINATORS,
     "leave:notices": SIGNED_IN,
+    # inbox/views.py: coordinators (and responsible managers, who are coordinators in this world)
+    "inbox:list": COORDINATORS,
+    "inbox:item": COORDINATORS,
     "leave:program": COORDINATORS,
     "leave:absences": COORDINATORS,
     "leave:propose": COORDINATORS,
@@ -633,6 +640,7 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "api:timetable-version-analysis": COORDINATORS,
     "api:timetable-version-changes": COORDINATORS,
     "api:timetable-version-publish": COORDINATORS,
+    "api:timetable-version-publish-preview": COORDINATORS,
     "api:timetable-version-timetable": COORDINATORS,
     "api:solve-job-list": COORDINATORS,
     "api:solve-job-detail": COORDINATORS,
