@@ -6,3 +6,13 @@ document.addEventListener("click", (event) => {
   const select = target.closest("[data-select-on-click]");
   if (select instanceof HTMLInputElement) select.select();
 });
+
+// A list's header box selects or clears every row box of its name (`data-select-all="selected"`).
+document.addEventListener("change", (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.dataset.selectAll) return;
+  const table = box.closest("table") || document;
+  for (const row of table.querySelectorAll(`input[type=checkbox][name="${box.dataset.selectAll}"]`)) {
+    row.checked = box.checked;
+  }
+});
