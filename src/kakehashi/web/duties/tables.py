@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import ListTable, SelectColumn
+from kakehashi.web.core.tables import DayColumn, ListTable, MomentColumn, SelectColumn
 from kakehashi.web.duties.models import DailyReport
 
 
@@ -16,7 +16,7 @@ class DailyReportTable(ListTable):
     export_name = "daily-reports"
 
     selected = SelectColumn(when=lambda report: report.status == DailyReport.Status.SUBMITTED)
-    date = tables.DateColumn(verbose_name=_("date"))
+    date = DayColumn(verbose_name=_("date"))
     code = tables.Column(verbose_name=_("id"), accessor="participant__code")
     participant = tables.Column(
         verbose_name=_("participant"), accessor="participant__name", order_by=("participant__name",)
@@ -26,7 +26,7 @@ class DailyReportTable(ListTable):
     )
     hours = tables.Column(verbose_name=_("hours"), accessor="total_hours", orderable=False)
     status = tables.Column(verbose_name=_("status"))
-    submitted_at = tables.DateTimeColumn(verbose_name=_("submitted on"), default="—")
+    submitted_at = MomentColumn(verbose_name=_("submitted on"), default="—")
 
     class Meta(ListTable.Meta):
         model = DailyReport

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import ListTable, SelectColumn
+from kakehashi.web.core.tables import DayColumn, ListTable, SelectColumn
 from kakehashi.web.leave.models import LeaveRequest
 
 WAITING = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED)
@@ -24,8 +24,8 @@ class AbsenceTable(ListTable):
         verbose_name=_("program"), accessor="participant__program__name", order_by=("participant__program__name",)
     )
     kind = tables.Column(verbose_name=_("kind"))
-    starts = tables.DateColumn(verbose_name=_("first day"))
-    ends = tables.DateColumn(verbose_name=_("last day"))
+    starts = DayColumn(verbose_name=_("first day"))
+    ends = DayColumn(verbose_name=_("last day"))
     status = tables.Column(verbose_name=_("status"))
     reason = tables.Column(verbose_name=_("reason"), default="")
 

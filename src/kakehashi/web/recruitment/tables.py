@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import ListTable, SelectColumn
+from kakehashi.web.core.tables import ListTable, MomentColumn, SelectColumn
 from kakehashi.web.recruitment.models import Application
 from kakehashi.web.recruitment.selectors import stage_names
 
@@ -21,9 +21,9 @@ class ApplicationTable(ListTable):
     email = tables.Column(verbose_name=_("email"), visible=False)
     citizenships = tables.Column(verbose_name=_("citizenships"))
     japanese_level = tables.Column(verbose_name=_("Japanese"))
-    submitted_at = tables.DateTimeColumn(verbose_name=_("sent"), format="Y-m-d H:i T")
+    submitted_at = MomentColumn(verbose_name=_("sent"), format="Y-m-d H:i T")
     status = tables.Column(verbose_name=_("stage"))
-    interview_at = tables.DateTimeColumn(verbose_name=_("interview"), format="Y-m-d H:i T", default="—")
+    interview_at = MomentColumn(verbose_name=_("interview"), format="Y-m-d H:i T", default="—")
 
     class Meta(ListTable.Meta):
         model = Application
