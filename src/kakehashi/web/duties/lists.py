@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kakehashi.web.core.lists import list_page
@@ -44,9 +45,12 @@ def approve_many(request: HttpRequest) -> HttpResponse:
     reports = _readable(request).filter(pk__in=chosen).order_by("date", "participant__code")
     approved, refused = services.reports_approve(reports=reports, user=request.user)
     if approved:
-        messages.success(
-            request, _("%(count)s daily reports approved; each participant is told.") % {"count": len(approved)}
+        text = ngettext(
+            "%(count)s daily report approved; the participant is told.",
+            "%(count)s daily reports approved; each participant is told.",
+            len(approved),
         )
+        messages.success(request, text % {"count": len(approved)})
     for report, reason in refused:
         messages.error(request, f"{report.participant.name} ({report.date:%Y-%m-%d}): {reason}")
     following = request.POST.get("next", "")

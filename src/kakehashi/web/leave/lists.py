@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kakehashi.web.accounts.scope import coordinated_programs
@@ -46,23 +47,33 @@ def absence_list(request: HttpRequest) -> HttpResponse:
 def decide_many(request: HttpRequest) -> HttpResponse:
     """Approve or refuse the selected requests. A request outside the reader's programs is never touched,
     whatever was sent; each one decided is decided (and its participant told) as if decided alone."""
+    decidable = _decidable(request)
     decision = request.POST.get("decision")
     if decision not in ("approve", "refuse"):
-        raise Http404
+        return HttpResponseBadRequest()
     chosen = [pk for pk in request.POST.getlist("selected") if pk.isdigit()]
-    requests = _decidable(request).filter(pk__in=chosen).order_by("starts", "pk")
+    requests = decidable.filter(pk__in=chosen).order_by("starts", "pk")
     if not chosen:
         messages.error(request, _("Select the requests to decide first."))
     decided, refused = services.leave_requests_decide(
         requests=requests, approve=decision == "approve", user=request.user
     )
     if decided:
+        count = len(decided)
         text = (
-            _("%(count)s leave requests approved; each participant is told.")
+            ngettext(
+                "%(count)s leave request approved; the participant is told.",
+                "%(count)s leave requests approved; each participant is told.",
+                count,
+            )
             if decision == "approve"
-            else _("%(count)s leave requests refused; each participant is told.")
+            else ngettext(
+                "%(count)s leave request refused; the participant is told.",
+                "%(count)s leave requests refused; each participant is told.",
+                count,
+            )
         )
-        messages.success(request, text % {"count": len(decided)})
+        messages.success(request, text % {"count": count})
     for leave, reason in refused:
         messages.error(request, f"{leave.participant.name} ({leave.starts:%Y-%m-%d}): {reason}")
     following = request.POST.get("next", "")

@@ -122,7 +122,7 @@ def test_leave_refused_in_bulk_skips_one_already_decided_and_says_why(
     assert LeaveRequest.objects.get(pk=leave["early"].pk).status == "approved"
     assert LeaveRequest.objects.get(pk=leave["other"].pk).status == "refused"
     text = response.content.decode()
-    assert "1 leave requests refused" in text and "already been decided" in text
+    assert "1 leave request refused" in text and "already been decided" in text
     assert response.redirect_chain[-1][0] == "/leave/requests/"
 
 
