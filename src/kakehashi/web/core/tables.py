@@ -21,6 +21,12 @@ from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
+# Column classes (site.css): kept on one line; left out on a phone (the filters still have it); free text that
+# wraps but keeps a readable width, so a phone's table scrolls sideways in its box rather than growing tall.
+NOWRAP = {"td": {"class": "nowrap"}, "th": {"class": "nowrap"}}
+WIDE_ONLY = {"td": {"class": "wide-only"}, "th": {"class": "wide-only"}}
+TEXT = {"td": {"class": "text"}}
+
 
 class ListTable(tables.Table):
     """`export_name` starts the downloaded file's name: `leave-2026-11-30.xlsx`."""
@@ -68,6 +74,7 @@ class DayColumn(tables.DateColumn):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("format", "Y-m-d")
+        kwargs.setdefault("attrs", NOWRAP)
         super().__init__(**kwargs)
 
     def value(self, value: Any) -> Any:
@@ -79,6 +86,7 @@ class MomentColumn(tables.DateTimeColumn):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("format", "Y-m-d H:i")
+        kwargs.setdefault("attrs", NOWRAP)
         super().__init__(**kwargs)
 
     def value(self, value: Any) -> Any:

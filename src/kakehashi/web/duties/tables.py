@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import DayColumn, ListTable, MomentColumn, SelectColumn
+from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, DayColumn, ListTable, MomentColumn, SelectColumn
 from kakehashi.web.duties.models import DailyReport
 
 
@@ -17,15 +17,18 @@ class DailyReportTable(ListTable):
 
     selected = SelectColumn(when=lambda report: report.status == DailyReport.Status.SUBMITTED)
     date = DayColumn(verbose_name=_("date"))
-    code = tables.Column(verbose_name=_("id"), accessor="participant__code")
+    code = tables.Column(verbose_name=_("id"), accessor="participant__code", attrs=NOWRAP)
     participant = tables.Column(
         verbose_name=_("participant"), accessor="participant__name", order_by=("participant__name",)
     )
     program = tables.Column(
-        verbose_name=_("program"), accessor="participant__program__name", order_by=("participant__program__name",)
+        verbose_name=_("program"),
+        accessor="participant__program__name",
+        order_by=("participant__program__name",),
+        attrs=WIDE_ONLY,
     )
     hours = tables.Column(verbose_name=_("hours"), accessor="total_hours", orderable=False)
-    status = tables.Column(verbose_name=_("status"))
+    status = tables.Column(verbose_name=_("status"), attrs=NOWRAP)
     submitted_at = MomentColumn(verbose_name=_("submitted on"), default="—")
 
     class Meta(ListTable.Meta):

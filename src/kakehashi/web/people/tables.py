@@ -9,20 +9,23 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import ListTable
+from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, ListTable
 from kakehashi.web.people.models import Participant
 
 
 class ParticipantTable(ListTable):
     export_name = "participants"
 
-    code = tables.Column(verbose_name=_("id"))
+    code = tables.Column(verbose_name=_("id"), attrs=NOWRAP)
     name = tables.Column(verbose_name=_("name"))
     name_katakana = tables.Column(verbose_name=_("name (katakana)"), visible=False)
     kind = tables.Column(verbose_name=_("position"))
-    program = tables.Column(verbose_name=_("program"), order_by=("program__name",))
+    program = tables.Column(verbose_name=_("program"), order_by=("program__name",), attrs=WIDE_ONLY)
     classes = tables.Column(
-        verbose_name=_("classes a week"), accessor="classes_min", order_by=("classes_min", "classes_max")
+        verbose_name=_("classes a week"),
+        accessor="classes_min",
+        order_by=("classes_min", "classes_max"),
+        attrs={"td": {"class": "nowrap"}},
     )
 
     class Meta(ListTable.Meta):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import ListTable
+from kakehashi.web.core.tables import NOWRAP, ListTable
 from kakehashi.web.core.templatetags.kakehashi import names
 from kakehashi.web.schools.models import School
 
@@ -17,7 +17,7 @@ from kakehashi.web.schools.models import School
 class SchoolTable(ListTable):
     export_name = "schools"
 
-    code = tables.Column(verbose_name=_("id"))
+    code = tables.Column(verbose_name=_("id"), attrs=NOWRAP)
     school = tables.Column(verbose_name=_("school"), accessor="organization__name", order_by=("organization__name",))
     name_ja = tables.Column(verbose_name=_("name (Japanese)"), accessor="organization__name_ja", visible=False)
     level = tables.Column(verbose_name=_("level"), attrs={"td": {"class": "nowrap"}, "th": {"class": "nowrap"}})
