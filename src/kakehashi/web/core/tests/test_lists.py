@@ -141,3 +141,11 @@ def test_the_htmx_filter_answers_the_table_alone(world: Any) -> None:
     response = client.get(f"/people/?q={north.alts[0].code}", HTTP_HX_REQUEST="true")
     text = response.content.decode()
     assert "<table" in text and "<h1>" not in text and "export=csv" in text
+
+
+@pytest.mark.parametrize("query", ["sort=nonsense", "sort=-", "page=abc", "page=999", "page=-1"])
+def test_a_mistyped_sort_or_page_answers_a_list_not_an_error(world: Any, query: str) -> None:
+    north, _, _ = world
+    for path in ("/people/", "/schools/", "/leave/requests/", "/leave/absences/", "/duties/reports/"):
+        response = signed_in(north.users["coordinator"]).get(f"{path}?{query}")
+        assert response.status_code == 200, f"{path}?{query} answered {response.status_code}"
