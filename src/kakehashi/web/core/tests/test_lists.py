@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from django.test import Client
 
+from kakehashi.web.accounts.scope import visible_participants
 from kakehashi.web.core import lists
 from kakehashi.web.core.testing import signed_in
 
@@ -149,3 +150,11 @@ def test_a_mistyped_sort_or_page_answers_a_list_not_an_error(world: Any, query: 
     for path in ("/people/", "/schools/", "/leave/requests/", "/leave/absences/", "/duties/reports/"):
         response = signed_in(north.users["coordinator"]).get(f"{path}?{query}")
         assert response.status_code == 200, f"{path}?{query} answered {response.status_code}"
+
+
+def test_a_jte_downloads_only_the_participants_they_may_see(world: Any) -> None:
+    north, south, _ = world
+    jte = north.users["school_staff"]
+    rows = workbook_rows(signed_in(jte).get("/people/?export=xlsx"))
+    assert sorted(row[0] for row in rows[1:]) == sorted(visible_participants(jte).values_list("code", flat=True))
+    assert not {row[0] for row in rows[1:]} & {alt.code for alt in south.alts}

@@ -133,3 +133,12 @@ def test_a_decided_request_has_no_box_to_select(world: Any, leave: dict[str, Lea
     assert f'name="selected" value="{leave["late"].pk}"' in text
     assert f'name="selected" value="{leave["early"].pk}"' not in text
     assert 'data-select-all="selected"' in text
+
+
+def test_a_reason_typed_like_a_formula_stays_text_in_the_download(world: Any) -> None:
+    north = world[0]
+    _sick(north.alts[0], dt.date(2026, 12, 1), "=1+2")
+    page = signed_in(north.users["coordinator"])
+    cell = openpyxl.load_workbook(io.BytesIO(page.get("/leave/requests/?export=xlsx").content)).active["H2"]
+    assert cell.value == "=1+2" and cell.data_type == "s" and cell.quotePrefix
+    assert ",'=1+2" in page.get("/leave/requests/?export=csv").content.decode("utf-8-sig")
