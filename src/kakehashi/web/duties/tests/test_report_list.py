@@ -138,3 +138,13 @@ def test_the_board_supervisor_approves_in_bulk_only_reports_of_alts_placed_with_
     page.post("/duties/reports/approve/", {"selected": [reports["other"].pk, reports["south"].pk]})
     assert DailyReport.objects.get(pk=reports["other"].pk).status == "approved"
     assert DailyReport.objects.get(pk=reports["south"].pk).status == "submitted"
+
+
+def test_the_queue_approves_the_selected_cards_and_comes_back(world: Any, reports: dict[str, DailyReport]) -> None:
+    page = signed_in(world[0].users["coordinator"])
+    queue = page.get("/duties/queue/").content.decode()
+    assert f'name="selected" value="{reports["mon"].pk}" form="decide-many"' in queue
+    assert 'data-select-all="selected"' in queue
+    response = page.post("/duties/reports/approve/", {"selected": [reports["mon"].pk], "next": "/duties/queue/"})
+    assert response.status_code == 302 and response["Location"] == "/duties/queue/"
+    assert DailyReport.objects.get(pk=reports["mon"].pk).status == "approved"
