@@ -142,3 +142,18 @@ def test_a_reason_typed_like_a_formula_stays_text_in_the_download(world: Any) ->
     cell = openpyxl.load_workbook(io.BytesIO(page.get("/leave/requests/?export=xlsx").content)).active["H2"]
     assert cell.value == "=1+2" and cell.data_type == "s" and cell.quotePrefix
     assert ",'=1+2" in page.get("/leave/requests/?export=csv").content.decode("utf-8-sig")
+
+
+def test_the_program_page_decides_the_selected_waiting_requests_and_comes_back(
+    world: Any, leave: dict[str, LeaveRequest]
+) -> None:
+    north = world[0]
+    page = signed_in(north.users["coordinator"])
+    back = f"/leave/programs/{north.program.pk}/"
+    text = page.get(back).content.decode()
+    assert f'name="selected" value="{leave["early"].pk}" form="decide-many"' in text
+    response = page.post(
+        "/leave/requests/decide/", {"decision": "approve", "selected": [leave["early"].pk], "next": back}
+    )
+    assert response.status_code == 302 and response["Location"] == back
+    assert LeaveRequest.objects.get(pk=leave["early"].pk).status == "approved"
