@@ -196,6 +196,9 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
         )
     ],
     "leave:fill-rate": [T(kwargs=program)],
+    "leave:list": [T()],
+    "leave:absences-list": [T()],
+    "leave:decide-many": [T(methods=POST)],  # what it decides is in the body; tests/test_leave_lists has the rest
     # Workforce, personal data
     "workforce:dashboard": [T(), T(query=of_program, label="?program=")],
     "privacy:mine": [T()],
@@ -241,6 +244,8 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "duties:invitations": [T()],
     "duties:respond": [T(kwargs=lambda s: {"pk": s["invitation"].pk, "answer": "attending"}, methods=POST)],
     "duties:queue": [T(), T(query=lambda s: {"program": s.program.pk}, label="?program=")],
+    "duties:list": [T()],
+    "duties:approve-many": [T(methods=POST)],  # what it approves is in the body; tests/test_report_list has the rest
     "duties:report": [T(kwargs=pk("report"))],
     "duties:decide": [T(kwargs=lambda s: {"pk": s["report"].pk, "decision": "approve"}, methods=POST)],
     "duties:history": [T(kwargs=alt)],
@@ -542,6 +547,9 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "leave:propose": COORDINATORS,
     "leave:confirm": COORDINATORS,
     "leave:fill-rate": COORDINATORS,
+    "leave:list": COORDINATORS,
+    "leave:absences-list": COORDINATORS,
+    "leave:decide-many": COORDINATORS,
     # workforce: coordinators and supervisors; ?program= is a program the user coordinates
     "workforce:dashboard": DECIDERS,
     "workforce:dashboard [?program=]": COORDINATORS,
@@ -582,6 +590,8 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "duties:invitations": only(PARTICIPANT),
     "duties:respond": only(PARTICIPANT),
     "duties:queue": DECIDERS,
+    "duties:list": DECIDERS,
+    "duties:approve-many": DECIDERS,
     "duties:queue [?program=]": COORDINATORS,
     "duties:report": staff(PARTICIPANT, SUPERVISOR, COORDINATOR),
     "duties:decide": DECIDERS,
