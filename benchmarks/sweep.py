@@ -208,7 +208,8 @@ def main() -> None:
                              "the other solvers' figures")
     args = parser.parse_args()
     if args.rerun:
-        rerun(args.rerun, args.time_limit, args.workers, " ".join(["python benchmarks/sweep.py", *sys.argv[1:]]))
+        rerun(args.rerun, args.time_limit, args.workers, " ".join(["python benchmarks/sweep.py", *sys.argv[1:]]),
+              only=args.only)
         return
     started = datetime.now(UTC)
     weeks = [w for w in sweep_weeks() if (not args.only or w.name in args.only)
@@ -223,11 +224,14 @@ def main() -> None:
     print(f"wrote {HERE / 'sweep.md'}", file=sys.stderr)
 
 
-def rerun(solvers: list[str], time_limit: float, workers: int, command: str) -> None:
-    """The last sweep's rows with `solvers` measured again (say, after a peer was mended)."""
+def rerun(solvers: list[str], time_limit: float, workers: int, command: str, only: list[str] | None = None) -> None:
+    """The last sweep's rows with `solvers` measured again (say, after a peer was mended); with `only`,
+    just those weeks' rows (the table says which were measured when)."""
     rows = json.loads((HERE / "sweep.json").read_text(encoding="utf-8"))
     weeks = {week.name: week for week in sweep_weeks()}
     for row in rows:
+        if only and row["week"] not in only:
+            continue
         fresh = run_week(weeks[row["week"]], time_limit, workers, tuple(solvers))
         row.update({solver: fresh[solver] for solver in solvers})
     header = (HERE / "sweep.md").read_text(encoding="utf-8").splitlines()[2]
