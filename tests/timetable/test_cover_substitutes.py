@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from week_builders import LAT0, LON, STEP, alt, school, timetable, week
+
 from kakehashi.schoolyear import SchoolCalendar, SchoolYear
 from kakehashi.schoolyear.cover import CoverProposal, propose_cover
 from kakehashi.schoolyear.cover_reasons import Group, ReasonKind
@@ -13,7 +15,6 @@ from kakehashi.timetable.format import parse_instance
 from kakehashi.timetable.generate import generate_synthetic
 from kakehashi.timetable.instance import Instance, Location, Solution
 from kakehashi.timetable.solve import solve
-from week_builders import LAT0, LON, STEP, alt, school, timetable, week
 
 MONDAY = dt.date(2026, 6, 8)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
