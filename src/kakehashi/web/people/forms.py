@@ -52,11 +52,17 @@ class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
             "max_schools_per_day",
             "max_schools_per_week",
             "max_commute_minutes",
+            "substitute",
+            "cover_days",
+            "cover_from",
+            "cover_until",
         ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "qualifications": forms.Textarea(attrs={"rows": 3}),
+            "cover_from": forms.TimeInput(attrs={"type": "time"}),
+            "cover_until": forms.TimeInput(attrs={"type": "time"}),
         }
 
     def clean(self) -> dict[str, Any]:
