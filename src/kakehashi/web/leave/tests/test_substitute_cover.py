@@ -12,7 +12,8 @@ from django.db import transaction
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core.tabular import ImportRefusedError
 from kakehashi.web.core.testing import signed_in, user
-from kakehashi.web.leave.covers import cover_propose
+from kakehashi.web.duties.monthly import school_month
+from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.models import Cover, Notice
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.people.imports import plan_participants
@@ -105,6 +106,12 @@ def test_a_proposal_calls_in_a_substitute_when_every_alt_is_away(published: Any)
     assert {row["school"] for row in cover.needed if row["substitute"]} == {visit[1]}
     page = signed_in(north.users["coordinator"]).get(f"/leave/programs/{north.program.pk}/").content.decode()
     assert "Sam Stand" in page
+
+    # Once confirmed, the substitute's day is a delivered day in the school's monthly report.
+    cover_confirm(cover=cover, user=north.users["coordinator"])
+    report = school_month(School.objects.get(code=visit[1]), day.replace(day=1))
+    (line,) = [v for v in report.visits if v.date == day and v.alt == "NZ01"]
+    assert line.substitute and line.alt_name == "Sam Stand" and line.lessons == cover.covered
 
 
 def test_confirming_a_partial_cover_warns_names_the_lessons_left_and_tells_the_school(published: Any) -> None:
