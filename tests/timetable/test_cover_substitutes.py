@@ -151,3 +151,16 @@ def test_a_small_pool_covers_most_of_an_absent_alts_day_in_a_generated_city() ->
     assert helped.covered >= 0.8 * len(helped.lessons)
     assert helped.covered >= alone.covered
     assert helped.substitutes() & {"Z0", "Z1"}
+
+
+def test_a_substitute_called_in_who_then_falls_ill_is_covered_in_turn() -> None:
+    instance, before = _two_schools_both_busy()
+    calendars = {s.id: SchoolCalendar(SchoolYear(2026), [], school=s.id) for s in instance.schools}
+    pool = [_substitute("Z01"), _substitute("Z02", near=2)]
+    first = propose_cover(instance, before, calendars, MONDAY, ["A01"], substitutes=pool, time_limit=5, workers=1)
+    assert first.substitutes() == {"Z01"}
+    again = propose_cover(instance, before, calendars, MONDAY, ["A01", "Z01"], already_absent=["A01"],
+                          current=first.change, substitutes=pool, time_limit=5, workers=1)
+    assert again.absent == ("Z01",)
+    assert [x.substitute for x in again.lessons] == ["Z02", "Z02", "Z02"]
+    assert not any(v.alt == "Z01" for v in again.change.visits)

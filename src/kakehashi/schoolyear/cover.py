@@ -74,10 +74,16 @@ def propose_cover(
     `already_absent`; the new proposal builds on it. Nobody is sent to a school that has no lessons that date.
     `substitutes` is the program's pool; those who work that weekday may be called in."""
     weekday = ALL_DAYS[date.weekday()]
-    # A substitute already called in by the date's confirmed cover is in `current`, so in the week too.
-    pool = [s for s in substitutes if s.works_on(weekday) and s.id not in instance.alt_by_id]
+    # A substitute already called in by the date's confirmed cover is in `current`, so in the week too (and
+    # may be among the absent now).
+    called_in = {v.alt for v in current.visits} if current is not None else set()
+    pool = [s for s in substitutes
+            if s.id not in instance.alt_by_id and (s.works_on(weekday) or s.id in called_in)]
     instance = replace(instance, alts=instance.alts + tuple(s.as_alt(instance.days) for s in pool))
     hours = {s.id: s.hours for s in pool}
+    # Someone away who is in neither the week nor the day's pool has nothing to cover.
+    absent = [alt for alt in absent if alt in instance.alt_by_id]
+    already_absent = [alt for alt in already_absent if alt in instance.alt_by_id]
     base = solution if current is None else _with_day(instance, solution, weekday, current)
     new = sorted(set(absent) - set(already_absent))
     # What the absent ALTs would really have taught that date (holidays, events and shortened bells count).

@@ -43,7 +43,11 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
     already = sorted(set(current.absent) | set(current.already_absent)) if current else []
     instance = week_instance(program)
     away_that_day = program_away(program, date, date).get(date, set())
-    away = sorted(a for a in away_that_day if a in instance.alt_by_id)
+    # A substitute away that date is left out of the pool, unless the date's cover already calls them in:
+    # then their lessons need cover in turn.
+    called_in = {alt for alt, _school in current.visits} if current else set()
+    pool = substitute_pool(program, instance, away=away_that_day - called_in)
+    away = sorted(a for a in away_that_day if a in instance.alt_by_id or a in called_in)
     if not set(away) - set(already):
         return None
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
@@ -58,7 +62,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
             away,
             already_absent=already,
             current=day_change(current) if current else None,
-            substitutes=substitute_pool(program, instance, away=away_that_day),
+            substitutes=pool,
             time_limit=COVER_SECONDS,
         )
     except RepairError as error:
