@@ -46,6 +46,8 @@ def test_substitutes_are_imported_with_their_days_and_hours_and_the_weekly_solve
     assert list(program_substitutes(north.program).values_list("code", flat=True)) == ["NZ01", "NZ02"]
     planned = {alt["id"] for alt in week_document(north.program)["alts"]}
     assert planned == {alt.code for alt in north.alts} and not planned & {"NZ01", "NZ02"}
+    page = signed_in(north.users["coordinator"]).get("/people/NZ02/").content.decode()
+    assert "part-time substitute" in page
 
 
 def test_bad_substitute_cells_are_named_by_row_and_column(world: Any) -> None:
