@@ -101,7 +101,6 @@ def propose_cover(
         time_limit=time_limit,
         workers=workers,
         closed_schools=closed,
-        pool=hours.keys(),
         hours=hours,
         one_date=True,
     )

@@ -91,14 +91,14 @@ def with_absences(instance: Instance, absences: list[Absence]) -> Instance:
 
 
 def repair(instance: Instance, solution: Solution, absences: list[Absence], *, time_limit: float = 1.0,
-           workers: int = 2, closed_schools: Collection[str] = (), pool: Collection[str] = (),
+           workers: int = 2, closed_schools: Collection[str] = (),
            hours: Mapping[str, tuple[int, int]] | None = None, one_date: bool = False) -> RepairResult:
     """The repaired timetable, the best found within `time_limit` seconds (counted from the call).
 
     `closed_schools` are schools without lessons on the repaired date (a test day, a sports day): the
-    week's template still lists their lessons, but nobody is sent there to teach them. `pool` are ALTs of
-    the instance who only cover (substitutes: the timetable gives them nothing); `hours[alt]` is the
-    window (minutes after midnight) in which an ALT may teach that day. `one_date`: the repair is a cover
+    week's template still lists their lessons, but nobody is sent there to teach them. Substitutes who only
+    cover are ALTs of the instance whom `solution` gives nothing; `hours[alt]` is the window (minutes after
+    midnight) in which an ALT may teach that day. `one_date`: the repair is a cover
     for one date, so a stand-in for an absent ALT is not one more of the school's distinct ALTs (max_alts)."""
     started = time.monotonic()
     broken = check(instance, solution)
@@ -109,7 +109,7 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     target = with_absences(instance, absences)
     if one_date:
         target = _stand_ins_allowed(target, solution, absent)
-    free, reachable = _who_may_change(target, solution, absences, set(pool), set(closed_schools))
+    free, reachable = _who_may_change(target, solution, absences, set(closed_schools))
 
     def is_free(alt: str, day: str) -> bool:
         return alt in free.get(day, ())
@@ -216,13 +216,13 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     )
 
 
-def _who_may_change(instance: Instance, solution: Solution, absences: list[Absence], pool: set[str],
+def _who_may_change(instance: Instance, solution: Solution, absences: list[Absence],
                     closed: set[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Day → the ALTs who may change that day, and ALT → the schools they may go to.
 
     First move: those who may work at a school an absent ALT leaves go there (for some periods or the
     day). Second move: those who may work at a school a first mover leaves go there, so a chain is at
-    most two moves long. The pool's substitutes may make either move. Everyone else keeps their day,
+    most two moves long. Substitutes (ALTs with no visit that day) may make either move. Everyone else keeps their day,
     which is what "change as little as possible" asks for and keeps the repair small enough to answer
     in well under a second for a city."""
     open_to = {alt: {school.id for school in schools} for alt, schools in Eligibility(instance).schools_of.items()}
