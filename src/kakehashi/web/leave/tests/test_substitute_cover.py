@@ -143,3 +143,36 @@ def test_confirming_a_partial_cover_warns_names_the_lessons_left_and_tells_the_s
     assert "Classes with no ALT that day:" in notice.body
     assert f"{first['homeroom']} (period {first['period']}, {first['start']}-{first['end']})" in notice.body
     assert "この日ALTが来ないクラス" in notice.body
+
+
+def test_a_coordinator_makes_a_participant_a_part_time_substitute_on_the_edit_page(world: Any) -> None:
+    north, _, _ = world
+    alt = north.alts[1]
+    data = {
+        "name": alt.name,
+        "kind": "alt",
+        "gender": "unstated",
+        "japanese_level": "none",
+        "home_lat": alt.home_lat,
+        "home_lon": alt.home_lon,
+        "travel_mode": "car",
+        "levels": ["elementary"],
+        "classes_min": 0,
+        "classes_max": 12,
+        "max_classes_per_day": 4,
+        "max_schools_per_day": 1,
+        "max_schools_per_week": 5,
+        "max_commute_minutes": 45,
+        "substitute": "part_time",
+        "cover_days": ["tue", "thu"],
+        "cover_from": "13:00",
+        "cover_until": "09:00",
+    }
+    coordinator = signed_in(north.users["coordinator"])
+    refused = coordinator.post(f"/people/{alt.code}/edit/", data)
+    assert refused.status_code == 200 and "After the time the substitute covers from" in refused.content.decode()
+    data["cover_until"] = "15:30"
+    assert coordinator.post(f"/people/{alt.code}/edit/", data).status_code == 302
+    alt.refresh_from_db()
+    assert (alt.substitute, alt.cover_days, alt.cover_until) == ("part_time", ["tue", "thu"], dt.time(15, 30))
+    assert alt.code not in {a["id"] for a in week_document(north.program)["alts"]}
