@@ -10,6 +10,7 @@ week's limits leave room) and the question the best of them fails is the group's
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
@@ -80,6 +81,16 @@ def uncovered_reasons(
     `has_pool` says whether the program has substitutes at all (working that day or not)."""
     travel = TravelTimes(instance)
     school = instance.school_by_id[lesson.school]
+    # Each person's lessons and schools that day, read once.
+    teaching: dict[str, list[Lesson]] = defaultdict(list)
+    for assignment in repaired.lessons:
+        taught = instance.lesson_by_id[assignment.lesson]
+        if taught.day == lesson.day:
+            teaching[assignment.alt].append(taught)
+    at: dict[str, set[str]] = defaultdict(set)
+    for visit in repaired.visits:
+        if visit.day == lesson.day:
+            at[visit.alt].add(visit.school)
     people: dict[Group, list[Alt]] = {Group.ALTS: [], Group.SUBSTITUTES: []}
     for alt in instance.alts:
         if alt.id not in absent:
@@ -93,7 +104,7 @@ def uncovered_reasons(
         busy: list[str] = []
         allowed_elsewhere: list[str] = []
         for alt in members:
-            stage, parts = _how_far(instance, travel, repaired, alt, lesson, hours.get(alt.id))
+            stage, parts = _how_far(instance, travel, alt, lesson, hours.get(alt.id), teaching[alt.id], at[alt.id])
             if stage == _Stage.BUSY:
                 busy.append(alt.id)
             if stage == _Stage.NOT_ALLOWED:
@@ -112,8 +123,8 @@ def uncovered_reasons(
     return tuple(reasons)
 
 
-def _how_far(instance: Instance, travel: TravelTimes, repaired: Solution, alt: Alt, lesson: Lesson,
-             window: tuple[int, int] | None) -> tuple[_Stage, dict[str, str | int]]:
+def _how_far(instance: Instance, travel: TravelTimes, alt: Alt, lesson: Lesson, window: tuple[int, int] | None,
+             teaching: list[Lesson], schools: set[str]) -> tuple[_Stage, dict[str, str | int]]:
     school = instance.school_by_id[lesson.school]
     if lesson.day in alt.unavailable_days or (window is not None
                                               and not (window[0] <= lesson.start and lesson.end <= window[1])):
@@ -125,12 +136,9 @@ def _how_far(instance: Instance, travel: TravelTimes, repaired: Solution, alt: A
     commute = travel.commute(alt, school.id)
     if commute > alt.max_commute_minutes:
         return _Stage.COMMUTE, {"person": alt.id, "minutes": commute, "limit": alt.max_commute_minutes}
-    teaching = [instance.lesson_by_id[a.lesson] for a in repaired.lessons
-                if a.alt == alt.id and instance.lesson_by_id[a.lesson].day == lesson.day]
     if any(other.overlaps(lesson) for other in teaching):
         return _Stage.BUSY, {}
-    elsewhere = sorted({v.school for v in repaired.visits
-                        if v.alt == alt.id and v.day == lesson.day and v.school != school.id})
+    elsewhere = sorted(schools - {school.id})
     if elsewhere and len(elsewhere) >= alt.max_schools_per_day:
         return _Stage.AWAY, {"kind": ReasonKind.ONE_SCHOOL_A_DAY, "person": alt.id, "school": ", ".join(elsewhere)}
     for other in teaching:
