@@ -112,3 +112,23 @@ def test_an_administrator_sends_users_a_reset_link_from_the_user_admin(world: An
 
 def test_the_login_page_links_to_the_reset_page(world: Any) -> None:
     assert 'href="/accounts/password/reset/"' in Client().get("/accounts/login/").content.decode()
+
+
+def test_a_coordinator_emails_their_alt_a_reset_link_from_the_participants_page(world: Any) -> None:
+    north, south, _ = world
+    alt = north.alts[0]
+    coordinator = signed_in(north.users["coordinator"])
+    page = coordinator.get(f"/people/{alt.code}/").content.decode()
+    assert f'action="/people/{alt.code}/reset-link/"' in page
+    sent = coordinator.post(f"/people/{alt.code}/reset-link/", follow=True)
+    assert "A link to choose a new password was sent" in sent.content.decode()
+    (mail_sent,) = mail.outbox
+    assert mail_sent.to == [north.users["participant"].email]
+    link = RESET_LINK.search(mail_sent.body)
+    assert link is not None
+    choose_new_password(link.group(1))
+    assert Client().login(username=north.users["participant"].username, password=NEW_PASSWORD)
+    # Another program's coordinator cannot, and neither can the ALT's school.
+    assert signed_in(south.users["coordinator"]).post(f"/people/{alt.code}/reset-link/").status_code == 404
+    assert signed_in(north.users["school_staff"]).post(f"/people/{alt.code}/reset-link/").status_code == 403
+    assert len(mail.outbox) == 1
