@@ -276,7 +276,9 @@ def report(results: list[dict[str, Any]]) -> str:
         "",
         f"`python benchmarks/imports.py` (part of `make bench`), {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, on "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        "SQLite. Limits: " + ", ".join(f"`{name}={value}`" for name, value in limits.items()) + ".",
+        f"SQLite; load average {os.getloadavg()[1]:.1f} over the last 5 minutes at the end (the machine may be "
+        "shared: times are wall times). Limits: "
+        + ", ".join(f"`{name}={value}`" for name, value in limits.items()) + ".",
         "",
         "Each row is one file sent through the import functions the pages and the API call (read, plan, apply, "
         "rolled back), in a fresh process: *time* is the wall time of that, *peak* the process's peak resident "
