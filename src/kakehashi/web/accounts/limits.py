@@ -19,6 +19,7 @@ from django.utils import timezone
 from kakehashi.web.accounts.models import AttemptCount
 
 KEY_LENGTH = 250
+KEEP_SECONDS = 24 * 3600
 
 
 def client_address(request: HttpRequest | None) -> str:
@@ -52,7 +53,20 @@ def take(limits: Iterable[tuple[str, int]], window_seconds: int) -> int:
                 started = AttemptCount.objects.values_list("window_start", flat=True).get(key=key)
                 transaction.set_rollback(True)
                 return max(1, math.ceil((started + window - now).total_seconds()))
+    _forget_long_past(now, window_seconds)
     return 0
+
+
+def _forget_long_past(now: dt.datetime, window_seconds: int) -> None:
+    """Keys whose window ended long ago say nothing any more (every window in use is at most this long). Only
+    rows no other request holds are taken (SKIP LOCKED on PostgreSQL), so this never waits on, or deadlocks
+    with, an attempt being counted."""
+    horizon = max(KEEP_SECONDS, settings.LOGIN_FAILURE_WINDOW_SECONDS, window_seconds)
+    with transaction.atomic():
+        stale = AttemptCount.objects.select_for_update(skip_locked=True).filter(
+            window_start__lt=now - dt.timedelta(seconds=horizon)
+        )
+        AttemptCount.objects.filter(pk__in=list(stale.values_list("pk", flat=True)[:1000])).delete()
 
 
 def give_back(keys: Iterable[str]) -> None:

@@ -69,7 +69,7 @@ class AttemptCount(models.Model):
 
     key = models.CharField(max_length=250, unique=True)
     count = models.PositiveIntegerField(default=0)
-    window_start = models.DateTimeField()
+    window_start = models.DateTimeField(db_index=True)  # rows of windows long past are deleted by it
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"

@@ -5,6 +5,7 @@ is the proxy's last X-Forwarded-For entry, and without one the header is ignored
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Any
 
@@ -12,7 +13,9 @@ import pytest
 from django.contrib.auth.signals import user_login_failed
 from django.db import connection, connections
 from django.test import Client, override_settings
+from django.utils import timezone
 
+from kakehashi.web.accounts.models import AttemptCount
 from kakehashi.web.core.testing import PASSWORD
 
 STAFF_ROOM = "192.0.2.10"
@@ -107,3 +110,11 @@ def test_the_forwarded_address_is_ignored_unless_the_site_is_behind_a_proxy(worl
             assert log_in(proxy, name, f"wrong-{number}", HTTP_X_FORWARDED_FOR=forged) == "wrong"
         assert log_in(proxy, name, PASSWORD, HTTP_X_FORWARDED_FOR=f"{ELSEWHERE}, {another}") == "throttled"
         assert log_in(proxy, name, PASSWORD, HTTP_X_FORWARDED_FOR=STAFF_ROOM) == "in"
+
+
+def test_counters_of_windows_long_past_are_deleted_as_new_attempts_come(world: Any) -> None:
+    north, _, _ = world
+    log_in(ATTACKER, north.users["coordinator"].username, "wrong-once")
+    AttemptCount.objects.update(window_start=timezone.now() - dt.timedelta(days=2))
+    log_in(STAFF_ROOM, north.users["coordinator"].username, PASSWORD)
+    assert not AttemptCount.objects.filter(key__contains=ATTACKER).exists()
