@@ -97,14 +97,15 @@ def event_rows(count: int) -> list[list[str]]:
     return [[(first + dt.timedelta(days=n % 365)).isoformat(), "", f"行事 {n}", ""] for n in range(count)]
 
 
-def p29_records(max_bytes: int) -> bytes:
-    """Kakehashi's school-data form of MLIT P29 (what load_school_sites reads), as many schools as fit."""
+def p29_records(max_bytes: int, max_schools: int) -> bytes:
+    """Kakehashi's school-data form of MLIT P29 (what load_school_sites reads): as many schools as the limits
+    accept (the rows limit bounds the schools chosen; 5 MB would hold about 30,000)."""
     records, size, n = [], 200, 0
     while True:
         record = json.dumps({"municipality": "10202", "code": f"B1{n:011d}", "kind": "elementary",
                              "name_ja": f"第{n}小学校", "address": "高崎市高松町", "lat": 36.3 + n % 1000 / 10000,
                              "lon": 139.0 + n % 997 / 10000}, ensure_ascii=False)
-        if size + len(record.encode()) + 2 > max_bytes:
+        if size + len(record.encode()) + 2 > max_bytes or n == max_schools:
             break
         records.append(record)
         size += len(record.encode()) + 2
@@ -181,7 +182,7 @@ def child_measure(case: str) -> dict[str, Any]:
     files: dict[str, tuple[str, str, Any]] = {
         "schools-csv": ("schools", "schools.csv", lambda: as_csv(SCHOOL_COLUMNS, school_rows(max_rows))),
         "schools-xlsx": ("schools", "schools.xlsx", lambda: as_xlsx(SCHOOL_COLUMNS, school_rows(max_rows))),
-        "p29": ("p29", "P29-13_10.json", lambda: p29_records(max_bytes)),
+        "p29": ("p29", "P29-13_10.json", lambda: p29_records(max_bytes, max_rows)),
         "bells": ("bells", "bells.csv", lambda: as_csv(BELL_COLUMNS, bell_rows(codes, max_rows))),
         "classes": ("classes", "classes.csv", lambda: as_csv(CLASS_COLUMNS, class_rows(codes, max_rows))),
         "lessons": ("lessons", "lessons.csv", lambda: as_csv(LESSON_GRID_COLUMNS, lesson_rows)),
