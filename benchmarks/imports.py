@@ -94,7 +94,9 @@ def event_rows(count: int) -> list[list[str]]:
     import datetime as dt
 
     first = dt.date(2026, 4, 1)
-    return [[(first + dt.timedelta(days=n % 365)).isoformat(), "", f"行事 {n}", ""] for n in range(count)]
+    kinds = ["ceremony", "test", "shortened", "culture_festival", "closure"]
+    return [[(first + dt.timedelta(days=n % 365)).isoformat(), "", f"行事 {n}", kinds[n % len(kinds)]]
+            for n in range(count)]
 
 
 def p29_records(max_bytes: int, max_schools: int) -> bytes:
@@ -177,7 +179,12 @@ def child_measure(case: str) -> dict[str, Any]:
     codes = [school.code for school in schools]
     params: dict[str, Any] = {"board": board.pk, "program": program.pk, "school": codes[0],
                               "municipality": "10202", "school_kinds": ["elementary"]}
-    lesson_rows = [[str(n + 1), "", "", "", "", ""] for n in range(max_rows)]
+    # A lesson grid has one row per period of the school's bells: the largest accepted one names every class
+    # of the school in every period of every day.
+    first = schools[0]
+    every_class = "; ".join(first.homerooms.values_list("name", flat=True))
+    periods = sorted(set(first.bells.values_list("period", flat=True)), key=lambda p: (len(p), p))
+    lesson_rows = [[period, *[every_class] * 5] for period in periods]
     # Built lazily: only this case's file is made, so the others' bytes do not count in its memory.
     files: dict[str, tuple[str, str, Any]] = {
         "schools-csv": ("schools", "schools.csv", lambda: as_csv(SCHOOL_COLUMNS, school_rows(max_rows))),
