@@ -290,7 +290,9 @@ def report(results: list[dict[str, Any]]) -> str:
         "",
         "Each row is one file sent through the import functions the pages and the API call (read, plan, apply, "
         "rolled back), in a fresh process: *time* is the wall time of that, *peak* the process's peak resident "
-        "memory, *added* how much of it the import itself added. The first rows are the largest files the "
+        "memory (the file is made in the same process first, so that counts too: the zip bomb's peak is the "
+        "benchmark building it), *added* how much the import itself added to it. The first rows are the largest "
+        "files the "
         "limits accept; the last three are refused by them, before the file is parsed.",
         "",
         "| file | kind | size | time | peak | added | outcome |",
