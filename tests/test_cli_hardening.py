@@ -123,7 +123,15 @@ OPTIONS = {
     "solve": {"--time-limit": anything, "--workers": anything, "--seed": anything},
     "repair": {"--time-limit": anything, "--absent": anything},
     "place": {"--time-limit": anything, "--seed": anything},
-    "generate": {"--alts": anything, "--schools": anything, "--seed": anything},
+    "generate": {
+        "--alts": anything,
+        "--schools": anything,
+        "--seed": anything,
+        "--spread": anything,
+        "--planted": anything,
+        "--municipality": anything,
+        "--name": anything,
+    },
 }
 
 
@@ -154,3 +162,40 @@ def test_any_option_values_give_a_result_or_one_line_and_exit_2(files: dict[str,
         assert err.count("\n") == 1 and err.startswith(f"kakehashi {command}: error: "), err
     assert "Traceback" not in err
     assert not Path(files["out"]).exists()
+
+
+# A file argument may be anything a person types: a missing file, a folder, an empty or unreadable one, a file of
+# another kind. Each is one line and exit 2 (or, for check, 1 when the files are fine but the timetable is not).
+paths = st.one_of(
+    anything,
+    st.sampled_from([".", "/", "/dev/null", "/proc/self/status", "missing.json", "week", "timetable", "deep", "huge"]),
+)
+FILE_COMMANDS = {
+    "check": (["--json"], {0, 1, 2}),
+    "explain": (["--json"], {0, 2}),
+    "show": ([], {0, 2}),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_any_file_arguments_give_a_result_or_one_line_and_exit_2(files: dict[str, str], data: Any) -> None:
+    command = data.draw(st.sampled_from([*sorted(FILE_COMMANDS), "calendar"]))
+
+    def path(label: str) -> str:
+        drawn = data.draw(paths, label=label)
+        return files.get(drawn, drawn)
+
+    if command == "calendar":
+        argv, allowed = ["calendar", "2026", "--events", path("events")], {0, 2}
+        if data.draw(st.booleans(), label="with the week"):
+            argv += ["--week", path("week"), "--timetable", path("timetable")]
+    else:
+        flags, allowed = FILE_COMMANDS[command]
+        argv = [command, path("instance"), path("solution")]
+        argv += data.draw(st.lists(st.sampled_from(flags), unique=True), label="flags") if flags else []
+    code, _, err = run(argv)
+    assert code in allowed, err
+    if code == 2:
+        assert err.count("\n") == 1 and err.startswith(f"kakehashi {command}: error: "), err
+    assert "Traceback" not in err

@@ -12,6 +12,7 @@ import importlib
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -200,14 +201,26 @@ def _serve(args: argparse.Namespace) -> int:
     manage(["migrate", "--no-input", "-v", "0"])
     if args.demo:
         manage(["demo", "--time-limit", str(args.demo_time_limit)])
-    # Solve jobs run in a task worker beside the web server; it stops with it.
+    # Solve jobs run in a task worker beside the web server; it stops with it. A service manager stops the
+    # server with SIGTERM, whose default action ends the process without running `finally`: turned into an
+    # exit here, it stops the worker too instead of leaving it running on its own.
     worker = subprocess.Popen([sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-reload"])
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _exit_on_signal)
     print(f"Serving on http://{args.address}/ with a task worker (Ctrl-C stops both)")
     try:
         return manage(["runserver", "--noreload", args.address])
     finally:
         worker.terminate()
-        worker.wait(timeout=30)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a job that will not stop: the worker goes anyway
+            worker.kill()
+            worker.wait()
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def _manage(args: argparse.Namespace) -> int:

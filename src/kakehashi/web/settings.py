@@ -165,7 +165,10 @@ CSRF_COOKIE_HTTPONLY = True
 # HTTPS: a deployment serves the site over TLS (behind gunicorn and a proxy, docs/deployment.md); locally
 # (KAKEHASHI_DEBUG=1, the demo) it is plain HTTP on 127.0.0.1.
 SECURE_SSL_REDIRECT = env_bool("KAKEHASHI_SSL_REDIRECT", not DEBUG)
-if env_bool("KAKEHASHI_BEHIND_PROXY", False):
+# Behind a reverse proxy every request comes from the proxy: then (and only then) the client's address is the
+# last X-Forwarded-For entry (accounts/limits.py) and TLS is what X-Forwarded-Proto says.
+BEHIND_PROXY = env_bool("KAKEHASHI_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     # The proxy terminates TLS and says so in this header; only trust it when a proxy is really in front.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("KAKEHASHI_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
@@ -190,8 +193,8 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Logins: after this many failures for one username or from one address within the window, further
-# attempts are refused until the window has passed (accounts/throttle.py).
+# Logins: this many attempts for one user name from one address within the window (four times as many from one
+# address for any names), then refused until the window ends (accounts/throttle.py, docs/security.md).
 LOGIN_FAILURE_LIMIT = env_int("KAKEHASHI_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("KAKEHASHI_LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 

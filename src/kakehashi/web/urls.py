@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kakehashi.web.accounts.passwords import ThrottledPasswordResetView
 from kakehashi.web.accounts.throttle import ThrottledAuthenticationForm
 from kakehashi.web.core import views as core_views
 from kakehashi.web.people import views as people_views
@@ -15,6 +16,21 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Passwords (accounts/passwords.py): reset by an emailed link, and a signed-in user's own change.
+    path("accounts/password/reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path("accounts/password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/changed/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("kakehashi.web.schools.urls")),
     path("people/", include("kakehashi.web.people.urls")),

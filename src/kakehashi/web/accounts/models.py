@@ -62,12 +62,14 @@ class Role(Tracked):
             raise ValidationError(_("School staff belong to a school. / 学校職員は学校に所属します。"))
 
 
-class LoginFailure(models.Model):
-    """A failed login, kept for the throttle window (accounts/throttle.py): by username and by address."""
+class AttemptCount(models.Model):
+    """How many attempts one key (a user name at an address, an address, an email) has used in its current
+    window (accounts/limits.py). One row per key, raised by a conditional UPDATE, so parallel requests cannot
+    all read "under the limit" before any of them counts."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    username = models.CharField(max_length=150, db_index=True)
-    address = models.CharField(max_length=45, db_index=True)
+    key = models.CharField(max_length=250, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField(db_index=True)  # rows of windows long past are deleted by it
 
-    class Meta:
-        ordering = ["-at"]
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

@@ -1,64 +1,51 @@
-"""Login throttling: after LOGIN_FAILURE_LIMIT failures for one username, or four times as many from one
-address (a school's staff room shares one), within LOGIN_FAILURE_WINDOW_SECONDS, further attempts are
-refused without checking the password. Failures are rows in the database, so every web worker sees the
-same count without a shared cache."""
+"""Login throttling (docs/security.md). Each login attempt first takes one attempt from two counters
+(accounts/limits.py):
+
+- the user name *at this address*: LOGIN_FAILURE_LIMIT per window. Someone guessing a coordinator's password
+  from one machine is stopped after five tries, but the coordinator, at their own desk, still gets in: a
+  lock-out never follows a name to another address, so knowing staff names is no way to lock staff out;
+- the address, for any names: four times as many (a school's staff room may share one router), so one machine
+  cannot try five passwords on each of many names.
+
+The attempt is counted *before* the password is checked, so parallel wrong passwords cannot all be tried; a
+login that succeeds gives its attempt back and clears its name-at-address counter."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kakehashi.web.accounts.models import LoginFailure
+from kakehashi.web.accounts.limits import client_address, forget, give_back, minutes, take
 
-# One address may be a whole staff room behind one router: it gets more room than one username.
+# One address may be a whole staff room behind one router: it gets more room than one name.
 ADDRESS_FACTOR = 4
 
 
-def client_address(request: HttpRequest | None) -> str:
-    if request is None:
-        return ""
-    return str(request.META.get("REMOTE_ADDR", ""))[:45]
-
-
-def is_throttled(username: str, address: str) -> bool:
-    since = timezone.now() - dt.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    recent = LoginFailure.objects.filter(at__gte=since)
-    limit = settings.LOGIN_FAILURE_LIMIT
-    if recent.filter(username=username.lower()).count() >= limit:
-        return True
-    return bool(address) and recent.filter(address=address).count() >= limit * ADDRESS_FACTOR
-
-
-def record_failure(username: str, address: str) -> None:
-    LoginFailure.objects.create(username=username.lower()[:150], address=address)
-    # Old rows say nothing any more; drop them as we go so the table stays small.
-    horizon = timezone.now() - dt.timedelta(seconds=2 * settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    LoginFailure.objects.filter(at__lt=horizon).delete()
+def login_keys(username: str, address: str) -> tuple[str, str]:
+    name = username.strip().lower()
+    return f"login:name-at:{address}:{name}", f"login:address:{address}"
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
     def clean(self) -> dict[str, Any]:
-        username = self.data.get("username", "") or ""
-        address = client_address(self.request)
-        if is_throttled(username, address):
-            minutes = settings.LOGIN_FAILURE_WINDOW_SECONDS // 60
+        username = str(self.data.get("username", "") or "")
+        name_at, address = login_keys(username, client_address(self.request))
+        limit = settings.LOGIN_FAILURE_LIMIT
+        wait = take([(name_at, limit), (address, limit * ADDRESS_FACTOR)], settings.LOGIN_FAILURE_WINDOW_SECONDS)
+        if wait:
             raise forms.ValidationError(
                 _(
                     "Too many failed logins. Try again in %(minutes)s minutes. "
                     "/ ログインの失敗が多すぎます。%(minutes)s分後にもう一度お試しください。"
                 )
-                % {"minutes": minutes},
+                % {"minutes": minutes(wait)},
                 code="throttled",
             )
-        try:
-            return super().clean()
-        except forms.ValidationError:
-            record_failure(username, address)
-            raise
+        cleaned = super().clean()  # a wrong password raises here, and its attempt stays counted
+        forget([name_at])
+        give_back([address])
+        return cleaned

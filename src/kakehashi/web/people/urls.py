@@ -9,6 +9,7 @@ urlpatterns = [
     path("romaji/", views.romaji_suggestion, name="romaji"),
     path("<str:code>/", views.participant_detail, name="detail"),
     path("<str:code>/edit/", views.participant_edit, name="edit"),
+    path("<str:code>/reset-link/", views.participant_send_reset_link, name="reset-link"),
     path("<str:code>/calendar/", views.participant_calendar_page, name="calendar"),
     path("<str:code>/week-edit/", edit_views.week_edit, name="week-edit"),
     path("<str:code>/week.xlsx", views.participant_week_excel, name="excel"),

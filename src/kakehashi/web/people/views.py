@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from kakehashi.web.accounts.passwords import send_reset_link
 from kakehashi.web.accounts.scope import has_role, roles_of, visible_participants
 from kakehashi.web.calendars.weeks import participant_dated_week, requested_monday
 from kakehashi.web.core.lists import filtered_list
@@ -107,6 +109,33 @@ def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Saved. / 保存しました。"))
             return redirect("people:detail", code=participant.code)
     return render(request, "people/edit.html", {"participant": participant, "form": form})
+
+
+@login_required
+@require_POST
+def participant_send_reset_link(request: HttpRequest, code: str) -> HttpResponse:
+    """A coordinator emails a participant who forgot their password a link to choose a new one (the coordinator
+    never learns it). Only for the participants of the coordinator's programs, as the edit page."""
+    if not has_role(request.user, "coordinator"):
+        raise PermissionDenied
+    participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
+    account = participant.user
+    if account is not None and account.is_active and send_reset_link(account, request):
+        messages.success(
+            request,
+            _("A link to choose a new password was sent to %(email)s. / パスワード再設定用リンクを送信しました。")
+            % {"email": account.email},
+        )
+    else:
+        messages.error(
+            request,
+            _(
+                "%(name)s has no active login with an email address to send a link to. "
+                "/ メールアドレスのある有効なログインがないため送信できません。"
+            )
+            % {"name": participant.name},
+        )
+    return redirect("people:detail", code=participant.code)
 
 
 @login_required

@@ -1,5 +1,6 @@
-"""Forms for applicants (sign-up, the application) and coordinators (cycles, moves, interviews). They shape
-what was typed; the rules (deadline, eligibility, document types, the pipeline) are in services.py."""
+"""Forms for applicants (the application; sign-up is in signup.py) and coordinators (cycles, moves,
+interviews). They shape what was typed; the rules (deadline, eligibility, document types, the pipeline) are
+in services.py."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -27,14 +26,6 @@ from kakehashi.web.schools.models import School
 EXTRA_DOCUMENTS = 4
 PREFERENCES = 3
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-
-
-class SignupForm(UserCreationForm):  # type: ignore[type-arg]
-    email = forms.EmailField(label=_("email"), help_text=_("Where we write about your applications."))
-
-    class Meta(UserCreationForm.Meta):
-        model = get_user_model()
-        fields = ("username", "email")
 
 
 class CycleForm(forms.ModelForm):  # type: ignore[type-arg]

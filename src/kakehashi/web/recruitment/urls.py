@@ -2,14 +2,16 @@
 
 from django.urls import path
 
-from kakehashi.web.recruitment import urls_placement, views_pipeline, views_public
+from kakehashi.web.recruitment import signup, urls_placement, views_pipeline, views_public
 
 app_name = "recruitment"
 
 # Applicants apply, coordinators run the pipeline.
 urlpatterns = [
     path("", views_public.open_posts, name="open"),
-    path("signup/", views_public.signup, name="signup"),
+    path("signup/", signup.signup, name="signup"),
+    path("signup/sent/", signup.signup_sent, name="signup-sent"),
+    path("signup/finish/<str:token>/", signup.signup_finish, name="signup-finish"),
     path("mine/", views_public.mine, name="mine"),
     path("mine/<int:pk>/withdraw/", views_public.withdraw, name="withdraw"),
     path("documents/<int:pk>/", views_public.document, name="document"),

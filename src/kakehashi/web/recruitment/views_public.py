@@ -1,4 +1,4 @@
-"""The applicant's side: open posts and a cycle's page (no login), sign-up, the application form, the
+"""The applicant's side: open posts and a cycle's page (no login), the application form, the
 applicant's own applications, withdrawal, and the documents' auth-checked download."""
 
 from __future__ import annotations
@@ -7,14 +7,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,7 +21,7 @@ from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_admi
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.display import moment
 from kakehashi.web.recruitment.downloads import document_download
-from kakehashi.web.recruitment.forms import ApplicationForm, SignupForm
+from kakehashi.web.recruitment.forms import ApplicationForm
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle, Position
 from kakehashi.web.recruitment.selectors import cycle_card, open_cycles, preference_organizations, stage_names
 
@@ -66,29 +64,6 @@ def cycle_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _may_apply(user: Any) -> bool:
     return not is_administrator(user) and has_role(user, "applicant")
-
-
-def _next_url(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return reverse("recruitment:open")
-
-
-def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect(_next_url(request))
-    form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = services.applicant_account_create(
-            username=form.cleaned_data["username"],
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Your applicant account is ready. / 応募者アカウントを作成しました。"))
-        return redirect(_next_url(request))
-    return render(request, "recruitment/signup.html", {"form": form, "next": _next_url(request)})
 
 
 def _applicant(request: HttpRequest) -> None:

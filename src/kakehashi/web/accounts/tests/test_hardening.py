@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from kakehashi.web.accounts.models import LoginFailure
+from kakehashi.web.accounts.models import AttemptCount
 from kakehashi.web.core.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -82,5 +82,5 @@ def test_logins_are_refused_after_five_failures_even_with_the_right_password(wor
         ).status_code
         == 302
     )
-    LoginFailure.objects.all().delete()  # the window has passed
+    AttemptCount.objects.all().delete()  # the window has passed
     assert client.post("/accounts/login/", {"username": user.username, "password": PASSWORD}).status_code == 302

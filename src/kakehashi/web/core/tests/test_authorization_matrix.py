@@ -131,6 +131,13 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "home": [T()],
     "changes": [T()],
     "login": [T()],
+    # Passwords: a reset link with a token that is not one only shows "this link does not work".
+    "password_reset": [T()],
+    "password_reset_done": [T()],
+    "password_reset_confirm": [T(kwargs=lambda s: {"uidb64": "MQ", "token": "not-a-token"}, sideless=True)],
+    "password_reset_complete": [T()],
+    "password_change": [T()],
+    "password_change_done": [T()],
     "logout": [T()],  # GET only: logging out (a POST) would end the session the rest of the matrix uses
     # To a public page, so the redirect that follows the language change ends there for anyone.
     "set_language": [T(query=lambda s: {"next": "/recruit/"}, sideless=True)],
@@ -145,6 +152,7 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "people:romaji": [T()],
     "people:detail": [T(kwargs=alt)],
     "people:edit": [T(kwargs=alt)],
+    "people:reset-link": [T(kwargs=alt, methods=POST)],
     "people:calendar": [T(kwargs=alt)],
     "people:week-edit": [T(kwargs=alt)],
     "people:excel": [T(kwargs=alt)],
@@ -207,6 +215,8 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     # Recruitment and placement
     "recruitment:open": [T()],
     "recruitment:signup": [T()],
+    "recruitment:signup-sent": [T()],
+    "recruitment:signup-finish": [T(kwargs=lambda s: {"token": "not-a-signed-token"}, sideless=True)],
     "recruitment:mine": [T()],
     "recruitment:withdraw": [T(kwargs=pk("application"), methods=POST)],
     "recruitment:document": [T(kwargs=pk("document"))],
@@ -487,6 +497,12 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "home": SIGNED_IN,
     "changes": ADMINISTRATORS,  # core/views.changes: administrators only
     "login": EVERYONE,  # the form; a signed-in user may sign in as someone else
+    "password_reset": EVERYONE,
+    "password_reset_done": EVERYONE,
+    "password_reset_confirm": EVERYONE,  # the page saying the link does not work
+    "password_reset_complete": EVERYONE,
+    "password_change": SIGNED_IN,
+    "password_change_done": SIGNED_IN,
     "logout": NOBODY,  # GET is 405 for everyone (Django's LogoutView takes POST)
     "set_language": EVERYONE,
     # schools/views.py: the list for LIST_ROLES, a school in visible_schools, edit for coordinators
@@ -502,6 +518,7 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "people:romaji": SIGNED_IN,
     "people:detail": SEE_ALT,
     "people:edit": COORDINATORS,
+    "people:reset-link": COORDINATORS,
     "people:calendar": staff(COORDINATOR, PARTICIPANT),
     "people:week-edit": COORDINATORS,
     "people:excel": SEE_ALT,
@@ -560,6 +577,8 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     # applicant and the program's coordinators; the pipeline for the coordinators
     "recruitment:open": EVERYONE,
     "recruitment:signup": EVERYONE,  # a form, or for the signed-in a redirect onwards
+    "recruitment:signup-sent": EVERYONE,
+    "recruitment:signup-finish": EVERYONE,  # a token that is not one: 400 "this link does not work"
     "recruitment:mine": SIGNED_IN,
     "recruitment:withdraw": only(APPLICANT),
     "recruitment:document": staff(APPLICANT, COORDINATOR),

@@ -226,41 +226,38 @@ def test_a_cycles_page_states_its_eligibility_rules_in_words(world: Any) -> None
     assert f"/recruit/signup/?next=/recruit/{cycle.pk}/apply/" in page
 
 
-def test_signing_up_makes_an_applicant_and_returns_to_the_cycle(world: Any) -> None:
+def test_signing_up_makes_an_applicant_and_returns_to_the_cycle(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     north, _, _ = world
     cycle = make_cycle(north.program)
     browser = Client()
-    weak = browser.post(
-        "/recruit/signup/",
-        {"username": "grace", "email": "grace@example.org", "password1": "12345678", "password2": "12345678"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = browser.post(f"/recruit/signup/?next=/recruit/{cycle.pk}/apply/", {"email": "Grace@Example.org"})
+    assert asked.status_code == 302 and asked["Location"] == "/recruit/signup/sent/"
+    (sent,) = mail.outbox
+    assert sent.to == ["grace@example.org"]
+    link = re.search(r"https?://testserver(/recruit/signup/finish/\S+/)", sent.body)
+    assert link is not None
+    weak = browser.post(link.group(1), {"password1": "12345678", "password2": "12345678"})
     assert weak.status_code == 200 and "too short" in weak.content.decode()
-    response = browser.post(
-        f"/recruit/signup/?next=/recruit/{cycle.pk}/apply/",
-        {
-            "username": "grace",
-            "email": "grace@example.org",
-            "password1": "cobol-compiler-1952",
-            "password2": "cobol-compiler-1952",
-        },
-    )
-    assert response.status_code == 302 and response["Location"] == f"/recruit/{cycle.pk}/apply/"
-    role = Role.objects.get(user__username="grace")
+    done = browser.post(link.group(1), {"password1": "cobol-compiler-1952", "password2": "cobol-compiler-1952"})
+    assert done.status_code == 302 and done["Location"] == f"/recruit/{cycle.pk}/apply/"
+    role = Role.objects.get(user__username="grace@example.org")
     assert role.kind == "applicant" and role.program is None and role.organization is None
     with frozen(BEFORE):
         assert browser.get(f"/recruit/{cycle.pk}/apply/").status_code == 200  # logged in already
 
 
-def test_signing_up_never_sends_the_applicant_to_another_site(world: Any) -> None:
-    response = Client().post(
-        "/recruit/signup/?next=https://evil.example/",
-        {
-            "username": "mallory",
-            "email": "m@example.org",
-            "password1": "cobol-compiler-1952",
-            "password2": "cobol-compiler-1952",
-        },
-    )
+def test_signing_up_never_sends_the_applicant_to_another_site(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    browser = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        browser.post("/recruit/signup/?next=https://evil.example/", {"email": "m@example.org"})
+    link = re.search(r"https?://testserver(/recruit/signup/finish/\S+/)", mail.outbox[0].body)
+    assert link is not None
+    response = browser.post(link.group(1), {"password1": "cobol-compiler-1952", "password2": "cobol-compiler-1952"})
     assert response["Location"] == "/recruit/"
 
 
