@@ -27,6 +27,7 @@ from kakehashi.web.timetables.selectors import (
     week_instance_json,
 )
 from kakehashi.web.timetables.services import timetable_publish_with_changes
+from kakehashi.web.timetables.summary import score_parts, summary_sentences
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
@@ -138,9 +139,20 @@ def program_diff(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    """A version's objective by term, each school's contracted vs delivered days, coverage of classes,
-    and for every class left without an ALT, why (the core's explain)."""
+    """A version in plain words (classes with an ALT, travel, next to the best possible), each school's
+    contracted vs delivered days, and for every class left without an ALT, why (the core's explain); the
+    score part by part folded away for specialists."""
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
     context = version_analysis(version)
-    return render(request, "organizations/analysis.html", {"program": program, "version": version, **context})
+    return render(
+        request,
+        "organizations/analysis.html",
+        {
+            "program": program,
+            "version": version,
+            "sentences": summary_sentences(version),
+            "score_parts": score_parts(context["terms"], context["objective"]),
+            **context,
+        },
+    )
