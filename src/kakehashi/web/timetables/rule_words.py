@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from kakehashi.timetable.check import Violation
@@ -144,7 +144,7 @@ def lesson_without_visit(p: _Parts) -> str:
 
 
 def school_of_another_level(p: _Parts) -> str:
-    return _("%(alt)s visits %(school)s on %(day)s, but does not teach at a %(level)s.") % p.of(
+    return _("%(alt)s visits %(school)s on %(day)s, but does not teach at this kind of school (%(level)s).") % p.of(
         "alt", "school", "day", "level"
     )
 
@@ -200,15 +200,19 @@ def too_little_time_to_travel(p: _Parts) -> str:
 
 
 def too_many_lessons_a_day(p: _Parts) -> str:
-    return _("%(alt)s has %(count)s lessons on %(day)s, but may teach only %(limit)s a day.") % p.of(
-        "alt", "count", "day", "limit"
-    )
+    return ngettext(
+        "%(alt)s has %(count)s lesson on %(day)s, but may teach only %(limit)s a day.",
+        "%(alt)s has %(count)s lessons on %(day)s, but may teach only %(limit)s a day.",
+        _count(p),
+    ) % p.of("alt", "count", "day", "limit")
 
 
 def too_many_lessons_a_week(p: _Parts) -> str:
-    return _("%(alt)s has %(count)s lessons this week, but may teach only %(limit)s a week.") % p.of(
-        "alt", "count", "limit"
-    )
+    return ngettext(
+        "%(alt)s has %(count)s lesson this week, but may teach only %(limit)s a week.",
+        "%(alt)s has %(count)s lessons this week, but may teach only %(limit)s a week.",
+        _count(p),
+    ) % p.of("alt", "count", "limit")
 
 
 def too_many_schools_a_week(p: _Parts) -> str:
@@ -218,21 +222,26 @@ def too_many_schools_a_week(p: _Parts) -> str:
 
 
 def commute_too_long(p: _Parts) -> str:
-    return _("%(alt)s would travel %(count)s minutes from home to %(school)s, more than their %(limit)s at most.") % (
-        p.of("alt", "count", "school", "limit")
-    )
+    return _(
+        "%(alt)s would need %(count)s minutes to get from home to %(school)s, but may commute %(limit)s minutes "
+        "at most."
+    ) % p.of("alt", "count", "school", "limit")
 
 
 def too_few_alt_days(p: _Parts) -> str:
-    return _("%(school)s gets %(count)s ALT days this week, fewer than the %(limit)s its contract asks for.") % p.of(
-        "school", "count", "limit"
-    )
+    return ngettext(
+        "%(school)s gets %(count)s ALT day this week, fewer than the %(limit)s its contract asks for.",
+        "%(school)s gets %(count)s ALT days this week, fewer than the %(limit)s its contract asks for.",
+        _count(p),
+    ) % p.of("school", "count", "limit")
 
 
 def too_many_alt_days(p: _Parts) -> str:
-    return _("%(school)s gets %(count)s ALT days this week, more than the %(limit)s its contract allows.") % p.of(
-        "school", "count", "limit"
-    )
+    return ngettext(
+        "%(school)s gets %(count)s ALT day this week, more than the %(limit)s its contract allows.",
+        "%(school)s gets %(count)s ALT days this week, more than the %(limit)s its contract allows.",
+        _count(p),
+    ) % p.of("school", "count", "limit")
 
 
 def too_many_alts_at_a_school(p: _Parts) -> str:
@@ -265,6 +274,11 @@ def visit_listed_twice(p: _Parts) -> str:
 
 def lesson_listed_twice(p: _Parts) -> str:
     return _("%(alt)s in %(lesson)s is listed %(count)s times.") % p.of("alt", "lesson", "count")
+
+
+def _count(p: _Parts) -> int:
+    count = p.parts.get("count", 0)
+    return count if isinstance(count, int) else 0
 
 
 def _with(p: _Parts, **extra: str) -> dict[str, str]:
