@@ -19,6 +19,7 @@ from kakehashi.web.accounts.scope import (
     visible_participants,
     visible_schools,
 )
+from kakehashi.web.core.changelog_words import in_words, kind_label
 from kakehashi.web.core.models import Change
 from kakehashi.web.duties.models import DailyReport
 from kakehashi.web.duties.permissions import decidable_reports
@@ -89,8 +90,14 @@ def changes(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(model=model)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     template = "core/changes.html#rows" if request.htmx else "core/changes.html"
+    kinds = Change.objects.values_list("model", flat=True).distinct().order_by()
     return render(
         request,
         template,
-        {"page": page, "model": model, "models": Change.objects.values_list("model", flat=True).distinct().order_by()},
+        {
+            "page": page,
+            "rows": in_words(page),
+            "model": model,
+            "models": sorted(((label, kind_label(label)) for label in kinds), key=lambda pair: pair[1]),
+        },
     )

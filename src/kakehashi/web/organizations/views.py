@@ -153,6 +153,11 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
             "version": version,
             "sentences": summary_sentences(version),
             "score_parts": score_parts(context["terms"], context["objective"]),
+            # Each school's ALTs by name (the analysis keeps the week's ids for the API).
+            "school_rows": [
+                (d, name, ", ".join(context["alt_names"].get(alt, alt) for alt in d.alts))
+                for d, name in context["school_days"]
+            ],
             **context,
         },
     )

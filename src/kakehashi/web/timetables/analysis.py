@@ -31,6 +31,7 @@ def _analysis(version: TimetableVersion) -> dict[str, Any]:
         "classes": classes,
         "classes_with_alt": classes - len(analysis.uncovered),
         "school_days": [(d, names.get(d.school, d.school)) for d in analysis.school_days],
+        "alt_names": {a.id: a.name for a in instance.alts},
         "uncovered": [(u, names.get(u.school, u.school)) for u in analysis.uncovered],
         "explanation": analysis,
     }

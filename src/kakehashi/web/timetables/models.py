@@ -153,6 +153,9 @@ class VisitRow(models.Model):
             models.UniqueConstraint(fields=["version", "participant", "day", "school"], name="visit_row_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.participant.name}: {self.get_day_display()} {self.school}"
+
 
 class LessonRow(models.Model):
     version = models.ForeignKey(TimetableVersion, on_delete=models.CASCADE, related_name="lessons")
@@ -162,6 +165,9 @@ class LessonRow(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["version", "lesson"], name="lesson_row_one_alt")]
+
+    def __str__(self) -> str:
+        return f"{self.participant.name}: {self.lesson}"
 
 
 class SolveJob(models.Model):
