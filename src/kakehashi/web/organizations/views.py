@@ -20,6 +20,7 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.forms import SolveForm
+from kakehashi.web.timetables.rule_words import names_from, reason_sentence
 from kakehashi.web.timetables.selectors import (
     program_alts,
     program_schools,
@@ -145,6 +146,7 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
     context = version_analysis(version)
+    names = names_from(context["alt_names"], context["school_names"], context["lesson_names"])
     return render(
         request,
         "organizations/analysis.html",
@@ -153,10 +155,13 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
             "version": version,
             "sentences": summary_sentences(version),
             "score_parts": score_parts(context["terms"], context["objective"]),
-            # Each school's ALTs by name (the analysis keeps the week's ids for the API).
+            # Schools and ALTs as the reader knows them (the analysis keeps the week's ids for the API).
+            "uncovered_rows": [
+                (u, names.school(u.school), reason_sentence(u, names)) for u, _name in context["uncovered"]
+            ],
             "school_rows": [
-                (d, name, ", ".join(context["alt_names"].get(alt, alt) for alt in d.alts))
-                for d, name in context["school_days"]
+                (d, names.school(d.school), _(", ").join(names.alt(alt) for alt in d.alts))
+                for d, _name in context["school_days"]
             ],
             **context,
         },

@@ -4,6 +4,7 @@ The core checker (kakehashi.timetable.check) gives each violation a `kind` and i
 numbers); here each kind has one function that makes a sentence of them in the active language, e.g.
 "Anh Nguyen visits 2 schools on Monday (Nagano JHS and Kita ES), but may visit only 1 a day."
 The core's own English message (for the command line) is the last resort for a kind not known here.
+Why a class has no ALT (the core's explain) is worded here the same way, one function per reason.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from kakehashi.timetable.check import Violation
+from kakehashi.timetable.explain import UncoveredClass
 from kakehashi.timetable.instance import Instance
 from kakehashi.web.schools.models import School, Weekday
 
@@ -44,16 +46,21 @@ class Names:
 
 
 def names_of(instance: Instance) -> Names:
-    """The week's names; for a Japanese reader, schools by their Japanese names where they have one."""
-    schools = {s.id: s.name for s in instance.schools}
-    if (get_language() or "").startswith("ja"):
-        for school in School.objects.filter(code__in=schools).select_related("organization"):
-            schools[school.code] = school.name_ja or schools[school.code]
+    """The week's names in the reader's language."""
     lessons = {
         code: LessonName(lesson.school, lesson.homeroom, lesson.day, lesson.period)
         for code, lesson in instance.lesson_by_id.items()
     }
-    return Names({a.id: a.name for a in instance.alts}, schools, lessons)
+    return names_from({a.id: a.name for a in instance.alts}, {s.id: s.name for s in instance.schools}, lessons)
+
+
+def names_from(alts: Mapping[str, str], schools: Mapping[str, str], lessons: Mapping[str, LessonName]) -> Names:
+    """For a Japanese reader, schools by their Japanese names where they have one."""
+    said = dict(schools)
+    if (get_language() or "").startswith("ja"):
+        for school in School.objects.filter(code__in=said).select_related("organization"):
+            said[school.code] = school.name_ja or said[school.code]
+    return Names(alts, said, lessons)
 
 
 def sentence(violation: Violation, names: Names) -> str:
@@ -66,6 +73,16 @@ def sentence(violation: Violation, names: Names) -> str:
 
 def sentences(violations: Iterable[Violation], names: Names) -> list[str]:
     return [sentence(v, names) for v in violations]
+
+
+def reason_sentence(uncovered: UncoveredClass, names: Names) -> str:
+    """Why a class has no ALT, as one sentence in the active language (the class and its school are the
+    row's own columns, so the sentence does not repeat them)."""
+    words = _REASONS.get(uncovered.kind)
+    if words is None:
+        japanese = (get_language() or "").startswith("ja") and uncovered.reason_ja
+        return uncovered.reason_ja if japanese else uncovered.reason
+    return words(_Parts(uncovered.parts, names))
 
 
 # -- how parts are said ------------------------------------------------------------------------
@@ -111,6 +128,8 @@ class _Parts:
             return self.lesson(value)
         if key == "day":
             return _day(value)
+        if key == "days":
+            return _listed(_day(day) for day in value)
         if key == "level":
             return _level(value)
         return str(value)
@@ -284,6 +303,77 @@ def _count(p: _Parts) -> int:
 def _with(p: _Parts, **extra: str) -> dict[str, str]:
     return {**p.of("alt", "count", "day", "school", "limit"), **extra}
 
+
+# -- one function per reason a class has no ALT (kakehashi.timetable.explain.REASON_KINDS) ----------
+
+
+def no_eligible_alt(p: _Parts) -> str:
+    return _("No ALT who teaches at this kind of school (%(level)s) lives within commuting distance.") % p.of("level")
+
+
+def contract_limit(p: _Parts) -> str:
+    return _(
+        "The school already has the most ALT days its contract allows (%(limit)s), none of them on this "
+        "class's days (%(days)s)."
+    ) % p.of("limit", "days")
+
+
+def no_alt_available(p: _Parts) -> str:
+    return _("No ALT who could come works on this class's days (%(days)s).") % p.of("days")
+
+
+def no_visit_those_days(p: _Parts) -> str:
+    return _(
+        "No ALT visits on this class's days (%(days)s): the ALTs who could come were needed more at other "
+        "schools."
+    ) % p.of("days")
+
+
+def clash(p: _Parts) -> str:
+    return _("%(alt)s was at the school on %(day)s, but teaches %(other)s at the same time.") % p.of(
+        "alt", "day", "other"
+    )
+
+
+def daily_cap(p: _Parts) -> str:
+    return _("%(alt)s was at the school on %(day)s, but already teaches their most lessons for a day (%(limit)s).") % (
+        p.of("alt", "day", "limit")
+    )
+
+
+def weekly_cap(p: _Parts) -> str:
+    return _(
+        "%(alt)s was at the school on %(day)s, but already teaches their most lessons for the week (%(limit)s)."
+    ) % p.of("alt", "day", "limit")
+
+
+def two_school_day(p: _Parts) -> str:
+    return _("%(alt)s visits two schools on %(day)s and is not at this one at the time of %(lesson)s.") % p.of(
+        "alt", "day", "lesson"
+    )
+
+
+def other_classes_first(p: _Parts) -> str:
+    return _(
+        "An ALT was at the school on this class's days, but their lessons went to other classes, so that ALT "
+        "time is spread over all classes."
+    )
+
+
+_REASONS: dict[str, Callable[[_Parts], str]] = {
+    words.__name__: words
+    for words in (
+        no_eligible_alt,
+        contract_limit,
+        no_alt_available,
+        no_visit_those_days,
+        clash,
+        daily_cap,
+        weekly_cap,
+        two_school_day,
+        other_classes_first,
+    )
+}
 
 _WORDS: dict[str, Callable[[_Parts], str]] = {
     words.__name__: words

@@ -9,7 +9,8 @@ import pytest
 from django.utils import translation
 
 from kakehashi.timetable.check import KINDS, Violation
-from kakehashi.web.timetables.rule_words import LessonName, Names, sentence
+from kakehashi.timetable.explain import REASON_KINDS, UncoveredClass
+from kakehashi.web.timetables.rule_words import LessonName, Names, reason_sentence, sentence
 
 NAMES = Names(
     alts={"A01": "Anh Nguyen", "A02": "Ben Ito"},
@@ -135,3 +136,60 @@ def test_each_kind_of_broken_rule_reads_as_a_plain_sentence_in_english_and_japan
 
 def test_a_kind_not_known_here_falls_back_to_the_checkers_sentence() -> None:
     assert sentence(Violation(3, "rule 3: something new.", "something_new", {}), NAMES) == "rule 3: something new."
+
+
+# -- why a class has no ALT (the core's explain), the same way ---------------------------------------
+
+REASONS: list[tuple[str, dict[str, Any], str, str]] = [
+    ("no_eligible_alt", {"level": "junior_high"},
+     "No ALT who teaches at this kind of school (junior high school) lives within commuting distance.",
+     "この種類の学校（中学校）を担当でき、通勤圏内に住む ALT がいません。"),
+    ("contract_limit", {"days": ["mon", "thu"], "limit": 2},
+     "The school already has the most ALT days its contract allows (2), none of them on this class's days "
+     "(Monday, Thursday).",
+     "この学校は契約上の ALT 訪問日数の上限（2日）に達しており、このクラスの授業の曜日（月曜日、木曜日）には訪問が"
+     "ありません。"),
+    ("no_alt_available", {"days": ["fri"]},
+     "No ALT who could come works on this class's days (Friday).",
+     "このクラスの授業の曜日（金曜日）に勤務できる ALT がいません。"),
+    ("no_visit_those_days", {"days": ["tue"], "count": 3},
+     "No ALT visits on this class's days (Tuesday): the ALTs who could come were needed more at other schools.",
+     "このクラスの授業の曜日（火曜日）に ALT の訪問がありません。来られる ALT は、その曜日は他の学校でより必要と"
+     "されました。"),
+    ("clash", {"alt": "A01", "day": "thu", "lesson": OTHER, "other": THU_3},
+     "Anh Nguyen was at the school on Thursday, but teaches class 2-1 at Kita ES, Thursday period 3 at the same "
+     "time.",
+     "Anh Nguyenさんは木曜日に学校にいましたが、同じ時間にKita ES 2-1・木曜日3時限を担当しています。"),
+    ("daily_cap", {"alt": "A01", "day": "thu", "count": 6, "limit": 6},
+     "Anh Nguyen was at the school on Thursday, but already teaches their most lessons for a day (6).",
+     "Anh Nguyenさんは木曜日に学校にいましたが、その日はすでに1日の上限（6コマ）を担当しています。"),
+    ("weekly_cap", {"alt": "A01", "day": "thu", "limit": 25},
+     "Anh Nguyen was at the school on Thursday, but already teaches their most lessons for the week (25).",
+     "Anh Nguyenさんは木曜日に学校にいましたが、今週はすでに1週の上限（25コマ）を担当しています。"),
+    ("two_school_day", {"alt": "A01", "day": "thu", "lesson": THU_3},
+     "Anh Nguyen visits two schools on Thursday and is not at this one at the time of class 2-1 at Kita ES, "
+     "Thursday period 3.",
+     "Anh Nguyenさんは木曜日に2校を回るため、Kita ES 2-1・木曜日3時限の時間にはこの学校にいません。"),
+    ("other_classes_first", {},
+     "An ALT was at the school on this class's days, but their lessons went to other classes, so that ALT time "
+     "is spread over all classes.",
+     "このクラスの授業の曜日に ALT は学校にいましたが、ALT の授業をすべてのクラスに広く配るため、他のクラスが"
+     "選ばれました。"),
+]
+
+
+def test_every_reason_the_core_gives_is_worded_here() -> None:
+    assert [kind for kind, *_ in REASONS] == list(REASON_KINDS)
+
+
+@pytest.mark.parametrize(("kind", "parts", "english", "japanese"), REASONS, ids=[case[0] for case in REASONS])
+def test_each_reason_a_class_has_no_alt_reads_plainly_in_english_and_japanese(
+    kind: str, parts: dict[str, Any], english: str, japanese: str
+) -> None:
+    uncovered = UncoveredClass("S01", "2-1", 3, "the core's sentence (S01)", "コアの文（S01）", kind, parts)
+    with translation.override("en"):
+        said_in_english = reason_sentence(uncovered, NAMES)
+    with translation.override("ja"):
+        said_in_japanese = reason_sentence(uncovered, NAMES)
+    assert (said_in_english, said_in_japanese) == (english, japanese)
+    assert not any(word in said for said in (said_in_english, said_in_japanese) for word in INTERNAL)
