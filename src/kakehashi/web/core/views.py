@@ -19,6 +19,7 @@ from kakehashi.web.accounts.scope import (
     visible_participants,
     visible_schools,
 )
+from kakehashi.web.calendars.weeks import participant_dated_week, requested_monday
 from kakehashi.web.core.changelog_words import in_words, kind_label
 from kakehashi.web.core.models import Change
 from kakehashi.web.duties.models import DailyReport
@@ -40,13 +41,16 @@ def home(request: HttpRequest) -> HttpResponse:
     administrator = is_administrator(user)
     coordinating = administrator or Role.Kind.COORDINATOR in kinds
     deciding = coordinating or Role.Kind.SUPERVISOR in kinds
+    own = own_participant(user)
     return render(
         request,
         "core/home.html",
         {
             "role_list": roles,
             "applicant_only": bool(roles) and all(r.kind == Role.Kind.APPLICANT for r in roles),
-            "own": own_participant(user),
+            "own": own,
+            # An ALT's home opens on their week, date by date (leave, holidays and cover included).
+            "dated": participant_dated_week(own, requested_monday(request)) if own is not None else None,
             "jte_schools": _jte_schools(roles),
             "programs": [_program_card(program) for program in coordinated_programs(user)] if coordinating else [],
             "deciding": deciding,

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from kakehashi.web.core.testing import publish_week, signed_in
 from kakehashi.web.timetables.analysis import version_analysis
@@ -67,6 +68,11 @@ def test_the_alts_home_puts_their_week_leave_and_reports_first_and_no_solver_num
     assert not [word for word in INTERNAL if word in page]  # not even folded away: an ALT has no use for them
     assert "<details" not in page and "/api/token/page/" not in page
     assert page.index(f"/people/{north.alts[0].code}/") < page.index("/leave/absent/")
+    # This week, date by date, opens the page.
+    today = timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    assert f'data-date="{monday:%Y-%m-%d}"' in page
+    assert page.index('class="dated-week"') < page.index("/leave/absent/")
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
