@@ -57,7 +57,7 @@ def test_the_coordinators_home_says_the_week_in_plain_words(world: Any, language
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_alts_home_puts_their_week_leave_and_reports_first_and_no_solver_numbers(
+def test_the_alts_home_puts_their_reports_leave_and_week_first_and_no_solver_numbers(
     world: Any, language: str
 ) -> None:
     north, _, _ = world
@@ -67,12 +67,12 @@ def test_the_alts_home_puts_their_week_leave_and_reports_first_and_no_solver_num
         assert f'href="{link}"' in page
     assert not [word for word in INTERNAL if word in page]  # not even folded away: an ALT has no use for them
     assert "<details" not in page and "/api/token/page/" not in page
-    assert page.index(f"/people/{north.alts[0].code}/") < page.index("/leave/absent/")
-    # This week, date by date, opens the page.
+    # The day's actions, then this week date by date, before anything else.
     today = timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
     assert f'data-date="{monday:%Y-%m-%d}"' in page
-    assert page.index('class="dated-week"') < page.index("/leave/absent/")
+    assert page.index("/duties/report/") < page.index("/leave/absent/") < page.index('class="dated-week"')
+    assert page.index('class="dated-week"') < page.index("/recruit/")
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
