@@ -51,6 +51,11 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     # Building and reading the whole week takes a few hundred milliseconds at city size: once per change.
     week_problem = until_next_change(f"week-problem:{program.pk}", check_week) or None
+    japanese = (getattr(request, "LANGUAGE_CODE", "") or "").startswith("ja")
+    school_names = {
+        s.code: (s.name_ja if japanese and s.name_ja else s.name)
+        for s in program_schools(program).select_related("organization")
+    }
     return render(
         request,
         "organizations/program.html",
@@ -62,8 +67,9 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": program.timetables.all()[:10],
             "week_problem": week_problem,
             "solve_form": SolveForm(),
+            # Schools by name in the reader's language, never by code.
             "behind": [
-                row
+                (row, school_names.get(row.school, row.school))
                 for row in until_next_change(
                     f"annual:{program.pk}:{timezone.localdate()}",
                     lambda: program_annual_days(program, timezone.localdate()),
