@@ -24,6 +24,7 @@ from kakehashi.web.core.changelog_words import in_words, kind_label
 from kakehashi.web.core.models import Change
 from kakehashi.web.duties.models import DailyReport
 from kakehashi.web.duties.permissions import decidable_reports
+from kakehashi.web.inbox.selectors import has_inbox, waiting_count
 from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import ChangeRequest, School
@@ -60,6 +61,8 @@ def home(request: HttpRequest) -> HttpResponse:
             if deciding
             else 0,
             "administrator": administrator,
+            # Requests from schools and boards waiting in the coordinator's inbox (inbox app).
+            "inbox_waiting": waiting_count(user) if has_inbox(user) else None,
         },
     )
 

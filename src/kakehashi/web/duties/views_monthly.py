@@ -15,6 +15,7 @@ from django.utils import timezone
 from kakehashi.web.duties.exports import XLSX, monthly_excel, monthly_filename, monthly_pdf
 from kakehashi.web.duties.monthly import Monthly, board_month, month_end, parse_month, school_month
 from kakehashi.web.duties.permissions import report_boards, report_schools
+from kakehashi.web.duties.sections import by_week
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.schools.models import School
 
@@ -52,6 +53,8 @@ def _page(request: HttpRequest, report: Monthly, page: str, files: list[str]) ->
             "month": f"{report.month:%Y-%m}",
             "previous": f"{previous:%Y-%m}",
             "following": f"{following:%Y-%m}",
+            "visit_weeks": by_week(report.visits, lambda v: v.reported),
+            "cover_weeks": by_week(report.covers, lambda c: bool(c.substitute)),
         },
     )
 

@@ -22,7 +22,7 @@ from kakehashi.web.leave.notices import coordinators_of, notify, school_staff_of
 from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_solution, week_instance
+from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
 
 # Seconds the engine may spend on one date's cover; the repair usually answers in well under one.
 COVER_SECONDS = 2.0
@@ -37,7 +37,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         )
     current = confirmed_covers(program, date, date).get(date)
     already = sorted(set(current.absent) | set(current.already_absent)) if current else []
-    instance = week_instance(program)
+    instance = version_instance(version)
     away = sorted(a for a in program_away(program, date, date).get(date, set()) if a in instance.alt_by_id)
     if not set(away) - set(already):
         return None

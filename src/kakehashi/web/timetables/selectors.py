@@ -158,6 +158,17 @@ def week_instance(program: Program) -> Instance:
     return parse_instance(week_document(program))
 
 
+def version_instance(version: TimetableVersion) -> Instance:
+    """The week `version` was made from, as a core Instance: every reader of a stored version (analysis,
+    edits, cover, the dated plan and feeds) reads it against this, not against today's week. A version
+    kept before weeks were stored (none is, after migration 0005) is read against today's week."""
+    cached: Instance | None = getattr(version, "_week_instance", None)
+    if cached is None:
+        cached = parse_instance(version.week) if version.week else week_instance(version.program)
+        version._week_instance = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def week_instance_json(program: Program) -> dict[str, Any]:
     """The canonical `kakehashi/week@1` file of the program's week (every default written out)."""
     return instance_to_json(week_instance(program))

@@ -26,7 +26,7 @@ def _page(client: Any, url: str, language: str) -> str:
 
 def _outside_details(html: str) -> str:
     """The page as read without opening "Details for specialists"."""
-    return re.sub(r"<details.*?</details>", "", html, flags=re.S)
+    return re.sub(r"<details class=\"specialists\".*?</details>", "", html, flags=re.S)
 
 
 def _text(html: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import ALL_DAYS
@@ -40,7 +41,7 @@ def test_an_edit_that_breaks_a_rule_is_refused_with_the_rule_and_changes_nothing
         for x in instance.lesson_by_id.values()
         if not published.visits.filter(participant=visit.participant, day=x.day, school__code=x.school).exists()
     )
-    with pytest.raises(edits.EditRefusedError) as refused:
+    with pytest.raises(edits.EditRefusedError) as refused, translation.override("en"):
         edits.edit_add_lesson(program=north.program, user=None, alt=visit.participant.code, lesson=elsewhere.id)
     # Said with the ALT's name and the school's, never the checker's "rule 2:" nor the lesson's code.
     said = " ".join(refused.value.sentences)
