@@ -5,20 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.cover import propose_cover
 from kakehashi.timetable.instance import ALL_DAYS, format_clock
 from kakehashi.timetable.solve.repair import RepairError
 from kakehashi.web.calendars.selectors import school_calendar
+from kakehashi.web.leave.cover_words import lesson_words
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.notices import coordinators_of, notify, school_staff_of
+from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
@@ -38,7 +42,12 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
     current = confirmed_covers(program, date, date).get(date)
     already = sorted(set(current.absent) | set(current.already_absent)) if current else []
     instance = version_instance(version)
-    away = sorted(a for a in program_away(program, date, date).get(date, set()) if a in instance.alt_by_id)
+    away_that_day = program_away(program, date, date).get(date, set())
+    # A substitute away that date is left out of the pool, unless the date's cover already calls them in:
+    # then their lessons need cover in turn.
+    called_in = {alt for alt, _school in current.visits} if current else set()
+    pool = substitute_pool(program, instance, away=away_that_day - called_in)
+    away = sorted(a for a in away_that_day if a in instance.alt_by_id or a in called_in)
     if not set(away) - set(already):
         return None
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
@@ -53,6 +62,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
             away,
             already_absent=already,
             current=day_change(current) if current else None,
+            substitutes=pool,
             time_limit=COVER_SECONDS,
         )
     except RepairError as error:
@@ -87,6 +97,11 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
                     "school_name": names.get(x.lesson.school, x.lesson.school),
                     "alt_name": people.get(x.lesson.alt, x.lesson.alt),
                     "substitute_name": people.get(x.substitute, x.substitute) if x.substitute else "",
+                    # Why no one takes it, as data: each reader's page says it in their language.
+                    "reasons": [
+                        {"group": str(r.group), "kind": str(r.kind), "parts": _named(r.parts, names, people)}
+                        for r in x.reasons
+                    ],
                 }
                 # By time, as the day runs (the engine lists them by lesson id).
                 for x in sorted(proposal.lessons, key=lambda x: (x.lesson.start, x.lesson.school, x.lesson.homeroom))
@@ -96,9 +111,30 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         )
 
 
-def cover_confirm(*, cover: Cover, user: Any) -> int:
+def _named(parts: Mapping[str, str | int], schools: dict[str, str], people: dict[str, str]) -> dict[str, Any]:
+    """A reason's parts with the names of the person and school it points at, as they are when proposed."""
+    named: dict[str, Any] = dict(parts)
+    if "person" in parts:
+        named["person_name"] = people.get(str(parts["person"]), str(parts["person"]))
+    if "school" in parts:
+        named["school_name"] = ", ".join(schools.get(code, code) for code in str(parts["school"]).split(", "))
+    return named
+
+
+def cover_confirm(*, cover: Cover, user: Any, accept_partial: bool = True) -> int:
     """Put the cover in force for its date and tell the ALTs and schools concerned; returns how many people
-    were told."""
+    were told. The coordinator's page passes `accept_partial` only when its warning naming the lessons left
+    without an ALT was ticked; otherwise such a cover is refused with those lessons named."""
+    left = [row for row in cover.needed if not row.get("substitute")]
+    if left and not accept_partial:
+        raise ValidationError(
+            ngettext(
+                "%(count)d lesson stays without an ALT: %(lessons)s. Tick the box under the list to confirm anyway.",
+                "%(count)d lessons stay without an ALT: %(lessons)s. Tick the box under the list to confirm anyway.",
+                len(left),
+            )
+            % {"count": len(left), "lessons": "; ".join(lesson_words(row) for row in left)}
+        )
     with transaction.atomic():
         locked = Cover.objects.select_for_update().get(pk=cover.pk)
         if locked.status != Cover.Status.PROPOSED:
@@ -157,12 +193,24 @@ def _announce(cover: Cover, before: Cover | None) -> int:
             if row["school"] == school:
                 who = row["substitute"] or "no ALT (not covered)"
                 lines.append(f"  {row['homeroom']} {row['start']}-{row['end']}: {who} instead of {row['alt']}")
-        told += notify(staff, subject, "\n".join(lines) + f"\n\n{cover.date} のALT訪問予定が変更されました。")
+        left = [row for row in cover.needed if row["school"] == school and not row.get("substitute")]
+        if left:
+            # The school plans those lessons without an ALT: name each class and period, in both languages.
+            lines.append("Classes with no ALT that day: " + ", ".join(
+                f"{row['homeroom']} (period {row['period']}, {row['start']}-{row['end']})" for row in left) + ".")
+        body = "\n".join(lines) + f"\n\n{cover.date} のALT訪問予定が変更されました。"
+        if left:
+            body += "\nこの日ALTが来ないクラス: " + "、".join(
+                f"{row['homeroom']}（{row['period']}時間目 {row['start']}-{row['end']}）" for row in left) + "。"
+        told += notify(staff, subject, body)
     covered = cover.covered
     told += notify(
         coordinators_of(program),
         subject,
         f"Cover confirmed for {cover.date}: {covered} of {len(cover.needed)} lesson(s) covered.\n"
+        + "".join(f"Left without an ALT: {row.get('school_name') or row['school']} {row['homeroom']} "
+                  f"period {row['period']} ({row['start']}-{row['end']})\n"
+                  for row in cover.needed if not row.get("substitute"))
         + "\n".join(cover.moves),
     )
     return told

@@ -18,7 +18,7 @@ from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.core.spreadsheet import csv_bytes
-from kakehashi.web.leave import cover_words, covers, services
+from kakehashi.web.leave import cover_changes, covers, services
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
 from kakehashi.web.leave.notices import notices_mark_read
@@ -149,7 +149,7 @@ def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "program": program,
             "pending": pending,
-            "dates": cover_words.in_words(program, absence_dates(program, today), _japanese(request)),
+            "dates": cover_changes.in_words(program, absence_dates(program, today), _japanese(request)),
             "balances": [(p, leave_balance(p, year)) for p in people],
             "entitlement_form": entitlement_form,
         },
@@ -169,7 +169,7 @@ def absences_panel(request: HttpRequest, pk: int) -> HttpResponse:
         "leave/program.html#absences",
         {
             "program": program,
-            "dates": cover_words.in_words(program, absence_dates(program, timezone.localdate()), _japanese(request)),
+            "dates": cover_changes.in_words(program, absence_dates(program, timezone.localdate()), _japanese(request)),
         },
     )
 
@@ -219,7 +219,8 @@ def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
     program = _program(request, pk)
     cover = get_object_or_404(Cover, pk=cover_pk, program=program)
     try:
-        told = covers.cover_confirm(cover=cover, user=request.user)
+        accepted = bool(request.POST.get("accept_partial"))
+        told = covers.cover_confirm(cover=cover, user=request.user, accept_partial=accepted)
     except ValidationError as error:
         messages.error(request, _message(error))
     else:

@@ -11,7 +11,7 @@ import pytest
 from django.utils import translation
 
 from kakehashi.web.core.testing import signed_in
-from kakehashi.web.leave.cover_words import visit_changes
+from kakehashi.web.leave.cover_changes import visit_changes
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.leave.tasks import propose_covers
