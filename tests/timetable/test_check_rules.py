@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 from week_builders import alt, school, timetable, week
 
-from kakehashi.timetable.check import check, check_report
+from kakehashi.timetable.check import KINDS, check, check_report
 from kakehashi.timetable.instance import Instance, Solution
 
 
 def messages(instance: Instance, solution: Solution, rule: int | None = None) -> list[str]:
-    return [v.message for v in check(instance, solution) if rule is None or v.rule == rule]
+    found = check(instance, solution)
+    # Every violation of every rule test also has a known kind of the rule it breaks (screens word it by kind).
+    assert all(KINDS.get(v.kind) == v.rule for v in found), [(v.rule, v.kind) for v in found]
+    return [v.message for v in found if rule is None or v.rule == rule]
 
 
 def one_school_week(**alt_fields: object) -> Instance:
@@ -306,3 +309,21 @@ def test_every_rule_has_a_japanese_name_for_bilingual_screens() -> None:
     violation = Violation(5, "rule 5: ALT A01 has two lessons at once on mon.")
     assert violation.bilingual == ("rule 5: ALT A01 has two lessons at once on mon. / "
                                    "規則5（授業の時間の重なり）に違反しています。")
+
+
+def test_a_violation_carries_its_kind_and_its_parts_for_screens_that_word_it_themselves() -> None:
+    solution = timetable([("A01", "mon", "S01"), ("A01", "mon", "S02")],
+                         [("A01", "S01/5-1/mon/1"), ("A01", "S02/6-1/mon/3")])
+    [violation] = [v for v in check(two_school_week(max_schools_per_day=1), solution) if v.rule == 6]
+    assert violation.kind == "too_many_schools_a_day"
+    assert violation.parts == {"alt": "A01", "day": "mon", "schools": ["S01", "S02"], "count": 2, "limit": 1}
+    assert violation.to_json()["kind"] == "too_many_schools_a_day"
+
+
+def test_every_kind_of_violation_names_the_rule_it_breaks_and_every_rule_has_a_kind() -> None:
+    assert sorted(set(KINDS.values())) == list(range(1, 13))
+    instance = week([school(1, visit_min=3)], [alt(1, max_classes_per_day=1)])
+    solution = timetable(MON_AT_S01, [("A01", "S01/5-1/mon/1"), ("A01", "S01/5-2/mon/2"), ("A01", "S01/9-9/mon/1")])
+    assert [(v.rule, v.kind) for v in check(instance, solution)] == [
+        (7, "too_many_lessons_a_day"), (10, "too_few_alt_days"), (12, "unknown_lesson")]
+    assert all(KINDS[v.kind] == v.rule for v in check(instance, solution))

@@ -18,7 +18,7 @@ from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.core.spreadsheet import csv_bytes
-from kakehashi.web.leave import covers, services
+from kakehashi.web.leave import cover_changes, covers, services
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
 from kakehashi.web.leave.notices import notices_mark_read
@@ -149,11 +149,15 @@ def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "program": program,
             "pending": pending,
-            "dates": absence_dates(program, today),
+            "dates": cover_changes.in_words(program, absence_dates(program, today), _japanese(request)),
             "balances": [(p, leave_balance(p, year)) for p in people],
             "entitlement_form": entitlement_form,
         },
     )
+
+
+def _japanese(request: HttpRequest) -> bool:
+    return (getattr(request, "LANGUAGE_CODE", "") or "").startswith("ja")
 
 
 @login_required
@@ -163,7 +167,10 @@ def absences_panel(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "leave/program.html#absences",
-        {"program": program, "dates": absence_dates(program, timezone.localdate())},
+        {
+            "program": program,
+            "dates": cover_changes.in_words(program, absence_dates(program, timezone.localdate()), _japanese(request)),
+        },
     )
 
 

@@ -21,6 +21,7 @@ from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.publishing import InForceChangedError, publish_preview, timetable_publish_confirmed
+from kakehashi.web.timetables.rule_words import names_from, reason_sentence
 from kakehashi.web.timetables.selectors import (
     program_alts,
     program_schools,
@@ -28,6 +29,7 @@ from kakehashi.web.timetables.selectors import (
     version_solution,
     week_instance_json,
 )
+from kakehashi.web.timetables.summary import score_parts, summary_sentences
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
@@ -50,6 +52,11 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     # Building and reading the whole week takes a few hundred milliseconds at city size: once per change.
     week_problem = until_next_change(f"week-problem:{program.pk}", check_week) or None
+    japanese = (getattr(request, "LANGUAGE_CODE", "") or "").startswith("ja")
+    school_names = {
+        s.code: (s.name_ja if japanese and s.name_ja else s.name)
+        for s in program_schools(program).select_related("organization")
+    }
     return render(
         request,
         "organizations/program.html",
@@ -62,8 +69,9 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "in_force": published_version(program),
             "week_problem": week_problem,
             "solve_form": SolveForm(),
+            # Schools by name in the reader's language, never by code.
             "behind": [
-                row
+                (row, school_names.get(row.school, row.school))
                 for row in until_next_change(
                     f"annual:{program.pk}:{timezone.localdate()}",
                     lambda: program_annual_days(program, timezone.localdate()),
@@ -156,9 +164,29 @@ def program_diff(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    """A version's objective by term, each school's contracted vs delivered days, coverage of classes,
-    and for every class left without an ALT, why (the core's explain)."""
+    """A version in plain words (classes with an ALT, travel, next to the best possible), each school's
+    contracted vs delivered days, and for every class left without an ALT, why (the core's explain); the
+    score part by part folded away for specialists."""
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
     context = version_analysis(version)
-    return render(request, "organizations/analysis.html", {"program": program, "version": version, **context})
+    names = names_from(context["alt_names"], context["school_names"], context["lesson_names"])
+    return render(
+        request,
+        "organizations/analysis.html",
+        {
+            "program": program,
+            "version": version,
+            "sentences": summary_sentences(version),
+            "score_parts": score_parts(context["terms"], context["objective"]),
+            # Schools and ALTs as the reader knows them (the analysis keeps the week's ids for the API).
+            "uncovered_rows": [
+                (u, names.school(u.school), reason_sentence(u, names)) for u, _name in context["uncovered"]
+            ],
+            "school_rows": [
+                (d, names.school(d.school), _(", ").join(names.alt(alt) for alt in d.alts))
+                for d, _name in context["school_days"]
+            ],
+            **context,
+        },
+    )

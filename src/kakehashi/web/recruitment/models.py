@@ -193,6 +193,10 @@ class ApplicationDocument(Tracked):
     class Meta:
         ordering = ["application", "kind"]
 
+    def __str__(self) -> str:
+        # The change log names an object by this: the document's kind and file, never "object (1)".
+        return f"{self.get_kind_display()}: {self.original_name}"
+
 
 class ApplicationStep(models.Model):
     """Every move of an application through the pipeline: who, when, from and to."""
@@ -206,6 +210,9 @@ class ApplicationStep(models.Model):
 
     class Meta:
         ordering = ["application", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.from_status or '—'} → {self.to_status}"
 
 
 class PlacementRequest(Tracked):
@@ -242,6 +249,9 @@ class PlacementRun(Tracked):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"{self.program} {self.year}: placement #{self.pk}"
+
 
 class RenewalIntent(Tracked):
     """Each autumn a participant says whether they re-contract, ask to transfer, or leave."""
@@ -259,3 +269,6 @@ class RenewalIntent(Tracked):
     class Meta:
         ordering = ["-year", "participant"]
         constraints = [models.UniqueConstraint(fields=["participant", "year"], name="one_renewal_intent_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.participant.name} {self.year}: {self.get_choice_display()}"

@@ -9,6 +9,7 @@ from typing import Any
 from kakehashi.timetable.explain import explain
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.timetables.models import TimetableVersion
+from kakehashi.web.timetables.rule_words import LessonName
 from kakehashi.web.timetables.selectors import version_instance, version_solution
 
 
@@ -31,6 +32,11 @@ def _analysis(version: TimetableVersion) -> dict[str, Any]:
         "classes": classes,
         "classes_with_alt": classes - len(analysis.uncovered),
         "school_days": [(d, names.get(d.school, d.school)) for d in analysis.school_days],
+        "alt_names": {a.id: a.name for a in instance.alts},
+        "school_names": names,
+        "lesson_names": {
+            code: LessonName(x.school, x.homeroom, x.day, x.period) for code, x in instance.lesson_by_id.items()
+        },
         "uncovered": [(u, names.get(u.school, u.school)) for u in analysis.uncovered],
         "explanation": analysis,
     }

@@ -21,6 +21,7 @@ from kakehashi.web.core.models import Change
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.timetables import rule_words
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
 from kakehashi.web.timetables.selectors import editable_version, version_instance, version_solution, week_instance_json
 
@@ -72,7 +73,7 @@ def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
 def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, what: str) -> TimetableVersion:
     violations = check(instance, candidate)
     if violations:
-        raise EditRefusedError([v.bilingual for v in violations])
+        raise EditRefusedError(rule_words.sentences(violations, rule_words.names_of(instance)))
     people = {p.code: p for p in Participant.objects.filter(program=draft.program)}
     schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in candidate.visits})}
     lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in candidate.lessons})}

@@ -135,6 +135,12 @@ class TimetableVersion(Tracked):
     def __str__(self) -> str:
         return f"{self.program} v{self.number}"
 
+    @property
+    def percent_of_best(self) -> int | None:
+        """How good the week is next to the best possible, as the pages say it: at least this percent of
+        the proven bound (rounded down, so "at least" stays true); None without a bound (a hand edit)."""
+        return _percent_of(self.objective, self.bound)
+
 
 class VisitRow(models.Model):
     """Rows of a stored timetable are immutable: an edit makes a new version, which the change log records."""
@@ -150,6 +156,9 @@ class VisitRow(models.Model):
             models.UniqueConstraint(fields=["version", "participant", "day", "school"], name="visit_row_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.participant.name}: {self.get_day_display()} {self.school}"
+
 
 class LessonRow(models.Model):
     version = models.ForeignKey(TimetableVersion, on_delete=models.CASCADE, related_name="lessons")
@@ -159,6 +168,9 @@ class LessonRow(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["version", "lesson"], name="lesson_row_one_alt")]
+
+    def __str__(self) -> str:
+        return f"{self.participant.name}: {self.lesson}"
 
 
 class SolveJob(models.Model):
@@ -211,6 +223,11 @@ class SolveJob(models.Model):
         return max(0.0, (self.bound - self.best_objective) / self.bound)
 
     @property
+    def percent_of_best(self) -> int | None:
+        """The best timetable so far next to the best possible, in percent (see TimetableVersion's)."""
+        return _percent_of(self.best_objective, self.bound)
+
+    @property
     def percent(self) -> int:
         """How far through its time limit the job is (a solve may end sooner, when proven optimal)."""
         if self.finished:
@@ -232,3 +249,9 @@ class LockedVisit(Tracked):
 
     def __str__(self) -> str:
         return f"🔒 {self.participant.code} {self.day} {self.school.code}"
+
+
+def _percent_of(objective: int | None, bound: int | None) -> int | None:
+    if objective is None or not bound or bound <= 0:
+        return None
+    return max(0, min(100, (100 * objective) // bound))

@@ -18,6 +18,7 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.timetables import rule_words
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
 from kakehashi.web.timetables.selectors import published_version
@@ -40,7 +41,8 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
         )
     violations = check(instance, solution)
     if violations:
-        raise TimetableRefusedError(_("The timetable breaks a rule: %(rule)s") % {"rule": violations[0].bilingual})
+        first = rule_words.sentence(violations[0], rule_words.names_of(instance))
+        raise TimetableRefusedError(_("The timetable breaks a rule: %(rule)s") % {"rule": first})
     alts = {p.code: p for p in Participant.objects.filter(program=program, code__in={v.alt for v in solution.visits})}
     schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in solution.visits})}
     lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in solution.lessons})}

@@ -1,0 +1,94 @@
+"""A timetable version in a coordinator's words: how many classes have an ALT, how long the ALTs travel,
+and how it compares with the best timetable possible. The solver's own numbers (its score, the proven
+bound, how it searched) stay on the page under "Details for specialists", never in these sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kakehashi.timetable.instance import Status
+from kakehashi.web.timetables.analysis import version_analysis
+from kakehashi.web.timetables.models import TimetableVersion
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    classes: int
+    classes_with_alt: int
+    lessons: int
+    lessons_with_alt: int
+    travel_minutes: int
+    proven_best: bool
+    # The score as a share of the proven bound: no timetable can do better than score / share. None when
+    # no bound was proven (a hand-edited week).
+    share_of_best: float | None
+
+
+def week_summary(version: TimetableVersion) -> WeekSummary:
+    analysis = version_analysis(version)
+    score = analysis["explanation"].score
+    objective = analysis["objective"]
+    bound = version.bound
+    share = None
+    if bound and bound > 0 and objective is not None:
+        share = max(0.0, min(1.0, objective / bound))
+    return WeekSummary(
+        classes=analysis["classes"],
+        classes_with_alt=analysis["classes_with_alt"],
+        lessons=analysis["lessons"],
+        lessons_with_alt=analysis["covered"],
+        travel_minutes=sum(score.travel_minutes_by_alt.values()),
+        proven_best=version.solver_status == Status.OPTIMAL.value,
+        share_of_best=share,
+    )
+
+
+def _number(value: int) -> str:
+    return number_format(value, force_grouping=True)
+
+
+def classes_sentence(summary: WeekSummary) -> str:
+    return _("Classes with an ALT: %(with_alt)s of %(all)s.") % {
+        "with_alt": _number(summary.classes_with_alt),
+        "all": _number(summary.classes),
+    }
+
+
+def travel_sentence(summary: WeekSummary) -> str:
+    hours = round(summary.travel_minutes / 60)
+    if summary.travel_minutes and hours == 0:
+        return _("Travel between home and schools: less than an hour a week for all ALTs together.")
+    return ngettext(
+        "Travel between home and schools: about %(hours)s hour a week for all ALTs together.",
+        "Travel between home and schools: about %(hours)s hours a week for all ALTs together.",
+        hours,
+    ) % {"hours": _number(hours)}
+
+
+def best_sentence(summary: WeekSummary) -> str:
+    if summary.proven_best:
+        return _("No better timetable is possible: this one is proven the best.")
+    if summary.share_of_best is None:
+        return _("Not compared with the best timetable possible (it was edited by hand).")
+    percent = int(summary.share_of_best * 100)  # rounded down: "at least" must stay true
+    return _("At least %(percent)s%% as good as the best timetable possible.") % {"percent": percent}
+
+
+def summary_sentences(version: TimetableVersion) -> list[str]:
+    summary = week_summary(version)
+    return [classes_sentence(summary), travel_sentence(summary), best_sentence(summary)]
+
+
+def score_parts(terms: dict[str, int], total: int) -> list[tuple[str, int]]:
+    """The score part by part, each part named in words (the spec's term names are for the file format)."""
+    labels = {
+        "coverage": _("points for ALT lessons, spread over classes"),
+        "travel_cost": _("minus points for travel"),
+        "shortfall_cost": _("minus points for ALTs below their fewest lessons"),
+        "extra_alt_cost": _("minus points for a second ALT at a school"),
+    }
+    return [(labels.get(term, term), value) for term, value in terms.items()] + [(_("score"), total)]
