@@ -51,8 +51,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             minutes = settings.LOGIN_FAILURE_WINDOW_SECONDS // 60
             raise forms.ValidationError(
                 _(
-                    "Too many failed logins. Try again in %(minutes)s minutes. "
-                    "/ ログインの失敗が多すぎます。%(minutes)s分後にもう一度お試しください。"
+                    "Too many failed logins. Try again in %(minutes)s minutes."
                 )
                 % {"minutes": minutes},
                 code="throttled",

@@ -83,7 +83,7 @@ def _event_new(request: HttpRequest, owner: Owner) -> HttpResponse:
     form = EventForm(request.POST or None, instance=owner.new_event())
     if request.method == "POST" and form.is_valid():
         event = form.save()
-        messages.success(request, _("Saved. / 保存しました。"))
+        messages.success(request, _("Saved."))
         return redirect(owner.list_url(SchoolYear.of(event.starts)))
     return render(request, "calendars/event_form.html", {"form": form, "owner": owner, "event": None})
 
@@ -105,7 +105,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = form.save()
-        messages.success(request, _("Saved. / 保存しました。"))
+        messages.success(request, _("Saved."))
         return redirect(owner.list_url(SchoolYear.of(event.starts)))
     return render(request, "calendars/event_form.html", {"form": form, "owner": owner, "event": event})
 
@@ -117,7 +117,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         year = SchoolYear.of(event.starts)
         event.delete()
-        messages.success(request, _("Deleted. / 削除しました。"))
+        messages.success(request, _("Deleted."))
         return redirect(owner.list_url(year))
     return render(request, "calendars/event_delete.html", {"event": event, "owner": owner})
 
@@ -135,12 +135,11 @@ def event_rained_out_page(request: HttpRequest, pk: int) -> HttpResponse:
         after = compensatory_day(event)
         if after is None:
             text = _(
-                "%(name)s moved to %(date)s, a weekday: no compensatory day off. / %(name)sを%(date)sに延期しました。"
+                "%(name)s moved to %(date)s, a weekday: no compensatory day off."
             )
         else:
             text = _(
-                "%(name)s moved to %(date)s; compensatory day off: %(day)s. / "
-                "%(name)sを%(date)sに延期しました。振替休業日: %(day)s"
+                "%(name)s moved to %(date)s; compensatory day off: %(day)s."
             )
         messages.success(request, text % {"name": event.name, "date": _dated(event.starts), "day": _dated(after)})
         return redirect(owner.list_url(SchoolYear.of(event.starts)))

@@ -51,8 +51,8 @@ class Event(Tracked):
     def clean(self) -> None:
         if (self.board_id is None) == (self.school_id is None):
             raise ValidationError(
-                _("An event belongs to one school or to one board. / 学校か教育委員会のどちらか一方を選んでください。")
+                _("An event belongs to one school or to one board.")
             )
         # A date the form could not read is already reported on its field; there is nothing to compare.
         if self.starts is not None and self.ends is not None and self.ends < self.starts:
-            raise ValidationError({"ends": _("The event ends before it starts. / 行事の終了日が開始日より前です。")})
+            raise ValidationError({"ends": _("The event ends before it starts.")})

@@ -26,11 +26,11 @@ MAX_MINUTES = 24 * 60
 def _editable(report: DailyReport) -> None:
     if report.status == DailyReport.Status.APPROVED:
         raise ValidationError(
-            _("This report has been approved and can no longer be changed. / 承認済みの日報は変更できません。")
+            _("This report has been approved and can no longer be changed.")
         )
     if report.status == DailyReport.Status.SUBMITTED:
         raise ValidationError(
-            _("This report is waiting for approval and cannot be changed. / 承認待ちの日報は変更できません。")
+            _("This report is waiting for approval and cannot be changed.")
         )
 
 
@@ -69,24 +69,24 @@ def report_refresh(*, report: DailyReport) -> DailyReport:
 def _check_entry(entry: DutyEntry) -> None:
     if not 1 <= entry.minutes <= MAX_MINUTES:
         raise ValidationError(
-            {"minutes": _("Give the time in minutes, 1 to 1440. / 時間は1〜1440分で入力してください。")}
+            {"minutes": _("Give the time in minutes, 1 to 1440.")}
         )
     if entry.kind == DutyKind.TRANSLATION:
         if not entry.words:
             raise ValidationError(
-                {"words": _("Give the number of words translated. / 翻訳した語数を入力してください。")}
+                {"words": _("Give the number of words translated.")}
             )
         if not entry.title:
-            raise ValidationError({"title": _("Give the document's title. / 翻訳した文書の題名を入力してください。")})
+            raise ValidationError({"title": _("Give the document's title.")})
     if entry.kind == DutyKind.INTERPRETATION and not entry.title:
-        raise ValidationError({"title": _("Give the event interpreted at. / 通訳した行事を入力してください。")})
+        raise ValidationError({"title": _("Give the event interpreted at.")})
     if entry.kind == DutyKind.SPORTS:
         if not entry.sport:
-            raise ValidationError({"sport": _("Give the sport. / 競技を入力してください。")})
+            raise ValidationError({"sport": _("Give the sport.")})
         if entry.headcount is None:
-            raise ValidationError({"headcount": _("Give how many took part. / 参加人数を入力してください。")})
+            raise ValidationError({"headcount": _("Give how many took part.")})
     if entry.kind == DutyKind.OTHER and not entry.title:
-        raise ValidationError({"title": _("Say what the duty was. / 業務の内容を入力してください。")})
+        raise ValidationError({"title": _("Say what the duty was.")})
 
 
 def entry_add(
@@ -135,10 +135,10 @@ def report_submit(*, report: DailyReport) -> DailyReport:
         lock(report)
         _editable(report)
         if report.date > timezone.localdate():
-            raise ValidationError(_("A day is reported once it has begun. / 日報は当日以降に提出してください。"))
+            raise ValidationError(_("A day is reported once it has begun."))
         if not report.entries.exists():
             raise ValidationError(
-                _("Add at least one duty before submitting. / 業務を1件以上入力してから提出してください。")
+                _("Add at least one duty before submitting.")
             )
         resubmitted = report.status == DailyReport.Status.RETURNED
         report.status = DailyReport.Status.SUBMITTED
@@ -162,9 +162,9 @@ def _hours(report: DailyReport) -> str:
 
 def _decidable(report: DailyReport, user: Any) -> None:
     if not may_approve(user, report):
-        raise ValidationError(_("You do not decide this report. / この日報を承認する権限がありません。"))
+        raise ValidationError(_("You do not decide this report."))
     if report.status != DailyReport.Status.SUBMITTED:
-        raise ValidationError(_("This report is not waiting for a decision. / この日報は承認待ちではありません。"))
+        raise ValidationError(_("This report is not waiting for a decision."))
 
 
 def report_approve(*, report: DailyReport, user: Any, comment: str = "") -> DailyReport:
@@ -193,13 +193,13 @@ def _return(report: DailyReport, user: Any, comment: str) -> None:
     if not may_return(user, report):
         raise ValidationError(
             _(
-                "Under an outsourcing contract (請負) corrections go through the contractor's coordinator; "
-                "you may approve this report. / 請負契約では修正依頼は受託者の責任者を通します。承認のみ可能です。"
+                "Under an outsourcing contract (請負) corrections go through the contractor's "
+                "coordinator; you may approve this report."
             )
         )
     if not comment.strip():
         raise ValidationError(
-            {"comment": _("Say what to change when returning a report. / 差し戻しの理由を入力してください。")}
+            {"comment": _("Say what to change when returning a report.")}
         )
     report.status = DailyReport.Status.RETURNED
     report.decided_by = user

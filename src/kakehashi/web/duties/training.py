@@ -30,10 +30,10 @@ def session_create(
     user: Any = None,
 ) -> TrainingSession:
     if ends <= starts:
-        raise ValidationError({"ends": _("The session ends before it starts. / 終了時刻が開始時刻より前です。")})
+        raise ValidationError({"ends": _("The session ends before it starts.")})
     if not place.strip() and not link.strip():
         raise ValidationError(
-            {"place": _("Give a place or an online link. / 場所またはオンラインのリンクを入力してください。")}
+            {"place": _("Give a place or an online link.")}
         )
     session = TrainingSession(
         program=program, title=title, kind=kind, starts=starts, ends=ends, place=place, link=link, created_by=user
@@ -53,7 +53,7 @@ def session_invite(*, session: TrainingSession, participants: Iterable[Participa
     people = list(participants)
     if any(p.program_id != session.program_id for p in people):
         raise ValidationError(
-            _("Only the program's own participants can be invited. / 招待できるのはこのプログラムの参加者のみです。")
+            _("Only the program's own participants can be invited.")
         )
     already = set(session.invitations.values_list("participant_id", flat=True))
     new = [p for p in people if p.pk not in already]
@@ -73,7 +73,7 @@ def session_invite(*, session: TrainingSession, participants: Iterable[Participa
 
 def invitation_respond(*, invitation: Invitation, attending: bool) -> Invitation:
     if invitation.session.ends <= timezone.now():
-        raise ValidationError(_("This session is over. / この研修・会議は終了しました。"))
+        raise ValidationError(_("This session is over."))
     invitation.response = Invitation.Response.ATTENDING if attending else Invitation.Response.NOT_ATTENDING
     invitation.responded_at = timezone.now()
     invitation.save()
@@ -84,11 +84,11 @@ def attendance_record(*, session: TrainingSession, marks: Mapping[int, str]) -> 
     """`marks` maps an invitation's id to present, absent or excused; returns how many changed."""
     if session.starts > timezone.now():
         raise ValidationError(
-            _("Attendance is recorded once the session has begun. / 出欠は開始後に記録してください。")
+            _("Attendance is recorded once the session has begun.")
         )
     allowed = set(Invitation.Attendance.values)
     if set(marks.values()) - allowed:
-        raise ValidationError(_("Choose present, absent or excused. / 出席・欠席・公欠から選んでください。"))
+        raise ValidationError(_("Choose present, absent or excused."))
     changed = 0
     with transaction.atomic():
         for invitation in session.invitations.filter(pk__in=list(marks)):

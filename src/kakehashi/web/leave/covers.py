@@ -33,7 +33,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
     version = published_version(program)
     if version is None:
         raise ValidationError(
-            _("There is no published timetable to cover from. / 公開された時間割がないため代替案を作れません。")
+            _("There is no published timetable to cover from.")
         )
     current = confirmed_covers(program, date, date).get(date)
     already = sorted(set(current.absent) | set(current.already_absent)) if current else []
@@ -57,7 +57,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         )
     except RepairError as error:
         raise ValidationError(
-            _("The engine could not propose cover: %(error)s / 代替案を作成できませんでした。") % {"error": error}
+            _("The engine could not propose cover: %(error)s") % {"error": error}
         ) from error
     names = {s.code: s.organization.name for s in schools}
     people = dict(Participant.objects.filter(program=program).values_list("code", "name"))
@@ -103,7 +103,7 @@ def cover_confirm(*, cover: Cover, user: Any) -> int:
         locked = Cover.objects.select_for_update().get(pk=cover.pk)
         if locked.status != Cover.Status.PROPOSED:
             raise ValidationError(
-                _("This proposal is no longer open (confirmed or replaced). / この代替案は確定済みか差し替え済みです。")
+                _("This proposal is no longer open (confirmed or replaced).")
             )
         before = confirmed_covers(cover.program, cover.date, cover.date).get(cover.date)
         Cover.objects.filter(program=cover.program, date=cover.date, status=Cover.Status.CONFIRMED).update(

@@ -61,7 +61,7 @@ class WeekendWork(Tracked):
     def clean(self) -> None:
         if self.date is not None and self.date.weekday() < 5:
             raise ValidationError(
-                {"date": _("Weekend work is on a Saturday or Sunday. / 週休日（土・日）の勤務を入力してください。")}
+                {"date": _("Weekend work is on a Saturday or Sunday.")}
             )
 
 

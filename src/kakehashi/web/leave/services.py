@@ -30,13 +30,13 @@ def _check_request(request: LeaveRequest) -> None:
     for field in ("starts", "ends"):
         if not EARLIEST <= getattr(request, field) <= LATEST:
             raise ValidationError(
-                {field: _("Give a date between 2000 and 2100. / 2000年から2100年の日付を入力してください。")}
+                {field: _("Give a date between 2000 and 2100.")}
             )
     if request.ends < request.starts:
-        raise ValidationError({"ends": _("The last day is before the first day. / 最終日が初日より前です。")})
+        raise ValidationError({"ends": _("The last day is before the first day.")})
     if not working_days(request.starts, request.ends):
         raise ValidationError(
-            {"starts": _("These dates have no working day (weekends and holidays only). / 勤務日が含まれていません。")}
+            {"starts": _("These dates have no working day (weekends and holidays only).")}
         )
     overlapping = LeaveRequest.objects.filter(
         participant=request.participant, status__in=OPEN, starts__lte=request.ends, ends__gte=request.starts
@@ -45,22 +45,21 @@ def _check_request(request: LeaveRequest) -> None:
         other = overlapping.first()
         assert other is not None
         raise ValidationError(
-            _("You already have leave from %(starts)s to %(ends)s. / この期間には既に休暇の申請があります。")
+            _("You already have leave from %(starts)s to %(ends)s.")
             % {"starts": other.starts, "ends": other.ends}
         )
     if request.kind == LeaveRequest.Kind.ANNUAL:
         year = SchoolYear.of(request.starts)
         if SchoolYear.of(request.ends) != year:
             raise ValidationError(
-                _("Paid leave cannot run across two school years. / 年休は年度をまたいで申請できません。")
+                _("Paid leave cannot run across two school years.")
             )
         balance = leave_balance(request.participant, year, excluding=request.pk)
         asked = leave_days(request)
         if asked > balance.remaining - balance.requested:
             raise ValidationError(
                 _(
-                    "Paid leave left: %(left)s day(s) (%(pending)s already requested); this asks for %(asked)s. "
-                    "/ 年休の残り日数が足りません（残り%(left)s日、申請中%(pending)s日、今回%(asked)s日）。"
+                    "Paid leave left: %(left)s day(s) (%(pending)s already requested); this asks for %(asked)s."
                 )
                 % {"left": balance.remaining, "pending": balance.requested, "asked": asked}
             )
@@ -70,20 +69,19 @@ def _check_request(request: LeaveRequest) -> None:
             raise ValidationError(
                 {
                     "weekend_work": _(
-                        "Choose the weekend work this day is for. / 代休の対象となる週休日の勤務を選んでください。"
+                        "Choose the weekend work this day is for."
                     )
                 }
             )
         if work.participant_id != request.participant_id:
-            raise ValidationError({"weekend_work": _("That is someone else's weekend work. / 他の人の勤務です。")})
+            raise ValidationError({"weekend_work": _("That is someone else's weekend work.")})
         if request.starts != request.ends:
-            raise ValidationError({"ends": _("A compensatory day is one day. / 代休は1日単位で取得してください。")})
+            raise ValidationError({"ends": _("A compensatory day is one day.")})
         if not work.date < request.starts <= work.compensatory_by:
             raise ValidationError(
                 {
                     "starts": _(
-                        "A compensatory day for work on %(worked)s is taken after it and by %(by)s (within four "
-                        "weeks). / 代休は勤務日の後、%(by)sまで（4週間以内）に取得してください。"
+                        "A compensatory day for work on %(worked)s is taken after it and by %(by)s (within four weeks)."
                     )
                     % {"worked": work.date, "by": work.compensatory_by}
                 }
@@ -121,7 +119,7 @@ def leave_request_decide(*, request: LeaveRequest, approve: bool, user: Any, not
     with transaction.atomic():
         lock(request)  # approve and refuse sent at the same moment: the second waits, then finds it decided
         if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED):
-            raise ValidationError(_("This request has already been decided. / この申請は処理済みです。"))
+            raise ValidationError(_("This request has already been decided."))
         if approve and request.status == LeaveRequest.Status.REQUESTED:
             _check_request(request)  # the balance may have changed since it was asked
         request.status = LeaveRequest.Status.APPROVED if approve else LeaveRequest.Status.REFUSED
@@ -147,7 +145,7 @@ def absence_report(
     """An absence reported on the day (usually from the phone before school): it counts at once, the
     coordinators are told, and substitute cover is proposed."""
     if kind not in (LeaveRequest.Kind.SICK, LeaveRequest.Kind.SPECIAL, LeaveRequest.Kind.ANNUAL):
-        raise ValidationError({"kind": _("Choose sick, special or paid leave. / 病気・特別・年休から選んでください。")})
+        raise ValidationError({"kind": _("Choose sick, special or paid leave.")})
     request = LeaveRequest(
         participant=participant,
         kind=kind,
@@ -177,7 +175,7 @@ def leave_request_cancel(*, request: LeaveRequest) -> LeaveRequest:
     with transaction.atomic():
         lock(request)  # a cancel and a decision at the same moment: one of them finds the other done
         if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.APPROVED):
-            raise ValidationError(_("Only a requested or approved leave can be cancelled. / 取り消せない申請です。"))
+            raise ValidationError(_("Only a requested or approved leave can be cancelled."))
         request.status = LeaveRequest.Status.CANCELLED
         request.save()
     return request

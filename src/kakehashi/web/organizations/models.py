@@ -113,12 +113,12 @@ class Contract(Tracked):
 
     def clean(self) -> None:
         if self.ends < self.starts:
-            raise ValidationError({"ends": _("The contract ends before it starts. / 終了日が開始日より前です。")})
+            raise ValidationError({"ends": _("The contract ends before it starts.")})
         if self.type == self.Type.OUTSOURCING and self.responsible_manager_id is None:
             raise ValidationError(
                 {
                     "responsible_manager": _(
-                        "An outsourcing contract needs a responsible manager. / 請負契約には責任者が必要です。"
+                        "An outsourcing contract needs a responsible manager."
                     )
                 }
             )

@@ -106,8 +106,7 @@ def program_publish(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     messages.success(
         request,
         _(
-            "Version %(n)s is published; %(people)s participants and %(schools)s schools had "
-            "changes and were told. / 公開しました。"
+            "Version %(n)s is published; %(people)s participants and %(schools)s schools had changes and were told."
         )
         % {"n": number, "people": len(changes.by_participant), "schools": len(changes.by_school)},
     )

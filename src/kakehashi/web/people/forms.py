@@ -63,5 +63,5 @@ class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
         data = super().clean() or {}
         low, high = data.get("classes_min"), data.get("classes_max")
         if low is not None and high is not None and low > high:
-            self.add_error("classes_max", _("At least the minimum, please. / 下限以上にしてください。"))
+            self.add_error("classes_max", _("At least the minimum, please."))
         return data

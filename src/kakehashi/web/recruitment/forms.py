@@ -169,7 +169,7 @@ class ApplicationForm(forms.Form):
         for number in range(1, EXTRA_DOCUMENTS + 1):
             if data.get(f"document_{number}") and not data.get(f"document_{number}_kind"):
                 self.add_error(
-                    f"document_{number}_kind", _("Say what this document is. / 書類の種類を選んでください。")
+                    f"document_{number}_kind", _("Say what this document is.")
                 )
         return data
 

@@ -64,7 +64,7 @@ def _cycle_form(request: HttpRequest, program: Program, cycle: Cycle | None) -> 
         except ValidationError as error:
             attach(form, error)
         else:
-            messages.success(request, _("Cycle saved: %(name)s / 募集を保存しました。") % {"name": edited.name})
+            messages.success(request, _("Cycle saved: %(name)s") % {"name": edited.name})
             return redirect("recruitment:cycles", pk=program.pk)
     return render(request, "recruitment/cycle_form.html", {"program": program, "cycle": cycle, "form": form})
 
@@ -105,7 +105,7 @@ def applications_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = BulkMoveForm(request.POST, cycle=cycle)
     back = reverse("recruitment:applications", args=[cycle.pk]) + (f"?{request.GET.urlencode()}" if request.GET else "")
     if not form.is_valid():
-        messages.error(request, _("Choose applications and a stage. / 応募と移動先を選んでください。"))
+        messages.error(request, _("Choose applications and a stage."))
         return redirect(back)
     moved, refused = services.applications_advance_bulk(
         applications=form.cleaned_data["applications"], to=form.cleaned_data["to"], by=request.user
@@ -113,7 +113,7 @@ def applications_move(request: HttpRequest, pk: int) -> HttpResponse:
     if moved:
         messages.success(
             request,
-            _("Moved %(count)s to %(stage)s. / %(count)s件を移動しました。")
+            _("Moved %(count)s to %(stage)s.")
             % {"count": len(moved), "stage": stage_names(form.cleaned_data["to"])},
         )
     for application, reason in refused:
@@ -174,7 +174,7 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, _("Moved to %(stage)s. / 移動しました。") % {"stage": stage_names(application.status)}
+                request, _("Moved to %(stage)s.") % {"stage": stage_names(application.status)}
             )
     return redirect("recruitment:application", pk=application.pk)
 
@@ -185,7 +185,7 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     form = InterviewForm(request.POST, cycle=application.cycle)
     if not form.is_valid():
-        messages.error(request, _("Give the interview's date, time and place. / 面接の日時と場所を入力してください。"))
+        messages.error(request, _("Give the interview's date, time and place."))
         return redirect("recruitment:application", pk=application.pk)
     try:
         services.interview_schedule(
@@ -195,6 +195,6 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, _("Interview set; the applicant has been emailed. / 面接を設定し、応募者に通知しました。")
+            request, _("Interview set; the applicant has been emailed.")
         )
     return redirect("recruitment:application", pk=application.pk)

@@ -67,9 +67,9 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             for sentence in refused.sentences:
                 messages.error(request, sentence)
         except KeyError:
-            messages.error(request, _("Something was missing from the form. / 入力が足りません。"))
+            messages.error(request, _("Something was missing from the form."))
         else:
-            messages.success(request, _("Done; the week keeps every rule. / 変更しました（規則違反なし）。"))
+            messages.success(request, _("Done; the week keeps every rule."))
             for visit in _without_lessons(editable_version(program), participant):
                 messages.warning(
                     request,

@@ -34,7 +34,7 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
     violation is the refusal's reason. All rows are written or none."""
     if solution.status not in (Status.OPTIMAL, Status.FEASIBLE):
         raise TimetableRefusedError(
-            _("There is no timetable to store (status: %(status)s). / 保存する時間割がありません。")
+            _("There is no timetable to store (status: %(status)s).")
             % {"status": solution.status.value}
         )
     violations = check(instance, solution)
