@@ -85,7 +85,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "kakehashi.web.core.context.navigation",
-            ]
+            ],
+            # |day, |when, |month and |weekday on every page without a {% load %}: one date style everywhere.
+            "builtins": ["kakehashi.web.core.templatetags.kakehashi"],
         },
     }
 ]
@@ -114,6 +116,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = env_str("KAKEHASHI_LANGUAGE", "en")
 LANGUAGES = [("en", _("English")), ("ja", _("Japanese"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# One date style per language (2026年11月30日（月） / Mon 30 Nov 2026), used through core/dates.py and |day.
+FORMAT_MODULE_PATH = ["kakehashi.web.formats"]
 TIME_ZONE = env_str("KAKEHASHI_TIME_ZONE", "Asia/Tokyo")
 USE_I18N = True
 USE_TZ = True

@@ -7,9 +7,15 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.core.models import Tracked
+
+
+def in_reader_language(name: str, name_ja: str) -> str:
+    """The Japanese name to a reader of Japanese (when there is one), else the name: one language at a time."""
+    return name_ja if name_ja and (get_language() or "").startswith("ja") else name
 
 
 class Program(Tracked):
@@ -31,7 +37,11 @@ class Program(Tracked):
         verbose_name_plural = _("programs")
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_reader_language(self.name, self.name_ja)
 
 
 class Organization(Tracked):
@@ -62,7 +72,12 @@ class Organization(Tracked):
         verbose_name_plural = _("organizations")
 
     def __str__(self) -> str:
-        return (self.name_ja and f"{self.name} ({self.name_ja})") or self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """長野郷中学校 to a reader of Japanese, Nagano-go Junior High School to a reader of English."""
+        return in_reader_language(self.name, self.name_ja)
 
 
 class ContractQuerySet(models.QuerySet["Contract"]):

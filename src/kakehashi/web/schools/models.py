@@ -74,6 +74,10 @@ class School(Tracked):
         return self.organization.name_ja
 
     @property
+    def display_name(self) -> str:
+        return self.organization.display_name
+
+    @property
     def board(self) -> Organization | None:
         return self.organization.parent
 
