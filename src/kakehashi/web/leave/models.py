@@ -67,10 +67,10 @@ class WeekendWork(Tracked):
 
 class LeaveRequest(Tracked):
     class Kind(models.TextChoices):
-        ANNUAL = "annual", _("paid leave (年休)")
-        COMPENSATORY = "compensatory", _("compensatory day (代休)")
-        SICK = "sick", _("sick leave (病気休暇)")
-        SPECIAL = "special", _("special leave (特別休暇)")
+        ANNUAL = "annual", _("paid leave")
+        COMPENSATORY = "compensatory", _("compensatory day")
+        SICK = "sick", _("sick leave")
+        SPECIAL = "special", _("special leave")
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("requested")

@@ -96,8 +96,8 @@ class Contract(Tracked):
     class Type(models.TextChoices):
         JET = "jet", _("JET")
         DIRECT = "direct", _("direct hire")
-        DISPATCH = "dispatch", _("dispatch (派遣)")
-        OUTSOURCING = "outsourcing", _("outsourcing (請負)")
+        DISPATCH = "dispatch", _("dispatch")
+        OUTSOURCING = "outsourcing", _("outsourcing")
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="contracts", verbose_name=_("program"))
     organization = models.ForeignKey(
@@ -113,7 +113,7 @@ class Contract(Tracked):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("responsible manager"),
-        help_text=_("Under outsourcing (請負) every request about an ALT goes to this person, never to the ALT."),
+        help_text=_("Under outsourcing every request about an ALT goes to this person, never to the ALT."),
     )
 
     objects = ContractQuerySet.as_manager()

@@ -112,7 +112,7 @@ def participant_week_grid(participant: Participant, version: TimetableVersion | 
                     _minutes(item["start"]),
                     _minutes(item["end"]),
                     lesson.homeroom.name,
-                    f"{lesson.school.name} · {lesson.period}",
+                    f"{lesson.school.display_name} · {lesson.period}",
                 )
             )
         order = sorted(

@@ -37,7 +37,7 @@ from kakehashi.recruitment.applicant import is_country_code
 from kakehashi.timetable.reader import FormatError
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.recruitment import emails
-from kakehashi.web.recruitment.display import on_clock
+from kakehashi.web.recruitment.display import failure_text, on_clock
 from kakehashi.web.recruitment.documents import document_name, document_type, opens_as
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, ApplicationStep, Cycle
 from kakehashi.web.recruitment.models import Position as Post
@@ -186,7 +186,7 @@ def application_submit(
     application.full_clean()
 
     problems = [
-        failure.text
+        failure_text(failure)
         for failure in check_eligibility(
             eligibility_applicant(application), core_position(cycle), cycle_rules(cycle), departure=cycle.departure_on
         )

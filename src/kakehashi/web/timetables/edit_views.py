@@ -77,7 +77,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
                         "%(day)s at %(school)s: a visit without a lesson. The rules allow it, but the ALT would be "
                         "there for nothing: add a lesson or move the visit."
                     )
-                    % {"day": weekday(visit.day), "school": visit.school.name},
+                    % {"day": weekday(visit.day), "school": visit.school.display_name},
                 )
         return redirect("people:week-edit", code=code)
     version = editable_version(program)

@@ -66,3 +66,11 @@ def when_filter(value: dt.datetime | None) -> str:
 def month_filter(value: dt.date | None) -> str:
     """{{ date|month }}: 2026年11月 or November 2026."""
     return dates.month(value)
+
+
+@register.filter
+def reason(text: str) -> str:
+    """{{ skipped.reason|reason }}: why a day has no lessons, in the reader's language (calendars/words.py)."""
+    from kakehashi.web.calendars.words import reason as worded
+
+    return worded(str(text))
