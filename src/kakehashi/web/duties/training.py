@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.web.core import dates
 from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.leave.notices import notify
 from kakehashi.web.organizations.models import Program
@@ -44,8 +45,8 @@ def session_create(
 
 
 def _when(session: TrainingSession) -> str:
-    starts, ends = timezone.localtime(session.starts), timezone.localtime(session.ends)
-    return f"{starts:%Y-%m-%d %H:%M}–{ends:%H:%M}"
+    """Mon 30 Nov 2026 14:00–16:00, as the active language writes dates."""
+    return f"{dates.when(session.starts)}–{timezone.localtime(session.ends):%H:%M}"
 
 
 def session_invite(*, session: TrainingSession, participants: Iterable[Participant]) -> int:
@@ -63,10 +64,12 @@ def session_invite(*, session: TrainingSession, participants: Iterable[Participa
     where = " · ".join(x for x in (session.place, session.link) if x)
     notify(
         [p.user for p in new],
-        f"[Kakehashi] Invitation: {session.title} ({_when(session)}) / 研修・会議のご案内",
-        f"You are invited to {session.title} ({session.get_kind_display()}), {_when(session)}, {where}.\n"
-        "Please answer on Kakehashi whether you will attend.\n\n"
-        f"{session.title}（{_when(session)}、{where}）に招待されました。出欠を回答してください。",
+        lambda: _("[Kakehashi] Invitation: %(title)s (%(when)s)") % {"title": session.title, "when": _when(session)},
+        lambda: _(
+            "You are invited to %(title)s (%(kind)s), %(when)s, %(where)s.\n"
+            "Please answer on Kakehashi whether you will attend."
+        )
+        % {"title": session.title, "kind": session.get_kind_display(), "when": _when(session), "where": where},
     )
     return len(new)
 

@@ -12,16 +12,19 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import Assignment, Instance, Solution, Status, Visit
 from kakehashi.timetable.score import score
 from kakehashi.web.core.actor import current_actor
 from kakehashi.web.core.models import Change
+from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.rule_words import violation_text
 from kakehashi.web.timetables.selectors import editable_version, version_solution, week_instance
 
 
@@ -70,7 +73,7 @@ def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
 def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, what: str) -> TimetableVersion:
     violations = check(instance, candidate)
     if violations:
-        raise EditRefusedError([v.bilingual for v in violations])
+        raise EditRefusedError([violation_text(v) for v in violations])
     people = {p.code: p for p in Participant.objects.filter(program=draft.program)}
     schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in candidate.visits})}
     lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in candidate.lessons})}
@@ -146,7 +149,7 @@ def edit_move_visit(
     draft, instance, week = _current(program, user, seen)
     if Visit(alt, day, school) not in week.visits:
         raise EditRefusedError(
-            [f"{alt} does not visit {school} on {day}. / {alt} は{day}に {school} を訪問していません。"]
+            [_("%(alt)s does not visit %(school)s on %(day)s.") % {"alt": alt, "school": school, "day": weekday(day)}]
         )
     visits = (*tuple(v for v in week.visits if v != Visit(alt, day, school)), Visit(alt, to_day, to_school))
     lessons = tuple(

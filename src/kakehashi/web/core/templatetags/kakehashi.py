@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from kakehashi.timetable.instance import ALL_DAYS, DAY_NAMES_JA
 from kakehashi.web.core import dates
@@ -74,3 +76,18 @@ def reason(text: str) -> str:
     from kakehashi.web.calendars.words import reason as worded
 
     return worded(str(text))
+
+
+_HAND_EDITED = re.compile(r"A hand-edited copy of version (\d+)\.")
+
+
+@register.filter
+def explained(sentence: str) -> str:
+    """A stored sentence about a timetable version in the reader's language, when the platform wrote it (a
+    hand-edited copy); the solver's own sentences stay as the solver wrote them (English)."""
+    copied = _HAND_EDITED.fullmatch(sentence)
+    if copied:
+        return _("A hand-edited copy of version %(n)s.") % {"n": copied[1]}
+    if sentence == "Empty.":
+        return _("Empty.")
+    return sentence

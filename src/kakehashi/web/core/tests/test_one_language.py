@@ -17,7 +17,7 @@ from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.recruitment.models import Cycle
 from kakehashi.web.recruitment.tests.recruiting import make_cycle
-from kakehashi.web.schools.models import Homeroom, School
+from kakehashi.web.schools.models import Homeroom, LessonSlot, School
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +41,14 @@ PAGES = {
     "school_staff": ["/", f"/schools/{{school}}/?week={WEEK}"],
     "applicant": ["/", "/recruit/{cycle}/"],
 }
-# Written in Latin letters in Japanese too: roles, file kinds, the brand, units.
-ABBREVIATIONS = {"ALT", "ALTs", "JTE", "CIR", "SEA", "PDF", "Excel", "CSV", "iCal", "API", "JLPT", "Kakehashi", "ID"}
+# Written in Latin letters in Japanese too: roles, programs, file kinds, time zones, country codes.
+ABBREVIATIONS = {
+    *("ALT", "ALTs", "JTE", "CIR", "SEA", "JET", "JLPT", "ID"),
+    *("PDF", "Excel", "CSV", "JSON", "iCal", "API"),
+    *("UTC", "JST", "HST", "US"),
+}
+# Names that are not in the database: the platform's own, a file format's, the time zones' (IANA).
+OTHER_NAMES = ["架け橋", "Kakehashi", "kakehashi/week@1", "Asia/Tokyo", "Pacific/Honolulu"]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
@@ -74,13 +80,19 @@ def _names() -> list[str]:
     found |= set(School.objects.values_list("code", flat=True))
     found |= set(Homeroom.objects.values_list("name", flat=True))
     found |= set(Cycle.objects.values_list("name", flat=True))
+    found |= set(Cycle.objects.values_list("description", flat=True))  # as the coordinator wrote it
+    found |= set(LessonSlot.objects.values_list("teacher", flat=True))
+    found |= set(OTHER_NAMES)
     for account in get_user_model().objects.all():
         found |= {account.username, account.get_full_name(), account.email}
     return sorted((n for n in found if n), key=len, reverse=True)
 
 
-def _visible_text(page: str) -> str:
+def _visible_text(page: str, language: str) -> str:
+    """The words a reader sees, less what the page marks as written in the other language (`lang="en"` on a
+    solver's own sentence, which the platform does not translate)."""
     page = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", page)
+    page = re.sub(r'(?is)<(p|span|div|li)\b[^>]*\blang="(?!' + language + r')[a-z]+"[^>]*>.*?</\1>', " ", page)
     shown = " ".join(re.findall(r'(?:placeholder|aria-label)="([^"]*)"', page))
     page = re.sub(r'(?is)<form[^>]*class="lang".*?</form>', " ", page)  # the switch names the other language
     page = re.sub(r"<[^>]+>", " ", page)
@@ -102,7 +114,7 @@ def _pages(language: str) -> dict[str, str]:
             url = path.format(**codes)
             answer = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
             assert answer.status_code == 200, f"{role} {url} answered {answer.status_code}"
-            texts[f"{role} {url}"] = _visible_text(answer.content.decode())
+            texts[f"{role} {url}"] = _visible_text(answer.content.decode(), language)
     return texts
 
 
