@@ -126,10 +126,10 @@ def test_a_bad_date_and_an_unknown_kind_are_refused_naming_row_and_column_and_no
         f"/year/schools/{school.code}/events/import/", {"file": SimpleUploadedFile("bad.csv", text.encode())}
     ).content.decode()
     assert "Nothing was imported" in page
-    assert "bad.csv, row 3 / 3行目, column &quot;date&quot; / 「date」列: &#x27;2026-13-01&#x27; is not a date" in page
-    assert "bad.csv, row 4 / 4行目, column &quot;kind&quot;" in page and "picnic" in page
+    assert "bad.csv, row 3, column &quot;date&quot;: &#x27;2026-13-01&#x27; is not a date" in page
+    assert "bad.csv, row 4, column &quot;kind&quot;" in page and "picnic" in page
     assert (
-        "row 5 / 5行目, column &quot;kind&quot; / 「kind」列: is empty and the name &#x27;遠足&#x27; does not say"
+        "row 5, column &quot;kind&quot;: is empty and the name &#x27;遠足&#x27; does not say"
         in page
     )
     assert "行事名「遠足」から種類が分かりません" in page
