@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import EventKind, SchoolYear
-from kakehashi.timetable.instance import weekday_ja
 from kakehashi.web.accounts.scope import visible_schools
 from kakehashi.web.calendars.forms import EventForm, RainedOutForm
 from kakehashi.web.calendars.listing import compensatory_day, event_rows
@@ -26,6 +25,7 @@ from kakehashi.web.calendars.permissions import (
     school_owner,
 )
 from kakehashi.web.calendars.services import event_rained_out
+from kakehashi.web.core import dates
 
 # ?year= outside these is a typo or a probe; the current school year is shown instead.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -40,10 +40,8 @@ def requested_year(request: HttpRequest) -> int:
 
 
 def _dated(day: dt.date | None) -> str:
-    """2026-05-30 (Sat/土): both languages, as the message around it is in both."""
-    if day is None:
-        return ""
-    return f"{day:%Y-%m-%d} ({day:%a}/{weekday_ja(day)})"
+    """Sat 30 May 2026, or 2026年5月30日（土）: the reader's language, as the message around it."""
+    return dates.day(day)
 
 
 def _events_page(request: HttpRequest, owner: Owner) -> HttpResponse:
@@ -141,7 +139,8 @@ def event_rained_out_page(request: HttpRequest, pk: int) -> HttpResponse:
             text = _(
                 "%(name)s moved to %(date)s; compensatory day off: %(day)s."
             )
-        messages.success(request, text % {"name": event.name, "date": _dated(event.starts), "day": _dated(after)})
+        words = {"name": event.display_name, "date": _dated(event.starts), "day": _dated(after)}
+        messages.success(request, text % words)
         return redirect(owner.list_url(SchoolYear.of(event.starts)))
     return render(
         request, "calendars/event_move.html", {"event": event, "owner": owner, "form": form, "compensatory": before}

@@ -10,9 +10,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils import formats
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 
-from kakehashi.recruitment import RULES, Position, RuleSet
+from kakehashi.recruitment import RULES, Position, RuleSet, Stage
+from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.recruitment.rules.base import Failure, english_list, japanese_list
 from kakehashi.web.core.dates import day
 
@@ -43,7 +45,7 @@ def moment(at: dt.datetime, office_zone: str) -> Moment:
         office=on_clock(at, office_zone),
         tokyo=on_clock(at, TOKYO),
         utc_iso=f"{utc:%Y-%m-%dT%H:%M:%S}Z",
-        utc=f"{utc:%Y-%m-%d %H:%M} UTC",
+        utc=f"{formats.date_format(utc, 'DATETIME_FORMAT')} UTC",
     )
 
 
@@ -107,3 +109,13 @@ def _sentence(rule_id: str, params: Any, departure: dt.date) -> tuple[str, str] 
             return "A sports coaching qualification.", "スポーツの指導資格を有すること。"
         return f"A coaching qualification for {sport}.", f"{sport}の指導資格を有すること。"
     return None  # a rule added to the core later: its summary (English) until it is worded here
+
+
+def stage_label(status: str) -> str:
+    """A pipeline stage in the reader's language: `interview`, or 面接."""
+    stage = Stage(status)
+    return in_reader_language(stage.value, JAPANESE[stage])
+
+
+# For choices made once, at import: worded each time a form is shown.
+lazy_stage_label = lazy(stage_label, str)

@@ -16,12 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
-from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
-from kakehashi.web.recruitment.display import moment
+from kakehashi.web.recruitment.display import lazy_stage_label, moment
 from kakehashi.web.recruitment.filtersets import ApplicationFilterSet
 from kakehashi.web.recruitment.forms import BulkMoveForm, CycleForm, InterviewForm, MoveForm
 from kakehashi.web.recruitment.models import Application, Cycle
@@ -126,7 +125,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     record_view(request.user, f"application #{application.pk}", applicant=application.applicant)
     zone = application.cycle.time_zone
-    next_stages = [(s.value, f"{s.value} / {JAPANESE[s]}") for s in allowed_next(application.status)]
+    next_stages = [(s.value, lazy_stage_label(s.value)) for s in allowed_next(application.status)]
     return render(
         request,
         "recruitment/application.html",

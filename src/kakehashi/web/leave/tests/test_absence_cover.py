@@ -132,7 +132,7 @@ def test_the_fill_rate_report_downloads_as_csv(published: Any) -> None:
     absence_report(participant=north.alts[0], date=day)
     coordinator = signed_in(north.users["coordinator"])
     page = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year=2026").content.decode()
-    assert f"{day:%Y-%m}" in page
+    assert f"{day:%B %Y}" in page  # the month in words, not 2026-12
     csv_text = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year=2026&format=csv").content.decode(
         "utf-8-sig"
     )
