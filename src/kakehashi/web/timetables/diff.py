@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
+from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.organizations.models import in_reader_language
 from kakehashi.web.schools.models import Weekday
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
@@ -104,17 +106,22 @@ def _lessons(version: TimetableVersion | None) -> set[tuple[str, str, str, str, 
     }
 
 
+def _in_week_order(row: tuple[str, ...]) -> tuple[Any, ...]:
+    """Monday before Tuesday (not "fri" before "mon"), then as the row reads."""
+    return (row[0], ALL_DAYS.index(row[2]) if row[2] in ALL_DAYS else len(ALL_DAYS), row)
+
+
 def week_changes(old: TimetableVersion | None, new: TimetableVersion) -> WeekChanges:
     changes = WeekChanges()
     before, after = _visits(old), _visits(new)
     for added, rows in ((True, after - before), (False, before - after)):
-        for alt, name, day, school, school_name, school_name_ja in sorted(rows):
+        for alt, name, day, school, school_name, school_name_ja in sorted(rows, key=_in_week_order):
             visit = Change("visit", added, False, day, school_name, school_name_ja, name)
             changes.by_participant[alt].append(visit)
             changes.by_school[school].append(Change("visit", added, True, day, school_name, school_name_ja, name))
     lessons_before, lessons_after = _lessons(old), _lessons(new)
     for added, lesson_rows in ((True, lessons_after - lessons_before), (False, lessons_before - lessons_after)):
-        for alt, name, day, school, room, period in sorted(lesson_rows):
+        for alt, name, day, school, room, period in sorted(lesson_rows, key=_in_week_order):
             changes.by_participant[alt].append(Change("lesson", added, False, day, "", "", name, room, period))
             changes.by_school[school].append(Change("lesson", added, True, day, "", "", name, room, period))
     return changes

@@ -55,7 +55,7 @@ def test_a_csv_calendar_is_previewed_then_imported_with_the_compensatory_day(wor
     client = signed_in(north.users["coordinator"])
     url = f"/year/schools/{school.code}/events/import/"
     preview = client.post(url, {"file": SimpleUploadedFile("行事予定表.csv", CALENDAR.encode())}).content.decode()
-    assert "令和8年度" in preview and "create: 4" in preview and "Mon 25 May 2026" in preview
+    assert "School year 2026-27" in preview and "create: 4" in preview and "Mon 25 May 2026" in preview
     assert not Event.objects.exists()  # a preview writes nothing
     page = client.post(url + "confirm/", follow=True).content.decode()
     assert "Imported 行事予定表.csv: 4 events, 0 replaced." in page and "Mon 25 May 2026" in page

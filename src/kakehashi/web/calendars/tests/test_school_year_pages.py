@@ -72,4 +72,4 @@ def test_the_school_year_page_and_the_alts_dated_plan_show_why_there_is_no_visit
         assert day(holiday) in japanese and name in japanese
     client.login(username=north.users["school_staff"].username, password=PASSWORD)
     year = client.get(f"/year/schools/{north.schools[0].code}/?year=2026").content.decode()
-    assert "令和8年度" in year and "National Holiday" in year and "Tue 22 Sep 2026" in year
+    assert "School year 2026-27" in year and "National Holiday" in year and "Tue 22 Sep 2026" in year

@@ -91,3 +91,11 @@ def explained(sentence: str) -> str:
     if sentence == "Empty.":
         return _("Empty.")
     return sentence
+
+
+@register.filter
+def school_year(year: Any) -> str:
+    """{{ year|school_year }}: 令和8年度（2026年度）, or School year 2026-27 to a reader of English."""
+    if (get_language() or "").startswith("ja"):
+        return f"{year.label_ja}（{year.year}年度）"
+    return _("School year %(first)s-%(second)s") % {"first": year.year, "second": f"{(year.year + 1) % 100:02d}"}
