@@ -276,7 +276,7 @@ SPECTACULAR_SETTINGS = {
         "LeaveStatusEnum": "kakehashi.web.leave.models.LeaveRequest.Status",
         "CoverStatusEnum": "kakehashi.web.leave.models.Cover.Status",
         "ApplicationStatusEnum": "kakehashi.web.recruitment.models.Application.Status",
-        "StageEnum": "kakehashi.web.api.enums.MOVE_TO",
+        # A move goes to any stage: the same choices as ApplicationStatusEnum, so no name of its own.
         "BulkStageEnum": "kakehashi.web.api.enums.BULK_MOVE_TO",
         "DocumentKindEnum": "kakehashi.web.recruitment.models.ApplicationDocument.Kind",
         "SeaRequestStatusEnum": "kakehashi.web.recruitment.models.SeaRequest.Status",
