@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -101,6 +102,9 @@ def run_week(week: SweepWeek, time_limit: float, workers: int,
         output = RUN_DIR / f"sweep-{week.name}.{solver}.json"
         print(f"  {week.name}: {solver} ...", file=sys.stderr, flush=True)
         result = run_solver(solver, path, output, time_limit, workers, grace=GRACE_SECONDS)
+        # The machine's load over the last minute, as the run ends: a shared machine's figures mean
+        # little without it (the solver gets two cores of a machine whose load is 2 only when alone).
+        result["load"] = round(os.getloadavg()[0], 1)
         judge(path, output, result)
         row[solver] = result
     return row
@@ -139,10 +143,11 @@ def write_sweep(rows: list[dict[str, Any]], command: str, started: datetime, tim
         "(one in five schools a day less) and one day more at most; *loose* — a day either side. *dense* is a city "
         "(about 100 schools in 50 km²), *sparse* the same over nine times the area; the named weeks are real Gunma "
         "municipalities (MLIT locations). *planted* is the planted timetable, a third peer. *ratio* = ours / the "
-        "best valid peer; *gap* = (bound − ours) / bound, bound proven by ours.",
+        "best valid peer; *gap* = (bound − ours) / bound, bound proven by ours; *load* = the machine's one-minute "
+        "load average as ours ended (2 cores: above 2, the solver did not have them to itself).",
         "",
-        "| week | schools | ALTs | greedy | plain CP-SAT | planted | ours | ratio | bound | gap | ours s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| week | schools | ALTs | greedy | plain CP-SAT | planted | ours | ratio | bound | gap | ours s | load |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     ratios: list[float] = []
     large: list[float] = []
@@ -161,7 +166,8 @@ def write_sweep(rows: list[dict[str, Any]], command: str, started: datetime, tim
         lines.append(f"| {row['week']} | {row['schools']} | {row['alts']} | {cell(row['greedy'])} | "
                      f"{cell(row['plain'])} | {cell(row['planted'])} | {cell(ours)} | "
                      f"{f'{ratio:.3f}' if ratio is not None else '—'} | {f'{bound:,}' if bound else '—'} | "
-                     f"{f'{gap:.1%}' if gap is not None else '—'} | {ours.get('seconds', '—')} |")
+                     f"{f'{gap:.1%}' if gap is not None else '—'} | {ours.get('seconds', '—')} | "
+                     f"{ours.get('load', '—')} |")
     valid = sum(1 for row in rows if row["ours"].get("valid"))
     # A proven bound below any valid timetable would be a defect: counted, so that it shows.
     beaten = [row["week"] for row in rows if row["ours"].get("bound") is not None and any(
@@ -202,7 +208,8 @@ def main() -> None:
                              "the other solvers' figures")
     args = parser.parse_args()
     if args.rerun:
-        rerun(args.rerun, args.time_limit, args.workers, " ".join(["python benchmarks/sweep.py", *sys.argv[1:]]))
+        rerun(args.rerun, args.time_limit, args.workers, " ".join(["python benchmarks/sweep.py", *sys.argv[1:]]),
+              only=args.only)
         return
     started = datetime.now(UTC)
     weeks = [w for w in sweep_weeks() if (not args.only or w.name in args.only)
@@ -217,11 +224,14 @@ def main() -> None:
     print(f"wrote {HERE / 'sweep.md'}", file=sys.stderr)
 
 
-def rerun(solvers: list[str], time_limit: float, workers: int, command: str) -> None:
-    """The last sweep's rows with `solvers` measured again (say, after a peer was mended)."""
+def rerun(solvers: list[str], time_limit: float, workers: int, command: str, only: list[str] | None = None) -> None:
+    """The last sweep's rows with `solvers` measured again (say, after a peer was mended); with `only`,
+    just those weeks' rows (the table says which were measured when)."""
     rows = json.loads((HERE / "sweep.json").read_text(encoding="utf-8"))
     weeks = {week.name: week for week in sweep_weeks()}
     for row in rows:
+        if only and row["week"] not in only:
+            continue
         fresh = run_week(weeks[row["week"]], time_limit, workers, tuple(solvers))
         row.update({solver: fresh[solver] for solver in solvers})
     header = (HERE / "sweep.md").read_text(encoding="utf-8").splitlines()[2]

@@ -4,6 +4,9 @@ The repair re-plans only the absent ALTs' weekday, changing as few visits and le
 cover is a `DayChange` for that one date; every other date keeps the weekly timetable. A second absence on
 a date that already has a cover starts from that cover, so people already told keep what they were told
 wherever the engine can.
+
+Substitutes from the program's pool (`substitutes.Substitute`) join the week for that date only, and every
+lesson left without an ALT carries its reasons (`cover_reasons`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from kakehashi.schoolyear.calendar import SchoolCalendar
+from kakehashi.schoolyear.cover_reasons import UncoveredReason, uncovered_reasons
 from kakehashi.schoolyear.plan import DatedLesson, DayChange, dated_plan
+from kakehashi.schoolyear.substitutes import Substitute
 from kakehashi.timetable.instance import ALL_DAYS, Instance, Solution
 from kakehashi.timetable.solve.repair import Absence, repair, with_absences
 
@@ -24,6 +29,7 @@ class LessonCover:
 
     lesson: DatedLesson
     substitute: str | None
+    reasons: tuple[UncoveredReason, ...] = ()  # why no one takes it (empty when someone does)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,10 @@ class CoverProposal:
     def substitutes(self) -> set[str]:
         return {x.substitute for x in self.lessons if x.substitute is not None}
 
+    @property
+    def uncovered(self) -> tuple[LessonCover, ...]:
+        return tuple(x for x in self.lessons if x.substitute is None)
+
 
 def propose_cover(
     instance: Instance,
@@ -56,12 +66,24 @@ def propose_cover(
     *,
     already_absent: Collection[str] = (),
     current: DayChange | None = None,
+    substitutes: Collection[Substitute] = (),
     time_limit: float = 2.0,
     workers: int = 2,
 ) -> CoverProposal:
     """Cover `absent` ALTs on `date`. `current` is the date's confirmed cover, if any, made for the ALTs in
-    `already_absent`; the new proposal builds on it. Nobody is sent to a school that has no lessons that date."""
+    `already_absent`; the new proposal builds on it. Nobody is sent to a school that has no lessons that date.
+    `substitutes` is the program's pool; those who work that weekday may be called in."""
     weekday = ALL_DAYS[date.weekday()]
+    # A substitute already called in by the date's confirmed cover is in `current`, so in the week too (and
+    # may be among the absent now).
+    called_in = {v.alt for v in current.visits} if current is not None else set()
+    pool = [s for s in substitutes
+            if s.id not in instance.alt_by_id and (s.works_on(weekday) or s.id in called_in)]
+    instance = replace(instance, alts=instance.alts + tuple(s.as_alt(instance.days) for s in pool))
+    hours = {s.id: s.hours for s in pool}
+    # Someone away who is in neither the week nor the day's pool has nothing to cover.
+    absent = [alt for alt in absent if alt in instance.alt_by_id]
+    already_absent = [alt for alt in already_absent if alt in instance.alt_by_id]
     base = solution if current is None else _with_day(instance, solution, weekday, current)
     new = sorted(set(absent) - set(already_absent))
     # What the absent ALTs would really have taught that date (holidays, events and shortened bells count).
@@ -79,13 +101,22 @@ def propose_cover(
         time_limit=time_limit,
         workers=workers,
         closed_schools=closed,
+        hours=hours,
+        one_date=True,
     )
     taken_by = {a.lesson: a.alt for a in result.solution.lessons}
+    away = set(new) | set(already_absent)
+
+    def reasons(lesson: str) -> tuple[UncoveredReason, ...]:
+        return uncovered_reasons(result.instance, result.solution, instance.lesson_by_id[lesson], absent=away,
+                                 pool=hours.keys(), hours=hours, has_pool=bool(substitutes))
+
     return CoverProposal(
         date=date,
         absent=tuple(new),
         change=_day_of(instance, result.solution, weekday, date),
-        lessons=tuple(LessonCover(x, taken_by.get(x.lesson)) for x in needed),
+        lessons=tuple(LessonCover(x, taken_by.get(x.lesson), () if x.lesson in taken_by else reasons(x.lesson))
+                      for x in needed),
         moves=result.changes,
         seconds=result.seconds,
     )

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_filters",
+    "django_tables2",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "kakehashi.web.recruitment",
     "kakehashi.web.duties",
     "kakehashi.web.ops",
+    "kakehashi.web.inbox",
     "kakehashi.web.api",
 ]
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
 from timetable_builders import alt, fixed, instance, school
 
 from kakehashi.timetable.check import check
+from kakehashi.timetable.format import parse_instance
+from kakehashi.timetable.generate import generate_synthetic
 from kakehashi.timetable.instance import Instance, Solution
 from kakehashi.timetable.score import score
-from kakehashi.timetable.solve.construct import construct
+from kakehashi.timetable.solve.construct import WeekDraft, construct
+from kakehashi.timetable.solve.eligibility import Eligibility
 
 
 def constructed(week: Instance) -> Solution:
@@ -65,3 +71,34 @@ def test_a_fixed_two_school_day_gets_a_lesson_at_each_school_in_travel_order() -
 def test_it_gives_up_when_greedy_choices_cannot_meet_a_minimum() -> None:
     week = instance([school("S01", lessons=[], visit_days=(2, 2))], [alt("A01")], days=["mon"])
     assert construct(week) is None
+
+
+def test_a_school_days_optimistic_rating_is_never_below_the_exact_plan_for_any_alt() -> None:
+    # The lazy greedy is only right if the shared rating is an upper bound: ALTs with a weekly cap
+    # below the school-day's lessons, a shortfall to make up, another ALT already at the school.
+    week = parse_instance(generate_synthetic(schools=12, alts=4, seed=8))
+    eligibility = Eligibility(week)
+    draft = WeekDraft(week, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
+    capped = replace(week.alts[0], classes_per_week=replace(week.alts[0].classes_per_week, max=1))
+    rated: dict[tuple[str, str, int], tuple[int, int]] = {}
+    checked = 0
+    for alt_, day, school_ in eligibility.visits():
+        for someone in (alt_, capped if alt_.id == capped.id else alt_):
+            if draft.may_visit(someone, day, school_):
+                assert draft.optimistic_gain(someone, day, school_, rated) >= draft.plan(someone, day, school_).gain
+                checked += 1
+        if checked % 7 == 0 and draft.may_visit(alt_, day, school_):  # the week moves on under the ratings
+            draft.add_visit(alt_, day, school_)
+            draft.join(alt_, draft.plan(alt_, day, school_).lessons)
+    assert checked > 100
+
+
+def test_visits_that_pay_go_on_being_added_after_the_minimums_deadline_until_the_fill_deadline() -> None:
+    week = parse_instance(generate_synthetic(schools=20, alts=6, seed=4))
+    later = time.monotonic() + 600
+    full = construct(week, deadline=later)
+    thin = construct(week, deadline=later, fill_deadline=time.monotonic() - 1)
+    filled = construct(week, deadline=time.monotonic() + 600, fill_deadline=later)
+    assert full is not None and thin is not None and filled is not None
+    assert check(week, thin) == []
+    assert (thin.objective or 0) < (full.objective or 0) == (filled.objective or 0)

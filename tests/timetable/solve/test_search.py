@@ -15,7 +15,7 @@ from kakehashi.timetable.score import score
 from kakehashi.timetable.solve.construct import construct
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.model import TimetableModel
-from kakehashi.timetable.solve.search import improve
+from kakehashi.timetable.solve.search import _replan, improve
 from kakehashi.timetable.solve.subproblem import carve, merge
 
 
@@ -101,3 +101,16 @@ def test_a_caller_can_stop_a_long_solve_and_still_gets_a_valid_week() -> None:
     solution = solve_module.solve(instance, time_limit=120, workers=2, stop=lambda: time.monotonic() - began > 2)
     assert solution.stats["stopped_by_caller"] is True
     assert check(instance, solution) == []
+
+
+def test_a_re_plan_with_the_whole_weeks_travel_memo_finds_what_a_fresh_one_finds_and_fills_the_memo() -> None:
+    # A part has the same schools, homes and travel settings as the week, so the week's memo of travel
+    # minutes serves it (and the next part) instead of recomputing every pair each step.
+    instance, start = generated(5, schools=14, alts=4)
+    shared = Eligibility(instance).travel
+    alts = [alt.id for alt in instance.alts[:2]]
+    fresh, _ = _replan(instance, start, alts, 10, 1, 3)
+    memo, _ = _replan(instance, start, alts, 10, 1, 3, travel=shared)
+    assert fresh is not None and memo is not None
+    assert (fresh.visits, fresh.lessons) == (memo.visits, memo.lessons)
+    assert shared._cache

@@ -14,11 +14,15 @@ import itertools
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from kakehashi.timetable.instance import Alt, Assignment, Instance, Lesson, School, Solution, Status, Visit
 from kakehashi.timetable.score import score
 from kakehashi.timetable.solve.eligibility import Eligibility, day_order
 from kakehashi.timetable.solve.rules.coverage import lesson_value
+
+# The weekly cap left out when a school-day is rated for every ALT at once (optimistic_gain).
+UNCAPPED_WEEK = 10**6
 
 
 @dataclass
@@ -30,7 +34,7 @@ class _Plan:
 
 
 @dataclass
-class _Week:
+class WeekDraft:
     """A timetable under construction, with the counts its rule checks need."""
 
     instance: Instance
@@ -89,16 +93,21 @@ class _Week:
 
     def plan(self, alt: Alt, day: str, new_school: School | None = None) -> _Plan:
         """The lessons a day would add, most valuable first, and the objective they (and the visit) add."""
-        weights = self.instance.weights
         schools = list(self.schools_on.get((alt.id, day), []))
         if new_school is not None:
             schools.append(new_school.id)
+        picks, value = self.pick_lessons(alt, day, schools)
+        return _Plan(picks, value + self.visit_terms(alt, new_school, len(picks)))
+
+    def pick_lessons(self, alt: Alt, day: str, schools: list[str]) -> tuple[list[Lesson], int]:
+        """The lessons `alt` would join at `schools` on `day`, most valuable first, and their value."""
+        weights = self.instance.weights
         candidates = [lesson for school in schools for lesson in self.eligibility.lessons_at(school, day)
                       if lesson.id not in self.alt_of_lesson]
         taken = list(self.lessons_on.get((alt.id, day), []))
         covered = Counter[tuple[str, str]]()
         picks: list[Lesson] = []
-        gain = 0
+        value_sum = 0
         while True:
             best: tuple[int, int, Lesson] | None = None
             for lesson in candidates:
@@ -115,14 +124,35 @@ class _Week:
             picks.append(lesson)
             taken.append(lesson)
             covered[(lesson.school, lesson.homeroom)] += 1
-            gain += value
+            value_sum += value
+        return picks, value_sum
+
+    def visit_terms(self, alt: Alt, new_school: School | None, lessons: int) -> int:
+        """What a day of `lessons` adds besides their value: classes short of the weekly minimum made
+        up, less the trip and the extra ALT a new school's visit costs."""
+        weights = self.instance.weights
         short = max(0, alt.classes_per_week.min - self.lessons_of_alt[alt.id])
-        gain += weights.shortfall_class * min(short, len(picks))
+        gain = weights.shortfall_class * min(short, lessons)
         if new_school is not None:
             gain -= weights.travel_minute * self.eligibility.travel.day_trip(alt, [new_school.id])
             if self.alts_at[new_school.id] and alt.id not in self.alts_at[new_school.id]:
                 gain -= weights.extra_alt
-        return _Plan(picks, gain)
+        return gain
+
+    def optimistic_gain(self, alt: Alt, day: str, school: School,
+                        rated: dict[tuple[str, str, int], tuple[int, int]]) -> int:
+        """At least what a new one-school day would add (`plan(...).gain`), at a fraction of the cost.
+
+        A fresh day's lessons depend on the ALT only through the daily and weekly caps; leaving the
+        weekly cap out can only add lessons, so the school-day is rated once for each daily cap in
+        `rated` and shared by every ALT. The lazy greedy re-plans exactly before it adds a visit."""
+        key = (school.id, day, alt.max_classes_per_day)
+        if key not in rated:
+            uncapped = replace(alt, classes_per_week=replace(alt.classes_per_week, max=UNCAPPED_WEEK))
+            picks, value = self.pick_lessons(uncapped, day, [school.id])
+            rated[key] = (value, len(picks))
+        value, count = rated[key]
+        return value + self.visit_terms(alt, school, count)
 
     # -- changes -------------------------------------------------------------------------------
 
@@ -149,20 +179,26 @@ class _Week:
 
 
 def construct(instance: Instance, eligibility: Eligibility | None = None, *,
-              deadline: float | None = None) -> Solution | None:
+              deadline: float | None = None, fill_deadline: float | None = None,
+              stats: dict[str, Any] | None = None) -> Solution | None:
     """A valid timetable, or None if the greedy passes cannot keep every hard rule, or cannot meet
-    the minimums before `deadline` (time.monotonic()); visits that pay stop being added at it."""
+    the minimums before `deadline` (time.monotonic()); visits that pay stop being added at
+    `fill_deadline` (by default the same). A week cut short there is valid but thin, and thin starts
+    cost the search far more than the seconds, so callers give the fill a later deadline."""
     eligibility = eligibility or Eligibility(instance)
-    week = _Week(instance, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
-    if not _place_fixed(week):
+    week = WeekDraft(instance, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
+    if not place_fixed(week):
         return None
     if not _meet_minimums(week, deadline):
+        if stats is not None and deadline is not None and time.monotonic() > deadline:
+            # Out of time, not out of options: the caller may finish it later as a last resort.
+            stats["greedy_cut_short"] = True
         return None
-    add_paying_visits(week, deadline)
+    add_paying_visits(week, fill_deadline if fill_deadline is not None else deadline)
     return week.solution()
 
 
-def _place_fixed(week: _Week) -> bool:
+def place_fixed(week: WeekDraft) -> bool:
     instance = week.instance
     by_day: dict[tuple[str, str], list[str]] = defaultdict(list)
     for fixed in instance.fixed:
@@ -182,7 +218,7 @@ def _place_fixed(week: _Week) -> bool:
     return True
 
 
-def _place_fixed_pair(week: _Week, alt: Alt, day: str, one: School, other: School) -> bool:
+def _place_fixed_pair(week: WeekDraft, alt: Alt, day: str, one: School, other: School) -> bool:
     """A fixed two-school day: the best pair of lessons, one at each school, that leaves time to travel."""
     if any((alt.id, day, s.id) not in week.open for s in (one, other)):
         return False
@@ -210,21 +246,17 @@ def _place_fixed_pair(week: _Week, alt: Alt, day: str, one: School, other: Schoo
     return True
 
 
-def _meet_minimums(week: _Week, deadline: float | None) -> bool:
+def _meet_minimums(week: WeekDraft, deadline: float | None) -> bool:
     instance, eligibility = week.instance, week.eligibility
     # The school with the least to spare goes first, before others use up the ALT-days it needs.
     schools = sorted(instance.schools, key=lambda s: (eligibility.alt_days_at(s) - s.visit_days.min, s.id))
+    # Lessons are only ever taken, never given back, so a rating made earlier stays an upper bound.
+    rated: dict[tuple[str, str, int], tuple[int, int]] = {}
     for school in schools:
         if deadline is not None and time.monotonic() > deadline:
             return False
         while week.alt_days_at[school.id] < school.visit_days.min:
-            best: tuple[int, Alt, str, _Plan] | None = None
-            for alt in eligibility.alts_of[school.id]:
-                for day in eligibility.days(alt):
-                    if week.may_visit(alt, day, school):
-                        plan = week.plan(alt, day, school)
-                        if best is None or plan.gain > best[0]:
-                            best = (plan.gain, alt, day, plan)
+            best = _best_new_day(week, school, rated)
             if best is None:
                 return False
             _gain, alt, day, plan = best
@@ -233,17 +265,37 @@ def _meet_minimums(week: _Week, deadline: float | None) -> bool:
     return True
 
 
-def add_paying_visits(week: _Week, deadline: float | None = None) -> None:
+def _best_new_day(week: WeekDraft, school: School,
+                  rated: dict[tuple[str, str, int], tuple[int, int]]) -> tuple[int, Alt, str, _Plan] | None:
+    """The ALT and day whose new visit to `school` adds the most: exact plans are made in order of the
+    optimistic ratings, and only until no remaining rating could beat the best plan so far."""
+    eligibility = week.eligibility
+    candidates = [(week.optimistic_gain(alt, day, school, rated), alt, day)
+                  for alt in eligibility.alts_of[school.id] for day in eligibility.days(alt)
+                  if week.may_visit(alt, day, school)]
+    candidates.sort(key=lambda candidate: -candidate[0])
+    best: tuple[int, Alt, str, _Plan] | None = None
+    for optimistic, alt, day in candidates:
+        if best is not None and best[0] >= optimistic:
+            break
+        plan = week.plan(alt, day, school)
+        if best is None or plan.gain > best[0]:
+            best = (plan.gain, alt, day, plan)
+    return best
+
+
+def add_paying_visits(week: WeekDraft, deadline: float | None = None) -> None:
     """Lazy greedy: a visit's gain only goes stale as others are placed, so re-rate it when it comes up.
     Every visit added keeps the rules, so stopping at `deadline` leaves a valid timetable."""
     instance = week.instance
     heap: list[tuple[int, int, str, str, str]] = []
     counter = itertools.count()
+    rated: dict[tuple[str, str, int], tuple[int, int]] = {}
     for alt, day, school in week.eligibility.visits():
         if deadline is not None and time.monotonic() > deadline:
             return
         if week.may_visit(alt, day, school):
-            gain = week.plan(alt, day, school).gain
+            gain = week.optimistic_gain(alt, day, school, rated)
             if gain > 0:
                 heap.append((-gain, next(counter), alt.id, day, school.id))
     heapq.heapify(heap)

@@ -24,7 +24,7 @@ from ortools.sat.python import cp_model
 
 from kakehashi.timetable.instance import Instance, Lesson, Solution
 from kakehashi.timetable.solve.bound import most_disjoint
-from kakehashi.timetable.solve.construct import _place_fixed, _Week, add_paying_visits
+from kakehashi.timetable.solve.construct import WeekDraft, add_paying_visits, place_fixed
 from kakehashi.timetable.solve.eligibility import Eligibility, day_order
 from kakehashi.timetable.solve.model import configured_solver
 
@@ -38,8 +38,8 @@ def construct_by_visits(instance: Instance, eligibility: Eligibility, *, time_li
                         seed: int, stats: dict[str, Any] | None = None) -> Solution | None:
     """A valid timetable, or None when the visits model finds none in `time_limit` seconds."""
     stats = stats if stats is not None else {}
-    week = _Week(instance, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
-    if not _place_fixed(week):
+    week = WeekDraft(instance, eligibility, {(a.id, d, s.id) for a, d, s in eligibility.visits()})
+    if not place_fixed(week):
         stats["visits_model"] = "fixed visits cannot all be placed"
         return None
     deadline = time.monotonic() + time_limit
@@ -62,7 +62,7 @@ def construct_by_visits(instance: Instance, eligibility: Eligibility, *, time_li
     return week.solution()
 
 
-def _candidates(week: _Week, near: int | None) -> set[tuple[str, str]]:
+def _candidates(week: WeekDraft, near: int | None) -> set[tuple[str, str]]:
     """(ALT, school) pairs the visits model may use: with `near`, each school's `near` nearest ALTs
     and each ALT's `2 * near` nearest schools (by commute), plus fixed ones; else every open pair."""
     eligibility, travel = week.eligibility, week.eligibility.travel
@@ -79,7 +79,7 @@ def _candidates(week: _Week, near: int | None) -> set[tuple[str, str]]:
     return kept & pairs
 
 
-def _choose_visits(week: _Week, candidates: set[tuple[str, str]], *, time_limit: float, workers: int, seed: int,
+def _choose_visits(week: WeekDraft, candidates: set[tuple[str, str]], *, time_limit: float, workers: int, seed: int,
                    stats: dict[str, Any]) -> tuple[list[tuple[str, str, str]] | None, bool]:
     """The chosen (ALT, day, school) visits, or None and whether the model was proven infeasible.
 
@@ -183,7 +183,7 @@ def _choose_visits(week: _Week, candidates: set[tuple[str, str]], *, time_limit:
     return sorted(chosen, key=lambda k: (k[0], day_order(k[1]), k[2])), False
 
 
-def _best_days(week: _Week, alt_id: str, school_id: str, free: list[str]) -> list[tuple[int, int]]:
+def _best_days(week: WeekDraft, alt_id: str, school_id: str, free: list[str]) -> list[tuple[int, int]]:
     """(lessons, value) of the ALT's free days with lessons at the school, most valuable first."""
     instance, eligibility = week.instance, week.eligibility
     alt = instance.alt_by_id[alt_id]
@@ -196,7 +196,7 @@ def _best_days(week: _Week, alt_id: str, school_id: str, free: list[str]) -> lis
     return sorted(days, key=lambda d: d[1], reverse=True)
 
 
-def _place_weekdays(week: _Week, counts: dict[tuple[str, str], int],
+def _place_weekdays(week: WeekDraft, counts: dict[tuple[str, str], int],
                     free_days: dict[str, list[str]]) -> list[tuple[str, str, str]]:
     """Each ALT's schools onto their free weekdays, the assignment worth the most lessons (every
     order of at most five days is tried; days with nothing to teach are still visits)."""
@@ -231,7 +231,7 @@ def _first_lessons_value(instance: Instance, lessons: tuple[Lesson, ...], count:
     return sum(values[:count])
 
 
-def _join_in_turns(week: _Week, chosen: list[tuple[str, str, str]]) -> None:
+def _join_in_turns(week: WeekDraft, chosen: list[tuple[str, str, str]]) -> None:
     """Round after round, each ALT-day takes its most valuable lesson that still fits, so that weekly
     caps and the D'Hondt shares spread over the week instead of going to whichever day came first."""
     instance = week.instance

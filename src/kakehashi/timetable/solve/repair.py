@@ -6,14 +6,21 @@ weekly limit (classes per week, visit days, schools per week, distinct ALTs per 
 same CP-SAT rules as the full solve apply and the repair is fast. Its objective, in priority order:
 1. keep each school's contracted minimum of ALT-days (where any ALT can come at all);
 2. more lessons with an ALT: the absent ALTs' lessons covered, other lessons kept;
-3. fewer changes to the visits and lessons of everyone else.
+3. fewer people moved: a colleague or a substitute from the pool called in counts once;
+4. fewer changes to the visits and lessons of everyone else;
+5. less travel.
+
+Who may be moved (see `_who_may_change`): the ALTs who may work at a school an absent ALT leaves (first
+move, staying at their own school for the periods they have there when their contract allows two schools
+a day), the ALTs who may work at a school those first movers leave (second move: a chain B takes the
+absent ALT's school, C takes B's), and the program's pool of substitute ALTs, who have no week of their own.
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
@@ -22,13 +29,17 @@ from kakehashi.timetable.check import Violation, check
 from kakehashi.timetable.instance import (
     Assignment,
     Instance,
+    Lesson,
     Solution,
     Status,
     Visit,
 )
 from kakehashi.timetable.solve.eligibility import Eligibility, day_order
 from kakehashi.timetable.solve.model import TimetableModel, floor_bound
+from kakehashi.timetable.solve.rules.travel_cost import trip_terms
 from kakehashi.timetable.solve.subproblem import carve, merge, week_limit_constraints
+from kakehashi.timetable.solve.variables import BoolVar
+from kakehashi.timetable.travel import TravelTimes
 
 # Two-school pairs kept in the repair model: the nearest ones, and every pair the timetable already uses.
 PAIR_BUDGET = 2_000
@@ -80,19 +91,25 @@ def with_absences(instance: Instance, absences: list[Absence]) -> Instance:
 
 
 def repair(instance: Instance, solution: Solution, absences: list[Absence], *, time_limit: float = 1.0,
-           workers: int = 2, closed_schools: Collection[str] = ()) -> RepairResult:
+           workers: int = 2, closed_schools: Collection[str] = (),
+           hours: Mapping[str, tuple[int, int]] | None = None, one_date: bool = False) -> RepairResult:
     """The repaired timetable, the best found within `time_limit` seconds (counted from the call).
 
     `closed_schools` are schools without lessons on the repaired date (a test day, a sports day): the
-    week's template still lists their lessons, but nobody is sent there to teach them."""
+    week's template still lists their lessons, but nobody is sent there to teach them. Substitutes who only
+    cover are ALTs of the instance whom `solution` gives nothing; `hours[alt]` is the window (minutes after
+    midnight) in which an ALT may teach that day. `one_date`: the repair is a cover
+    for one date, so a stand-in for an absent ALT is not one more of the school's distinct ALTs (max_alts)."""
     started = time.monotonic()
     broken = check(instance, solution)
     if broken:
         raise RepairError(f"the timetable to repair breaks {len(broken)} hard rule(s) already "
                           f"(first: {broken[0].message}); repair starts from a valid timetable")
-    target = with_absences(instance, absences)
     absent = {(a.alt, a.day) for a in absences}
-    free = _substitutes(target, solution, absences)
+    target = with_absences(instance, absences)
+    if one_date:
+        target = _stand_ins_allowed(target, solution, absent)
+    free, reachable = _who_may_change(target, solution, absences, set(closed_schools))
 
     def is_free(alt: str, day: str) -> bool:
         return alt in free.get(day, ())
@@ -104,18 +121,9 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     to_cover = [a.lesson for a in solution.lessons
                 if (a.alt, instance.lesson_by_id[a.lesson].day) in absent]
 
-    # A free ALT may stay where they are or go where an absent ALT was expected that day; nowhere else.
-    left_on: dict[str, set[str]] = defaultdict(set)
-    for visit in solution.visits:
-        if (visit.alt, visit.day) in absent:
-            left_on[visit.day].add(visit.school)
-    reachable: dict[str, set[str]] = defaultdict(set)
-    for visit in solution.visits:
-        if is_free(visit.alt, visit.day):
-            reachable[visit.alt].add(visit.school)
-    for day, alts in free.items():
-        for alt in alts:
-            reachable[alt] |= left_on[day] - set(closed_schools)
+    def day_of(entry: Visit | Assignment) -> str:
+        return entry.day if isinstance(entry, Visit) else instance.lesson_by_id[entry.lesson].day
+
     part = carve(target, solution, free, reachable)
     model = TimetableModel(part.instance, explain=True, pair_budget=PAIR_BUDGET, keep=solution)
     model.add_rules()
@@ -125,28 +133,49 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     for term, guard in v.guards.items():
         if term.kind != "min":
             cp.add(guard == 1)
-    for variables, at_most in week_limit_constraints(part, instance, v.used):
+    for variables, at_most in week_limit_constraints(part, target, v.used):
         cp.add(sum(variables) <= at_most)  # type: ignore[arg-type]
+    for (alt, lesson), var in v.join.items():
+        if alt in (hours or {}) and not _within(instance.lesson_by_id[lesson], (hours or {})[alt]):
+            cp.add(var == 0)
 
-    changes = []
+    changes: list[tuple[str, BoolVar]] = []  # (whose, the literal that is true when it changes)
     for key, var in v.visit.items():
-        changes.append(var.Not() if Visit(*key) in kept_visits else var)
+        changes.append((key[0], var.Not() if Visit(*key) in kept_visits else var))
     # A lesson at a closed school is not taught that date, so keeping or gaining it is worth nothing.
     covered_lessons = {lesson for lesson in set(to_cover) | {a.lesson for a in kept_joins}
                        if instance.lesson_by_id[lesson].school not in closed_schools}
     for (alt, lesson), var in v.join.items():
         if Assignment(alt, lesson) in kept_joins:
-            changes.append(var.Not())
+            changes.append((alt, var.Not()))
         elif lesson not in to_cover:
-            changes.append(var)
+            changes.append((alt, var))
+    # A person moves when anything of theirs changes (taking an absent ALT's lesson needs a new visit).
+    moved: dict[str, BoolVar] = {}
+    for alt in sorted({alt for alt, _literal in changes}):
+        moved[alt] = cp.new_bool_var(f"moved_{alt}")
+    for whose, literal in changes:
+        cp.add_implication(literal, moved[whose])
     lessons_with_alt = [var for (_alt, lesson), var in v.join.items() if lesson in covered_lessons]
-    # Weights that make the priorities strict: one more lesson outweighs every possible change, and
-    # one more kept minimum outweighs every possible lesson.
-    lesson_weight = len(changes) + 1
+    own_changes = [literal for _alt, literal in changes]
+    travel = trip_terms(part.instance, v, model.travel)
+    # Weights that make the priorities strict: each term outweighs every possible value of all below it.
+    change_weight = sum(abs(minutes) for minutes, _var in travel) + 1
+    person_weight = change_weight * (len(own_changes) + 1)
+    lesson_weight = person_weight * (len(moved) + 1)
     contract_weight = lesson_weight * (len(lessons_with_alt) + 1)
-    cp.maximize(contract_weight * sum(min_guards) + lesson_weight * sum(lessons_with_alt) - sum(changes))
-    # Start from "nobody moves": complete, so CP-SAT has a repair at once and improves on it.
-    model.add_hint(Solution(Status.FEASIBLE, tuple(kept_visits), tuple(kept_joins)))
+    cp.maximize(contract_weight * sum(min_guards) + lesson_weight * sum(lessons_with_alt)
+                - person_weight * sum(moved.values()) - change_weight * sum(own_changes)
+                - sum(minutes * var for minutes, var in travel))
+    # Start from "nobody moves" with a stand-in at each school the absent leave where one fits the week's
+    # rules: complete, so CP-SAT has a good repair at once and improves on it.
+    stand_ins = _stand_in_hint(target, solution, absences, free, hours or {}, set(closed_schools))
+    start_visits = [v for v in stand_ins.visits if is_free(v.alt, v.day)]
+    start_joins = [a for a in stand_ins.lessons if is_free(a.alt, instance.lesson_by_id[a.lesson].day)]
+    model.add_hint(Solution(Status.FEASIBLE, tuple(start_visits), tuple(start_joins)))
+    called_in = {v.alt for v in set(start_visits) - kept_visits}
+    for alt, person in moved.items():
+        cp.add_hint(person, int(alt in called_in))
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, time_limit - (time.monotonic() - started))
@@ -156,11 +185,21 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
         new_visits = [Visit(*key) for key, var in v.visit.items() if solver.boolean_value(var)]
         new_joins = [Assignment(*key) for key, var in v.join.items() if solver.boolean_value(var)]
         bound = floor_bound(solver.best_objective_bound)
+        # Short of time CP-SAT may return less than its start; then the start is the answer.
+        def rank(visits: list[Visit], joins: list[Assignment]) -> tuple[int, int, int, int]:
+            repaired = merge(target, part, visits, joins)
+            minimums = sum(1 for x in check(target, repaired) if x.rule == 10)
+            taught = sum(1 for a in joins if a.lesson in covered_lessons)
+            changed = (set(visits) ^ kept_visits) | (set(joins) ^ kept_joins)
+            people = {x.alt for x in changed if (x.alt, day_of(x)) not in absent}
+            return (-minimums, taught, -len(people), -len(changed))
+        if code == cp_model.FEASIBLE and rank(new_visits, new_joins) < rank(start_visits, start_joins):
+            new_visits, new_joins = start_visits, start_joins
     elif code == cp_model.INFEASIBLE:
         raise RepairError("no repair keeps the week's other rules (CP-SAT proved it infeasible)")
     else:
-        # Out of time before anything better: leave everyone where they were.
-        new_visits, new_joins, bound = list(kept_visits), list(kept_joins), None
+        # Out of time before anything better: the quick stand-ins, everyone else where they were.
+        new_visits, new_joins, bound = start_visits, start_joins, None
     # The repair optimizes changes, not the spec objective: the result states its true objective.
     repaired = merge(target, part, new_visits, new_joins)
     covered_now = {a.lesson for a in new_joins}
@@ -177,20 +216,87 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     )
 
 
-def _substitutes(instance: Instance, solution: Solution, absences: list[Absence]) -> dict[str, set[str]]:
-    """Day → the ALTs who may change that day: the absent ones, and those who may work at a school
-    an absent ALT leaves that day.
+def _who_may_change(instance: Instance, solution: Solution, absences: list[Absence],
+                    closed: set[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Day → the ALTs who may change that day, and ALT → the schools they may go to.
 
-    Everyone else keeps their week as it is, which is what "change as little as possible" asks for
-    and keeps the repair small enough to answer in well under a second for a city."""
-    eligibility = Eligibility(instance)
+    First move: those who may work at a school an absent ALT leaves go there (for some periods or the
+    day). Second move: those who may work at a school a first mover leaves go there, so a chain is at
+    most two moves long. Substitutes (ALTs with no visit that day) may make either move. Everyone else keeps their day,
+    which is what "change as little as possible" asks for and keeps the repair small enough to answer
+    in well under a second for a city."""
+    open_to = {alt: {school.id for school in schools} for alt, schools in Eligibility(instance).schools_of.items()}
     free: dict[str, set[str]] = defaultdict(set)
+    reachable: dict[str, set[str]] = defaultdict(set)
+    for day in sorted({a.day for a in absences}, key=day_order):
+        away = {a.alt for a in absences if a.day == day}
+        at: dict[str, set[str]] = defaultdict(set)
+        for visit in solution.visits:
+            if visit.day == day:
+                at[visit.alt].add(visit.school)
+        left = set().union(*(at[alt] for alt in away)) - closed
+        first = {alt for alt, schools in open_to.items() if alt not in away and schools & left}
+        vacated = set().union(*(at[alt] for alt in first)) - left - closed
+        second = {alt for alt, schools in open_to.items() if alt not in away and schools & vacated}
+        free[day] |= away | first | second
+        for alt in first | second:
+            reachable[alt] |= at[alt]
+        for alt in first:
+            reachable[alt] |= left
+        for alt in second:
+            reachable[alt] |= vacated
+    return dict(free), dict(reachable)
+
+
+def _stand_ins_allowed(instance: Instance, solution: Solution, absent: set[tuple[str, str]]) -> Instance:
+    """Each school an absent ALT leaves may take one more distinct ALT for each of them (the stand-in)."""
+    leaving: dict[str, int] = defaultdict(int)
+    for visit in solution.visits:
+        if (visit.alt, visit.day) in absent:
+            leaving[visit.school] += 1
+    return replace(instance, schools=tuple(replace(s, max_alts=s.max_alts + leaving[s.id]) if s.id in leaving else s
+                                           for s in instance.schools))
+
+
+def _stand_in_hint(instance: Instance, solution: Solution, absences: list[Absence], free: dict[str, set[str]],
+                   hours: Mapping[str, tuple[int, int]], closed: set[str]) -> Solution:
+    """The week with the absent ALTs' days emptied and, at each school they leave, the one stand-in (a free
+    person with no school that day) who takes most of their lessons there without breaking a rule the
+    emptied week keeps. Quick, and usually what the coordinator would do first."""
+    absent = {(a.alt, a.day) for a in absences}
+    lessons_of = instance.lesson_by_id
+    week = replace(solution, visits=tuple(v for v in solution.visits if (v.alt, v.day) not in absent),
+                   lessons=tuple(a for a in solution.lessons if (a.alt, lessons_of[a.lesson].day) not in absent))
+    broken = {x.message for x in check(instance, week)}
+    travel = TravelTimes(instance)
     for absence in absences:
-        free[absence.day].add(absence.alt)
-        left = {v.school for v in solution.visits if (v.alt, v.day) == (absence.alt, absence.day)}
-        free[absence.day] |= {alt.id for alt in instance.alts
-                              if any(school.id in left for school in eligibility.schools_of[alt.id])}
-    return dict(free)
+        left = sorted({v.school for v in solution.visits if (v.alt, v.day) == (absence.alt, absence.day)} - closed)
+        for school in left:
+            lost = sorted((lessons_of[a.lesson] for a in solution.lessons if a.alt == absence.alt
+                           and lessons_of[a.lesson].day == absence.day and lessons_of[a.lesson].school == school),
+                          key=lambda x: x.start)
+            busy = {v.alt for v in week.visits if v.day == absence.day}
+            people = sorted((instance.alt_by_id[alt] for alt in free.get(absence.day, set()) - busy
+                             if (alt, absence.day) not in absent),
+                            key=lambda alt: (travel.commute(alt, school), alt.id))
+            best: tuple[int, Solution, set[str]] | None = None
+            for alt in people:
+                window = hours.get(alt.id)
+                taken = [x for x in lost if window is None or _within(x, window)][:alt.max_classes_per_day]
+                if not taken or (best is not None and len(taken) <= best[0]):
+                    continue
+                trial = replace(week, visits=(*week.visits, Visit(alt.id, absence.day, school)),
+                                lessons=(*week.lessons, *(Assignment(alt.id, x.id) for x in taken)))
+                trial_broken = {x.message for x in check(instance, trial)}
+                if trial_broken <= broken:
+                    best = (len(taken), trial, trial_broken)
+            if best is not None:
+                _count, week, broken = best
+    return week
+
+
+def _within(lesson: Lesson, window: tuple[int, int]) -> bool:
+    return window[0] <= lesson.start and lesson.end <= window[1]
 
 
 def _describe_changes(instance: Instance, before: Solution, after: Solution, absences: list[Absence]) -> list[str]:

@@ -19,6 +19,7 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.model import Progress, TimetableModel
 from kakehashi.timetable.solve.subproblem import carve, merge, week_limit_constraints
+from kakehashi.timetable.travel import TravelTimes
 
 # Seconds CP-SAT gets for one neighbourhood, and the sizes a neighbourhood may take (in ALTs).
 STEP_SECONDS = 3.0
@@ -48,7 +49,8 @@ def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, de
         counts["steps"] += 1
         alts = _neighbourhood(instance, sharing, rng, size)
         limit = min(STEP_SECONDS, deadline - time.monotonic() - 0.3)
-        candidate, proven = _replan(instance, best, alts, limit, workers, seed + counts["steps"], stop)
+        candidate, proven = _replan(instance, best, alts, limit, workers, seed + counts["steps"], stop,
+                                    travel=eligibility.travel)
         if candidate is not None and (candidate.objective or 0) > (best.objective or 0) \
                 and not check(instance, candidate):
             best = candidate
@@ -80,13 +82,18 @@ def _neighbourhood(instance: Instance, sharing: dict[str, list[str]], rng: rando
 
 
 def _replan(instance: Instance, current: Solution, alts: list[str], time_limit: float, workers: int,
-            seed: int, stop: Callable[[], bool] | None = None) -> tuple[Solution | None, bool]:
-    """The week with `alts` re-planned (None if CP-SAT found nothing), and whether that part is optimal."""
+            seed: int, stop: Callable[[], bool] | None = None,
+            travel: TravelTimes | None = None) -> tuple[Solution | None, bool]:
+    """The week with `alts` re-planned (None if CP-SAT found nothing), and whether that part is optimal.
+
+    `travel` is the whole week's memo of travel times: a part has the same schools, homes and travel
+    settings, and at 400 schools recomputing them took most of a step's model building."""
     if time_limit <= 0.05:
         return None, False
     free = {day: set(alts) for day in instance.days}
     part = carve(instance, current, free)
-    model = TimetableModel(part.instance, pair_budget=PART_PAIR_BUDGET, keep=current, offsets=part.offsets)
+    model = TimetableModel(part.instance, eligibility=Eligibility(part.instance, travel=travel),
+                           pair_budget=PART_PAIR_BUDGET, keep=current, offsets=part.offsets)
     model.add_rules()
     for variables, at_most in week_limit_constraints(part, instance, model.variables.used):
         model.model.add(sum(variables) <= at_most)  # type: ignore[arg-type]

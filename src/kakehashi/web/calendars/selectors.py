@@ -13,7 +13,7 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import SHORTENED_BELLS, School
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_solution, week_instance
+from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
 
 
 def school_events(school: School) -> list[SchoolEvent]:
@@ -45,7 +45,7 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
     calendars = {s.code: school_calendar(s, year) for s in schools}
     ends = min(ends, SchoolYear(year).ends)
     return dated_plan(
-        week_instance(program),
+        version_instance(version),
         version_solution(version),
         calendars,
         starts=starts,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.accounts.scope import has_role, is_administrator, own_participant, roles_of
+from kakehashi.web.inbox.selectors import has_inbox, waiting_count
 from kakehashi.web.leave.models import Notice
 
 
@@ -35,6 +36,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Duties and reports"), reverse("duties:index")))
     if has_role(user, "coordinator"):
         items.append((_("Imports"), reverse("imports:start")))
+    if has_inbox(user):
+        waiting = waiting_count(user)
+        items.append((_("Inbox (%(count)s)") % {"count": waiting} if waiting else _("Inbox"), reverse("inbox:list")))
     if has_role(user, "supervisor") and not is_administrator(user):
         items.append((_("SEA requests"), reverse("recruitment:sea-requests")))
     if has_role(user, "coordinator", "supervisor"):

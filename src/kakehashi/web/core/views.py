@@ -17,6 +17,7 @@ from kakehashi.web.accounts.scope import (
     visible_schools,
 )
 from kakehashi.web.core.models import Change
+from kakehashi.web.inbox.selectors import has_inbox, waiting_count
 from kakehashi.web.timetables.selectors import latest_version
 
 
@@ -33,6 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "school_count": visible_schools(user).count(),
             "participant_count": visible_participants(user).count(),
             "role_list": roles_of(user),
+            "inbox_waiting": waiting_count(user) if has_inbox(user) else None,
             "applicant_only": bool(roles_of(user)) and all(r.kind == "applicant" for r in roles_of(user)),
         },
     )

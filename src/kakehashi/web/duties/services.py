@@ -4,6 +4,7 @@ with a comment. Every check is here, so a page, the API and a script get the sam
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -178,6 +179,21 @@ def report_approve(*, report: DailyReport, user: Any, comment: str = "") -> Dail
         report.save()
     _tell_participant(report, approved=True)
     return report
+
+
+def reports_approve(
+    *, reports: Iterable[DailyReport], user: Any
+) -> tuple[list[DailyReport], list[tuple[DailyReport, str]]]:
+    """Many reports approved at once, each exactly as one is (its own lock, permission check and notice): those
+    approved, and those refused with why (decided meanwhile, or not the user's to decide)."""
+    approved: list[DailyReport] = []
+    refused: list[tuple[DailyReport, str]] = []
+    for report in reports:
+        try:
+            approved.append(report_approve(report=report, user=user))
+        except ValidationError as error:
+            refused.append((report, " ".join(error.messages)))
+    return approved, refused
 
 
 def report_return(*, report: DailyReport, user: Any, comment: str) -> DailyReport:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.web.duties import views, views_monthly, views_training
+from kakehashi.web.duties import lists, views, views_monthly, views_training
 
 app_name = "duties"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("invitations/<int:pk>/<str:answer>/", views_training.respond, name="respond"),
     # Deciding
     path("queue/", views.queue, name="queue"),
+    path("reports/", lists.report_list, name="list"),
+    path("reports/approve/", lists.approve_many, name="approve-many"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/<str:decision>/", views.decide, name="decide"),
     path("people/<str:code>/", views.history, name="history"),

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from kakehashi.web.duties.exports import XLSX, monthly_excel, monthly_filename, monthly_pdf
 from kakehashi.web.duties.monthly import Monthly, board_month, month_end, parse_month, school_month
 from kakehashi.web.duties.permissions import report_boards, report_schools
+from kakehashi.web.duties.sections import by_week
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.schools.models import School
 
@@ -73,6 +74,8 @@ def _page(request: HttpRequest, report: Monthly, page: str, files: list[str]) ->
             "previous": f"{previous:%Y-%m}",
             "following": f"{following:%Y-%m}",
             "other_language": other,
+            "visit_weeks": by_week(report.visits, lambda v: v.reported),
+            "cover_weeks": by_week(report.covers, lambda c: bool(c.substitute)),
         },
     )
 

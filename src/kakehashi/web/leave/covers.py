@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.cover import propose_cover
@@ -18,12 +20,14 @@ from kakehashi.timetable.instance import ALL_DAYS, format_clock
 from kakehashi.timetable.solve.repair import RepairError
 from kakehashi.web.calendars.selectors import school_calendar
 from kakehashi.web.core import dates
+from kakehashi.web.leave.cover_words import lesson_words
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.notices import coordinators_of, notify, school_staff_of
+from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_solution, week_instance
+from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
 
 # Seconds the engine may spend on one date's cover; the repair usually answers in well under one.
 COVER_SECONDS = 2.0
@@ -36,8 +40,13 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         raise ValidationError(_("There is no published timetable to cover from."))
     current = confirmed_covers(program, date, date).get(date)
     already = sorted(set(current.absent) | set(current.already_absent)) if current else []
-    instance = week_instance(program)
-    away = sorted(a for a in program_away(program, date, date).get(date, set()) if a in instance.alt_by_id)
+    instance = version_instance(version)
+    away_that_day = program_away(program, date, date).get(date, set())
+    # A substitute away that date is left out of the pool, unless the date's cover already calls them in:
+    # then their lessons need cover in turn.
+    called_in = {alt for alt, _school in current.visits} if current else set()
+    pool = substitute_pool(program, instance, away=away_that_day - called_in)
+    away = sorted(a for a in away_that_day if a in instance.alt_by_id or a in called_in)
     if not set(away) - set(already):
         return None
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
@@ -52,6 +61,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
             away,
             already_absent=already,
             current=day_change(current) if current else None,
+            substitutes=pool,
             time_limit=COVER_SECONDS,
         )
     except RepairError as error:
@@ -84,6 +94,11 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
                     "school_name": names.get(x.lesson.school, x.lesson.school),
                     "alt_name": people.get(x.lesson.alt, x.lesson.alt),
                     "substitute_name": people.get(x.substitute, x.substitute) if x.substitute else "",
+                    # Why no one takes it, as data: each reader's page says it in their language.
+                    "reasons": [
+                        {"group": str(r.group), "kind": str(r.kind), "parts": _named(r.parts, names, people)}
+                        for r in x.reasons
+                    ],
                 }
                 # By time, as the day runs (the engine lists them by lesson id).
                 for x in sorted(proposal.lessons, key=lambda x: (x.lesson.start, x.lesson.school, x.lesson.homeroom))
@@ -93,9 +108,30 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         )
 
 
-def cover_confirm(*, cover: Cover, user: Any) -> int:
+def _named(parts: Mapping[str, str | int], schools: dict[str, str], people: dict[str, str]) -> dict[str, Any]:
+    """A reason's parts with the names of the person and school it points at, as they are when proposed."""
+    named: dict[str, Any] = dict(parts)
+    if "person" in parts:
+        named["person_name"] = people.get(str(parts["person"]), str(parts["person"]))
+    if "school" in parts:
+        named["school_name"] = ", ".join(schools.get(code, code) for code in str(parts["school"]).split(", "))
+    return named
+
+
+def cover_confirm(*, cover: Cover, user: Any, accept_partial: bool = True) -> int:
     """Put the cover in force for its date and tell the ALTs and schools concerned; returns how many people
-    were told."""
+    were told. The coordinator's page passes `accept_partial` only when its warning naming the lessons left
+    without an ALT was ticked; otherwise such a cover is refused with those lessons named."""
+    left = [row for row in cover.needed if not row.get("substitute")]
+    if left and not accept_partial:
+        raise ValidationError(
+            ngettext(
+                "%(count)d lesson stays without an ALT: %(lessons)s. Tick the box under the list to confirm anyway.",
+                "%(count)d lessons stay without an ALT: %(lessons)s. Tick the box under the list to confirm anyway.",
+                len(left),
+            )
+            % {"count": len(left), "lessons": "; ".join(lesson_words(row) for row in left)}
+        )
     with transaction.atomic():
         locked = Cover.objects.select_for_update().get(pk=cover.pk)
         if locked.status != Cover.Status.PROPOSED:
@@ -169,6 +205,12 @@ def _announce(cover: Cover, before: Cover | None) -> int:
                         "alt": row["alt"],
                     }
                 )
+        left = [row for row in cover.needed if row["school"] == school and not row.get("substitute")]
+        if left:
+            # The school plans those lessons without an ALT: each class and period named.
+            lines.append(
+                _("Classes with no ALT that day: %(lessons)s.") % {"lessons": "; ".join(lesson_words(r) for r in left)}
+            )
         return "\n".join(lines)
 
     told = 0
@@ -189,6 +231,11 @@ def _announce(cover: Cover, before: Cover | None) -> int:
             _("Cover confirmed for %(date)s: %(covered)s of %(needed)s lesson(s) covered.")
             % {"date": dates.day(cover.date), "covered": covered, "needed": len(cover.needed)}
             + "\n"
+            + "".join(
+                _("Left without an ALT: %(lesson)s") % {"lesson": lesson_words(row)} + "\n"
+                for row in cover.needed
+                if not row.get("substitute")
+            )
             + "\n".join(cover.moves)
         ),
     )

@@ -26,3 +26,18 @@ class LeaveRequestFilterSet(ScopedFilterSet):
 
     def covering(self, queryset: QuerySet[LeaveRequest], name: str, value: Any) -> QuerySet[LeaveRequest]:
         return queryset.filter(starts__lte=value, ends__gte=value)
+
+
+class AbsenceFilterSet(ScopedFilterSet):
+    """Who is away between two dates (a leave counts when any of its days falls between them)."""
+
+    participant = django_filters.CharFilter(label=_("Participant (timetable id)"), field_name="participant__code")
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program"), field_name="participant__program", queryset=Program.objects.all()
+    )
+    starting = django_filters.DateFilter(label=_("From"), field_name="ends", lookup_expr="gte")
+    ending = django_filters.DateFilter(label=_("To"), field_name="starts", lookup_expr="lte")
+
+    class Meta:
+        model = LeaveRequest
+        fields = ["kind", "participant", "program", "starting", "ending"]

@@ -12,7 +12,7 @@ from kakehashi.schoolyear.plan import dated_plan
 from kakehashi.web.calendars.selectors import school_calendar
 from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_solution, week_instance
+from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def fill_rates(program: Program, year: int, *, until: dt.date | None = None) -> 
     schools = list(program_schools(program).select_related("organization").prefetch_related("bells"))
     calendars = {s.code: school_calendar(s, year) for s in schools}
     names = {s.code: s.organization.display_name for s in schools}
-    instance, solution = week_instance(program), version_solution(version)
+    instance, solution = version_instance(version), version_solution(version)
     needed: dict[tuple[str, dt.date], int] = defaultdict(int)
     covered: dict[tuple[str, dt.date], int] = defaultdict(int)
     changes = program_changes(program, starts, ends)

@@ -4,6 +4,7 @@ compensatory day. Every check is here, so a page, the API and a script get the s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -215,3 +216,18 @@ def _cover_later(request: LeaveRequest) -> None:
     days = [d.isoformat() for d in working_days(max(request.starts, today), request.ends)]
     if days:
         propose_covers.enqueue(request.participant.program_id, days)
+
+
+def leave_requests_decide(
+    *, requests: Iterable[LeaveRequest], approve: bool, user: Any
+) -> tuple[list[LeaveRequest], list[tuple[LeaveRequest, str]]]:
+    """Many requests decided at once, each exactly as one is (its own lock, checks and notice): those decided,
+    and those refused with why (already decided, or the balance no longer allows it)."""
+    decided: list[LeaveRequest] = []
+    refused: list[tuple[LeaveRequest, str]] = []
+    for request in requests:
+        try:
+            decided.append(leave_request_decide(request=request, approve=approve, user=user))
+        except ValidationError as error:
+            refused.append((request, " ".join(error.messages)))
+    return decided, refused

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from kakehashi.web.leave import views
+from kakehashi.web.leave import lists, views
 
 app_name = "leave"
 urlpatterns = [
     path("", views.my_leave, name="mine"),
     path("absent/", views.report_absence, name="report"),
+    path("requests/", lists.leave_list, name="list"),
+    path("requests/decide/", lists.decide_many, name="decide-many"),
+    path("absences/", lists.absence_list, name="absences-list"),
     path("requests/<int:pk>/cancel/", views.cancel_request, name="cancel"),
     path("requests/<int:pk>/<str:decision>/", views.decide_request, name="decide"),
     path("notices/", views.notices, name="notices"),

@@ -211,7 +211,8 @@ def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
     program = _program(request, pk)
     cover = get_object_or_404(Cover, pk=cover_pk, program=program)
     try:
-        told = covers.cover_confirm(cover=cover, user=request.user)
+        accepted = bool(request.POST.get("accept_partial"))
+        told = covers.cover_confirm(cover=cover, user=request.user, accept_partial=accepted)
     except ValidationError as error:
         messages.error(request, _message(error))
     else:

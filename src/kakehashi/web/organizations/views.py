@@ -20,13 +20,14 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.forms import SolveForm
+from kakehashi.web.timetables.publishing import InForceChangedError, publish_preview, timetable_publish_confirmed
 from kakehashi.web.timetables.selectors import (
     program_alts,
     program_schools,
+    published_version,
     version_solution,
     week_instance_json,
 )
-from kakehashi.web.timetables.services import timetable_publish_with_changes
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
@@ -58,6 +59,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "school_count": program_schools(program).count(),
             "alt_count": program_alts(program).count(),
             "versions": program.timetables.all()[:10],
+            "in_force": published_version(program),
             "week_problem": week_problem,
             "solve_form": SolveForm(),
             "behind": [
@@ -98,19 +100,36 @@ def program_timetable_file(request: HttpRequest, pk: int, number: int) -> HttpRe
 
 @login_required
 def program_publish(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    if request.method != "POST":
-        raise PermissionDenied
+    """Publishing in two steps: GET shows who will be told and what changes for each, against the week in force;
+    only a POST that confirms it (and still finds that week in force) publishes. The same page rolls back: an
+    older version published again, with its own notices."""
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
-    changes = timetable_publish_with_changes(version=version)
-    messages.success(
-        request,
-        _(
-            "Version %(n)s is published; %(people)s participants and %(schools)s schools had changes and were told."
-        )
-        % {"n": number, "people": len(changes.by_participant), "schools": len(changes.by_school)},
-    )
-    return redirect("programs:detail", pk=pk)
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            # Nothing is published without the confirm button: back to the page that says who will be told.
+            return redirect("programs:publish", pk=pk, number=number)
+        seen = request.POST.get("in_force", "")
+        was_in_force = version.in_force
+        try:
+            changes = timetable_publish_confirmed(version=version, seen_in_force=int(seen) if seen.isdigit() else None)
+        except InForceChangedError:
+            messages.error(
+                request,
+                _("The week in force changed while you were reading. Check who will be told again, then confirm."),
+            )
+            return redirect("programs:publish", pk=pk, number=number)
+        if not was_in_force:
+            messages.success(
+                request,
+                _(
+                    "Version %(n)s is now in force; %(people)s participants and %(schools)s schools had "
+                    "changes and were told."
+                )
+                % {"n": number, "people": len(changes.by_participant), "schools": len(changes.by_school)},
+            )
+        return redirect("programs:detail", pk=pk)
+    return render(request, "organizations/publish.html", {"program": program, "preview": publish_preview(version)})
 
 
 @login_required

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
 
@@ -17,6 +19,13 @@ def record_version(participant: Participant) -> str:
 class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
     levels = forms.MultipleChoiceField(
         label=_("school levels"), choices=School.Level.choices, widget=forms.CheckboxSelectMultiple
+    )
+    cover_days = forms.MultipleChoiceField(
+        label=_("days a substitute can cover"),
+        choices=[(day, WEEKDAYS[number]) for number, day in enumerate(ALL_DAYS)],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("None ticked: every working day."),
     )
     seen = forms.CharField(
         widget=forms.HiddenInput,
@@ -52,11 +61,17 @@ class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
             "max_schools_per_day",
             "max_schools_per_week",
             "max_commute_minutes",
+            "substitute",
+            "cover_days",
+            "cover_from",
+            "cover_until",
         ]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "qualifications": forms.Textarea(attrs={"rows": 3}),
+            "cover_from": forms.TimeInput(attrs={"type": "time"}),
+            "cover_until": forms.TimeInput(attrs={"type": "time"}),
         }
 
     def clean(self) -> dict[str, Any]:
@@ -64,4 +79,7 @@ class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
         low, high = data.get("classes_min"), data.get("classes_max")
         if low is not None and high is not None and low > high:
             self.add_error("classes_max", _("At least the minimum, please."))
+        starts, ends = data.get("cover_from"), data.get("cover_until")
+        if starts is not None and ends is not None and ends <= starts:
+            self.add_error("cover_until", _("After the time the substitute covers from, please."))
         return data

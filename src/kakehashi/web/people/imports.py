@@ -33,6 +33,10 @@ PARTICIPANT_COLUMNS = [
     "max_schools_per_week",
     "max_commute_minutes",
     "unavailable_days",
+    "substitute",
+    "cover_days",
+    "cover_from",
+    "cover_until",
 ]
 
 KINDS = {"alt": "alt", "cir": "cir", "sea": "sea"}
@@ -61,6 +65,16 @@ MODES = {
     "車": "car",
     "transit": "transit",
     "公共交通": "transit",
+}
+# A substitute ALT (代替ALT) only covers absences; an empty cell or "no" is a participant with a regular week.
+SUBSTITUTES = {
+    "no": "",
+    "いいえ": "",
+    "standby": "standby",
+    "待機": "standby",
+    "part_time": "part_time",
+    "part-time": "part_time",
+    "非常勤": "part_time",
 }
 JAPANESE = {"none": "none", "n5": "N5", "n4": "N4", "n3": "N3", "n2": "N2", "n1": "N1"}
 
@@ -96,6 +110,16 @@ def plan_participants(name: str, content: bytes, *, program: Program) -> Plan:
                 cells.fail("unavailable_days", f"{day!r} is not a weekday", f"「{day}」は曜日ではありません")
             else:
                 unavailable.append(DAYS[day])
+        cover_days = []
+        for day in _list(cells.row.values.get("cover_days", "")):
+            if day not in DAYS:
+                cells.fail("cover_days", f"{day!r} is not a weekday", f"「{day}」は曜日ではありません")
+            else:
+                cover_days.append(DAYS[day])
+        cover_from = cells.clock("cover_from") if cells.row.values.get("cover_from") else None
+        cover_until = cells.clock("cover_until") if cells.row.values.get("cover_until") else None
+        if cover_from is not None and cover_until is not None and cover_until <= cover_from:
+            cells.fail("cover_until", "is not after cover_from", "cover_from より後ではありません")
         record: dict[str, Any] = {
             "code": code,
             "kind": cells.choice("kind", KINDS, required=False, default="alt"),
@@ -113,6 +137,10 @@ def plan_participants(name: str, content: bytes, *, program: Program) -> Plan:
             "travel_mode": cells.choice("travel_mode", MODES, required=False, default="bicycle"),
             "levels": levels,
             "unavailable_days": unavailable,
+            "substitute": cells.choice("substitute", SUBSTITUTES, required=False, default=""),
+            "cover_days": cover_days,
+            "cover_from": cover_from,
+            "cover_until": cover_until,
         }
         for column, default, high in (
             ("classes_min", 20, 40),
@@ -136,7 +164,7 @@ def plan_participants(name: str, content: bytes, *, program: Program) -> Plan:
             Participant.objects.update_or_create(code=record["code"], defaults={**record, "program": program})
 
     preview = [
-        {k: record[k] for k in ("code", "kind", "name", "name_katakana", "levels")}
+        {k: record[k] for k in ("code", "kind", "name", "name_katakana", "levels", "substitute")}
         | {"romaji": katakana_to_romaji(record["name_katakana"]) if record["name_katakana"] else ""}
         for record in records[:20]
     ]
@@ -144,5 +172,5 @@ def plan_participants(name: str, content: bytes, *, program: Program) -> Plan:
         {"create": len(records) - len(existing), "update": len(existing)},
         preview,
         apply,
-        ["code", "kind", "name", "name_katakana", "levels", "romaji"],
+        ["code", "kind", "name", "name_katakana", "levels", "substitute", "romaji"],
     )

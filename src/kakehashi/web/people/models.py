@@ -29,6 +29,13 @@ class Participant(Tracked):
         CAR = "car", _("car")
         TRANSIT = "transit", _("public transport")
 
+    class Substitute(models.TextChoices):
+        """Whether the participant only covers absences (代替ALT): then the weekly timetable leaves them out."""
+
+        NO = "", _("no: has a regular week")
+        STANDBY = "standby", _("substitute on standby")
+        PART_TIME = "part_time", _("part-time substitute")
+
     class JapaneseLevel(models.TextChoices):
         NONE = "none", _("none")
         N5 = "N5", "JLPT N5"
@@ -88,6 +95,22 @@ class Participant(Tracked):
     max_schools_per_week = models.PositiveSmallIntegerField(_("schools a week, at most"), default=5)
     max_commute_minutes = models.PositiveSmallIntegerField(_("longest commute (minutes)"), default=60)
     unavailable_days = models.JSONField(_("days not working"), default=list, blank=True)
+    substitute = models.CharField(
+        _("substitute ALT"),
+        max_length=9,
+        choices=Substitute.choices,
+        default=Substitute.NO,
+        blank=True,
+        help_text=_("A substitute only covers absences: the weekly timetable gives them no regular week."),
+    )
+    cover_days = models.JSONField(
+        _("days a substitute can cover"),
+        default=list,
+        blank=True,
+        help_text=_("Weekdays, e.g. mon, wed; empty: every working day."),
+    )
+    cover_from = models.TimeField(_("covers from"), null=True, blank=True)
+    cover_until = models.TimeField(_("covers until"), null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -101,6 +124,10 @@ class Participant(Tracked):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    @property
+    def is_substitute(self) -> bool:
+        return bool(self.substitute)
 
     @property
     def earlier_years(self) -> int:

@@ -34,6 +34,7 @@ from kakehashi.web.people.selectors import (
     participant_week_grid,
 )
 from kakehashi.web.people.services import ParticipantChangedError, participant_update
+from kakehashi.web.people.tables import ParticipantTable
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.schools.models import School
 from kakehashi.web.schools.requests import school_contract
@@ -48,6 +49,7 @@ def participant_list(request: HttpRequest) -> HttpResponse:
         roles=LIST_ROLES,
         filterset=ParticipantFilterSet,
         queryset=visible_participants(request.user),
+        table=ParticipantTable,
         template="people/list.html",
     )
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.scope import coordinated_programs
+from kakehashi.web.core.lists import list_page
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
@@ -25,6 +26,7 @@ from kakehashi.web.recruitment.filtersets import ApplicationFilterSet
 from kakehashi.web.recruitment.forms import BulkMoveForm, CycleForm, InterviewForm, MoveForm
 from kakehashi.web.recruitment.models import Application, Cycle
 from kakehashi.web.recruitment.selectors import coordinated_applications, cycle_card, stage_names
+from kakehashi.web.recruitment.tables import ApplicationTable
 from kakehashi.web.recruitment.views_public import attach
 
 
@@ -82,18 +84,15 @@ def cycle_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def applications(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = _cycle(request, pk)
-    filters = ApplicationFilterSet(request.GET or None, queryset=cycle.applications.all(), request=request)
-    rows = [(a, stage_names(a.status)) for a in filters.qs.order_by("submitted_at")]
-    return render(
+    filters = ApplicationFilterSet(request.GET, queryset=cycle.applications.all(), request=request)
+    query = request.GET.copy()
+    query.pop("export", None)
+    return list_page(
         request,
-        "recruitment/applications.html",
-        {
-            "cycle": cycle,
-            "filters": filters,
-            "rows": rows,
-            "move_form": BulkMoveForm(cycle=cycle),
-            "query": request.GET.urlencode(),
-        },
+        found=filters,
+        table=ApplicationTable,
+        template="recruitment/applications.html",
+        context={"cycle": cycle, "move_form": BulkMoveForm(cycle=cycle), "query": query.urlencode()},
     )
 
 

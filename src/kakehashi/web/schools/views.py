@@ -29,6 +29,7 @@ from kakehashi.web.schools.requests import (
 )
 from kakehashi.web.schools.selectors import lesson_grid, school_version, visits_by_day
 from kakehashi.web.schools.services import school_update
+from kakehashi.web.schools.tables import SchoolTable
 from kakehashi.web.timetables.models import WeekSettings
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff", "participant")
@@ -41,6 +42,7 @@ def school_list(request: HttpRequest) -> HttpResponse:
         roles=LIST_ROLES,
         filterset=SchoolFilterSet,
         queryset=visible_schools(request.user),
+        table=SchoolTable,
         template="schools/list.html",
     )
 

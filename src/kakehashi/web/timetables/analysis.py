@@ -9,7 +9,7 @@ from typing import Any
 from kakehashi.timetable.explain import explain
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.timetables.models import TimetableVersion
-from kakehashi.web.timetables.selectors import version_solution, week_instance
+from kakehashi.web.timetables.selectors import version_instance, version_solution
 
 
 def version_analysis(version: TimetableVersion) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def version_analysis(version: TimetableVersion) -> dict[str, Any]:
 
 
 def _analysis(version: TimetableVersion) -> dict[str, Any]:
-    instance = week_instance(version.program)
+    instance = version_instance(version)
     analysis = explain(instance, version_solution(version))
     names = {s.id: s.name for s in instance.schools}
     classes = len({(x.school, x.homeroom) for x in instance.lesson_by_id.values()})

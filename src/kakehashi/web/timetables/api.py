@@ -9,9 +9,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
+    OpenApiResponse,
     extend_schema,
     extend_schema_field,
     extend_schema_view,
@@ -32,6 +34,12 @@ from kakehashi.web.timetables.diff import WeekChanges, week_changes
 from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.jobs import solve_job_cancel, solve_job_start, solve_jobs_fail_stale
 from kakehashi.web.timetables.models import LessonRow, SolveJob, TimetableVersion, VisitRow
+from kakehashi.web.timetables.publishing import (
+    InForceChangedError,
+    PublishPreview,
+    publish_preview,
+    timetable_publish_confirmed,
+)
 from kakehashi.web.timetables.selectors import version_solution
 from kakehashi.web.timetables.services import timetable_publish_with_changes
 
@@ -119,6 +127,61 @@ def _changes(changes: WeekChanges) -> dict[str, Any]:
 class PublishedSerializer(serializers.Serializer):  # type: ignore[type-arg]
     version = TimetableVersionSerializer()
     changes = WeekChangesSerializer(help_text="Since the week that was in force; each was told by email.")
+
+
+class PublishBodySerializer(serializers.Serializer):  # type: ignore[type-arg]
+    in_force = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="The number of the version in force as publish-preview showed it (null: none was). If another "
+        "version is in force now, nothing is published and the answer is 409: read the preview again.",
+    )
+
+
+class PublishPreviewSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """Who publishing the version would tell, and what changes for each, against the week in force now."""
+
+    version = TimetableVersionSerializer()
+    in_force = TimetableVersionSerializer(allow_null=True, help_text="The week in force now; null before the first.")
+    already_in_force = serializers.BooleanField(help_text="Publishing would change nothing and tell nobody.")
+    rollback = serializers.BooleanField(help_text="The version is older than the week in force.")
+    email_count = serializers.IntegerField(help_text="Emails the publication would send.")
+    alts = inline_serializer(
+        "PublishPreviewAlt",
+        {
+            "alt": serializers.CharField(),
+            "name": serializers.CharField(),
+            "email": serializers.CharField(help_text="Empty: the ALT has no address and is not emailed."),
+            "changes": serializers.ListField(child=serializers.CharField()),
+        },
+        many=True,
+    )
+    schools = inline_serializer(
+        "PublishPreviewSchool",
+        {
+            "school": serializers.CharField(),
+            "name": serializers.CharField(),
+            "staff": serializers.ListField(child=serializers.CharField(), help_text="Staff names."),
+            "emails": serializers.IntegerField(help_text="Staff addresses the school's email goes to."),
+            "changes": serializers.ListField(child=serializers.CharField()),
+        },
+        many=True,
+    )
+
+
+def _preview_body(preview: PublishPreview) -> dict[str, Any]:
+    return {
+        "version": preview.version,
+        "in_force": preview.in_force,
+        "already_in_force": preview.already_in_force,
+        "rollback": preview.rollback,
+        "email_count": preview.email_count,
+        "alts": [{"alt": a.code, "name": a.name, "email": a.email, "changes": a.changes} for a in preview.alts],
+        "schools": [
+            {"school": s.code, "name": s.name, "staff": s.staff, "emails": len(s.emails), "changes": s.changes}
+            for s in preview.schools
+        ],
+    }
 
 
 _NAMED = {"name": serializers.CharField(help_text="The school's name.")}
@@ -228,14 +291,37 @@ class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
         return TimetableVersionDetailSerializer if self.action == "retrieve" else super().get_serializer_class()
 
     @extend_schema(
-        request=None,
-        responses=PublishedSerializer,
-        summary="Publish the version; each ALT and school whose week changed is emailed",
+        responses=PublishPreviewSerializer,
+        summary="Before publishing: who would be told (ALTs, schools, emails) and what changes for each",
+    )
+    @action(detail=True, url_path="publish-preview")
+    def publish_preview(self, request: Request, pk: int) -> Response:
+        return Response(PublishPreviewSerializer(_preview_body(publish_preview(self.get_object()))).data)
+
+    @extend_schema(
+        request=PublishBodySerializer,
+        responses={
+            200: PublishedSerializer,
+            409: OpenApiResponse(description="Another version is in force than `in_force` said; nothing changed."),
+        },
+        summary="Publish the version (an older one too: a rollback); each ALT and school whose week changed is "
+        "emailed. Read publish-preview first and send its in_force.",
     )
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk: int) -> Response:
         version = self.get_object()
-        changes = timetable_publish_with_changes(version=version)
+        body = PublishBodySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        if "in_force" not in body.validated_data:
+            changes = timetable_publish_with_changes(version=version)
+        else:
+            try:
+                changes = timetable_publish_confirmed(version=version, seen_in_force=body.validated_data["in_force"])
+            except InForceChangedError:
+                return Response(
+                    {"in_force": [_("Another version is in force now; read the preview again.")]},
+                    status=status.HTTP_409_CONFLICT,
+                )
         version.refresh_from_db()
         return Response(PublishedSerializer({"version": version, "changes": _changes(changes)}).data)
 

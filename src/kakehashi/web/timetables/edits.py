@@ -25,7 +25,7 @@ from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
 from kakehashi.web.timetables.rule_words import violation_text
-from kakehashi.web.timetables.selectors import editable_version, version_solution, week_instance
+from kakehashi.web.timetables.selectors import editable_version, version_instance, version_solution, week_instance_json
 
 
 class EditRefusedError(ValueError):
@@ -58,6 +58,8 @@ def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
         objective=base.objective if base else 0,
         explanation=[f"A hand-edited copy of version {base.number}." if base else "Empty."],
         created_by=user if getattr(user, "is_authenticated", False) else None,
+        # A hand edit changes the timetable, not the week it answers: the copy keeps its base's week.
+        week=base.week if base is not None and base.week else week_instance_json(program),
     )
     if base is not None:
         VisitRow.objects.bulk_create(
@@ -130,7 +132,7 @@ def _current(program: Program, user: Any, seen: str | None) -> tuple[TimetableVe
             ]
         )
     draft = timetable_draft(program=program, user=user)
-    return draft, week_instance(program), version_solution(draft)
+    return draft, version_instance(draft), version_solution(draft)
 
 
 @transaction.atomic

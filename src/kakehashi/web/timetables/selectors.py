@@ -31,7 +31,13 @@ def program_schools(program: Program) -> QuerySet[School]:
 
 
 def program_alts(program: Program) -> QuerySet[Participant]:
-    return program.participants.filter(kind=Participant.Kind.ALT).order_by("code")
+    """The ALTs the weekly timetable plans: substitutes (代替ALT) only cover absences, so they are left out."""
+    return program.participants.filter(kind=Participant.Kind.ALT, substitute="").order_by("code")
+
+
+def program_substitutes(program: Program) -> QuerySet[Participant]:
+    """The program's pool of substitute ALTs, whom a cover may call in (never the weekly solve)."""
+    return program.participants.filter(kind=Participant.Kind.ALT).exclude(substitute="").order_by("code")
 
 
 def _clock(value: Any) -> str:
@@ -72,7 +78,7 @@ def _school_document(school: School) -> dict[str, Any]:
     return document
 
 
-def _allowed_schools(alt: Participant, all_codes: set[str]) -> list[str] | None:
+def allowed_schools(alt: Participant, all_codes: set[str]) -> list[str] | None:
     """Where the ALT's placements let them work; None when that is every school of the week."""
     places = list(alt.placements.select_related("organization"))
     if not places:
@@ -102,7 +108,7 @@ def _alt_document(alt: Participant, all_codes: set[str]) -> dict[str, Any]:
         "max_commute_minutes": alt.max_commute_minutes,
         "unavailable_days": list(alt.unavailable_days),
     }
-    allowed = _allowed_schools(alt, all_codes)
+    allowed = allowed_schools(alt, all_codes)
     if allowed is not None:
         document["schools"] = allowed
     return document
@@ -156,6 +162,17 @@ def week_document(program: Program) -> dict[str, Any]:
 def week_instance(program: Program) -> Instance:
     """The program's week as a core Instance; raises the core's FormatError when the data breaks the format."""
     return parse_instance(week_document(program))
+
+
+def version_instance(version: TimetableVersion) -> Instance:
+    """The week `version` was made from, as a core Instance: every reader of a stored version (analysis,
+    edits, cover, the dated plan and feeds) reads it against this, not against today's week. A version
+    kept before weeks were stored (none is, after migration 0005) is read against today's week."""
+    cached: Instance | None = getattr(version, "_week_instance", None)
+    if cached is None:
+        cached = parse_instance(version.week) if version.week else week_instance(version.program)
+        version._week_instance = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def week_instance_json(program: Program) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from kakehashi.timetable.check import check
+from kakehashi.timetable.format import instance_to_json
 from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.web.core.languages import by_language
 from kakehashi.web.organizations.models import Program
@@ -59,6 +60,7 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
         bound=solution.bound,
         explanation=list(solution.explanation),
         created_by=user if getattr(user, "is_authenticated", False) else None,
+        week=instance_to_json(instance),
     )
     VisitRow.objects.bulk_create(
         VisitRow(version=version, participant=alts[v.alt], day=v.day, school=schools[v.school]) for v in solution.visits

@@ -17,13 +17,19 @@ from kakehashi.timetable.solve.variables import Variables
 from kakehashi.timetable.travel import TravelTimes
 
 
-def build(instance: Instance, model: cp_model.CpModel, variables: Variables, travel: TravelTimes) -> Any:
+def trip_terms(instance: Instance, variables: Variables, travel: TravelTimes) -> list[tuple[int, Any]]:
+    """(minutes, variable) pairs whose sum is the week's travel in minutes (the repair ranks by it too)."""
     alone: dict[tuple[str, str], int] = {}  # the same one-school trip recurs on every day
     for alt_id, _day, school in variables.visit:
         if (alt_id, school) not in alone:
             alone[(alt_id, school)] = travel.day_trip(instance.alt_by_id[alt_id], [school])
-    minutes = [alone[(alt_id, school)] * visit for (alt_id, _day, school), visit in variables.visit.items()]
+    terms = [(alone[(alt_id, school)], visit) for (alt_id, _day, school), visit in variables.visit.items()]
     for (alt_id, _day, one, other), pair in variables.pair.items():
         both = travel.day_trip(instance.alt_by_id[alt_id], [one, other])
-        minutes.append((both - alone[(alt_id, one)] - alone[(alt_id, other)]) * pair)
-    return instance.weights.travel_minute * sum(minutes)
+        terms.append((both - alone[(alt_id, one)] - alone[(alt_id, other)], pair))
+    return terms
+
+
+def build(instance: Instance, model: cp_model.CpModel, variables: Variables, travel: TravelTimes) -> Any:
+    terms = trip_terms(instance, variables, travel)
+    return instance.weights.travel_minute * sum(minutes * var for minutes, var in terms)

@@ -180,6 +180,9 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "leave:cancel": [T(kwargs=pk("leave"), methods=POST)],
     "leave:decide": [T(kwargs=lambda s: {"pk": s["leave"].pk, "decision": "approve"}, methods=POST)],
     "leave:notices": [T()],
+    # The inbox: the list, and one item (its page and its steps, all POSTs to it)
+    "inbox:list": [T()],
+    "inbox:item": [T(kwargs=lambda s: {"pk": s["change_request"].inbox_item.pk}, methods=("get", "post"))],
     "leave:program": [T(kwargs=program)],
     "leave:absences": [T(kwargs=program)],
     "leave:propose": [
@@ -193,6 +196,9 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
         )
     ],
     "leave:fill-rate": [T(kwargs=program)],
+    "leave:list": [T()],
+    "leave:absences-list": [T()],
+    "leave:decide-many": [T(methods=POST)],  # what it decides is in the body; tests/test_leave_lists has the rest
     # Workforce, personal data
     "workforce:dashboard": [T(), T(query=of_program, label="?program=")],
     "privacy:mine": [T()],
@@ -238,6 +244,8 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "duties:invitations": [T()],
     "duties:respond": [T(kwargs=lambda s: {"pk": s["invitation"].pk, "answer": "attending"}, methods=POST)],
     "duties:queue": [T(), T(query=lambda s: {"program": s.program.pk}, label="?program=")],
+    "duties:list": [T()],
+    "duties:approve-many": [T(methods=POST)],  # what it approves is in the body; tests/test_report_list has the rest
     "duties:report": [T(kwargs=pk("report"))],
     "duties:decide": [T(kwargs=lambda s: {"pk": s["report"].pk, "decision": "approve"}, methods=POST)],
     "duties:history": [T(kwargs=alt)],
@@ -303,6 +311,7 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "api:timetable-version-analysis": [T(kwargs=pk("version"))],
     "api:timetable-version-changes": [T(kwargs=pk("version"))],
     "api:timetable-version-publish": [T(kwargs=pk("version"))],
+    "api:timetable-version-publish-preview": [T(kwargs=pk("version"))],
     "api:timetable-version-timetable": [T(kwargs=pk("version"))],
     "api:solve-job-list": [T(methods=GET), T(data=of_program, methods=POST)],
     "api:solve-job-detail": [T(kwargs=pk("job"))],
@@ -530,11 +539,17 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "leave:cancel": only(PARTICIPANT),
     "leave:decide": COORDINATORS,
     "leave:notices": SIGNED_IN,
+    # inbox/views.py: coordinators (and responsible managers, who are coordinators in this world)
+    "inbox:list": COORDINATORS,
+    "inbox:item": COORDINATORS,
     "leave:program": COORDINATORS,
     "leave:absences": COORDINATORS,
     "leave:propose": COORDINATORS,
     "leave:confirm": COORDINATORS,
     "leave:fill-rate": COORDINATORS,
+    "leave:list": COORDINATORS,
+    "leave:absences-list": COORDINATORS,
+    "leave:decide-many": COORDINATORS,
     # workforce: coordinators and supervisors; ?program= is a program the user coordinates
     "workforce:dashboard": DECIDERS,
     "workforce:dashboard [?program=]": COORDINATORS,
@@ -575,6 +590,8 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "duties:invitations": only(PARTICIPANT),
     "duties:respond": only(PARTICIPANT),
     "duties:queue": DECIDERS,
+    "duties:list": DECIDERS,
+    "duties:approve-many": DECIDERS,
     "duties:queue [?program=]": COORDINATORS,
     "duties:report": staff(PARTICIPANT, SUPERVISOR, COORDINATOR),
     "duties:decide": DECIDERS,
@@ -633,6 +650,7 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "api:timetable-version-analysis": COORDINATORS,
     "api:timetable-version-changes": COORDINATORS,
     "api:timetable-version-publish": COORDINATORS,
+    "api:timetable-version-publish-preview": COORDINATORS,
     "api:timetable-version-timetable": COORDINATORS,
     "api:solve-job-list": COORDINATORS,
     "api:solve-job-detail": COORDINATORS,

@@ -30,8 +30,11 @@ def test_the_coordinator_solves_publishes_and_compares(browser: Any, live_server
     page.wait_for_selector("text=Timetable version 1 stored", timeout=60_000)
     shot(page, "coordinator-job")
     page.click("text=Timetable version 1 stored")
-    page.click("button:has-text('Publish')")
-    page.wait_for_selector("text=Version 1 is published")
+    page.click("a:has-text('Publish…')")
+    page.wait_for_selector("text=Publish version 1")  # the confirm page: who will be told, before anyone is
+    shot(page, "coordinator-publish-confirm")
+    page.click("button:has-text('Publish and tell them')")
+    page.wait_for_selector("text=Version 1 is now in force")
     shot(page, "coordinator-published")
     page.goto(f"{live_server.url}/schools/{north.schools[0].code}/")
     assert page.locator("h2", has_text="ALT visits in the regular week").is_visible()
@@ -111,6 +114,8 @@ def test_an_absence_reported_on_the_phone_is_covered_and_announced_after_one_cli
     desk.goto(f"{live_server.url}/leave/programs/{north.program.pk}/")
     desk.wait_for_selector("text=Proposed cover")
     shot(desk, "coordinator-cover-proposed")
+    if desk.locator("input[name=accept_partial]").count():  # a partial cover asks for a tick under its warning
+        desk.check("input[name=accept_partial]")
     desk.click("button:has-text('Confirm cover and tell everyone')")
     desk.wait_for_selector(f"text=Cover confirmed for {day.isoformat()}")
     shot(desk, "coordinator-cover-confirmed")

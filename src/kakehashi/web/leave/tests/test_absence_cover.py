@@ -53,7 +53,9 @@ def test_an_absence_reported_from_the_phone_is_covered_confirmed_and_announced(p
     assert "Confirm cover and tell everyone" in page
 
     mail.outbox.clear()
-    response = coordinator.post(f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/")
+    # The box under a partial cover's warning is ticked (a full cover has none, and the field is ignored).
+    confirm = f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/"
+    response = coordinator.post(confirm, {"accept_partial": "1"})
     assert response.status_code == 302
     cover.refresh_from_db()
     assert cover.status == "confirmed" and cover.confirmed_by == north.users["coordinator"]
@@ -102,8 +104,9 @@ def test_a_cover_cannot_be_confirmed_twice_or_from_another_program(published: An
     other = signed_in(south.users["coordinator"])
     assert other.post(f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/").status_code == 404
     coordinator = signed_in(north.users["coordinator"])
-    coordinator.post(f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/")
-    again = coordinator.post(f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/", follow=True)
+    confirm = f"/leave/programs/{north.program.pk}/covers/{cover.pk}/confirm/"
+    coordinator.post(confirm, {"accept_partial": "1"})
+    again = coordinator.post(confirm, {"accept_partial": "1"}, follow=True)
     assert "no longer open" in again.content.decode()
     assert Cover.objects.filter(status="confirmed").count() == 1
 

@@ -29,6 +29,11 @@ def test_the_demo_loads_takasaki_with_every_role_and_a_published_week_and_can_ru
     assert School.objects.count() == 83  # Takasaki's municipal elementary and junior high schools (MLIT)
     assert set(Participant.objects.values_list("kind", flat=True)) == {"alt", "cir", "sea"}
     assert TimetableVersion.objects.filter(state="published").count() == 1
+    # A pool of substitute ALTs whom the weekly timetable leaves out: a cover calls them in.
+    substitutes = set(Participant.objects.exclude(substitute="").values_list("code", flat=True))
+    assert substitutes == {"Z01", "Z02", "Z03"}
+    week = TimetableVersion.objects.get(state="published")
+    assert not week.visits.filter(participant__code__in=substitutes).exists()
     users = {u.username: u for u in get_user_model().objects.all()}
     assert {r.kind for r in Role.objects.all()} == {kind.value for kind in Role.Kind}
     assert visible_schools(users["jte"]).count() == 1

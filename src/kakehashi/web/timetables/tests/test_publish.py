@@ -73,8 +73,12 @@ def test_the_coordinator_publishes_from_the_program_page_and_compares_versions(
     client = Client()
     client.login(username=north.users["coordinator"].username, password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/programs/{north.program.pk}/timetables/{v2.number}/publish/", follow=True)
-    assert "Version 2 is published" in response.content.decode()
+        response = client.post(
+            f"/programs/{north.program.pk}/timetables/{v2.number}/publish/",
+            {"in_force": "none", "confirm": "yes"},
+            follow=True,
+        )
+    assert "Version 2 is now in force" in response.content.decode()
     v2.refresh_from_db()
     assert v2.state == "published" and v2.in_force
     assert "in force" in client.get(f"/programs/{north.program.pk}/").content.decode()

@@ -16,6 +16,7 @@ from kakehashi.timetable.solve import solve
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core.actor import acting_as
 from kakehashi.web.leave.demo import load_school_year
+from kakehashi.web.leave.demo_substitutes import load_substitutes
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.recruitment.demo import load_recruitment
@@ -81,6 +82,7 @@ class Command(BaseCommand):
         document = generate_from_sites(load_school_sites(), municipality=MUNICIPALITY, alts=alts, seed=1)
         instance = week_import(program=program, board=board, document=document, placed_from=SCHOOL_YEAR_START)
         self._cir_and_sea(program, board)
+        load_substitutes(program, board, SCHOOL_YEAR_START)
         load_school_year(program, board)
         load_recruitment(program, board, PASSWORD)
         load_people_facts(program)

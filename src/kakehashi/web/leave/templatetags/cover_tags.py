@@ -1,0 +1,29 @@
+"""Template filters for a cover's words (see leave/cover_words.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import template
+
+from kakehashi.web.leave.cover_words import lesson_words, reasons_in_words
+
+register = template.Library()
+
+
+@register.filter
+def reasons_words(row: Mapping[str, Any]) -> list[str]:
+    """A proposal's lesson → why it has no ALT, a sentence a reason."""
+    return reasons_in_words(row)
+
+
+@register.filter
+def lesson_in_words(row: Mapping[str, Any]) -> str:
+    return lesson_words(row)
+
+
+@register.filter
+def lessons_left(needed: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The lessons of a proposal no one takes."""
+    return [row for row in needed if not row.get("substitute")]

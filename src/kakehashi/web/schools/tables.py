@@ -1,0 +1,53 @@
+"""The schools list's table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from kakehashi.web.core.tables import NOWRAP, ListTable
+from kakehashi.web.core.templatetags.kakehashi import names
+from kakehashi.web.schools.models import School
+
+
+class SchoolTable(ListTable):
+    export_name = "schools"
+
+    code = tables.Column(verbose_name=_("id"), attrs=NOWRAP)
+    school = tables.Column(verbose_name=_("school"), accessor="organization__name", order_by=("organization__name",))
+    name_ja = tables.Column(verbose_name=_("name (Japanese)"), accessor="organization__name_ja", visible=False)
+    level = tables.Column(verbose_name=_("level"), attrs={"td": {"class": "nowrap"}, "th": {"class": "nowrap"}})
+    board = tables.Column(
+        verbose_name=_("board of education"),
+        accessor="organization__parent__name",
+        order_by=("organization__parent__name",),
+        default="—",
+        attrs={"td": {"class": "wide-only"}, "th": {"class": "wide-only"}},
+    )
+    visit_days = tables.Column(
+        verbose_name=_("visit days a week"),
+        accessor="visit_days_min",
+        order_by=("visit_days_min", "visit_days_max"),
+        attrs={"td": {"class": "nowrap"}},
+    )
+
+    class Meta(ListTable.Meta):
+        model = School
+        fields = ("code", "school", "name_ja", "level", "board", "visit_days")
+        empty_text = _("No school matches.")
+
+    def render_school(self, record: School) -> Any:
+        return format_html('<a href="{}">{}</a>', reverse("schools:detail", args=[record.code]), names(record))
+
+    def value_school(self, record: School) -> str:
+        return record.name
+
+    def render_visit_days(self, record: School) -> str:
+        return f"{record.visit_days_min}–{record.visit_days_max}"
+
+    def value_visit_days(self, record: School) -> str:
+        return f"{record.visit_days_min}–{record.visit_days_max}"
