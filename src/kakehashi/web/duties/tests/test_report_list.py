@@ -109,8 +109,8 @@ def test_reports_approved_in_bulk_only_the_selected_of_the_readers_and_each_part
         )
     )
     assert sorted(subjects) == [
-        "[Kakehashi] Daily report 2026-11-16: approved / 承認されました",
-        "[Kakehashi] Daily report 2026-11-17: approved / 承認されました",
+        "[Kakehashi] Daily report Mon 16 Nov 2026: approved",
+        "[Kakehashi] Daily report Tue 17 Nov 2026: approved",
     ]
     assert len(mail.outbox) == 2
     assert "2 daily reports approved" in response.content.decode()
