@@ -43,7 +43,8 @@ def _check_request(request: LeaveRequest) -> None:
         other = overlapping.first()
         assert other is not None
         raise ValidationError(
-            _("You already have leave from %(starts)s to %(ends)s.") % {"starts": other.starts, "ends": other.ends}
+            _("You already have leave from %(starts)s to %(ends)s.")
+            % {"starts": dates.day(other.starts), "ends": dates.day(other.ends)}
         )
     if request.kind == LeaveRequest.Kind.ANNUAL:
         year = SchoolYear.of(request.starts)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
+from kakehashi.web.core import dates
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.core.spreadsheet import csv_bytes
 from kakehashi.web.leave import covers, services
@@ -183,7 +184,7 @@ def decide_request(request: HttpRequest, pk: int, decision: str) -> HttpResponse
     except ValidationError as error:
         messages.error(request, _message(error))
     else:
-        days = {"who": leave.participant.name, "starts": leave.starts, "ends": leave.ends}
+        days = {"who": leave.participant.name, "starts": dates.day(leave.starts), "ends": dates.day(leave.ends)}
         if decision == "approve":
             messages.success(request, _("Leave approved for %(who)s, %(starts)s to %(ends)s; they are told.") % days)
         else:
@@ -221,7 +222,7 @@ def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
             _(
                 "Cover confirmed for %(date)s; %(told)s people told."
             )
-            % {"date": cover.date, "told": told},
+            % {"date": dates.day(cover.date), "told": told},
         )
     return redirect("leave:program", pk=program.pk)
 
