@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from kakehashi.web.core import dates
 from kakehashi.web.core.models import LanguagePreference
 from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, Notice
@@ -144,7 +145,7 @@ def test_approving_or_refusing_leave_says_so_to_the_coordinator(world: Any) -> N
         leave = leave_request_create(participant=alt, kind="sick", starts=starts, ends=starts)
         page = coordinator.post(f"/leave/requests/{leave.pk}/{decision}/", follow=True).content.decode()
         word = "approved" if decision == "approve" else "refused"
-        assert f"Leave {word} for {alt.name}, {starts} to {starts}" in page
+        assert f"Leave {word} for {alt.name}, {dates.day(starts)} to {dates.day(starts)}" in page
 
 
 def test_a_decision_is_told_in_the_language_each_reader_chose(world: Any) -> None:
