@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -74,7 +75,7 @@ class SchoolCalendar:
             return SchoolDay(date, DayKind.HOLIDAY, self.national_holidays[date])
         for event in self.events:
             if event.compensatory == date:
-                return SchoolDay(date, DayKind.COMPENSATORY, f"振替休業日 for {event.name} ({event.starts})")
+                return SchoolDay(date, DayKind.COMPENSATORY, compensatory_reason(event.name, event.starts))
         for event in self.events:
             if event.covers(date):
                 if event.kind == EventKind.SHORTENED and date.weekday() < 5:
@@ -94,9 +95,27 @@ class SchoolCalendar:
         return [d for d in self.days() if d.has_lessons]
 
 
+# The reasons a day has no lessons, as the core words them (the CLI prints them; the web shows each in
+# the reader's language, calendars/words.py).
+SUMMER_VACATION = "summer vacation (夏休み)"
+WINTER_VACATION = "winter vacation (冬休み)"
+SPRING_VACATION = "spring vacation (春休み)"
+_COMPENSATORY = re.compile(r"振替休業日 for (?P<name>.+) \((?P<date>\d{4}-\d{2}-\d{2})\)")
+
+
+def compensatory_reason(event: str, held: dt.date) -> str:
+    return f"振替休業日 for {event} ({held.isoformat()})"
+
+
+def read_compensatory_reason(reason: str) -> tuple[str, dt.date] | None:
+    """The event and its date back from `compensatory_reason`'s words; None for any other reason."""
+    found = _COMPENSATORY.fullmatch(reason)
+    return (found["name"], dt.date.fromisoformat(found["date"])) if found else None
+
+
 def _vacation_name(date: dt.date) -> str:
     if date.month in (7, 8):
-        return "summer vacation (夏休み)"
+        return SUMMER_VACATION
     if date.month in (12, 1):
-        return "winter vacation (冬休み)"
-    return "spring vacation (春休み)"
+        return WINTER_VACATION
+    return SPRING_VACATION

@@ -6,6 +6,7 @@ holiday added by law reaches both at once (the list is checked against the Cabin
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import holidays as holiday_data
 
@@ -27,3 +28,11 @@ def working_days(starts: dt.date, ends: dt.date) -> list[dt.date]:
             days.append(day)
         day += dt.timedelta(days=1)
     return days
+
+
+@functools.cache
+def holiday_names_in_english(first_year: int = 2000, last_year: int = 2100) -> dict[str, str]:
+    """The Japanese name of each national holiday (as `national_holidays` gives it) → its English name."""
+    japanese = holiday_data.country_holidays("JP", years=range(first_year, last_year + 1))
+    english = holiday_data.country_holidays("JP", years=range(first_year, last_year + 1), language="en_US")
+    return {str(name): str(english[day]) for day, name in japanese.items() if day in english}

@@ -47,3 +47,15 @@ def no_raw_template_code(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]
     monkeypatch.setattr(BaseHandler, "get_response", checked)
     yield found
     assert not found, "template code shown on a page:\n" + "\n".join(found)
+
+
+@pytest.fixture(autouse=True)
+def site_language() -> Iterator[None]:
+    """Each test starts and ends in the site's language: a page asked for in Japanese (Accept-Language) leaves
+    Japanese active in the thread, which the next test's services would otherwise word their messages in."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

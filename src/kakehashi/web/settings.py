@@ -87,7 +87,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "kakehashi.web.core.context.navigation",
-            ]
+            ],
+            # |day, |when, |month and |weekday on every page without a {% load %}: one date style everywhere.
+            "builtins": ["kakehashi.web.core.templatetags.kakehashi"],
         },
     }
 ]
@@ -116,6 +118,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = env_str("KAKEHASHI_LANGUAGE", "en")
 LANGUAGES = [("en", _("English")), ("ja", _("Japanese"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# One date style per language (2026年11月30日（月） / Mon 30 Nov 2026), used through core/dates.py and |day.
+FORMAT_MODULE_PATH = ["kakehashi.web.formats"]
 TIME_ZONE = env_str("KAKEHASHI_TIME_ZONE", "Asia/Tokyo")
 USE_I18N = True
 USE_TZ = True
@@ -277,7 +281,7 @@ SPECTACULAR_SETTINGS = {
         "LeaveStatusEnum": "kakehashi.web.leave.models.LeaveRequest.Status",
         "CoverStatusEnum": "kakehashi.web.leave.models.Cover.Status",
         "ApplicationStatusEnum": "kakehashi.web.recruitment.models.Application.Status",
-        "StageEnum": "kakehashi.web.api.enums.MOVE_TO",
+        # A move goes to any stage: the same choices as ApplicationStatusEnum, so no name of its own.
         "BulkStageEnum": "kakehashi.web.api.enums.BULK_MOVE_TO",
         "DocumentKindEnum": "kakehashi.web.recruitment.models.ApplicationDocument.Kind",
         "SeaRequestStatusEnum": "kakehashi.web.recruitment.models.SeaRequest.Status",

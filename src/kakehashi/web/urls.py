@@ -5,6 +5,7 @@ from django.urls import include, path
 from kakehashi.web.accounts.passwords import ThrottledPasswordResetView
 from kakehashi.web.accounts.throttle import ThrottledAuthenticationForm
 from kakehashi.web.core import views as core_views
+from kakehashi.web.core.languages import choose_language
 from kakehashi.web.people import views as people_views
 
 urlpatterns = [
@@ -31,6 +32,8 @@ urlpatterns = [
     ),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/changed/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    # Before Django's own: the same switch, and the choice kept for the user's notices and emails.
+    path("i18n/setlang/", choose_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("kakehashi.web.schools.urls")),
     path("people/", include("kakehashi.web.people.urls")),

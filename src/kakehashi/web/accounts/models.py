@@ -51,15 +51,15 @@ class Role(Tracked):
         given = {name for name in ("program", "organization", "participant") if getattr(self, f"{name}_id")}
         if given != ({needed} if needed else set()):
             raise ValidationError(
-                _("A %(role)s role is scoped to exactly: %(scope)s. / このロールの範囲が正しくありません。")
+                _("A %(role)s role is scoped to exactly: %(scope)s.")
                 % {"role": self.get_kind_display(), "scope": needed or "nothing"}
             )
         if self.kind == self.Kind.SUPERVISOR and self.organization and self.organization.kind == "school":
             raise ValidationError(
-                _("A supervisor oversees a board or office, not a school. / 監督者は学校以外の組織に付けます。")
+                _("A supervisor oversees a board or office, not a school.")
             )
         if self.kind == self.Kind.SCHOOL_STAFF and self.organization and self.organization.kind != "school":
-            raise ValidationError(_("School staff belong to a school. / 学校職員は学校に所属します。"))
+            raise ValidationError(_("School staff belong to a school."))
 
 
 class AttemptCount(models.Model):

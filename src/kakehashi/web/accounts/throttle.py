@@ -39,8 +39,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         if wait:
             raise forms.ValidationError(
                 _(
-                    "Too many failed logins. Try again in %(minutes)s minutes. "
-                    "/ ログインの失敗が多すぎます。%(minutes)s分後にもう一度お試しください。"
+                    "Too many failed logins. Try again in %(minutes)s minutes."
                 )
                 % {"minutes": minutes(wait)},
                 code="throttled",

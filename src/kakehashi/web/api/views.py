@@ -108,10 +108,10 @@ def token_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
             token_revoke(user=request.user)
-            messages.success(request, _("Your API token no longer works. / APIトークンを無効にしました。"))
+            messages.success(request, _("Your API token no longer works."))
         else:
             token_issue(user=request.user)
-            messages.success(request, _("A new API token is ready. / 新しいAPIトークンを発行しました。"))
+            messages.success(request, _("A new API token is ready."))
         return redirect("api:token-page")
     return render(
         request,

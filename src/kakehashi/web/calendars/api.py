@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -89,7 +90,7 @@ class EventViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         code, board = request.data.get("school"), request.data.get("board")
         if bool(code) == bool(board):
-            return Response({"non_field_errors": [_ONE_OWNER]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"non_field_errors": [str(_ONE_OWNER)]}, status=status.HTTP_400_BAD_REQUEST)
         owner: Owner = (
             school_owner(request.user, str(code), edit=True) if code else board_owner(request.user, _id(board))
         )
@@ -121,7 +122,7 @@ class EventViewSet(
         return Response(EventSerializer(event_rained_out(event=event, moved_to=moved_to)).data)
 
 
-_ONE_OWNER = "Give a school or a board, not both. / 学校か教育委員会のどちらか一方を指定してください。"
+_ONE_OWNER = gettext_lazy("Give a school or a board, not both.")
 
 
 def _id(value: Any) -> int:

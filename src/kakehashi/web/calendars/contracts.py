@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.plan import DatedPlan
 
@@ -24,16 +26,19 @@ class AnnualDays:
 
     @property
     def warning(self) -> str:
+        """Why the school is behind, in the reader's language."""
         if self.planned < self.contracted:
-            return (
-                f"{self.planned} ALT-days planned for the year, {self.contracted} contracted: "
-                f"{self.contracted - self.planned} short / 年間 {self.contracted - self.planned} 日不足"
-            )
+            return _("%(planned)s ALT-days planned for the year, %(contracted)s contracted: %(short)s short") % {
+                "planned": self.planned,
+                "contracted": self.contracted,
+                "short": self.contracted - self.planned,
+            }
         if self.delivered < self.expected_by_now:
-            return (
-                f"{self.delivered} ALT-days so far, {self.expected_by_now} expected by now / "
-                f"現時点で {self.expected_by_now - self.delivered} 日遅れ"
-            )
+            return _("%(delivered)s ALT-days so far, %(expected)s expected by now: %(late)s behind") % {
+                "delivered": self.delivered,
+                "expected": self.expected_by_now,
+                "late": self.expected_by_now - self.delivered,
+            }
         return ""
 
 

@@ -82,7 +82,7 @@ def _confirm(request: HttpRequest, owner: Owner) -> HttpResponse:
     if pending is None or pending["owner"] != _owner_key(owner):
         messages.error(
             request,
-            _("Nothing is waiting to be imported; choose the file again. / 取り込み待ちのファイルがありません。"),
+            _("Nothing is waiting to be imported; choose the file again."),
         )
         return redirect(owner.import_url())
     del request.session[SESSION_KEY]
@@ -95,7 +95,7 @@ def _confirm(request: HttpRequest, owner: Owner) -> HttpResponse:
         return render(request, "calendars/event_import.html", context)
     messages.success(
         request,
-        _("Imported %(file)s: %(created)d events, %(replaced)d replaced. / 取り込みました。")
+        _("Imported %(file)s: %(created)d events, %(replaced)d replaced.")
         % {"file": pending["name"], "created": len(plan.file.events), "replaced": len(plan.replaced)},
     )
     return redirect(owner.list_url(plan.file.year))

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import EventKind, SchoolYear
-from kakehashi.timetable.instance import weekday_ja
 from kakehashi.web.accounts.scope import visible_schools
 from kakehashi.web.calendars.forms import EventForm, RainedOutForm
 from kakehashi.web.calendars.listing import compensatory_day, event_rows
@@ -26,6 +25,7 @@ from kakehashi.web.calendars.permissions import (
     school_owner,
 )
 from kakehashi.web.calendars.services import event_rained_out
+from kakehashi.web.core import dates
 
 # ?year= outside these is a typo or a probe; the current school year is shown instead.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -40,10 +40,8 @@ def requested_year(request: HttpRequest) -> int:
 
 
 def _dated(day: dt.date | None) -> str:
-    """2026-05-30 (Sat/土): both languages, as the message around it is in both."""
-    if day is None:
-        return ""
-    return f"{day:%Y-%m-%d} ({day:%a}/{weekday_ja(day)})"
+    """Sat 30 May 2026, or 2026年5月30日（土）: the reader's language, as the message around it."""
+    return dates.day(day)
 
 
 def _events_page(request: HttpRequest, owner: Owner) -> HttpResponse:
@@ -83,7 +81,7 @@ def _event_new(request: HttpRequest, owner: Owner) -> HttpResponse:
     form = EventForm(request.POST or None, instance=owner.new_event())
     if request.method == "POST" and form.is_valid():
         event = form.save()
-        messages.success(request, _("Saved. / 保存しました。"))
+        messages.success(request, _("Saved."))
         return redirect(owner.list_url(SchoolYear.of(event.starts)))
     return render(request, "calendars/event_form.html", {"form": form, "owner": owner, "event": None})
 
@@ -105,7 +103,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = form.save()
-        messages.success(request, _("Saved. / 保存しました。"))
+        messages.success(request, _("Saved."))
         return redirect(owner.list_url(SchoolYear.of(event.starts)))
     return render(request, "calendars/event_form.html", {"form": form, "owner": owner, "event": event})
 
@@ -117,7 +115,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         year = SchoolYear.of(event.starts)
         event.delete()
-        messages.success(request, _("Deleted. / 削除しました。"))
+        messages.success(request, _("Deleted."))
         return redirect(owner.list_url(year))
     return render(request, "calendars/event_delete.html", {"event": event, "owner": owner})
 
@@ -135,14 +133,14 @@ def event_rained_out_page(request: HttpRequest, pk: int) -> HttpResponse:
         after = compensatory_day(event)
         if after is None:
             text = _(
-                "%(name)s moved to %(date)s, a weekday: no compensatory day off. / %(name)sを%(date)sに延期しました。"
+                "%(name)s moved to %(date)s, a weekday: no compensatory day off."
             )
         else:
             text = _(
-                "%(name)s moved to %(date)s; compensatory day off: %(day)s. / "
-                "%(name)sを%(date)sに延期しました。振替休業日: %(day)s"
+                "%(name)s moved to %(date)s; compensatory day off: %(day)s."
             )
-        messages.success(request, text % {"name": event.name, "date": _dated(event.starts), "day": _dated(after)})
+        words = {"name": event.display_name, "date": _dated(event.starts), "day": _dated(after)}
+        messages.success(request, text % words)
         return redirect(owner.list_url(SchoolYear.of(event.starts)))
     return render(
         request, "calendars/event_move.html", {"event": event, "owner": owner, "form": form, "compensatory": before}

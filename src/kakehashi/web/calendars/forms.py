@@ -36,8 +36,7 @@ class EventForm(forms.ModelForm):  # type: ignore[type-arg]
                 self.add_error(
                     "kind",
                     _(
-                        "Choose a kind; the name does not say one. / "
-                        "行事名から種類が分からないため、種類を選んでください。"
+                        "Choose a kind; the name does not say one."
                     ),
                 )
             else:
@@ -58,7 +57,7 @@ class RainedOutForm(forms.Form):
         day: dt.date = self.cleaned_data["moved_to"]
         if day <= self.event.starts:
             raise forms.ValidationError(
-                _("A rained-out event moves to a later day. / 延期先は元の日より後の日にしてください。")
+                _("A rained-out event moves to a later day.")
             )
         return day
 

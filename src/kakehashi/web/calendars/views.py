@@ -77,7 +77,8 @@ def participant_plan_page(request: HttpRequest, code: str) -> HttpResponse:
     rows: list[tuple[dt.date, str, str, str]] = []
     if mine is not None:
         names = {
-            s.code: s.organization.name for s in program_schools(participant.program).select_related("organization")
+            s.code: s.organization.display_name
+            for s in program_schools(participant.program).select_related("organization")
         }
         # Each visit's classes by time; the visits of a date in the order they happen (a visit without a
         # lesson, or a skipped one, after those with lessons).

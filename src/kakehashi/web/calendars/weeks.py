@@ -73,7 +73,8 @@ def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWe
     if plan is None:
         return DatedWeek(monday, days, published=False)
     mine = plan.for_alt(participant.code)
-    names = {s.code: s.organization.name for s in program_schools(participant.program).select_related("organization")}
+    schools = program_schools(participant.program).select_related("organization")
+    names = {s.code: s.organization.display_name for s in schools}
     by_date = {day.date: day for day in days}
     for visit in mine.visits:
         by_date[visit.date].visits.append((visit, names.get(visit.school, visit.school)))

@@ -73,7 +73,7 @@ class DayColumn(tables.DateColumn):
     """A date shown as the other pages show one, and downloaded as a date (a spreadsheet sorts it as one)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "Y-m-d")
+        kwargs.setdefault("format", "DATE_FORMAT")  # one style per language (formats/{ja,en})
         kwargs.setdefault("attrs", NOWRAP)
         super().__init__(**kwargs)
 
@@ -85,7 +85,7 @@ class MomentColumn(tables.DateTimeColumn):
     """A date and time shown as the other pages show one, and downloaded as one (in the reader's time zone)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "Y-m-d H:i")
+        kwargs.setdefault("format", "DATETIME_FORMAT")  # one style per language (formats/{ja,en})
         kwargs.setdefault("attrs", NOWRAP)
         super().__init__(**kwargs)
 

@@ -25,6 +25,7 @@ from defusedxml import DefusedXmlException
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files import File
+from django.utils.translation import get_language
 
 # openpyxl picks defusedxml when it can import it; OPENPYXL_DEFUSEDXML=False would switch it off.
 if not openpyxl.DEFUSEDXML:
@@ -44,12 +45,21 @@ class Problem:
     japanese: str
 
     def __str__(self) -> str:
+        """Where and why, in the reader's language: `week.xlsx, row 3, column "start": …` or
+        `week.xlsx、3行目、「start」列：…`."""
+        if (get_language() or "").startswith("ja"):
+            where = self.file
+            if self.row is not None:
+                where += f"、{self.row}行目"
+            if self.column:
+                where += f"、「{self.column}」列"
+            return f"{where}：{self.japanese or self.english}"
         where = self.file
         if self.row is not None:
-            where += f", row {self.row} / {self.row}行目"
+            where += f", row {self.row}"
         if self.column:
-            where += f', column "{self.column}" / 「{self.column}」列'
-        return f"{where}: {self.english} / {self.japanese}"
+            where += f', column "{self.column}"'
+        return f"{where}: {self.english}"
 
 
 class ImportRefusedError(Exception):

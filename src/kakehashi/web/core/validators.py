@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 # C0 and C1 control characters (line feed, carriage return, tab, escape …) and the Unicode line separators.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
-ONE_LINE = _("One line, please: no line breaks or other control characters. / 改行などの制御文字は使えません。")
+ONE_LINE = _("One line, please: no line breaks or other control characters.")
 
 
 def refuse_control_characters(value: object) -> None:

@@ -1,5 +1,6 @@
 """The monthly report as an Excel workbook (a sheet per table, for the office to total further) and as a
-printable A4 PDF (Japanese text in Noto CJK, as people/exports.py sets it)."""
+printable A4 PDF (Japanese text in Noto CJK, as people/exports.py sets it). Both are written in the language
+active when they are built: views_monthly.py activates the one asked for."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 import openpyxl
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -15,13 +18,12 @@ from kakehashi.web.core.spreadsheet import workbook_bytes
 from kakehashi.web.duties.monthly import KIND_LABELS, Monthly, day_label
 
 HEADING = PatternFill("solid", fgColor="E3F0F7")
-SUMMARY_SHEET = "Summary 概要"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _title(report: Monthly) -> str:
-    scope = "School / 学校" if report.scope == "school" else "Board of education / 教育委員会"
-    return f"{report.name} {report.name_ja}".strip() + f" · {scope}"
+    scope = _("School") if report.scope == "school" else _("Board of education")
+    return f"{report.display_name} · {scope}"
 
 
 def _table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int]) -> None:
@@ -39,18 +41,18 @@ def _table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any
 def monthly_excel(report: Monthly) -> bytes:
     book = openpyxl.Workbook()
     summary = book.active
-    summary.title = SUMMARY_SHEET
-    summary.append(["Monthly report / 月次報告"])
+    summary.title = _("Summary")
+    summary.append([_("Monthly report")])
     summary["A1"].font = Font(bold=True, size=14)
     summary.append([_title(report)])
-    summary.append(["Month / 対象月", report.label])
+    summary.append([_("Month"), report.label])
     summary.append([])
     start = summary.max_row + 1
-    summary.append(["Item / 項目", "Value / 値"])
+    summary.append([_("Item"), _("Value")])
     for label, value in report.summary():
         summary.append([label, value])
     summary.append([])
-    summary.append(["Duties by kind / 業務の内訳", "Entries / 件数", "Hours / 時間"])
+    summary.append([_("Duties by kind"), _("Entries"), _("Hours")])
     for row in (start, summary.max_row):
         for cell in summary[row]:
             cell.font = Font(bold=True)
@@ -62,15 +64,15 @@ def monthly_excel(report: Monthly) -> bytes:
     summary.column_dimensions["C"].width = 12
 
     _table(
-        book.create_sheet("Visits 訪問"),
+        book.create_sheet(_("Visits")),
         [
-            "Date / 日付",
+            _("Date"),
             "ALT",
-            "Name / 氏名",
-            "School / 学校",
-            "Substitute / 代替",
-            "Lessons / 授業数",
-            "Daily report approved / 日報承認",
+            _("Name"),
+            _("School"),
+            _("Substitute"),
+            _("Lessons"),
+            _("Daily report approved"),
         ],
         [
             [
@@ -78,40 +80,40 @@ def monthly_excel(report: Monthly) -> bytes:
                 v.alt,
                 v.alt_name,
                 v.school,
-                "yes / 代替" if v.substitute else "",
+                _("substitute") if v.substitute else "",
                 v.lessons,
-                "yes / 済" if v.reported else "",
+                _("approved") if v.reported else "",
             ]
             for v in report.visits
         ],
         (18, 10, 24, 32, 14, 12, 18),
     )
     _table(
-        book.create_sheet("Lessons 授業"),
-        ["Date / 日付", "Period / 時限", "Time / 時刻", "School / 学校", "Class / クラス", "ALT", "Name / 氏名"],
+        book.create_sheet(_("Lessons")),
+        [_("Date"), _("Period"), _("Time"), _("School"), _("Class"), "ALT", _("Name")],
         [[day_label(x.date), x.period, x.time, x.school, x.homeroom, x.alt, x.alt_name] for x in report.lessons],
         (18, 10, 14, 32, 10, 10, 24),
     )
     _table(
-        book.create_sheet("Duties 業務"),
+        book.create_sheet(_("Duties")),
         [
-            "Date / 日付",
-            "Participant / 参加者",
-            "Name / 氏名",
-            "Kind / 種類",
-            "What / 内容",
-            "School / 学校",
-            "Minutes / 分",
-            "Hours / 時間",
-            "Words / 語数",
-            "Participants / 参加人数",
+            _("Date"),
+            _("Participant"),
+            _("Name"),
+            _("Kind"),
+            _("What"),
+            _("School"),
+            _("Minutes"),
+            _("Hours"),
+            _("Words"),
+            _("Headcount"),
         ],
         [
             [
                 day_label(d.date),
                 d.participant,
                 d.name,
-                KIND_LABELS[d.kind],
+                str(KIND_LABELS[d.kind]),
                 d.title,
                 d.school,
                 d.minutes,
@@ -124,16 +126,16 @@ def monthly_excel(report: Monthly) -> bytes:
         (18, 12, 24, 34, 30, 28, 10, 10, 10, 12),
     )
     _table(
-        book.create_sheet("Absences 欠勤"),
-        ["Date / 日付", "Participant / 参加者", "Name / 氏名", "Leave / 休暇の種類", "Visit missed / 訪問予定校"],
+        book.create_sheet(_("Absences")),
+        [_("Date"), _("Participant"), _("Name"), _("Leave"), _("Visit missed")],
         [[day_label(a.date), a.participant, a.name, a.kind, a.schools] for a in report.absences],
         (18, 12, 24, 22, 40),
     )
     _table(
-        book.create_sheet("Substitutes 代替"),
-        ["Date / 日付", "School / 学校", "Class / クラス", "Time / 時刻", "Absent / 欠勤者", "Substitute / 代替ALT"],
+        book.create_sheet(_("Substitutes")),
+        [_("Date"), _("School"), _("Class"), _("Time"), _("Absent"), _("Substitute")],
         [
-            [day_label(c.date), c.school, c.homeroom, c.time, c.absent, c.substitute or "not covered / 代替なし"]
+            [day_label(c.date), c.school, c.homeroom, c.time, c.absent, c.substitute or _("not covered")]
             for c in report.covers
         ],
         (18, 32, 10, 14, 24, 24),
@@ -153,6 +155,7 @@ def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:
         "duties/monthly_print.html",
         {
             "report": report,
+            "language": get_language() or "ja",
             "title": _title(report),
             "visits": [(day_label(v.date), v) for v in report.visits],
             "absences": [(day_label(a.date), a) for a in report.absences],

@@ -35,7 +35,7 @@ class DutyEntryForm(forms.Form):
         self.fields["kind"].choices = [(k, labels[k]) for k in kinds]  # type: ignore[attr-defined]
         self.fields["school"].choices = [  # type: ignore[attr-defined]
             ("", _("— not at a school")),
-            *[(s.code, s.name) for s in schools],
+            *[(s.code, s.display_name) for s in schools],
         ]
         if schools:
             self.fields["school"].initial = schools[0].code  # the day's first visit: where most duties are done

@@ -14,17 +14,17 @@ from kakehashi.web.schools.models import School
 
 
 class DutyKind(models.TextChoices):
-    LESSON = "lesson", _("lesson (授業)")
-    PREPARATION = "preparation", _("preparing materials (教材準備)")
-    CLUBS = "clubs", _("clubs and homeroom activities (部活動・学級活動)")
-    SPEECH = "speech", _("speech-contest coaching (スピーチコンテスト指導)")
-    EXCHANGE = "exchange", _("international exchange event (国際交流)")
-    TRAINING = "training", _("training (研修)")
-    MEETING = "meeting", _("meeting (会議)")
-    TRANSLATION = "translation", _("translation (翻訳)")
-    INTERPRETATION = "interpretation", _("interpretation (通訳)")
-    SPORTS = "sports", _("sports training session (スポーツ指導)")
-    OTHER = "other", _("other duty (その他)")
+    LESSON = "lesson", _("lesson")
+    PREPARATION = "preparation", _("preparing materials")
+    CLUBS = "clubs", _("clubs and homeroom activities")
+    SPEECH = "speech", _("speech-contest coaching")
+    EXCHANGE = "exchange", _("international exchange event")
+    TRAINING = "training", _("training")
+    MEETING = "meeting", _("meeting")
+    TRANSLATION = "translation", _("translation")
+    INTERPRETATION = "interpretation", _("interpretation")
+    SPORTS = "sports", _("sports training session")
+    OTHER = "other", _("other duty")
 
 
 # The kinds each position offers in its form, most frequent first: an ALT prepares and runs clubs around the
@@ -112,9 +112,9 @@ class TrainingSession(Tracked):
     """Training for participants (initial training for new arrivals, skills development) or a meeting."""
 
     class Kind(models.TextChoices):
-        INITIAL = "initial", _("initial training for new participants (新任研修)")
-        SKILLS = "skills", _("skills development (スキルアップ研修)")
-        MEETING = "meeting", _("meeting (会議)")
+        INITIAL = "initial", _("initial training for new participants")
+        SKILLS = "skills", _("skills development")
+        MEETING = "meeting", _("meeting")
 
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, related_name="training_sessions", verbose_name=_("program")

@@ -1,8 +1,8 @@
 """The monthly report to a school or a board of education (月次報告), as dispatch contracts ask for it: the ALT
 visits and lessons planned (the dated plan: the published week laid on the month's dates), how many of those
 visits an approved daily report confirms, the duties logged in approved daily reports, the absences and the
-substitute cover. Labels here are bilingual and fixed, because the files go to Japanese
-offices whatever language the person downloading them reads."""
+substitute cover. Labels are in the language active when the report is built and shown: the views build a
+document in the language asked for (`?lang=ja`, else the reader's), so an office gets it in its own language."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear.holidays import working_days
 from kakehashi.schoolyear.plan import ON_LEAVE
-from kakehashi.timetable.instance import format_clock, weekday_ja
+from kakehashi.timetable.instance import format_clock
 from kakehashi.web.calendars.selectors import program_dated_plan
+from kakehashi.web.core import dates
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.leave.selectors import confirmed_covers
@@ -25,23 +28,23 @@ from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.schools.models import School
 
 KIND_LABELS = {
-    DutyKind.LESSON: "Lessons (as reported) / 授業（日報）",
-    DutyKind.PREPARATION: "Preparing materials / 教材準備",
-    DutyKind.CLUBS: "Clubs and homeroom activities / 部活動・学級活動",
-    DutyKind.SPEECH: "Speech-contest coaching / スピーチコンテスト指導",
-    DutyKind.EXCHANGE: "International exchange events / 国際交流",
-    DutyKind.TRAINING: "Training / 研修",
-    DutyKind.MEETING: "Meetings / 会議",
-    DutyKind.TRANSLATION: "Translation / 翻訳",
-    DutyKind.INTERPRETATION: "Interpretation / 通訳",
-    DutyKind.SPORTS: "Sports training sessions / スポーツ指導",
-    DutyKind.OTHER: "Other duties / その他",
+    DutyKind.LESSON: gettext_lazy("Lessons (as reported)"),
+    DutyKind.PREPARATION: gettext_lazy("Preparing materials"),
+    DutyKind.CLUBS: gettext_lazy("Clubs and homeroom activities"),
+    DutyKind.SPEECH: gettext_lazy("Speech-contest coaching"),
+    DutyKind.EXCHANGE: gettext_lazy("International exchange events"),
+    DutyKind.TRAINING: gettext_lazy("Training"),
+    DutyKind.MEETING: gettext_lazy("Meetings"),
+    DutyKind.TRANSLATION: gettext_lazy("Translation"),
+    DutyKind.INTERPRETATION: gettext_lazy("Interpretation"),
+    DutyKind.SPORTS: gettext_lazy("Sports training sessions"),
+    DutyKind.OTHER: gettext_lazy("Other duties"),
 }
 LEAVE_LABELS = {
-    LeaveRequest.Kind.ANNUAL: "Paid leave / 年休",
-    LeaveRequest.Kind.COMPENSATORY: "Compensatory day / 代休",
-    LeaveRequest.Kind.SICK: "Sick leave / 病気休暇",
-    LeaveRequest.Kind.SPECIAL: "Special leave / 特別休暇",
+    LeaveRequest.Kind.ANNUAL: gettext_lazy("Paid leave"),
+    LeaveRequest.Kind.COMPENSATORY: gettext_lazy("Compensatory day"),
+    LeaveRequest.Kind.SICK: gettext_lazy("Sick leave"),
+    LeaveRequest.Kind.SPECIAL: gettext_lazy("Special leave"),
 }
 
 
@@ -59,12 +62,14 @@ def month_end(first: dt.date) -> dt.date:
 
 
 def month_label(first: dt.date) -> str:
-    """2026-11 (令和8年11月): Japanese offices date documents in the imperial era."""
-    return f"{first:%Y-%m} (令和{first.year - 2018}年{first.month}月)"
+    """2026年（令和8年）11月 — Japanese offices date documents in the imperial era — or November 2026."""
+    if (get_language() or "").startswith("ja"):
+        return f"{first.year}年（令和{first.year - 2018}年）{first.month}月"
+    return dates.month(first)
 
 
 def day_label(day: dt.date) -> str:
-    return f"{day:%Y-%m-%d} ({weekday_ja(day)})"
+    return dates.day(day)
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,7 @@ class Monthly:
         minutes: Counter[str] = Counter()
         for line in self.duties:
             minutes[line.kind] += line.minutes
-        return [DutyTotal(k, KIND_LABELS[k], entries[k], minutes[k]) for k in DutyKind.values if entries[k]]
+        return [DutyTotal(k, str(KIND_LABELS[k]), entries[k], minutes[k]) for k in DutyKind.values if entries[k]]
 
     @property
     def covered(self) -> int:
@@ -186,18 +191,23 @@ class Monthly:
     def fill_rate(self) -> float | None:
         return self.covered / len(self.covers) if self.covers else None
 
+    @property
+    def display_name(self) -> str:
+        """The school's or board's name in the language the report is read in."""
+        return self.name_ja if self.name_ja and (get_language() or "").startswith("ja") else self.name
+
     def summary(self) -> list[tuple[str, float | int | str]]:
-        """The figures a contract asks for, each with its bilingual label (the Excel sheet's and PDF's first table)."""
+        """The figures a contract asks for, each with its label (the Excel sheet's and PDF's first table)."""
         rate = "—" if self.fill_rate is None else f"{self.fill_rate:.0%}"
         return [
-            ("Visits planned (ALT-days) / ALT訪問予定日数", self.visit_days),
-            ("Visits with an approved daily report / 日報承認済みの訪問日数", self.reported_days),
-            ("Lessons / 授業数", len(self.lessons)),
-            ("Duty hours (approved daily reports) / 業務時間（承認済み日報）", self.duty_hours),
-            ("Absences (days) / 欠勤（日数）", len(self.absences)),
-            ("Lessons to cover / 代替対象の授業", len(self.covers)),
-            ("Lessons covered by a substitute / 代替ALTが担当した授業", self.covered),
-            ("Fill rate / 代替率", rate),
+            (_("Visits planned (ALT-days)"), self.visit_days),
+            (_("Visits with an approved daily report"), self.reported_days),
+            (_("Lessons"), len(self.lessons)),
+            (_("Duty hours (approved daily reports)"), self.duty_hours),
+            (_("Absences (days)"), len(self.absences)),
+            (_("Lessons to cover"), len(self.covers)),
+            (_("Lessons covered by a substitute"), self.covered),
+            (_("Fill rate"), rate),
         ]
 
 
@@ -231,7 +241,7 @@ def _placed(organizations: set[int], first: dt.date, last: dt.date) -> set[int]:
 
 def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> None:
     first, last = report.month, report.ends
-    names = {s.code: s.name for s in schools}
+    names = {s.code: s.display_name for s in schools}
     lost: dict[tuple[dt.date, str], list[str]] = defaultdict(list)  # (date, ALT) → schools missed for leave
     cover_rows = []
     for program in _serving(schools, organizations, first, last):
@@ -322,7 +332,7 @@ def _absences(
         for day in sorted(days):
             schools = lost.get((day, person.code), [])
             if schools or person.pk in placed:
-                kind = LEAVE_LABELS.get(request.kind, request.kind)
+                kind = str(LEAVE_LABELS.get(request.kind, request.kind))
                 lines.append(AbsenceLine(day, person.code, person.name, kind, ", ".join(sorted(schools))))
     return sorted(lines, key=lambda a: (a.date, a.participant))
 
@@ -345,7 +355,7 @@ def _duties(schools: set[int], placed: set[int], first: dt.date, last: dt.date) 
             e.report.participant.name,
             e.kind,
             e.title,
-            e.school.name if e.school else "",
+            e.school.display_name if e.school else "",
             e.minutes,
             e.words,
             e.headcount,

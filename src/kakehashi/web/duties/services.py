@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.web.core import dates
 from kakehashi.web.core.locking import lock
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.duties.permissions import may_approve, may_return
@@ -26,13 +27,9 @@ MAX_MINUTES = 24 * 60
 
 def _editable(report: DailyReport) -> None:
     if report.status == DailyReport.Status.APPROVED:
-        raise ValidationError(
-            _("This report has been approved and can no longer be changed. / 承認済みの日報は変更できません。")
-        )
+        raise ValidationError(_("This report has been approved and can no longer be changed."))
     if report.status == DailyReport.Status.SUBMITTED:
-        raise ValidationError(
-            _("This report is waiting for approval and cannot be changed. / 承認待ちの日報は変更できません。")
-        )
+        raise ValidationError(_("This report is waiting for approval and cannot be changed."))
 
 
 def report_start(*, participant: Participant, date: dt.date) -> DailyReport:
@@ -69,25 +66,21 @@ def report_refresh(*, report: DailyReport) -> DailyReport:
 
 def _check_entry(entry: DutyEntry) -> None:
     if not 1 <= entry.minutes <= MAX_MINUTES:
-        raise ValidationError(
-            {"minutes": _("Give the time in minutes, 1 to 1440. / 時間は1〜1440分で入力してください。")}
-        )
+        raise ValidationError({"minutes": _("Give the time in minutes, 1 to 1440.")})
     if entry.kind == DutyKind.TRANSLATION:
         if not entry.words:
-            raise ValidationError(
-                {"words": _("Give the number of words translated. / 翻訳した語数を入力してください。")}
-            )
+            raise ValidationError({"words": _("Give the number of words translated.")})
         if not entry.title:
-            raise ValidationError({"title": _("Give the document's title. / 翻訳した文書の題名を入力してください。")})
+            raise ValidationError({"title": _("Give the document's title.")})
     if entry.kind == DutyKind.INTERPRETATION and not entry.title:
-        raise ValidationError({"title": _("Give the event interpreted at. / 通訳した行事を入力してください。")})
+        raise ValidationError({"title": _("Give the event interpreted at.")})
     if entry.kind == DutyKind.SPORTS:
         if not entry.sport:
-            raise ValidationError({"sport": _("Give the sport. / 競技を入力してください。")})
+            raise ValidationError({"sport": _("Give the sport.")})
         if entry.headcount is None:
-            raise ValidationError({"headcount": _("Give how many took part. / 参加人数を入力してください。")})
+            raise ValidationError({"headcount": _("Give how many took part.")})
     if entry.kind == DutyKind.OTHER and not entry.title:
-        raise ValidationError({"title": _("Say what the duty was. / 業務の内容を入力してください。")})
+        raise ValidationError({"title": _("Say what the duty was.")})
 
 
 def entry_add(
@@ -136,22 +129,29 @@ def report_submit(*, report: DailyReport) -> DailyReport:
         lock(report)
         _editable(report)
         if report.date > timezone.localdate():
-            raise ValidationError(_("A day is reported once it has begun. / 日報は当日以降に提出してください。"))
+            raise ValidationError(_("A day is reported once it has begun."))
         if not report.entries.exists():
-            raise ValidationError(
-                _("Add at least one duty before submitting. / 業務を1件以上入力してから提出してください。")
-            )
+            raise ValidationError(_("Add at least one duty before submitting."))
         resubmitted = report.status == DailyReport.Status.RETURNED
         report.status = DailyReport.Status.SUBMITTED
         report.submitted_at = timezone.now()
         report.save()
     participant = report.participant
-    again = " (resubmitted / 再提出)" if resubmitted else ""
+    hours = _hours(report)
+
+    def subject() -> str:
+        words = {"date": dates.day(report.date), "name": participant.name}
+        if resubmitted:
+            return _("[Kakehashi] Daily report %(date)s: %(name)s (resubmitted)") % words
+        return _("[Kakehashi] Daily report %(date)s: %(name)s") % words
+
     notify(
         coordinators_of(participant.program),
-        f"[Kakehashi] Daily report {report.date}: {participant.name}{again} / 日報の提出",
-        f"{participant.name} ({participant.code}) submitted the daily report for {report.date}{again}: "
-        f"{_hours(report)} h.\n\n{participant.name}さんから{report.date}の日報が提出されました。",
+        subject,
+        lambda: (
+            _("%(name)s (%(code)s) submitted the daily report for %(date)s: %(hours)s h.")
+            % {"name": participant.name, "code": participant.code, "date": dates.day(report.date), "hours": hours}
+        ),
     )
     return report
 
@@ -163,9 +163,9 @@ def _hours(report: DailyReport) -> str:
 
 def _decidable(report: DailyReport, user: Any) -> None:
     if not may_approve(user, report):
-        raise ValidationError(_("You do not decide this report. / この日報を承認する権限がありません。"))
+        raise ValidationError(_("You do not decide this report."))
     if report.status != DailyReport.Status.SUBMITTED:
-        raise ValidationError(_("This report is not waiting for a decision. / この日報は承認待ちではありません。"))
+        raise ValidationError(_("This report is not waiting for a decision."))
 
 
 def report_approve(*, report: DailyReport, user: Any, comment: str = "") -> DailyReport:
@@ -177,7 +177,7 @@ def report_approve(*, report: DailyReport, user: Any, comment: str = "") -> Dail
         report.decided_at = timezone.now()
         report.comment = comment
         report.save()
-    _tell_participant(report, "approved / 承認されました")
+    _tell_participant(report, approved=True)
     return report
 
 
@@ -200,7 +200,7 @@ def report_return(*, report: DailyReport, user: Any, comment: str) -> DailyRepor
     with transaction.atomic():
         lock(report)
         _return(report, user, comment)
-    _tell_participant(report, "returned / 差し戻されました")
+    _tell_participant(report, approved=False)
     return report
 
 
@@ -209,14 +209,12 @@ def _return(report: DailyReport, user: Any, comment: str) -> None:
     if not may_return(user, report):
         raise ValidationError(
             _(
-                "Under an outsourcing contract (請負) corrections go through the contractor's coordinator; "
-                "you may approve this report. / 請負契約では修正依頼は受託者の責任者を通します。承認のみ可能です。"
+                "Under an outsourcing contract (請負) corrections go through the contractor's "
+                "coordinator; you may approve this report."
             )
         )
     if not comment.strip():
-        raise ValidationError(
-            {"comment": _("Say what to change when returning a report. / 差し戻しの理由を入力してください。")}
-        )
+        raise ValidationError({"comment": _("Say what to change when returning a report.")})
     report.status = DailyReport.Status.RETURNED
     report.decided_by = user
     report.decided_at = timezone.now()
@@ -224,13 +222,24 @@ def _return(report: DailyReport, user: Any, comment: str) -> None:
     report.save()
 
 
-def _tell_participant(report: DailyReport, decision: str) -> None:
+def _tell_participant(report: DailyReport, *, approved: bool) -> None:
     user = report.participant.user
     if user is None:
         return
     comment = f"\n{report.comment}" if report.comment else ""
+
+    def decision() -> str:
+        return _("approved") if approved else _("returned")
+
     notify(
         [user],
-        f"[Kakehashi] Daily report {report.date}: {decision}",
-        f"Your daily report for {report.date} was {decision}.{comment}",
+        lambda: (
+            _("[Kakehashi] Daily report %(date)s: %(decision)s")
+            % {"date": dates.day(report.date), "decision": decision()}
+        ),
+        lambda: (
+            _("Your daily report for %(date)s was %(decision)s.")
+            % {"date": dates.day(report.date), "decision": decision()}
+            + comment
+        ),
     )

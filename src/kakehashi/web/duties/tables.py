@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core import dates
 from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, DayColumn, ListTable, MomentColumn, SelectColumn
 from kakehashi.web.duties.models import DailyReport
 
@@ -37,7 +38,7 @@ class DailyReportTable(ListTable):
         empty_text = _("No daily report matches.")
 
     def render_date(self, value: object, record: DailyReport) -> SafeString:
-        return format_html('<a href="{}">{}</a>', reverse("duties:report", args=[record.pk]), f"{record.date:%Y-%m-%d}")
+        return format_html('<a href="{}">{}</a>', reverse("duties:report", args=[record.pk]), dates.day(record.date))
 
     def value_date(self, record: DailyReport) -> object:
         return record.date

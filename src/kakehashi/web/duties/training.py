@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.web.core import dates
 from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.leave.notices import notify
 from kakehashi.web.organizations.models import Program
@@ -30,10 +31,10 @@ def session_create(
     user: Any = None,
 ) -> TrainingSession:
     if ends <= starts:
-        raise ValidationError({"ends": _("The session ends before it starts. / 終了時刻が開始時刻より前です。")})
+        raise ValidationError({"ends": _("The session ends before it starts.")})
     if not place.strip() and not link.strip():
         raise ValidationError(
-            {"place": _("Give a place or an online link. / 場所またはオンラインのリンクを入力してください。")}
+            {"place": _("Give a place or an online link.")}
         )
     session = TrainingSession(
         program=program, title=title, kind=kind, starts=starts, ends=ends, place=place, link=link, created_by=user
@@ -44,8 +45,8 @@ def session_create(
 
 
 def _when(session: TrainingSession) -> str:
-    starts, ends = timezone.localtime(session.starts), timezone.localtime(session.ends)
-    return f"{starts:%Y-%m-%d %H:%M}–{ends:%H:%M}"
+    """Mon 30 Nov 2026 14:00–16:00, as the active language writes dates."""
+    return f"{dates.when(session.starts)}–{timezone.localtime(session.ends):%H:%M}"
 
 
 def session_invite(*, session: TrainingSession, participants: Iterable[Participant]) -> int:
@@ -53,7 +54,7 @@ def session_invite(*, session: TrainingSession, participants: Iterable[Participa
     people = list(participants)
     if any(p.program_id != session.program_id for p in people):
         raise ValidationError(
-            _("Only the program's own participants can be invited. / 招待できるのはこのプログラムの参加者のみです。")
+            _("Only the program's own participants can be invited.")
         )
     already = set(session.invitations.values_list("participant_id", flat=True))
     new = [p for p in people if p.pk not in already]
@@ -63,17 +64,19 @@ def session_invite(*, session: TrainingSession, participants: Iterable[Participa
     where = " · ".join(x for x in (session.place, session.link) if x)
     notify(
         [p.user for p in new],
-        f"[Kakehashi] Invitation: {session.title} ({_when(session)}) / 研修・会議のご案内",
-        f"You are invited to {session.title} ({session.get_kind_display()}), {_when(session)}, {where}.\n"
-        "Please answer on Kakehashi whether you will attend.\n\n"
-        f"{session.title}（{_when(session)}、{where}）に招待されました。出欠を回答してください。",
+        lambda: _("[Kakehashi] Invitation: %(title)s (%(when)s)") % {"title": session.title, "when": _when(session)},
+        lambda: _(
+            "You are invited to %(title)s (%(kind)s), %(when)s, %(where)s.\n"
+            "Please answer on Kakehashi whether you will attend."
+        )
+        % {"title": session.title, "kind": session.get_kind_display(), "when": _when(session), "where": where},
     )
     return len(new)
 
 
 def invitation_respond(*, invitation: Invitation, attending: bool) -> Invitation:
     if invitation.session.ends <= timezone.now():
-        raise ValidationError(_("This session is over. / この研修・会議は終了しました。"))
+        raise ValidationError(_("This session is over."))
     invitation.response = Invitation.Response.ATTENDING if attending else Invitation.Response.NOT_ATTENDING
     invitation.responded_at = timezone.now()
     invitation.save()
@@ -84,11 +87,11 @@ def attendance_record(*, session: TrainingSession, marks: Mapping[int, str]) -> 
     """`marks` maps an invitation's id to present, absent or excused; returns how many changed."""
     if session.starts > timezone.now():
         raise ValidationError(
-            _("Attendance is recorded once the session has begun. / 出欠は開始後に記録してください。")
+            _("Attendance is recorded once the session has begun.")
         )
     allowed = set(Invitation.Attendance.values)
     if set(marks.values()) - allowed:
-        raise ValidationError(_("Choose present, absent or excused. / 出席・欠席・公欠から選んでください。"))
+        raise ValidationError(_("Choose present, absent or excused."))
     changed = 0
     with transaction.atomic():
         for invitation in session.invitations.filter(pk__in=list(marks)):

@@ -89,18 +89,18 @@ def my_report_action(request: HttpRequest, date: str, action: str) -> HttpRespon
             if not form.is_valid():
                 return _day_page(request, me, day, form)
             services.entry_add(report=report, **form.entry_data())
-            messages.success(request, _("Duty added. / 業務を追加しました。"))
+            messages.success(request, _("Duty added."))
         elif action == "note":
             services.report_note(report=report, note=request.POST.get("note", ""))
-            messages.success(request, _("Note saved. / メモを保存しました。"))
+            messages.success(request, _("Note saved."))
         elif action == "refresh":
             services.report_refresh(report=report)
-            messages.success(request, _("Lessons and sessions taken again from the plan. / 予定から再取得しました。"))
+            messages.success(request, _("Lessons and sessions taken again from the plan."))
         else:
             if "note" in request.POST and report.is_editable:
                 services.report_note(report=report, note=request.POST["note"])
             services.report_submit(report=report)
-            messages.success(request, _("Report submitted. / 日報を提出しました。"))
+            messages.success(request, _("Report submitted."))
     except ValidationError as error:
         if form is not None and hasattr(error, "error_dict"):
             try:
@@ -165,10 +165,10 @@ def decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     try:
         if decision == "approve":
             services.report_approve(report=report, user=request.user, comment=comment)
-            messages.success(request, _("Report approved. / 日報を承認しました。"))
+            messages.success(request, _("Report approved."))
         else:
             services.report_return(report=report, user=request.user, comment=comment)
-            messages.success(request, _("Report returned. / 日報を差し戻しました。"))
+            messages.success(request, _("Report returned."))
     except ValidationError as error:
         messages.error(request, error_text(error))
     following = request.POST.get("next", "")

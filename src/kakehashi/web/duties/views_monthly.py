@@ -1,16 +1,21 @@
 """The monthly report of a school or a board on a page, and as Excel and A4 PDF downloads (`?month=2026-11`).
 A school's report is for its staff, its board's supervisors and the coordinators of the programs serving it;
-a board's for its supervisors and those coordinators (permissions.py)."""
+a board's for its supervisors and those coordinators (permissions.py).
+
+A document goes to an office, so it is written in one language: `?lang=ja` or `?lang=en`, else the reader's
+(there is no organization language setting); the page offers the other one for the downloads."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kakehashi.web.duties.exports import XLSX, monthly_excel, monthly_filename, monthly_pdf
 from kakehashi.web.duties.monthly import Monthly, board_month, month_end, parse_month, school_month
@@ -27,7 +32,20 @@ def _month(request: HttpRequest) -> dt.date:
         raise Http404 from error
 
 
-def _download(report: Monthly, code: str, fmt: str) -> HttpResponse:
+def _language(request: HttpRequest) -> str:
+    """The language the report is written in: the one asked for, else the reader's."""
+    asked = request.GET.get("lang", "")
+    return asked if asked in dict(settings.LANGUAGES) else translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _download(request: HttpRequest, build: Callable[[], Monthly], code: str, fmt: str) -> HttpResponse:
+    if fmt not in ("xlsx", "pdf"):
+        raise Http404
+    with translation.override(_language(request)):
+        return _file(build(), code, fmt)
+
+
+def _file(report: Monthly, code: str, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
         response = HttpResponse(monthly_excel(report), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{monthly_filename(report, code, "xlsx")}"'
@@ -40,6 +58,8 @@ def _download(report: Monthly, code: str, fmt: str) -> HttpResponse:
 
 
 def _page(request: HttpRequest, report: Monthly, page: str, files: list[str]) -> HttpResponse:
+    reader = translation.get_language() or settings.LANGUAGE_CODE
+    other = next(code for code, _name in settings.LANGUAGES if code != reader[:2])
     previous = (report.month - dt.timedelta(days=1)).replace(day=1)
     following = month_end(report.month) + dt.timedelta(days=1)
     return render(
@@ -53,6 +73,7 @@ def _page(request: HttpRequest, report: Monthly, page: str, files: list[str]) ->
             "month": f"{report.month:%Y-%m}",
             "previous": f"{previous:%Y-%m}",
             "following": f"{following:%Y-%m}",
+            "other_language": other,
             "visit_weeks": by_week(report.visits, lambda v: v.reported),
             "cover_weeks": by_week(report.covers, lambda c: bool(c.substitute)),
         },
@@ -73,23 +94,27 @@ def _board(request: HttpRequest, pk: int) -> Organization:
 def school_monthly(request: HttpRequest, code: str) -> HttpResponse:
     school = _school(request, code)
     files = [reverse("duties:school-monthly-file", args=[school.code, fmt]) for fmt in ("xlsx", "pdf")]
-    return _page(request, school_month(school, _month(request)), reverse("duties:school-monthly", args=[code]), files)
+    report = school_month(school, _month(request))
+    return _page(request, report, reverse("duties:school-monthly", args=[code]), files)
 
 
 @login_required
 def school_monthly_file(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     school = _school(request, code)
-    return _download(school_month(school, _month(request)), school.code, fmt)
+    month = _month(request)
+    return _download(request, lambda: school_month(school, month), school.code, fmt)
 
 
 @login_required
 def board_monthly(request: HttpRequest, pk: int) -> HttpResponse:
     board = _board(request, pk)
     files = [reverse("duties:board-monthly-file", args=[board.pk, fmt]) for fmt in ("xlsx", "pdf")]
-    return _page(request, board_month(board, _month(request)), reverse("duties:board-monthly", args=[pk]), files)
+    report = board_month(board, _month(request))
+    return _page(request, report, reverse("duties:board-monthly", args=[pk]), files)
 
 
 @login_required
 def board_monthly_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     board = _board(request, pk)
-    return _download(board_month(board, _month(request)), f"board-{board.pk}", fmt)
+    month = _month(request)
+    return _download(request, lambda: board_month(board, month), f"board-{board.pk}", fmt)

@@ -46,7 +46,7 @@ def program_duties(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error_text(error))
         else:
             messages.success(
-                request, _("Session scheduled; now invite participants. / 予定を登録しました。招待してください。")
+                request, _("Session scheduled; now invite participants.")
             )
             return redirect("duties:session", pk=session.pk)
     contracted = Organization.objects.filter(contracts__program=program)
@@ -111,11 +111,11 @@ def session_invite(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s participant(s) invited and told. / %(count)s人を招待し、通知しました。")
+                _("%(count)s participant(s) invited and told.")
                 % {"count": invited},
             )
     else:
-        messages.error(request, _("Choose whom to invite. / 招待する参加者を選んでください。"))
+        messages.error(request, _("Choose whom to invite."))
     return redirect("duties:session", pk=session.pk)
 
 
@@ -134,7 +134,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error_text(error))
     else:
         messages.success(
-            request, _("Attendance saved (%(count)s changed). / 出欠を保存しました。") % {"count": changed}
+            request, _("Attendance saved (%(count)s changed).") % {"count": changed}
         )
     return redirect("duties:session", pk=session.pk)
 
@@ -167,5 +167,5 @@ def respond(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, _("Answer sent. / 回答しました。"))
+        messages.success(request, _("Answer sent."))
     return redirect("duties:invitations")

@@ -19,6 +19,7 @@ from kakehashi.schoolyear.cover import propose_cover
 from kakehashi.timetable.instance import ALL_DAYS, format_clock
 from kakehashi.timetable.solve.repair import RepairError
 from kakehashi.web.calendars.selectors import school_calendar
+from kakehashi.web.core import dates
 from kakehashi.web.leave.cover_words import lesson_words
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.notices import coordinators_of, notify, school_staff_of
@@ -36,9 +37,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
     """A proposed cover for the date's absences not yet covered; None when there is nothing new to cover."""
     version = published_version(program)
     if version is None:
-        raise ValidationError(
-            _("There is no published timetable to cover from. / 公開された時間割がないため代替案を作れません。")
-        )
+        raise ValidationError(_("There is no published timetable to cover from."))
     current = confirmed_covers(program, date, date).get(date)
     already = sorted(set(current.absent) | set(current.already_absent)) if current else []
     instance = version_instance(version)
@@ -66,9 +65,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
             time_limit=COVER_SECONDS,
         )
     except RepairError as error:
-        raise ValidationError(
-            _("The engine could not propose cover: %(error)s / 代替案を作成できませんでした。") % {"error": error}
-        ) from error
+        raise ValidationError(_("The engine could not propose cover: %(error)s") % {"error": error}) from error
     names = {s.code: s.organization.name for s in schools}
     people = dict(Participant.objects.filter(program=program).values_list("code", "name"))
     with transaction.atomic():
@@ -138,9 +135,7 @@ def cover_confirm(*, cover: Cover, user: Any, accept_partial: bool = True) -> in
     with transaction.atomic():
         locked = Cover.objects.select_for_update().get(pk=cover.pk)
         if locked.status != Cover.Status.PROPOSED:
-            raise ValidationError(
-                _("This proposal is no longer open (confirmed or replaced). / この代替案は確定済みか差し替え済みです。")
-            )
+            raise ValidationError(_("This proposal is no longer open (confirmed or replaced)."))
         before = confirmed_covers(cover.program, cover.date, cover.date).get(cover.date)
         Cover.objects.filter(program=cover.program, date=cover.date, status=Cover.Status.CONFIRMED).update(
             status=Cover.Status.SUPERSEDED
@@ -162,55 +157,86 @@ def _announce(cover: Cover, before: Cover | None) -> int:
         version = cover.version
         old_visits = {(v.alt, v.school) for v in version_solution(version).visits if v.day == weekday}
     new_visits = {(a, s) for a, s in cover.visits}
-    names = {s.code: s.organization.name for s in program_schools(program).select_related("organization")}
+    schools = {s.code: s.organization for s in program_schools(program).select_related("organization")}
     people = {p.code: p for p in Participant.objects.filter(program=program).select_related("user")}
     lessons_by_alt: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in cover.needed:
         if row["substitute"]:
             lessons_by_alt[row["substitute"]].append(row)
-    subject = f"[Kakehashi] Cover for {cover.date} / {cover.date} の代替"
+
+    def name(code: str) -> str:
+        return schools[code].display_name if code in schools else code
+
+    def subject() -> str:
+        return _("[Kakehashi] Cover for %(date)s") % {"date": dates.day(cover.date)}
+
+    def alt_body(code: str) -> str:
+        day = dates.day(cover.date)
+        if code in cover.absent:
+            return _("Your lessons on %(date)s are covered as far as possible. Get well soon.") % {"date": day} + "\n"
+        going = sorted(name(s) for a, s in new_visits if a == code)
+        body = _("On %(date)s you go to: %(schools)s.") % {"date": day, "schools": ", ".join(going) or _("no school")}
+        for row in lessons_by_alt.get(code, []):
+            body += "\n  " + _("%(school)s %(class)s %(start)s-%(end)s (for %(alt)s)") % {
+                "school": name(row["school"]),
+                "class": row["homeroom"],
+                "start": row["start"],
+                "end": row["end"],
+                "alt": row["alt"],
+            }
+        return body + "\n"
+
+    def school_body(school: str) -> str:
+        coming = sorted(a for a, s in new_visits if s == school)
+        lines = [
+            _("On %(date)s, ALTs at %(school)s: %(alts)s.")
+            % {"date": dates.day(cover.date), "school": name(school), "alts": ", ".join(coming) or _("none")}
+        ]
+        for row in cover.needed:
+            if row["school"] == school:
+                lines.append(
+                    "  "
+                    + _("%(class)s %(start)s-%(end)s: %(who)s instead of %(alt)s")
+                    % {
+                        "class": row["homeroom"],
+                        "start": row["start"],
+                        "end": row["end"],
+                        "who": row["substitute"] or _("no ALT (not covered)"),
+                        "alt": row["alt"],
+                    }
+                )
+        left = [row for row in cover.needed if row["school"] == school and not row.get("substitute")]
+        if left:
+            # The school plans those lessons without an ALT: each class and period named.
+            lines.append(
+                _("Classes with no ALT that day: %(lessons)s.") % {"lessons": "; ".join(lesson_words(r) for r in left)}
+            )
+        return "\n".join(lines)
+
     told = 0
     changed_alts = {a for a, _s in old_visits ^ new_visits} | set(cover.absent) | set(lessons_by_alt)
     for code in sorted(changed_alts):
         person = people.get(code)
         if person is None or person.user is None:
             continue
-        if code in cover.absent:
-            body = f"Your lessons on {cover.date} are covered as far as possible. Get well soon.\n"
-        else:
-            going = sorted(names.get(s, s) for a, s in new_visits if a == code)
-            body = f"On {cover.date} you go to: {', '.join(going) or 'no school'}.\n"
-            for row in lessons_by_alt.get(code, []):
-                where = names.get(row["school"], row["school"])
-                body += f"  {where} {row['homeroom']} {row['start']}-{row['end']} (for {row['alt']})\n"
-        body += f"\n{cover.date} の予定が変更されました。"
-        told += notify([person.user], subject, body)
+        told += notify([person.user], subject, lambda code=code: alt_body(code))  # type: ignore[misc]
     changed_schools = {s for _a, s in old_visits ^ new_visits} | {row["school"] for row in cover.needed}
     for school, staff in school_staff_of(changed_schools).items():
-        coming = sorted(a for a, s in new_visits if s == school)
-        lines = [f"On {cover.date}, ALTs at {names.get(school, school)}: {', '.join(coming) or 'none'}."]
-        for row in cover.needed:
-            if row["school"] == school:
-                who = row["substitute"] or "no ALT (not covered)"
-                lines.append(f"  {row['homeroom']} {row['start']}-{row['end']}: {who} instead of {row['alt']}")
-        left = [row for row in cover.needed if row["school"] == school and not row.get("substitute")]
-        if left:
-            # The school plans those lessons without an ALT: name each class and period, in both languages.
-            lines.append("Classes with no ALT that day: " + ", ".join(
-                f"{row['homeroom']} (period {row['period']}, {row['start']}-{row['end']})" for row in left) + ".")
-        body = "\n".join(lines) + f"\n\n{cover.date} のALT訪問予定が変更されました。"
-        if left:
-            body += "\nこの日ALTが来ないクラス: " + "、".join(
-                f"{row['homeroom']}（{row['period']}時間目 {row['start']}-{row['end']}）" for row in left) + "。"
-        told += notify(staff, subject, body)
+        told += notify(staff, subject, lambda school=school: school_body(school))  # type: ignore[misc]
     covered = cover.covered
     told += notify(
         coordinators_of(program),
         subject,
-        f"Cover confirmed for {cover.date}: {covered} of {len(cover.needed)} lesson(s) covered.\n"
-        + "".join(f"Left without an ALT: {row.get('school_name') or row['school']} {row['homeroom']} "
-                  f"period {row['period']} ({row['start']}-{row['end']})\n"
-                  for row in cover.needed if not row.get("substitute"))
-        + "\n".join(cover.moves),
+        lambda: (
+            _("Cover confirmed for %(date)s: %(covered)s of %(needed)s lesson(s) covered.")
+            % {"date": dates.day(cover.date), "covered": covered, "needed": len(cover.needed)}
+            + "\n"
+            + "".join(
+                _("Left without an ALT: %(lesson)s") % {"lesson": lesson_words(row)} + "\n"
+                for row in cover.needed
+                if not row.get("substitute")
+            )
+            + "\n".join(cover.moves)
+        ),
     )
     return told

@@ -15,7 +15,7 @@ class LeaveRequestForm(forms.Form):
     starts = forms.DateField(label=_("first day"), widget=DateInput)
     ends = forms.DateField(label=_("last day"), widget=DateInput)
     weekend_work = forms.ModelChoiceField(
-        label=_("for weekend work (代休 only)"), queryset=WeekendWork.objects.none(), required=False
+        label=_("for weekend work (compensatory day only)"), queryset=WeekendWork.objects.none(), required=False
     )
     reason = forms.CharField(label=_("reason"), max_length=300, required=False)
 

@@ -61,16 +61,16 @@ class WeekendWork(Tracked):
     def clean(self) -> None:
         if self.date is not None and self.date.weekday() < 5:
             raise ValidationError(
-                {"date": _("Weekend work is on a Saturday or Sunday. / 週休日（土・日）の勤務を入力してください。")}
+                {"date": _("Weekend work is on a Saturday or Sunday.")}
             )
 
 
 class LeaveRequest(Tracked):
     class Kind(models.TextChoices):
-        ANNUAL = "annual", _("paid leave (年休)")
-        COMPENSATORY = "compensatory", _("compensatory day (代休)")
-        SICK = "sick", _("sick leave (病気休暇)")
-        SPECIAL = "special", _("special leave (特別休暇)")
+        ANNUAL = "annual", _("paid leave")
+        COMPENSATORY = "compensatory", _("compensatory day")
+        SICK = "sick", _("sick leave")
+        SPECIAL = "special", _("special leave")
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("requested")

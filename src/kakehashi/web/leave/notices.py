@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -10,20 +10,29 @@ from django.core.mail import send_mass_mail
 from django.utils import timezone
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.languages import by_language, written_in
 from kakehashi.web.core.validators import one_line
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.organizations.models import Program
 
+Words = str | Callable[[], str]
 
-def notify(users: Iterable[Any], subject: str, body: str) -> int:
-    """A notice for each user, and one email to each who has an address; returns how many were told."""
-    unique = {u.pk: u for u in users if u is not None}
-    subject = one_line(subject)
-    Notice.objects.bulk_create([Notice(user=u, subject=subject, body=body) for u in unique.values()])
-    emails = [(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in unique.values() if u.email]
+
+def notify(users: Iterable[Any], subject: Words, body: Words) -> int:
+    """A notice for each user, and one email to each who has an address; returns how many were told.
+
+    `subject` and `body` are functions that word them with gettext: each is called in each reader's language
+    (core/languages.py), so a notice reads in one language, the recipient's."""
+    told = 0
+    emails = []
+    for language, readers in by_language(users).items():
+        worded_subject, worded_body = one_line(written_in(language, subject)), written_in(language, body)
+        Notice.objects.bulk_create([Notice(user=u, subject=worded_subject, body=worded_body) for u in readers])
+        emails += [(worded_subject, worded_body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in readers if u.email]
+        told += len(readers)
     if emails:
         send_mass_mail(emails, fail_silently=False)
-    return len(unique)
+    return told
 
 
 def coordinators_of(program: Program) -> list[Any]:

@@ -40,7 +40,7 @@ def fill_rates(program: Program, year: int, *, until: dt.date | None = None) -> 
         return []
     schools = list(program_schools(program).select_related("organization").prefetch_related("bells"))
     calendars = {s.code: school_calendar(s, year) for s in schools}
-    names = {s.code: s.organization.name for s in schools}
+    names = {s.code: s.organization.display_name for s in schools}
     instance, solution = version_instance(version), version_solution(version)
     needed: dict[tuple[str, dt.date], int] = defaultdict(int)
     covered: dict[tuple[str, dt.date], int] = defaultdict(int)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.holidays import working_days
+from kakehashi.web.core import dates
 from kakehashi.web.core.locking import lock
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, WeekendWork
 from kakehashi.web.leave.notices import coordinators_of, notify
@@ -30,15 +31,11 @@ EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 def _check_request(request: LeaveRequest) -> None:
     for field in ("starts", "ends"):
         if not EARLIEST <= getattr(request, field) <= LATEST:
-            raise ValidationError(
-                {field: _("Give a date between 2000 and 2100. / 2000年から2100年の日付を入力してください。")}
-            )
+            raise ValidationError({field: _("Give a date between 2000 and 2100.")})
     if request.ends < request.starts:
-        raise ValidationError({"ends": _("The last day is before the first day. / 最終日が初日より前です。")})
+        raise ValidationError({"ends": _("The last day is before the first day.")})
     if not working_days(request.starts, request.ends):
-        raise ValidationError(
-            {"starts": _("These dates have no working day (weekends and holidays only). / 勤務日が含まれていません。")}
-        )
+        raise ValidationError({"starts": _("These dates have no working day (weekends and holidays only).")})
     overlapping = LeaveRequest.objects.filter(
         participant=request.participant, status__in=OPEN, starts__lte=request.ends, ends__gte=request.starts
     ).exclude(pk=request.pk)
@@ -46,45 +43,33 @@ def _check_request(request: LeaveRequest) -> None:
         other = overlapping.first()
         assert other is not None
         raise ValidationError(
-            _("You already have leave from %(starts)s to %(ends)s. / この期間には既に休暇の申請があります。")
-            % {"starts": other.starts, "ends": other.ends}
+            _("You already have leave from %(starts)s to %(ends)s.")
+            % {"starts": dates.day(other.starts), "ends": dates.day(other.ends)}
         )
     if request.kind == LeaveRequest.Kind.ANNUAL:
         year = SchoolYear.of(request.starts)
         if SchoolYear.of(request.ends) != year:
-            raise ValidationError(
-                _("Paid leave cannot run across two school years. / 年休は年度をまたいで申請できません。")
-            )
+            raise ValidationError(_("Paid leave cannot run across two school years."))
         balance = leave_balance(request.participant, year, excluding=request.pk)
         asked = leave_days(request)
         if asked > balance.remaining - balance.requested:
             raise ValidationError(
-                _(
-                    "Paid leave left: %(left)s day(s) (%(pending)s already requested); this asks for %(asked)s. "
-                    "/ 年休の残り日数が足りません（残り%(left)s日、申請中%(pending)s日、今回%(asked)s日）。"
-                )
+                _("Paid leave left: %(left)s day(s) (%(pending)s already requested); this asks for %(asked)s.")
                 % {"left": balance.remaining, "pending": balance.requested, "asked": asked}
             )
     if request.kind == LeaveRequest.Kind.COMPENSATORY:
         work = request.weekend_work
         if work is None:
-            raise ValidationError(
-                {
-                    "weekend_work": _(
-                        "Choose the weekend work this day is for. / 代休の対象となる週休日の勤務を選んでください。"
-                    )
-                }
-            )
+            raise ValidationError({"weekend_work": _("Choose the weekend work this day is for.")})
         if work.participant_id != request.participant_id:
-            raise ValidationError({"weekend_work": _("That is someone else's weekend work. / 他の人の勤務です。")})
+            raise ValidationError({"weekend_work": _("That is someone else's weekend work.")})
         if request.starts != request.ends:
-            raise ValidationError({"ends": _("A compensatory day is one day. / 代休は1日単位で取得してください。")})
+            raise ValidationError({"ends": _("A compensatory day is one day.")})
         if not work.date < request.starts <= work.compensatory_by:
             raise ValidationError(
                 {
                     "starts": _(
-                        "A compensatory day for work on %(worked)s is taken after it and by %(by)s (within four "
-                        "weeks). / 代休は勤務日の後、%(by)sまで（4週間以内）に取得してください。"
+                        "A compensatory day for work on %(worked)s is taken after it and by %(by)s (within four weeks)."
                     )
                     % {"worked": work.date, "by": work.compensatory_by}
                 }
@@ -111,9 +96,18 @@ def leave_request_create(
         request.save()
     notify(
         coordinators_of(participant.program),
-        f"[Kakehashi] Leave request: {participant.name} / 休暇申請",
-        f"{participant.name} ({participant.code}) asks for {request.get_kind_display()} "
-        f"from {starts} to {ends}.\n{reason}\n\n{participant.name}さんから休暇申請があります。",
+        lambda: _("[Kakehashi] Leave request: %(name)s") % {"name": participant.name},
+        lambda: (
+            _("%(name)s (%(code)s) asks for %(kind)s from %(starts)s to %(ends)s.")
+            % {
+                "name": participant.name,
+                "code": participant.code,
+                "kind": request.get_kind_display(),
+                "starts": dates.day(starts),
+                "ends": dates.day(ends),
+            }
+            + f"\n{reason}"
+        ),
     )
     return request
 
@@ -122,7 +116,7 @@ def leave_request_decide(*, request: LeaveRequest, approve: bool, user: Any, not
     with transaction.atomic():
         lock(request)  # approve and refuse sent at the same moment: the second waits, then finds it decided
         if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED):
-            raise ValidationError(_("This request has already been decided. / この申請は処理済みです。"))
+            raise ValidationError(_("This request has already been decided."))
         if approve and request.status == LeaveRequest.Status.REQUESTED:
             _check_request(request)  # the balance may have changed since it was asked
         request.status = LeaveRequest.Status.APPROVED if approve else LeaveRequest.Status.REFUSED
@@ -132,12 +126,20 @@ def leave_request_decide(*, request: LeaveRequest, approve: bool, user: Any, not
         request.save()
         if approve:
             transaction.on_commit(lambda: _cover_later(request))
-    decision = "approved / 承認されました" if approve else "refused / 却下されました"
     if request.participant.user is not None:
+
+        def words() -> dict[str, str]:
+            return {
+                "starts": dates.day(request.starts),
+                "ends": dates.day(request.ends),
+                "kind": request.get_kind_display(),
+                "decision": _("approved") if approve else _("refused"),
+            }
+
         notify(
             [request.participant.user],
-            f"[Kakehashi] Leave {request.starts}–{request.ends}: {decision}",
-            f"Your {request.get_kind_display()} from {request.starts} to {request.ends} was {decision}.\n{note}",
+            lambda: _("[Kakehashi] Leave %(starts)s – %(ends)s: %(decision)s") % words(),
+            lambda: _("Your %(kind)s from %(starts)s to %(ends)s was %(decision)s.") % words() + f"\n{note}",
         )
     return request
 
@@ -148,7 +150,7 @@ def absence_report(
     """An absence reported on the day (usually from the phone before school): it counts at once, the
     coordinators are told, and substitute cover is proposed."""
     if kind not in (LeaveRequest.Kind.SICK, LeaveRequest.Kind.SPECIAL, LeaveRequest.Kind.ANNUAL):
-        raise ValidationError({"kind": _("Choose sick, special or paid leave. / 病気・特別・年休から選んでください。")})
+        raise ValidationError({"kind": _("Choose sick, special or paid leave.")})
     request = LeaveRequest(
         participant=participant,
         kind=kind,
@@ -166,10 +168,18 @@ def absence_report(
         transaction.on_commit(lambda: _cover_later(request))
     notify(
         coordinators_of(participant.program),
-        f"[Kakehashi] Absence {date}: {participant.name} / 欠勤連絡",
-        f"{participant.name} ({participant.code}) reported an absence for {date} "
-        f"({request.get_kind_display()}). {reason}\nSubstitute cover is being proposed.\n\n"
-        f"{participant.name}さんから{date}の欠勤連絡がありました。代替の案を作成しています。",
+        lambda: _("[Kakehashi] Absence %(date)s: %(name)s") % {"date": dates.day(date), "name": participant.name},
+        lambda: (
+            _("%(name)s (%(code)s) reported an absence for %(date)s (%(kind)s).")
+            % {
+                "name": participant.name,
+                "code": participant.code,
+                "date": dates.day(date),
+                "kind": request.get_kind_display(),
+            }
+            + f" {reason}\n"
+            + _("Substitute cover is being proposed.")
+        ),
     )
     return request
 
@@ -178,7 +188,7 @@ def leave_request_cancel(*, request: LeaveRequest) -> LeaveRequest:
     with transaction.atomic():
         lock(request)  # a cancel and a decision at the same moment: one of them finds the other done
         if request.status not in (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.APPROVED):
-            raise ValidationError(_("Only a requested or approved leave can be cancelled. / 取り消せない申請です。"))
+            raise ValidationError(_("Only a requested or approved leave can be cancelled."))
         request.status = LeaveRequest.Status.CANCELLED
         request.save()
     return request

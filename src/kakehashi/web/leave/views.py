@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
+from kakehashi.web.core import dates
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.core.spreadsheet import csv_bytes
 from kakehashi.web.leave import cover_changes, covers, services
@@ -58,11 +59,11 @@ def my_leave(request: HttpRequest) -> HttpResponse:
                     reason=data["reason"],
                     weekend_work=data["weekend_work"],
                 )
-                messages.success(request, _("Leave requested. / 休暇を申請しました。"))
+                messages.success(request, _("Leave requested."))
                 return redirect("leave:mine")
             if work_form.is_bound and work_form.is_valid():
                 services.weekend_work_record(participant=me, **work_form.cleaned_data)
-                messages.success(request, _("Weekend work recorded. / 週休日の勤務を記録しました。"))
+                messages.success(request, _("Weekend work recorded."))
                 return redirect("leave:mine")
         except ValidationError as error:
             messages.error(request, _message(error))
@@ -100,8 +101,7 @@ def report_absence(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "Absence reported. Your coordinator has been told and cover is being arranged. "
-                    "/ 欠勤を連絡しました。コーディネーターに通知し、代替を手配しています。"
+                    "Absence reported. Your coordinator has been told and cover is being arranged."
                 ),
             )
             return redirect("leave:mine")
@@ -133,10 +133,10 @@ def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
         data = entitlement_form.cleaned_data
         person = program.participants.filter(code=data["participant"]).first()
         if person is None:
-            messages.error(request, _("No participant with that code. / その番号の参加者はいません。"))
+            messages.error(request, _("No participant with that code."))
         else:
             services.entitlement_set(participant=person, year=data["year"], days=data["days"])
-            messages.success(request, _("Paid leave days saved. / 年休日数を保存しました。"))
+            messages.success(request, _("Paid leave days saved."))
             return redirect("leave:program", pk=program.pk)
     pending = LeaveRequest.objects.filter(
         participant__program=program, status__in=[LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED]
@@ -191,7 +191,7 @@ def decide_request(request: HttpRequest, pk: int, decision: str) -> HttpResponse
     except ValidationError as error:
         messages.error(request, _message(error))
     else:
-        days = {"who": leave.participant.name, "starts": leave.starts, "ends": leave.ends}
+        days = {"who": leave.participant.name, "starts": dates.day(leave.starts), "ends": dates.day(leave.ends)}
         if decision == "approve":
             messages.success(request, _("Leave approved for %(who)s, %(starts)s to %(ends)s; they are told.") % days)
         else:
@@ -209,7 +209,7 @@ def propose(request: HttpRequest, pk: int, date: str) -> HttpResponse:
         messages.error(request, _message(error) if isinstance(error, ValidationError) else str(error))
     else:
         if cover is None:
-            messages.info(request, _("Everyone away that day is already covered. / この日の欠勤は対応済みです。"))
+            messages.info(request, _("Everyone away that day is already covered."))
     return redirect("leave:program", pk=program.pk)
 
 
@@ -227,10 +227,9 @@ def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
         messages.success(
             request,
             _(
-                "Cover confirmed for %(date)s; %(told)s people told. "
-                "/ %(date)s の代替を確定し、%(told)s人に通知しました。"
+                "Cover confirmed for %(date)s; %(told)s people told."
             )
-            % {"date": cover.date, "told": told},
+            % {"date": dates.day(cover.date), "told": told},
         )
     return redirect("leave:program", pk=program.pk)
 

@@ -7,9 +7,15 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.core.models import Tracked
+
+
+def in_reader_language(name: str, name_ja: str) -> str:
+    """The Japanese name to a reader of Japanese (when there is one), else the name: one language at a time."""
+    return name_ja if name_ja and (get_language() or "").startswith("ja") else name
 
 
 class Program(Tracked):
@@ -31,7 +37,11 @@ class Program(Tracked):
         verbose_name_plural = _("programs")
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_reader_language(self.name, self.name_ja)
 
 
 class Organization(Tracked):
@@ -62,7 +72,12 @@ class Organization(Tracked):
         verbose_name_plural = _("organizations")
 
     def __str__(self) -> str:
-        return (self.name_ja and f"{self.name} ({self.name_ja})") or self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """長野郷中学校 to a reader of Japanese, Nagano-go Junior High School to a reader of English."""
+        return in_reader_language(self.name, self.name_ja)
 
 
 class ContractQuerySet(models.QuerySet["Contract"]):
@@ -81,8 +96,8 @@ class Contract(Tracked):
     class Type(models.TextChoices):
         JET = "jet", _("JET")
         DIRECT = "direct", _("direct hire")
-        DISPATCH = "dispatch", _("dispatch (派遣)")
-        OUTSOURCING = "outsourcing", _("outsourcing (請負)")
+        DISPATCH = "dispatch", _("dispatch")
+        OUTSOURCING = "outsourcing", _("outsourcing")
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="contracts", verbose_name=_("program"))
     organization = models.ForeignKey(
@@ -98,7 +113,7 @@ class Contract(Tracked):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("responsible manager"),
-        help_text=_("Under outsourcing (請負) every request about an ALT goes to this person, never to the ALT."),
+        help_text=_("Under outsourcing every request about an ALT goes to this person, never to the ALT."),
     )
 
     objects = ContractQuerySet.as_manager()
@@ -113,12 +128,12 @@ class Contract(Tracked):
 
     def clean(self) -> None:
         if self.ends < self.starts:
-            raise ValidationError({"ends": _("The contract ends before it starts. / 終了日が開始日より前です。")})
+            raise ValidationError({"ends": _("The contract ends before it starts.")})
         if self.type == self.Type.OUTSOURCING and self.responsible_manager_id is None:
             raise ValidationError(
                 {
                     "responsible_manager": _(
-                        "An outsourcing contract needs a responsible manager. / 請負契約には責任者が必要です。"
+                        "An outsourcing contract needs a responsible manager."
                     )
                 }
             )

@@ -1,24 +1,18 @@
-"""A participant's week as an Excel workbook and as a printable A4 PDF (Japanese text in Noto CJK)."""
+"""A participant's week as an Excel workbook and as a printable A4 PDF (Japanese text in Noto CJK), in the
+reader's language."""
 
 from __future__ import annotations
 
 import openpyxl
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from kakehashi.web.core.spreadsheet import workbook_bytes
+from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.people.models import Participant
 from kakehashi.web.people.selectors import participant_version, participant_week_grid
-
-DAY_NAMES = {
-    "mon": "Mon 月",
-    "tue": "Tue 火",
-    "wed": "Wed 水",
-    "thu": "Thu 木",
-    "fri": "Fri 金",
-    "sat": "Sat 土",
-    "sun": "Sun 日",
-}
 
 
 def week_rows(participant: Participant) -> list[list[str]]:
@@ -26,20 +20,21 @@ def week_rows(participant: Participant) -> list[list[str]]:
     rows = []
     for day, blocks in participant_week_grid(participant, version):
         for block in blocks:
-            what = block.label if block.kind == "lesson" else f"Travel 移動 ({block.label})"
-            rows.append([DAY_NAMES.get(day, day), block.times, what, block.detail])
+            what = block.label if block.kind == "lesson" else _("Travel (%(time)s)") % {"time": block.label}
+            rows.append([weekday(day), block.times, what, block.detail])
     return rows
 
 
 def week_excel(participant: Participant) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "Week 週"
+    sheet.title = _("Week")
     version = participant_version(participant)
     sheet.append([f"{participant.name} {participant.name_katakana}".strip()])
-    sheet.append([f"{participant.program} · version {version.number if version else '—'}"])
+    number = version.number if version else "—"
+    sheet.append([f"{participant.program} · " + _("version %(n)s") % {"n": number}])
     sheet.append([])
-    sheet.append(["Day 曜日", "Time 時刻", "Class / travel クラス・移動", "School, period 学校・時限"])
+    sheet.append([_("Day"), _("Time"), _("Class or travel"), _("School, period")])
     for cell in sheet[4]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E3F0F7")
@@ -60,7 +55,14 @@ def week_pdf(participant: Participant, *, uncompressed: bool = False) -> bytes:
 
     version = participant_version(participant)
     html = render_to_string(
-        "people/week_print.html", {"participant": participant, "version": version, "rows": week_rows(participant)}
+        "people/week_print.html",
+        {
+            "participant": participant,
+            "version": version,
+            "rows": week_rows(participant),
+            "travel": _("Travel"),
+            "language": get_language() or "ja",
+        },
     )
     pdf: bytes = HTML(string=html).write_pdf(uncompressed_pdf=uncompressed)
     return pdf

@@ -78,7 +78,7 @@ class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
         data = super().clean() or {}
         low, high = data.get("classes_min"), data.get("classes_max")
         if low is not None and high is not None and low > high:
-            self.add_error("classes_max", _("At least the minimum, please. / 下限以上にしてください。"))
+            self.add_error("classes_max", _("At least the minimum, please."))
         starts, ends = data.get("cover_from"), data.get("cover_until")
         if starts is not None and ends is not None and ends <= starts:
             self.add_error("cover_until", _("After the time the substitute covers from, please."))

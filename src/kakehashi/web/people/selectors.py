@@ -6,6 +6,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from kakehashi.timetable.instance import ALL_DAYS, format_clock
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import BellPeriod
@@ -112,7 +114,7 @@ def participant_week_grid(participant: Participant, version: TimetableVersion | 
                     _minutes(item["start"]),
                     _minutes(item["end"]),
                     lesson.homeroom.name,
-                    f"{lesson.school.name} · {lesson.period}",
+                    f"{lesson.school.display_name} · {lesson.period}",
                 )
             )
         order = sorted(
@@ -125,12 +127,19 @@ def participant_week_grid(participant: Participant, version: TimetableVersion | 
             first_start = min(b.start for b in blocks)
             last_end = max(b.end for b in blocks)
             there = travel.minutes(None, order[0])
-            blocks.append(Block("travel", first_start - there, first_start, f"{there} min", order[0].name))
+            first = order[0].display_name
+            blocks.append(Block("travel", first_start - there, first_start, _minutes_label(there), first))
             for one, other in itertools.pairwise(order):
                 leave = max(_minutes(x["end"]) for x in lessons if x["lesson"].school_id == one.pk)
                 hop = travel.minutes(one, other)
-                blocks.append(Block("travel", leave, leave + hop, f"{hop} min", f"{one.name} → {other.name}"))
+                route = f"{one.display_name} → {other.display_name}"
+                blocks.append(Block("travel", leave, leave + hop, _minutes_label(hop), route))
             back = travel.minutes(order[-1], None)
-            blocks.append(Block("travel", last_end, last_end + back, f"{back} min", order[-1].name))
+            blocks.append(Block("travel", last_end, last_end + back, _minutes_label(back), order[-1].display_name))
         grid.append((day.day, sorted(blocks, key=lambda b: b.start)))
     return grid
+
+
+def _minutes_label(minutes: int) -> str:
+    """A travel time as the reader writes it: 25 min, or 25分."""
+    return _("%(n)s min") % {"n": minutes}

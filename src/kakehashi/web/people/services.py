@@ -23,8 +23,8 @@ def participant_update(*, form: ParticipantForm) -> Participant:
     if seen and seen != record_version(current):
         raise ParticipantChangedError(
             _(
-                "Someone saved this participant after you opened the form, so your changes were not saved. "
-                "Reload the page to see theirs. / 他の人が先に保存したため保存しませんでした。再読み込みしてください。"
+                "Someone saved this participant after you opened the form, so your changes were "
+                "not saved. Reload the page to see theirs."
             )
         )
     participant: Participant = form.save()

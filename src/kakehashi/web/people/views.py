@@ -106,7 +106,7 @@ def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
         except ParticipantChangedError as changed:
             form.add_error(None, changed)
         else:
-            messages.success(request, _("Saved. / 保存しました。"))
+            messages.success(request, _("Saved."))
             return redirect("people:detail", code=participant.code)
     return render(request, "people/edit.html", {"participant": participant, "form": form})
 
@@ -160,11 +160,11 @@ def participant_calendar_page(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
             calendar_token_revoke(participant=participant)
-            messages.success(request, _("The calendar link no longer works. / カレンダーのリンクを無効にしました。"))
+            messages.success(request, _("The calendar link no longer works."))
         else:
             calendar_token_issue(participant=participant)
             messages.success(
-                request, _("A new calendar link is ready; the old one no longer works. / 新しいリンクを発行しました。")
+                request, _("A new calendar link is ready; the old one no longer works.")
             )
         return redirect("people:calendar", code=code)
     token = participant.calendar_tokens.filter(revoked_at__isnull=True).first()

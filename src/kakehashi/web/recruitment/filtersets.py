@@ -7,15 +7,15 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
-from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.web.core.filtersets import ScopedFilterSet
 from kakehashi.web.organizations.models import Program
+from kakehashi.web.recruitment.display import lazy_stage_label
 from kakehashi.web.recruitment.models import Application
 
 
 class ApplicationFilterSet(ScopedFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Stage"), choices=[(s.value, f"{s.value} / {JAPANESE[s]}") for s in Stage]
+        label=_("Stage"), choices=[(s.value, lazy_stage_label(s.value)) for s in Stage]
     )
     q = django_filters.CharFilter(label=_("Search"), method="search")
 

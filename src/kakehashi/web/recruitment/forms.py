@@ -14,10 +14,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
-from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.organizations.models import Organization
-from kakehashi.web.recruitment.display import TOKYO
+from kakehashi.web.recruitment.display import TOKYO, lazy_stage_label
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle, Position
 from kakehashi.web.recruitment.rule_fields import add_rule_fields, rule_rows, rules_from
 from kakehashi.web.schools.models import School
@@ -160,7 +159,7 @@ class ApplicationForm(forms.Form):
         for number in range(1, EXTRA_DOCUMENTS + 1):
             if data.get(f"document_{number}") and not data.get(f"document_{number}_kind"):
                 self.add_error(
-                    f"document_{number}_kind", _("Say what this document is. / 書類の種類を選んでください。")
+                    f"document_{number}_kind", _("Say what this document is.")
                 )
         return data
 
@@ -188,14 +187,14 @@ class ApplicationForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    to = forms.ChoiceField(label=_("move to"), choices=[(s.value, f"{s.value} / {JAPANESE[s]}") for s in Stage])
+    to = forms.ChoiceField(label=_("move to"), choices=[(s.value, lazy_stage_label(s.value)) for s in Stage])
     note = forms.CharField(label=_("note (sent to the applicant)"), max_length=300, required=False)
 
 
 class BulkMoveForm(forms.Form):
     to = forms.ChoiceField(  # nothing moves back to submitted
         label=_("move the chosen to"),
-        choices=[(s.value, f"{s.value} / {JAPANESE[s]}") for s in Stage if s is not Stage.SUBMITTED],
+        choices=[(s.value, lazy_stage_label(s.value)) for s in Stage if s is not Stage.SUBMITTED],
     )
     applications = forms.ModelMultipleChoiceField(queryset=Application.objects.none())
 

@@ -29,7 +29,7 @@ def _valid_zone(name: str) -> None:
         ZoneInfo(name)
     except Exception:  # zoneinfo raises several kinds for a bad key; all mean "no such zone"
         raise ValidationError(
-            _("%(zone)s is not a time zone (e.g. Pacific/Honolulu). / タイムゾーン名が正しくありません。")
+            _("%(zone)s is not a time zone (e.g. Pacific/Honolulu).")
             % {"zone": name}
         ) from None
 
@@ -65,7 +65,7 @@ class SeaRequest(Tracked):
 
     def clean(self) -> None:
         if self.starts and self.ends and self.ends < self.starts:
-            raise ValidationError({"ends": _("The post ends before it starts. / 終了日が開始日より前です。")})
+            raise ValidationError({"ends": _("The post ends before it starts.")})
 
 
 class Cycle(Tracked):
@@ -105,13 +105,12 @@ class Cycle(Tracked):
         if self.position == Position.SEA and self.sea_request_id is None:
             raise ValidationError(
                 _(
-                    "An SEA post opens only from a contracting organization's request. "
-                    "/ SEAの募集は団体からの要望により開始します。"
+                    "An SEA post opens only from a contracting organization's request."
                 )
             )
         if self.deadline_date and self.opens_on and self.deadline_date < self.opens_on:
             raise ValidationError(
-                {"deadline_date": _("The deadline is before applications open. / 締切が受付開始より前です。")}
+                {"deadline_date": _("The deadline is before applications open.")}
             )
 
 

@@ -74,6 +74,6 @@ def rules_from(form: forms.Form, position: str, country: str) -> dict[str, Any]:
         default_rules(Position(position.upper()), countries=[country.upper()] if country else []).with_changes(changes)
     except FormatError as error:
         raise ValidationError(
-            _("Eligibility rules: %(error)s / 応募資格の設定に誤りがあります。") % {"error": error}
+            _("Eligibility rules: %(error)s") % {"error": error}
         ) from error
     return changes

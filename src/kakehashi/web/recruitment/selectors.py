@@ -9,20 +9,18 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from kakehashi.recruitment import Stage
-from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.timetable.reader import FormatError
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.accounts.scope import coordinated_programs, is_administrator, roles_of
 from kakehashi.web.organizations.models import Organization, Program
-from kakehashi.web.recruitment.display import Moment, moment, rule_sentences
+from kakehashi.web.recruitment.display import Moment, moment, rule_sentences, stage_label
 from kakehashi.web.recruitment.models import Application, Cycle
 from kakehashi.web.recruitment.services import core_position, cycle_deadline, cycle_is_open, cycle_opens_at, cycle_rules
 
 
 def stage_names(status: str) -> str:
-    """`interview / 面接`."""
-    return f"{status} / {JAPANESE[Stage(status)]}"
+    """`interview`, or 面接 to a reader of Japanese."""
+    return stage_label(status)
 
 
 @dataclass(frozen=True)

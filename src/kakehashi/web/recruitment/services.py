@@ -37,7 +37,7 @@ from kakehashi.recruitment.applicant import is_country_code
 from kakehashi.timetable.reader import FormatError
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.recruitment import emails
-from kakehashi.web.recruitment.display import on_clock
+from kakehashi.web.recruitment.display import failure_text, on_clock
 from kakehashi.web.recruitment.documents import document_name, document_type, opens_as
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, ApplicationStep, Cycle
 from kakehashi.web.recruitment.models import Position as Post
@@ -101,8 +101,7 @@ def cycle_save(*, cycle: Cycle) -> Cycle:
         raise ValidationError(
             {
                 "position": _(
-                    "An SEA post opens only from a contracting organization's request. "
-                    "/ SEAの募集は団体からの要望により開始します。"
+                    "An SEA post opens only from a contracting organization's request."
                 )
             }
         )
@@ -113,8 +112,7 @@ def cycle_save(*, cycle: Cycle) -> Cycle:
             raise ValidationError(
                 {
                     "position": _(
-                        "This cycle has applications; its position cannot change. "
-                        "/ 応募があるため職種は変更できません。"
+                        "This cycle has applications; its position cannot change."
                     )
                 }
             )
@@ -123,7 +121,7 @@ def cycle_save(*, cycle: Cycle) -> Cycle:
         raise ValidationError(
             {
                 "recruiting_country": _(
-                    "Give a two-letter ISO country code like US. / 国コード（例：US）で入力してください。"
+                    "Give a two-letter ISO country code like US."
                 )
             }
         )
@@ -134,7 +132,7 @@ def cycle_save(*, cycle: Cycle) -> Cycle:
     except (FormatError, ValueError) as error:
         raise ValidationError(
             {
-                "rules": _("The rules cannot be read: %(problem)s / 応募資格の設定が正しくありません。")
+                "rules": _("The rules cannot be read: %(problem)s")
                 % {"problem": error}
             }
         ) from None
@@ -145,13 +143,13 @@ def cycle_save(*, cycle: Cycle) -> Cycle:
 def _check_open(cycle: Cycle, now: dt.datetime) -> None:
     if now < cycle_opens_at(cycle):
         raise ValidationError(
-            _("Applications for %(cycle)s open on %(date)s. / この募集の受付は%(date)sに開始します。")
+            _("Applications for %(cycle)s open on %(date)s.")
             % {"cycle": cycle.name, "date": cycle.opens_on}
         )
     deadline = cycle_deadline(cycle)
     if not is_open(deadline, now):
         raise ValidationError(
-            _("Applications for %(cycle)s closed at %(deadline)s. / この募集は締め切りました（締切：%(deadline)s）。")
+            _("Applications for %(cycle)s closed at %(deadline)s.")
             % {"cycle": cycle.name, "deadline": deadline.label()}
         )
 
@@ -174,7 +172,7 @@ def application_submit(
     now = now or timezone.now()
     _check_open(cycle, now)
     if not Role.objects.filter(user=user, kind=Role.Kind.APPLICANT).exists():
-        raise ValidationError(_("Only applicant accounts can apply. / 応募には応募者用アカウントが必要です。"))
+        raise ValidationError(_("Only applicant accounts can apply."))
     if Application.objects.filter(cycle=cycle, applicant=user).exists():
         raise ValidationError(_already_applied(cycle))
     fields = {key: data[key] for key in APPLICATION_FIELDS if key in data}
@@ -188,7 +186,7 @@ def application_submit(
     application.full_clean()
 
     problems = [
-        failure.text
+        failure_text(failure)
         for failure in check_eligibility(
             eligibility_applicant(application), core_position(cycle), cycle_rules(cycle), departure=cycle.departure_on
         )
@@ -201,7 +199,7 @@ def application_submit(
         else:
             checked.append((kind, upload, content_type, suffix))
     if not any(kind == ApplicationDocument.Kind.CV for kind, _upload in documents):
-        problems.append(_("Attach your CV. / 履歴書（CV）を添付してください。"))
+        problems.append(_("Attach your CV."))
     if problems:
         raise ValidationError(problems)
 
@@ -233,7 +231,7 @@ def application_submit(
 
 
 def _already_applied(cycle: Cycle) -> str:
-    return _("You have already applied to %(cycle)s. / この募集には応募済みです。") % {"cycle": cycle.name}
+    return _("You have already applied to %(cycle)s.") % {"cycle": cycle.name}
 
 
 def _discard(names: Iterable[str]) -> None:
@@ -252,8 +250,7 @@ def _countries(value: str | Sequence[str]) -> list[str]:
             raise ValidationError(
                 {
                     "citizenships": _(
-                        "%(code)s is not a two-letter ISO country code like US or GB. "
-                        "/ 国籍は国コード（例：US、GB）で入力してください。"
+                        "%(code)s is not a two-letter ISO country code like US or GB."
                     )
                     % {"code": item.strip()}
                 }
@@ -261,7 +258,7 @@ def _countries(value: str | Sequence[str]) -> list[str]:
         if code not in codes:
             codes.append(code)
     if not codes:
-        raise ValidationError({"citizenships": _("Give at least one citizenship. / 国籍を入力してください。")})
+        raise ValidationError({"citizenships": _("Give at least one citizenship.")})
     return codes
 
 
@@ -275,7 +272,7 @@ def _preferences(value: Sequence[Any]) -> list[str]:
     if len(ranked) > MAX_PREFERENCES:
         raise ValidationError(
             {
-                "preferences": _("Give at most %(count)s placement preferences. / 希望任地は%(count)s件までです。")
+                "preferences": _("Give at most %(count)s placement preferences.")
                 % {"count": MAX_PREFERENCES}
             }
         )
@@ -288,7 +285,7 @@ def _levels(value: Sequence[Any]) -> list[str]:
     if unknown:
         raise ValidationError(
             {
-                "levels": _("Unknown school level: %(levels)s / 学校種別が正しくありません。")
+                "levels": _("Unknown school level: %(levels)s")
                 % {"levels": ", ".join(unknown)}
             }
         )
@@ -318,13 +315,12 @@ def _check_document(kind: str, upload: File) -> tuple[str | None, str, str]:
     only if the whole file opens as that type (documents.py)."""
     name = PurePosixPath(upload.name or "").name
     if kind not in ApplicationDocument.Kind.values:
-        return _("%(name)s: choose what the document is. / 書類の種類を選んでください。") % {"name": name}, "", ""
+        return _("%(name)s: choose what the document is.") % {"name": name}, "", ""
     limit = settings.KAKEHASHI_UPLOAD_MAX_BYTES
     if upload.size is None or upload.size > limit:
         return (
             _(
-                "%(name)s is larger than %(limit)s MB, the most a document may be. "
-                "/ ファイルが大きすぎます（上限%(limit)s MB）。"
+                "%(name)s is larger than %(limit)s MB, the most a document may be."
             )
             % {"name": name, "limit": _megabytes(limit)},
             "",
@@ -337,8 +333,7 @@ def _check_document(kind: str, upload: File) -> tuple[str | None, str, str]:
     if found is None:
         return (
             _(
-                "%(name)s is not a PDF, JPEG or PNG file (its content, not its name, decides). "
-                "/ PDF・JPEG・PNG形式のファイルのみ受け付けます。"
+                "%(name)s is not a PDF, JPEG or PNG file (its content, not its name, decides)."
             )
             % {"name": name},
             "",
@@ -348,9 +343,8 @@ def _check_document(kind: str, upload: File) -> tuple[str | None, str, str]:
     if not opens_as(content_type, content):
         return (
             _(
-                "%(name)s starts like a %(type)s file but cannot be opened as one: it is damaged, protected by a "
-                "password, or an image of more than 50 megapixels. "
-                "/ ファイルが壊れているか開けません（パスワード付きのPDFや5000万画素を超える画像は受け付けません）。"
+                "%(name)s starts like a %(type)s file but cannot be opened as one: it is "
+                "damaged, protected by a password, or an image of more than 50 megapixels."
             )
             % {"name": name, "type": suffix.removeprefix(".").upper()},
             "",
@@ -421,8 +415,8 @@ def interview_schedule(*, application: Application, at: dt.datetime, place: str,
         elif current != Stage.INTERVIEW:
             raise ValidationError(
                 _(
-                    "An interview is set for a screened application, or moved for one at interview; this one is "
-                    "%(stage)s. / 面接は書類選考通過または面接段階の応募に設定できます。"
+                    "An interview is set for a screened application, or moved for one at interview; "
+                    "this one is %(stage)s."
                 )
                 % {"stage": current}
             )
@@ -437,7 +431,7 @@ def application_withdraw(*, application: Application, by: Any) -> Application:
     """The applicant withdraws their own application, at any stage that is not final."""
     if getattr(by, "pk", None) != application.applicant_id:
         raise ValidationError(
-            _("Only the applicant can withdraw this application. / 応募の辞退は応募者本人のみ可能です。")
+            _("Only the applicant can withdraw this application.")
         )
     return application_advance(
         application=application, to=Stage.WITHDRAWN, by=by, note="withdrawn by the applicant / 応募者本人による辞退"

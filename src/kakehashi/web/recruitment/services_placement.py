@@ -67,7 +67,7 @@ def sea_request_file(
     contract = mine.in_force(starts).first() or mine.in_force(timezone.localdate()).first()
     if contract is None:
         raise ValidationError(
-            _("%(organization)s has no contract with a program. / この団体には契約がありません。")
+            _("%(organization)s has no contract with a program.")
             % {"organization": organization}
         )
     request = SeaRequest(
@@ -112,7 +112,7 @@ def sea_request_open(
     organization's placement request so that the placement run fills the post."""
     if request.status != SeaRequest.Status.FILED:
         raise ValidationError(
-            _("This request is already open or withdrawn. / この要望は募集開始済みか取り下げ済みです。")
+            _("This request is already open or withdrawn.")
         )
     with transaction.atomic():
         cycle = Cycle(
@@ -248,7 +248,7 @@ def placement_run(
     instance = placement_instance(program, year)
     if not instance.requests:
         raise ValidationError(
-            _("There are no placement requests for %(year)s. / 配置の要望がありません。") % {"year": year}
+            _("There are no placement requests for %(year)s.") % {"year": year}
         )
     result = place(instance, time_limit=time_limit)
     return PlacementRun.objects.create(
@@ -264,7 +264,7 @@ def placement_apply(*, run: PlacementRun, by: Any = None) -> list[Participant]:
     """Make the run's placements real: a participant (with a login and a placement) for each placed
     applicant, a new placement for each participant who moves. All or nothing."""
     if run.applied_at is not None:
-        raise ValidationError(_("This placement has already been applied. / この配置は反映済みです。"))
+        raise ValidationError(_("This placement has already been applied."))
     result = parse_result(run.result)
     starts = SchoolYear(run.year).starts
     made: list[Participant] = []
@@ -344,8 +344,7 @@ def _location_of(organization: Organization) -> tuple[float, float]:
             return (fmean(p[0] for p in points), fmean(p[1] for p in points))
     raise ValidationError(
         _(
-            "%(organization)s has no schools with a location to start the participant's home from; add them "
-            "first. / 配置先の学校の所在地が登録されていません。"
+            "%(organization)s has no schools with a location to start the participant's home from; add them first."
         )
         % {"organization": organization}
     )

@@ -16,13 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
-from kakehashi.recruitment.pipeline import JAPANESE
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.core.lists import list_page
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
-from kakehashi.web.recruitment.display import moment
+from kakehashi.web.recruitment.display import lazy_stage_label, moment
 from kakehashi.web.recruitment.filtersets import ApplicationFilterSet
 from kakehashi.web.recruitment.forms import BulkMoveForm, CycleForm, InterviewForm, MoveForm
 from kakehashi.web.recruitment.models import Application, Cycle
@@ -66,7 +65,7 @@ def _cycle_form(request: HttpRequest, program: Program, cycle: Cycle | None) -> 
         except ValidationError as error:
             attach(form, error)
         else:
-            messages.success(request, _("Cycle saved: %(name)s / 募集を保存しました。") % {"name": edited.name})
+            messages.success(request, _("Cycle saved: %(name)s") % {"name": edited.name})
             return redirect("recruitment:cycles", pk=program.pk)
     return render(request, "recruitment/cycle_form.html", {"program": program, "cycle": cycle, "form": form})
 
@@ -104,7 +103,7 @@ def applications_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = BulkMoveForm(request.POST, cycle=cycle)
     back = reverse("recruitment:applications", args=[cycle.pk]) + (f"?{request.GET.urlencode()}" if request.GET else "")
     if not form.is_valid():
-        messages.error(request, _("Choose applications and a stage. / 応募と移動先を選んでください。"))
+        messages.error(request, _("Choose applications and a stage."))
         return redirect(back)
     moved, refused = services.applications_advance_bulk(
         applications=form.cleaned_data["applications"], to=form.cleaned_data["to"], by=request.user
@@ -112,7 +111,7 @@ def applications_move(request: HttpRequest, pk: int) -> HttpResponse:
     if moved:
         messages.success(
             request,
-            _("Moved %(count)s to %(stage)s. / %(count)s件を移動しました。")
+            _("Moved %(count)s to %(stage)s.")
             % {"count": len(moved), "stage": stage_names(form.cleaned_data["to"])},
         )
     for application, reason in refused:
@@ -125,7 +124,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     record_view(request.user, f"application #{application.pk}", applicant=application.applicant)
     zone = application.cycle.time_zone
-    next_stages = [(s.value, f"{s.value} / {JAPANESE[s]}") for s in allowed_next(application.status)]
+    next_stages = [(s.value, lazy_stage_label(s.value)) for s in allowed_next(application.status)]
     return render(
         request,
         "recruitment/application.html",
@@ -173,7 +172,7 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, _("Moved to %(stage)s. / 移動しました。") % {"stage": stage_names(application.status)}
+                request, _("Moved to %(stage)s.") % {"stage": stage_names(application.status)}
             )
     return redirect("recruitment:application", pk=application.pk)
 
@@ -184,7 +183,7 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     form = InterviewForm(request.POST, cycle=application.cycle)
     if not form.is_valid():
-        messages.error(request, _("Give the interview's date, time and place. / 面接の日時と場所を入力してください。"))
+        messages.error(request, _("Give the interview's date, time and place."))
         return redirect("recruitment:application", pk=application.pk)
     try:
         services.interview_schedule(
@@ -194,6 +193,6 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, _("Interview set; the applicant has been emailed. / 面接を設定し、応募者に通知しました。")
+            request, _("Interview set; the applicant has been emailed.")
         )
     return redirect("recruitment:application", pk=application.pk)

@@ -42,7 +42,7 @@ def sea_requests(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, _message(error))
         else:
-            messages.success(request, _("SEA request filed. / SEAの要望を提出しました。"))
+            messages.success(request, _("SEA request filed."))
             return redirect("recruitment:sea-requests")
     rows = SeaRequest.objects.filter(
         Q(organization__in=organizations) | Q(program__in=coordinated_programs(request.user))
@@ -68,7 +68,7 @@ def sea_request_open(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, _message(error))
         else:
-            messages.success(request, _("Recruitment opened: %(name)s / 募集を開始しました。") % {"name": cycle.name})
+            messages.success(request, _("Recruitment opened: %(name)s") % {"name": cycle.name})
             return redirect("recruitment:sea-requests")
     return render(request, "recruitment/sea_open.html", {"sea": sea, "form": form})
 
@@ -93,7 +93,7 @@ def placement_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlacementRequestForm(request.POST or None, organizations=organizations, initial={"count": 1})
     if request.method == "POST" and form.is_valid():
         placing.placement_request_save(request=form.save(commit=False), program=program, year=year)
-        messages.success(request, _("Request added. / 要望を追加しました。"))
+        messages.success(request, _("Request added."))
         return redirect(f"{request.path}?year={year}")
     run = PlacementRun.objects.filter(program=program, year=year).first()
     result = parse_result(run.result) if run is not None else None
@@ -166,7 +166,7 @@ def placement_apply(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Placement applied: %(count)s new participants. / 配置を反映しました（新規%(count)s人）。")
+            _("Placement applied: %(count)s new participants.")
             % {"count": len(made)},
         )
     return redirect(f"/recruit/programs/{program.pk}/placement/?year={run.year}")
@@ -186,7 +186,7 @@ def renewal_mine(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, _message(error))
         else:
-            messages.success(request, _("Thank you: your choice is recorded. / 意向を登録しました。"))
+            messages.success(request, _("Thank you: your choice is recorded."))
             return redirect("recruitment:renewal")
     return render(
         request,

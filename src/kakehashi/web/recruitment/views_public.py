@@ -79,7 +79,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     already = Application.objects.filter(cycle=cycle, applicant=request.user).first()
     if already is not None:
         messages.info(
-            request, _("You have already applied to %(cycle)s. / この募集には応募済みです。") % {"cycle": cycle}
+            request, _("You have already applied to %(cycle)s.") % {"cycle": cycle}
         )
         return redirect("recruitment:mine")
     card = cycle_card(cycle, timezone.now())
@@ -100,7 +100,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Your application to %(cycle)s was received; we have emailed you. / 応募を受け付けました。")
+                _("Your application to %(cycle)s was received; we have emailed you.")
                 % {"cycle": cycle.name},
             )
             return redirect("recruitment:mine")
@@ -133,7 +133,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Your application was withdrawn. / 応募を辞退しました。"))
+        messages.success(request, _("Your application was withdrawn."))
     return redirect("recruitment:mine")
 
 

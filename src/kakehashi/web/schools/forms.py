@@ -46,5 +46,5 @@ class SchoolForm(forms.ModelForm):  # type: ignore[type-arg]
         data = super().clean() or {}
         low, high = data.get("visit_days_min"), data.get("visit_days_max")
         if low is not None and high is not None and low > high:
-            self.add_error("visit_days_max", _("At least the minimum, please. / 下限以上にしてください。"))
+            self.add_error("visit_days_max", _("At least the minimum, please."))
         return data

@@ -67,7 +67,7 @@ class ImportForm(forms.Form):
         }.get(kind or "", [])
         for name in needs:
             if not data.get(name):
-                self.add_error(name, _("Needed for this import. / この取り込みに必要です。"))
+                self.add_error(name, _("Needed for this import."))
         if kind == "p29" and not data.get("school_kinds"):
-            self.add_error("school_kinds", _("Choose at least one kind. / 一つ以上選んでください。"))
+            self.add_error("school_kinds", _("Choose at least one kind."))
         return data

@@ -216,7 +216,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if pending is None:
         messages.error(
             request,
-            _("Nothing is waiting to be imported; choose the file again. / 取り込み待ちのファイルがありません。"),
+            _("Nothing is waiting to be imported; choose the file again."),
         )
         return redirect("imports:start")
     content = base64.b64decode(pending["content"])
@@ -230,7 +230,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         )
     summary = ", ".join(f"{key} {value}" for key, value in plan.summary.items())
     messages.success(
-        request, _("Imported %(file)s: %(summary)s. / 取り込みました。") % {"file": pending["name"], "summary": summary}
+        request, _("Imported %(file)s: %(summary)s.") % {"file": pending["name"], "summary": summary}
     )
     return redirect("imports:start")
 

@@ -74,6 +74,10 @@ class School(Tracked):
         return self.organization.name_ja
 
     @property
+    def display_name(self) -> str:
+        return self.organization.display_name
+
+    @property
     def board(self) -> Organization | None:
         return self.organization.parent
 
@@ -91,7 +95,7 @@ class BellPeriod(Tracked):
         _("applies on"),
         max_length=10,
         default="default",
-        choices=[("default", _("every day")), *Weekday.choices, (SHORTENED_BELLS, _("shortened day (短縮日課)"))],
+        choices=[("default", _("every day")), *Weekday.choices, (SHORTENED_BELLS, _("shortened day"))],
     )
     period = models.CharField(_("period"), max_length=16)
     start = models.TimeField(_("start"))

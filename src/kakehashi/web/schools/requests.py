@@ -9,22 +9,25 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.languages import by_language
 from kakehashi.web.core.validators import one_line
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import BlockedInstruction, ChangeRequest, School
 
-OUTSOURCING_RULE = (
-    "Outsourcing contract (請負): requests about the ALT go to the contractor's responsible manager, "
-    "never to the ALT directly. / 請負契約のため、ALT への依頼は受託者の責任者を通します。"
+OUTSOURCING_RULE = gettext_lazy(
+    "Outsourcing contract: requests about the ALT go to the contractor's responsible manager, "
+    "never to the ALT directly."
 )
 
 
 class RequestRefusedError(ValueError):
-    """A request that cannot be sent as asked, with the reason in English and Japanese."""
+    """A request that cannot be sent as asked, with the reason in the reader's language."""
 
 
 def school_contract(school: School, on: dt.date) -> Contract | None:
@@ -49,10 +52,10 @@ def change_request_file(
     if contract is not None and contract.type == Contract.Type.OUTSOURCING and tell_participant:
         # Refused, and the attempt is kept: the law against disguised contracting is the contractor's to enforce.
         BlockedInstruction.objects.create(
-            school=school, author=author, about=about, message=message, reason=OUTSOURCING_RULE
+            school=school, author=author, about=about, message=message, reason=str(OUTSOURCING_RULE)
         )
         _tell_manager_of_blocked(contract, school, author, about)
-        raise RequestRefusedError(OUTSOURCING_RULE)
+        raise RequestRefusedError(str(OUTSOURCING_RULE))
     return _file(
         contract=contract,
         school=school,
@@ -76,11 +79,9 @@ def _file(
     kind: str,
 ) -> ChangeRequest:
     if contract is None:
-        raise RequestRefusedError(
-            "No contract covers this school, so no one can receive the request. / この学校に関する契約がありません。"
-        )
+        raise RequestRefusedError(_("No contract covers this school, so no one can receive the request."))
     if contract.type == Contract.Type.OUTSOURCING:
-        recipient, routing = contract.responsible_manager, OUTSOURCING_RULE
+        recipient, routing = contract.responsible_manager, str(OUTSOURCING_RULE)
     else:
         coordinator = (
             Role.objects.filter(kind=Role.Kind.COORDINATOR, program=contract.program)
@@ -89,9 +90,12 @@ def _file(
             .first()
         )
         recipient = coordinator.user if coordinator else None
-        routing = f"{contract.get_type_display()} contract: to the program's coordinator" + (
-            "; the ALT is told too." if tell_participant and about else "."
-        )
+        told = bool(tell_participant and about)
+        routing = (
+            _("%(type)s contract: to the program's coordinator; the ALT is told too.")
+            if told
+            else _("%(type)s contract: to the program's coordinator.")
+        ) % {"type": contract.get_type_display()}
     request = ChangeRequest.objects.create(
         school=school,
         kind=kind,
@@ -102,13 +106,16 @@ def _file(
         routing=routing,
         participant_told=bool(tell_participant and about),
     )
-    subject = one_line(f"[Kakehashi] Request from {school.organization.name} / 学校からの依頼")
-    body = f"{message}\n\n— {author.get_full_name() or author.username}, {school.organization.name}\n{routing}"
-    to = [recipient.email] if recipient is not None and recipient.email else []
+    readers = [recipient] if recipient is not None and recipient.email else []
     if request.participant_told and about is not None and about.user is not None and about.user.email:
-        to.append(about.user.email)
-    if to:
-        transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to))
+        readers.append(about.user)
+    for language, group in by_language(readers).items():
+        with translation.override(language):
+            subject = one_line(_("[Kakehashi] Request from %(school)s") % {"school": school.organization.display_name})
+            signed = f"{author.get_full_name() or author.username}, {school.organization.display_name}"
+            body = f"{message}\n\n— {signed}\n{routing}"
+        to = [u.email for u in group]
+        transaction.on_commit(lambda s=subject, b=body, to=to: send_mail(s, b, settings.DEFAULT_FROM_EMAIL, to))
     return request
 
 
@@ -118,10 +125,16 @@ def _tell_manager_of_blocked(contract: Contract, school: School, author: Any, ab
     who = author.get_full_name() or author.username
     notify(
         [contract.responsible_manager],
-        f"[Kakehashi] Direct instruction refused at {school.organization.name} / 直接指示の防止",
-        f"{who} at {school.organization.name} tried to send a message straight to "
-        f"{about.name if about else 'an ALT'}; it was refused under the outsourcing contract (請負). "
-        "Please follow up with the school.\n\n請負契約のため、学校からALTへの直接の指示を止めました。",
+        lambda: (
+            _("[Kakehashi] Direct instruction refused at %(school)s") % {"school": school.organization.display_name}
+        ),
+        lambda: (
+            _(
+                "%(who)s at %(school)s tried to send a message straight to %(alt)s; it was refused under the "
+                "outsourcing contract. Please follow up with the school."
+            )
+            % {"who": who, "school": school.organization.display_name, "alt": about.name if about else _("an ALT")}
+        ),
     )
 
 

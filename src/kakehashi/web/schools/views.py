@@ -81,7 +81,7 @@ def school_edit(request: HttpRequest, code: str) -> HttpResponse:
     form = SchoolForm(request.POST or None, instance=school)
     if request.method == "POST" and form.is_valid():
         school_update(school=school, data=form.cleaned_data)
-        messages.success(request, _("Saved. / 保存しました。"))
+        messages.success(request, _("Saved."))
         return redirect("schools:detail", code=school.code)
     return render(request, "schools/edit.html", {"school": school, "form": form})
 
@@ -144,7 +144,7 @@ def school_requests(request: HttpRequest, code: str) -> HttpResponse:
             except RequestRefusedError as refused:
                 form.add_error(None, str(refused))
             else:
-                messages.success(request, _("Your request was sent. / 依頼を送りました。"))
+                messages.success(request, _("Your request was sent."))
                 return redirect("schools:requests", code=code)
     return render(
         request,

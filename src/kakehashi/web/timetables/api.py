@@ -117,7 +117,11 @@ class WeekChangesSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 def _changes(changes: WeekChanges) -> dict[str, Any]:
-    return {"by_participant": dict(changes.by_participant), "by_school": dict(changes.by_school)}
+    """Each change worded in the language of the request (Accept-Language)."""
+    return {
+        "by_participant": {code: [str(c) for c in lines] for code, lines in changes.by_participant.items()},
+        "by_school": {code: [str(c) for c in lines] for code, lines in changes.by_school.items()},
+    }
 
 
 class PublishedSerializer(serializers.Serializer):  # type: ignore[type-arg]

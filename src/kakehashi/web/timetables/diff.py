@@ -1,31 +1,89 @@
-"""What changed between two timetable versions, per ALT and per school, in words a coordinator reads."""
+"""What changed between two timetable versions, per ALT and per school, in words a coordinator reads.
+
+Each change is kept as what it is (a day, a school, a person, a class); it is worded when it is shown, in
+the language active then: the reader's on a page, the recipient's in a notice."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from kakehashi.timetable.instance import DAY_NAMES_JA as JA
+from django.utils.translation import gettext as _
+
+from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.web.organizations.models import in_reader_language
+from kakehashi.web.schools.models import Weekday
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+
+DAY_NAMES = dict(Weekday.choices)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change, for an ALT's list (`for_school` False) or a school's (True)."""
+
+    what: str  # "visit" or "lesson"
+    added: bool
+    for_school: bool
+    day: str
+    school_name: str
+    school_name_ja: str
+    person: str
+    room: str = ""
+    period: str = ""
+
+    def __str__(self) -> str:
+        words = {
+            "day": str(DAY_NAMES.get(self.day, self.day)),
+            "school": in_reader_language(self.school_name, self.school_name_ja),
+            "name": self.person,
+            "room": self.room,
+            "period": self.period,
+        }
+        if self.what == "visit":
+            if self.for_school:
+                return (
+                    _("%(day)s: %(name)s now visits") if self.added else _("%(day)s: %(name)s no longer visits")
+                ) % words
+            return (_("%(day)s: now at %(school)s") if self.added else _("%(day)s: no longer at %(school)s")) % words
+        if self.for_school:
+            return (
+                _("%(day)s period %(period)s: %(room)s now with %(name)s")
+                if self.added
+                else _("%(day)s period %(period)s: %(room)s no longer with %(name)s")
+            ) % words
+        return (
+            _("%(day)s period %(period)s: %(room)s added")
+            if self.added
+            else _("%(day)s period %(period)s: %(room)s dropped")
+        ) % words
 
 
 @dataclass
 class WeekChanges:
-    """Sentences per participant code and per school code; empty when nothing changed for them."""
+    """Changes per participant code and per school code; empty when nothing changed for them."""
 
-    by_participant: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    by_school: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_participant: dict[str, list[Change]] = field(default_factory=lambda: defaultdict(list))
+    by_school: dict[str, list[Change]] = field(default_factory=lambda: defaultdict(list))
 
     @property
     def empty(self) -> bool:
         return not self.by_participant and not self.by_school
 
 
-def _visits(version: TimetableVersion | None) -> set[tuple[str, str, str, str, str]]:
+def _visits(version: TimetableVersion | None) -> set[tuple[str, str, str, str, str, str]]:
     if version is None:
         return set()
     return {
-        (v.participant.code, v.participant.name, v.day, v.school.code, v.school.organization.name)
+        (
+            v.participant.code,
+            v.participant.name,
+            v.day,
+            v.school.code,
+            v.school.organization.name,
+            v.school.organization.name_ja,
+        )
         for v in VisitRow.objects.filter(version=version).select_related("participant", "school__organization")
     }
 
@@ -48,26 +106,22 @@ def _lessons(version: TimetableVersion | None) -> set[tuple[str, str, str, str, 
     }
 
 
+def _in_week_order(row: tuple[str, ...]) -> tuple[Any, ...]:
+    """Monday before Tuesday (not "fri" before "mon"), then as the row reads."""
+    return (row[0], ALL_DAYS.index(row[2]) if row[2] in ALL_DAYS else len(ALL_DAYS), row)
+
+
 def week_changes(old: TimetableVersion | None, new: TimetableVersion) -> WeekChanges:
     changes = WeekChanges()
     before, after = _visits(old), _visits(new)
-    for alt, name, day, school, school_name in sorted(after - before):
-        changes.by_participant[alt].append(f"{day}: now at {school_name} / {JA[day]}: {school_name} に訪問")
-        changes.by_school[school].append(f"{day}: {name} now visits / {JA[day]}: {name} が訪問")
-    for alt, name, day, school, school_name in sorted(before - after):
-        changes.by_participant[alt].append(f"{day}: no longer at {school_name} / {JA[day]}: {school_name} の訪問なし")
-        changes.by_school[school].append(f"{day}: {name} no longer visits / {JA[day]}: {name} の訪問なし")
+    for added, rows in ((True, after - before), (False, before - after)):
+        for alt, name, day, school, school_name, school_name_ja in sorted(rows, key=_in_week_order):
+            visit = Change("visit", added, False, day, school_name, school_name_ja, name)
+            changes.by_participant[alt].append(visit)
+            changes.by_school[school].append(Change("visit", added, True, day, school_name, school_name_ja, name))
     lessons_before, lessons_after = _lessons(old), _lessons(new)
-    for alt, name, day, school, room, period in sorted(lessons_after - lessons_before):
-        changes.by_participant[alt].append(f"{day} period {period}: {room} added / {JA[day]}{period}限: {room} を追加")
-        changes.by_school[school].append(
-            f"{day} period {period}: {room} now with {name} / {JA[day]}{period}限: {room} に {name} が入る"
-        )
-    for alt, name, day, school, room, period in sorted(lessons_before - lessons_after):
-        changes.by_participant[alt].append(
-            f"{day} period {period}: {room} dropped / {JA[day]}{period}限: {room} を外す"
-        )
-        changes.by_school[school].append(
-            f"{day} period {period}: {room} no longer with {name} / {JA[day]}{period}限: {room} に {name} は入らない"
-        )
+    for added, lesson_rows in ((True, lessons_after - lessons_before), (False, lessons_before - lessons_after)):
+        for alt, name, day, school, room, period in sorted(lesson_rows, key=_in_week_order):
+            changes.by_participant[alt].append(Change("lesson", added, False, day, "", "", name, room, period))
+            changes.by_school[school].append(Change("lesson", added, True, day, "", "", name, room, period))
     return changes

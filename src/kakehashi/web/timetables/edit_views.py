@@ -67,9 +67,9 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             for sentence in refused.sentences:
                 messages.error(request, sentence)
         except KeyError:
-            messages.error(request, _("Something was missing from the form. / 入力が足りません。"))
+            messages.error(request, _("Something was missing from the form."))
         else:
-            messages.success(request, _("Done; the week keeps every rule. / 変更しました（規則違反なし）。"))
+            messages.success(request, _("Done; the week keeps every rule."))
             for visit in _without_lessons(editable_version(program), participant):
                 messages.warning(
                     request,
@@ -77,7 +77,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
                         "%(day)s at %(school)s: a visit without a lesson. The rules allow it, but the ALT would be "
                         "there for nothing: add a lesson or move the visit."
                     )
-                    % {"day": weekday(visit.day), "school": visit.school.name},
+                    % {"day": weekday(visit.day), "school": visit.school.display_name},
                 )
         return redirect("people:week-edit", code=code)
     version = editable_version(program)

@@ -12,12 +12,14 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import Assignment, Instance, Solution, Status, Visit
 from kakehashi.timetable.score import score
 from kakehashi.web.core.actor import current_actor
 from kakehashi.web.core.models import Change
+from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
@@ -149,7 +151,7 @@ def edit_move_visit(
     draft, instance, week = _current(program, user, seen)
     if Visit(alt, day, school) not in week.visits:
         raise EditRefusedError(
-            [f"{alt} does not visit {school} on {day}. / {alt} は{day}に {school} を訪問していません。"]
+            [_("%(alt)s does not visit %(school)s on %(day)s.") % {"alt": alt, "school": school, "day": weekday(day)}]
         )
     visits = (*tuple(v for v in week.visits if v != Visit(alt, day, school)), Visit(alt, to_day, to_school))
     lessons = tuple(

@@ -9,12 +9,14 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kakehashi.timetable.check import check
 from kakehashi.timetable.format import instance_to_json
 from kakehashi.timetable.instance import Instance, Solution, Status
+from kakehashi.web.core.languages import by_language
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
@@ -36,7 +38,7 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
     violation is the refusal's reason. All rows are written or none."""
     if solution.status not in (Status.OPTIMAL, Status.FEASIBLE):
         raise TimetableRefusedError(
-            _("There is no timetable to store (status: %(status)s). / 保存する時間割がありません。")
+            _("There is no timetable to store (status: %(status)s).")
             % {"status": solution.status.value}
         )
     violations = check(instance, solution)
@@ -101,31 +103,31 @@ def timetable_publish_with_changes(*, version: TimetableVersion, notify: bool = 
     return changes
 
 
+YOUR_WEEK = gettext_noop("Your week changed in timetable version %(n)s:")
+YOUR_SCHOOL = gettext_noop("ALT visits to your school changed in timetable version %(n)s:")
+
+
 def notices_send(*, version: TimetableVersion, changes: WeekChanges) -> int:
-    """One email per participant and per school staff member whose week changed; returns how many were sent."""
+    """One email per participant and per school staff member whose week changed, each in the recipient's
+    language (core/languages.py); returns how many were sent."""
     from kakehashi.web.accounts.models import Role
 
     messages: list[tuple[str, str, str, list[str]]] = []
-    subject = f"[Kakehashi] Timetable version {version.number} / 時間割 第{version.number}版"
+
+    def compose(readers: list[Any], opening: str, lines: list[Any]) -> None:
+        for language, group in by_language(readers).items():
+            with translation.override(language):
+                subject = _("[Kakehashi] Timetable version %(n)s") % {"n": version.number}
+                body = _(opening) % {"n": version.number} + "\n" + "\n".join(str(line) for line in lines)
+            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [u.email for u in group]))
+
     for code, lines in changes.by_participant.items():
         person = Participant.objects.filter(program=version.program, code=code).select_related("user").first()
         if person is not None and person.user is not None and person.user.email:
-            body = (
-                f"Your week changed in timetable version {version.number}:\n"
-                + "\n".join(lines)
-                + "\n\n時間割が変更されました。"
-            )
-            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [person.user.email]))
+            compose([person.user], YOUR_WEEK, lines)
     for code, lines in changes.by_school.items():
         staff = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code=code).select_related("user")
-        emails = sorted({role.user.email for role in staff if role.user.email})
-        if emails:
-            body = (
-                f"ALT visits to your school changed in timetable version {version.number}:\n"
-                + "\n".join(lines)
-                + "\n\nALT の訪問予定が変更されました。"
-            )
-            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, emails))
+        compose(sorted({role.user for role in staff if role.user.email}, key=lambda u: u.email), YOUR_SCHOOL, lines)
     return send_mass_mail(messages, fail_silently=False) if messages else 0
 
 

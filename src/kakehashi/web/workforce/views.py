@@ -40,7 +40,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     figures = workforce_figures(people, program, today)
     if request.GET.get("format") == "csv":
         return workforce_csv(figures, program)
-    places = [(s.lat, s.lon, s.organization.name, "school") for s in visible_schools(request.user)]
+    places = [(s.lat, s.lon, s.organization.display_name, "school") for s in visible_schools(request.user)]
     places += [(p.home_lat, p.home_lon, f"{p.code} {p.name}", "home") for p in people]
     return render(
         request,

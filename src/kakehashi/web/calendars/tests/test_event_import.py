@@ -55,10 +55,10 @@ def test_a_csv_calendar_is_previewed_then_imported_with_the_compensatory_day(wor
     client = signed_in(north.users["coordinator"])
     url = f"/year/schools/{school.code}/events/import/"
     preview = client.post(url, {"file": SimpleUploadedFile("行事予定表.csv", CALENDAR.encode())}).content.decode()
-    assert "令和8年度" in preview and "create: 4" in preview and "2026-05-25 (Mon)" in preview
+    assert "School year 2026-27" in preview and "create: 4" in preview and "Mon 25 May 2026" in preview
     assert not Event.objects.exists()  # a preview writes nothing
     page = client.post(url + "confirm/", follow=True).content.decode()
-    assert "Imported 行事予定表.csv: 4 events, 0 replaced." in page and "2026-05-25 (Mon)" in page
+    assert "Imported 行事予定表.csv: 4 events, 0 replaced." in page and "Mon 25 May 2026" in page
     assert events({"school": school}) == [
         ("ceremony", "入学式", dt.date(2026, 4, 7), dt.date(2026, 4, 7)),
         ("sports_day", "運動会", dt.date(2026, 5, 23), dt.date(2026, 5, 23)),
@@ -105,7 +105,7 @@ def test_an_xlsx_calendar_with_excel_date_cells_is_imported(world: Any) -> None:
     page = upload(
         signed_in(north.users["supervisor"]), f"/year/schools/{school.code}/events/import/", "r8.xlsx", content
     )
-    assert "2026-11-02 (Mon)" in page  # the culture festival's compensatory day
+    assert "Mon 2 Nov 2026" in page  # the culture festival's compensatory day
     assert events({"school": school}) == [
         ("ceremony", "始業式", dt.date(2026, 4, 6), dt.date(2026, 4, 6)),
         ("culture_festival", "文化祭", dt.date(2026, 10, 31), dt.date(2026, 10, 31)),
@@ -126,13 +126,13 @@ def test_a_bad_date_and_an_unknown_kind_are_refused_naming_row_and_column_and_no
         f"/year/schools/{school.code}/events/import/", {"file": SimpleUploadedFile("bad.csv", text.encode())}
     ).content.decode()
     assert "Nothing was imported" in page
-    assert "bad.csv, row 3 / 3行目, column &quot;date&quot; / 「date」列: &#x27;2026-13-01&#x27; is not a date" in page
-    assert "bad.csv, row 4 / 4行目, column &quot;kind&quot;" in page and "picnic" in page
+    assert "bad.csv, row 3, column &quot;date&quot;: &#x27;2026-13-01&#x27; is not a date" in page
+    assert "bad.csv, row 4, column &quot;kind&quot;" in page and "picnic" in page
     assert (
-        "row 5 / 5行目, column &quot;kind&quot; / 「kind」列: is empty and the name &#x27;遠足&#x27; does not say"
+        "row 5, column &quot;kind&quot;: is empty and the name &#x27;遠足&#x27; does not say"
         in page
     )
-    assert "行事名「遠足」から種類が分かりません" in page
+    assert "行事名「遠足」から種類が分かりません" not in page
     # Nothing waits for confirmation, and the school's events are as they were.
     assert client.post(f"/year/schools/{school.code}/events/import/confirm/").status_code == 302
     assert events({"school": school}) == [("test", "前のテスト", dt.date(2026, 6, 1), dt.date(2026, 6, 1))]
@@ -229,7 +229,7 @@ def test_the_template_downloads_and_imports_as_it_is(world: Any, fmt: str) -> No
     assert response.status_code == 200 and f"kakehashi-events-template.{fmt}" in response["Content-Disposition"]
     school = north.schools[0]
     page = upload(client, f"/year/schools/{school.code}/events/import/", f"template.{fmt}", response.content)
-    assert "2026-05-25 (Mon)" in page and "2026-11-02 (Mon)" in page
+    assert "Mon 25 May 2026" in page and "Mon 2 Nov 2026" in page
     found = events({"school": school})
     assert ("sports_day", "運動会", dt.date(2026, 5, 23), dt.date(2026, 5, 23)) in found
     assert ("test", "中間テスト", dt.date(2026, 6, 24), dt.date(2026, 6, 25)) in found

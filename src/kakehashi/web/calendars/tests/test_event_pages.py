@@ -58,7 +58,7 @@ def test_a_blank_kind_is_taken_from_the_name_and_one_the_name_does_not_say_is_as
     client.post(url, {"name": "卒業式", "kind": "", "starts": "2027-03-19"})
     assert Event.objects.get(name="卒業式").kind == "ceremony"
     page = client.post(url, {"name": "遠足", "kind": "", "starts": "2026-05-15"}).content.decode()
-    assert "Choose a kind; the name does not say one." in page and "種類を選んでください" in page
+    assert "Choose a kind; the name does not say one." in page and "種類を選んでください" not in page
     assert not Event.objects.filter(name="遠足").exists()
 
 
@@ -67,7 +67,7 @@ def test_an_event_that_ends_before_it_starts_or_has_no_date_is_refused_next_to_t
     client = signed_in(north.users["coordinator"])
     url = f"/year/schools/{north.schools[0].code}/events/new/"
     page = client.post(url, {"name": "文化祭", "kind": "", "starts": "2026-10-31", "ends": "2026-10-30"})
-    assert "The event ends before it starts. / 行事の終了日が開始日より前です。" in page.content.decode()
+    assert "The event ends before it starts." in page.content.decode()
     page = client.post(url, {"name": "文化祭", "kind": "", "starts": "next week", "ends": "2026-10-30"})
     assert page.status_code == 200 and 'id="id_starts"' in page.content.decode()
     assert not Event.objects.exists()
@@ -78,7 +78,7 @@ def test_a_saturday_sports_day_lists_its_compensatory_monday(world: Any) -> None
     school = north.schools[0]
     sports_day(school)
     page = signed_in(north.users["coordinator"]).get(f"/year/schools/{school.code}/events/?year=2026").content.decode()
-    assert "2026-05-23 (Sat)" in page and "2026-05-25 (Mon)" in page
+    assert "Sat 23 May 2026" in page and "Mon 25 May 2026" in page
 
 
 def test_a_rained_out_sports_day_moves_and_its_compensatory_day_follows(world: Any) -> None:
@@ -87,13 +87,13 @@ def test_a_rained_out_sports_day_moves_and_its_compensatory_day_follows(world: A
     event = sports_day(school)
     client = signed_in(north.users["coordinator"])
     form = client.get(f"/year/events/{event.pk}/rained-out/").content.decode()
-    assert "2026-05-25" in form  # the compensatory day before the move
+    assert "Mon 25 May 2026" in form  # the compensatory day before the move
     moved = client.post(f"/year/events/{event.pk}/rained-out/", {"moved_to": "2026-05-30"}, follow=True)
     event.refresh_from_db()
     assert (event.starts, event.ends) == (dt.date(2026, 5, 30), dt.date(2026, 5, 30))
     page = moved.content.decode()
-    assert "compensatory day off: 2026-06-01 (Mon/月)" in page and "振替休業日: 2026-06-01" in page
-    assert "2026-06-01 (Mon)" in page and "2026-05-25" not in page
+    assert "compensatory day off: Mon 1 Jun 2026" in page and "振替休業日" not in page
+    assert "Mon 1 Jun 2026" in page and "Mon 25 May 2026" not in page
 
 
 def test_a_rained_out_event_cannot_move_earlier_and_only_a_sports_day_is_rained_out(world: Any) -> None:
@@ -101,7 +101,7 @@ def test_a_rained_out_event_cannot_move_earlier_and_only_a_sports_day_is_rained_
     event = sports_day(north.schools[0])
     client = signed_in(north.users["coordinator"])
     page = client.post(f"/year/events/{event.pk}/rained-out/", {"moved_to": "2026-05-16"}).content.decode()
-    assert "延期先は元の日より後の日にしてください" in page
+    assert "A rained-out event moves to a later day." in page
     event.refresh_from_db()
     assert event.starts == dt.date(2026, 5, 23)
     test = Event.objects.create(
@@ -120,7 +120,7 @@ def test_a_board_supervisor_adds_a_board_event_that_every_school_of_the_board_li
     assert event.kind == "sports_day" and event.school is None
     for school in north.schools:
         page = client.get(f"/year/schools/{school.code}/events/?year=2026").content.decode()
-        assert "体育祭" in page and "whole board" in page and "2026-10-13 (Tue)" in page  # Monday is スポーツの日
+        assert "体育祭" in page and "whole board" in page and "Tue 13 Oct 2026" in page  # Monday is スポーツの日
     assert client.get(f"/year/schools/{south.schools[0].code}/events/").status_code == 404
 
 

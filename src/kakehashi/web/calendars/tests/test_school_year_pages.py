@@ -8,9 +8,12 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
+from kakehashi.schoolyear.holidays import holiday_names_in_english
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
+from kakehashi.web.core.dates import day
 from kakehashi.web.core.testing import PASSWORD, publish_week
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +65,11 @@ def test_the_school_year_page_and_the_alts_dated_plan_show_why_there_is_no_visit
         if ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[d.weekday()] == weekday
     )
     page = client.get(f"/year/people/{north.alts[0].code}/?from={holiday.isoformat()}").content.decode()
-    assert holiday.isoformat() in page and name in page
+    assert day(holiday) in page and holiday_names_in_english()[name] in page  # one language: the reader's
+    with translation.override("ja"):
+        url = f"/year/people/{north.alts[0].code}/?from={holiday.isoformat()}"
+        japanese = client.get(url, HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+        assert day(holiday) in japanese and name in japanese
     client.login(username=north.users["school_staff"].username, password=PASSWORD)
     year = client.get(f"/year/schools/{north.schools[0].code}/?year=2026").content.decode()
-    assert "令和8年度" in year and "国民の休日" in year and "2026-09-22" in year
+    assert "School year 2026-27" in year and "National Holiday" in year and "Tue 22 Sep 2026" in year

@@ -9,6 +9,7 @@ from typing import Any
 from django.test import override_settings
 from icalendar import Calendar
 
+from kakehashi.web.core import dates
 from kakehashi.web.core.testing import publish_week, side
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Contract
@@ -118,11 +119,11 @@ def test_an_absence_reported_on_the_phone_is_covered_and_announced_after_one_cli
     if desk.locator("input[name=accept_partial]").count():  # a partial cover asks for a tick under its warning
         desk.check("input[name=accept_partial]")
     desk.click("button:has-text('Confirm cover and tell everyone')")
-    desk.wait_for_selector(f"text=Cover confirmed for {day.isoformat()}")
+    desk.wait_for_selector(f"text=Cover confirmed for {dates.day(day)}")
     shot(desk, "coordinator-cover-confirmed")
 
     phone.goto(f"{live_server.url}/leave/notices/")
-    phone.wait_for_selector(f"text=Cover for {day.isoformat()}")
+    phone.wait_for_selector(f"text=Cover for {dates.day(day)}")
     phone.goto(f"{live_server.url}/people/{north.alts[0].code}/?week={day.isoformat()}")
     assert "on leave" in phone.locator(f'[data-date="{day.isoformat()}"]').inner_text()
 

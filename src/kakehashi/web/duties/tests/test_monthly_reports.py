@@ -10,6 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 from django.db.models import Sum
+from django.utils import translation
 
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.web.calendars.selectors import program_dated_plan
@@ -53,7 +54,7 @@ def _month_of_work(side: Any) -> School:
 
 
 def _summary(workbook: Any) -> dict[str, Any]:
-    sheet = workbook["Summary 概要"]
+    sheet = workbook["Summary"]
     return {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
 
 
@@ -77,21 +78,21 @@ def test_the_monthly_excel_of_a_school_has_the_totals_of_the_plan_and_the_approv
     needed = [row for cover in Cover.objects.filter(program=north.program, status="confirmed") for row in cover.needed]
     needed_here = [row for row in needed if row["school"] == school.code]
 
-    assert figures["Visits planned (ALT-days) / ALT訪問予定日数"] == len(here.visits)
-    assert figures["Lessons / 授業数"] == len(here.lessons) > 0
+    assert figures["Visits planned (ALT-days)"] == len(here.visits)
+    assert figures["Lessons"] == len(here.lessons) > 0
     assert minutes > 50  # the prefilled lessons and the preparation; not the training, not the waiting club
-    assert figures["Duty hours (approved daily reports) / 業務時間（承認済み日報）"] == round(minutes / 60, 2)
-    assert figures["Absences (days) / 欠勤（日数）"] == len(lost) == 1
-    assert figures["Lessons to cover / 代替対象の授業"] == len(needed_here) > 0
-    assert figures["Lessons covered by a substitute / 代替ALTが担当した授業"] == sum(
+    assert figures["Duty hours (approved daily reports)"] == round(minutes / 60, 2)
+    assert figures["Absences (days)"] == len(lost) == 1
+    assert figures["Lessons to cover"] == len(needed_here) > 0
+    assert figures["Lessons covered by a substitute"] == sum(
         1 for row in needed_here if row["substitute"]
     )
-    assert figures["Preparing materials / 教材準備"] == 1  # one entry, by kind
-    assert "Other duties / その他" not in figures and "Clubs and homeroom activities / 部活動・学級活動" not in figures
-    visits_sheet = list(book["Visits 訪問"].iter_rows(min_row=2, values_only=True))
+    assert figures["Preparing materials"] == 1  # one entry, by kind
+    assert "Other duties" not in figures and "Clubs and homeroom activities" not in figures
+    visits_sheet = list(book["Visits"].iter_rows(min_row=2, values_only=True))
     assert len(visits_sheet) == len(here.visits)
     assert sum(row[5] for row in visits_sheet) == len(here.lessons)
-    assert len(list(book["Lessons 授業"].iter_rows(min_row=2))) == len(here.lessons)
+    assert len(list(book["Lessons"].iter_rows(min_row=2))) == len(here.lessons)
 
 
 def test_the_board_report_counts_its_alts_duties_done_at_no_school(published: Any) -> None:
@@ -101,11 +102,11 @@ def test_the_board_report_counts_its_alts_duties_done_at_no_school(published: An
     figures = _summary(openpyxl.load_workbook(io.BytesIO(response.content)))
     minutes = DutyEntry.objects.filter(report__status="approved", report__participant__program=north.program)
     total = minutes.aggregate(total=Sum("minutes"))["total"]
-    assert figures["Duty hours (approved daily reports) / 業務時間（承認済み日報）"] == round(total / 60, 2)
-    assert figures["Training / 研修"] == 1  # the ALT is placed at the board: its workshop counts here
+    assert figures["Duty hours (approved daily reports)"] == round(total / 60, 2)
+    assert figures["Training"] == 1  # the ALT is placed at the board: its workshop counts here
     plan = program_dated_plan(north.program, starts=NOVEMBER[0], ends=NOVEMBER[1])
     assert plan is not None
-    assert figures["Visits planned (ALT-days) / ALT訪問予定日数"] == len(plan.visits)
+    assert figures["Visits planned (ALT-days)"] == len(plan.visits)
     page = signed_in(north.users["coordinator"]).get(f"/duties/boards/{north.board.pk}/monthly/?month=2026-11")
     assert page.status_code == 200 and "Phonics workshop" not in page.content.decode()  # totals, not diaries
 
@@ -117,7 +118,8 @@ def test_the_monthly_pdf_is_a4_and_embeds_the_japanese_font(published: Any) -> N
     school = north.schools[0]
     jte = signed_in(north.users["school_staff"])
     assert jte.get(f"/duties/schools/{school.code}/monthly.pdf?month=2026-11").content.startswith(b"%PDF")
-    pdf = monthly_pdf(school_month(school, NOVEMBER[0]), uncompressed=True)
+    with translation.override("ja"):
+        pdf = monthly_pdf(school_month(school, NOVEMBER[0]), uncompressed=True)
     assert b"/MediaBox [0 0 595.275591 841.889764]" in pdf  # A4 in points
     assert b"Noto-Sans-CJK-JP" in pdf  # the Japanese headings are set in a Japanese font, not tofu
 
@@ -147,7 +149,41 @@ def test_visits_are_called_planned_and_only_an_approved_daily_report_confirms_on
     report = school_month(school, NOVEMBER[0])
     figures = dict(report.summary())
     assert not any("delivered" in label for label in figures)
-    assert figures["Visits planned (ALT-days) / ALT訪問予定日数"] == len(report.visits) > 2
-    assert figures["Visits with an approved daily report / 日報承認済みの訪問日数"] == 1
+    assert figures["Visits planned (ALT-days)"] == len(report.visits) > 2
+    assert figures["Visits with an approved daily report"] == 1
     page = signed_in(north.users["coordinator"]).get(f"/duties/schools/{school.code}/monthly/?month=2026-11")
     assert "Visits planned" in page.content.decode() and "Visits delivered" not in page.content.decode()
+
+
+def test_the_monthly_excel_is_in_the_readers_language_with_the_other_on_request(published: Any) -> None:
+    north, _, _ = published
+    school = _month_of_work(north)
+    school.organization.name_ja = "長野郷中学校"
+    school.organization.save()
+    coordinator = signed_in(north.users["coordinator"])
+    url = f"/duties/schools/{school.code}/monthly.xlsx?month=2026-11"
+
+    japanese = openpyxl.load_workbook(io.BytesIO(coordinator.get(url, HTTP_ACCEPT_LANGUAGE="ja").content))
+    assert japanese.sheetnames[:3] == ["概要", "訪問", "授業"]
+    summary = [row for row in japanese["概要"].iter_rows(values_only=True) if row and row[0]]
+    assert summary[1][0].startswith("長野郷中学校") and summary[2][1] == "2026年（令和8年）11月"
+    assert "Preparing materials" not in str(summary) and "教材準備" in str(summary)
+    first_visit = next(japanese["訪問"].iter_rows(min_row=2, values_only=True))
+    assert first_visit[0].startswith("2026年11月") and first_visit[3] == "長野郷中学校"
+
+    english = openpyxl.load_workbook(io.BytesIO(coordinator.get(f"{url}&lang=en", HTTP_ACCEPT_LANGUAGE="ja").content))
+    assert english.sheetnames[:3] == ["Summary", "Visits", "Lessons"]
+    summary = [row for row in english["Summary"].iter_rows(values_only=True) if row and row[0]]
+    assert summary[1][0] == f"{school.organization.name} · School" and summary[2][1] == "November 2026"
+    assert not any("日" in str(row) for row in english["Visits"].iter_rows(values_only=True))
+
+
+def test_the_monthly_page_offers_the_downloads_in_the_other_language(published: Any) -> None:
+    north, _, _ = published
+    school = north.schools[0]
+    page = signed_in(north.users["coordinator"]).get(
+        f"/duties/schools/{school.code}/monthly/?month=2026-11", HTTP_ACCEPT_LANGUAGE="ja"
+    )
+    text = page.content.decode()
+    assert "英語版：" in text and "month=2026-11&amp;lang=en" in text
+    assert "2026年（令和8年）11月" in text and "Monthly report" not in text

@@ -46,15 +46,15 @@ def test_the_reports_list_sorts_by_date_both_ways(world: Any, reports: dict[str,
     page = signed_in(world[0].users["coordinator"])
     up = page.get("/duties/reports/?sort=date").content.decode()
     down = page.get("/duties/reports/?sort=-date").content.decode()
-    assert up.index("2026-11-16") < up.index("2026-11-17") < up.index("2026-11-18")
-    assert down.index("2026-11-18") < down.index("2026-11-17") < down.index("2026-11-16")
-    assert "2026-11-19" not in up  # a draft is its participant's work in progress
+    assert up.index("Mon 16 Nov 2026") < up.index("Tue 17 Nov 2026") < up.index("Wed 18 Nov 2026")
+    assert down.index("Wed 18 Nov 2026") < down.index("Tue 17 Nov 2026") < down.index("Mon 16 Nov 2026")
+    assert "Thu 19 Nov 2026" not in up  # a draft is its participant's work in progress
 
 
 def test_the_reports_list_filters_by_participant(world: Any, reports: dict[str, DailyReport]) -> None:
     north = world[0]
     text = signed_in(north.users["coordinator"]).get(f"/duties/reports/?participant={north.alts[1].code}").content
-    assert b"2026-11-18" in text and b"2026-11-16" not in text
+    assert b"Wed 18 Nov 2026" in text and b"Mon 16 Nov 2026" not in text
 
 
 def test_the_reports_list_has_a_second_page(
@@ -62,7 +62,7 @@ def test_the_reports_list_has_a_second_page(
 ) -> None:
     monkeypatch.setattr(lists, "PAGE_SIZE", 2)
     text = signed_in(world[0].users["coordinator"]).get("/duties/reports/?sort=date&page=2").content.decode()
-    assert "2026-11-18" in text and "2026-11-16" not in text and "page 2 of 2" in text
+    assert "Wed 18 Nov 2026" in text and "Mon 16 Nov 2026" not in text and "page 2 of 2" in text
 
 
 def test_the_reports_download_holds_only_the_reports_the_reader_decides(
@@ -109,8 +109,8 @@ def test_reports_approved_in_bulk_only_the_selected_of_the_readers_and_each_part
         )
     )
     assert sorted(subjects) == [
-        "[Kakehashi] Daily report 2026-11-16: approved / 承認されました",
-        "[Kakehashi] Daily report 2026-11-17: approved / 承認されました",
+        "[Kakehashi] Daily report Mon 16 Nov 2026: approved",
+        "[Kakehashi] Daily report Tue 17 Nov 2026: approved",
     ]
     assert len(mail.outbox) == 2
     assert "2 daily reports approved" in response.content.decode()

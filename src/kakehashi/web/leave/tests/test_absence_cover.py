@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 
 from kakehashi.web.calendars.selectors import program_dated_plan
+from kakehashi.web.core import dates
 from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
@@ -89,9 +90,9 @@ def test_the_school_staff_are_told_when_the_alt_coming_to_their_school_changes(p
     cover_confirm(cover=cover, user=north.users["coordinator"])
     jte = north.users["school_staff"]
     if north.schools[0].code in schools:
-        assert Notice.objects.filter(user=jte, subject__contains=str(day)).exists()
+        assert Notice.objects.filter(user=jte, subject__contains=dates.day(day)).exists()
     else:
-        assert not Notice.objects.filter(user=jte, subject__contains=str(day)).exists()
+        assert not Notice.objects.filter(user=jte, subject__contains=dates.day(day)).exists()
 
 
 def test_a_cover_cannot_be_confirmed_twice_or_from_another_program(published: Any) -> None:
@@ -135,7 +136,7 @@ def test_the_fill_rate_report_downloads_as_csv(published: Any) -> None:
     absence_report(participant=north.alts[0], date=day)
     coordinator = signed_in(north.users["coordinator"])
     page = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year=2026").content.decode()
-    assert f"{day:%Y-%m}" in page
+    assert f"{day:%B %Y}" in page  # the month in words, not 2026-12
     csv_text = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year=2026&format=csv").content.decode(
         "utf-8-sig"
     )

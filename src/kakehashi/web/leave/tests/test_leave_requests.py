@@ -9,6 +9,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from kakehashi.web.core import dates
+from kakehashi.web.core.models import LanguagePreference
 from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, Notice
 from kakehashi.web.leave.selectors import leave_balance, owed_compensatory_days
@@ -143,4 +145,21 @@ def test_approving_or_refusing_leave_says_so_to_the_coordinator(world: Any) -> N
         leave = leave_request_create(participant=alt, kind="sick", starts=starts, ends=starts)
         page = coordinator.post(f"/leave/requests/{leave.pk}/{decision}/", follow=True).content.decode()
         word = "approved" if decision == "approve" else "refused"
-        assert f"Leave {word} for {alt.name}, {starts} to {starts}" in page
+        assert f"Leave {word} for {alt.name}, {dates.day(starts)} to {dates.day(starts)}" in page
+
+
+def test_a_decision_is_told_in_the_language_each_reader_chose(world: Any) -> None:
+    north, _, _ = world
+    alt, coordinator = north.alts[0], north.users["coordinator"]
+    chose = signed_in(north.users["participant"]).post("/i18n/setlang/", {"language": "ja", "next": "/"})
+    assert chose.status_code == 302 and LanguagePreference.objects.get(user=north.users["participant"]).language == "ja"
+
+    request = leave_request_create(participant=alt, kind="sick", starts=dt.date(2026, 6, 1), ends=dt.date(2026, 6, 1))
+    to_coordinator = Notice.objects.get(user=coordinator)
+    assert to_coordinator.subject == f"[Kakehashi] Leave request: {alt.name}"  # no choice: the site's language
+    leave_request_decide(request=request, approve=True, user=coordinator)
+
+    told = Notice.objects.get(user=north.users["participant"])
+    assert told.subject == "[架け橋] 休暇 2026年6月1日（月）～2026年6月1日（月）：承認"
+    assert "病気休暇" in told.body and "approved" not in told.body and "sick" not in told.body
+    assert mail.outbox[-1].subject == told.subject

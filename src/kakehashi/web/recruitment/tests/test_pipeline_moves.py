@@ -56,12 +56,12 @@ def test_the_pipeline_moves_an_application_with_an_email_and_a_step_each_time(
     ]
     subjects = [m.subject for m in mail.outbox]
     assert len(subjects) == 5 and all(m.to == ["ada@example.org"] for m in mail.outbox)
-    assert "your application is now screened / 応募の状況：書類選考通過" in subjects[0]
-    assert "Note: Strong CV" in mail.outbox[0].body and "備考：Strong CV" in mail.outbox[0].body
-    assert "interview 2024-05-10 09:00 HST (Pacific/Honolulu)" in subjects[1]
-    assert "your application is now offered / 応募の状況：内定" in subjects[3]
+    assert "your application is now screened" in subjects[0]
+    assert "Note: Strong CV" in mail.outbox[0].body and "備考" not in mail.outbox[0].body
+    assert "interview Fri 10 May 2024 09:00 HST (Pacific/Honolulu)" in subjects[1]
+    assert "your application is now offered" in subjects[3]
     detail = page.get(f"/recruit/applications/{application.pk}/").content.decode()
-    assert "accepted / 受諾" in detail and "Move to placed / 配置決定" in detail
+    assert "accepted" in detail and "Move to placed" in detail and "受諾" not in detail
 
 
 def test_an_interview_is_emailed_on_the_offices_clock_and_in_tokyo(
@@ -76,12 +76,12 @@ def test_an_interview_is_emailed_on_the_offices_clock_and_in_tokyo(
     application.refresh_from_db()
     assert application.status == "interview" and application.interview_at == at
     body = mail.outbox[-1].body
-    assert "2024-05-10 09:00 HST (Pacific/Honolulu)" in body
-    assert "2024-05-11 04:00 JST (Asia/Tokyo) in Japan" in body and "日本時間 2024-05-11 04:00 JST" in body
+    assert "Fri 10 May 2024 09:00 HST (Pacific/Honolulu)" in body
+    assert "Sat 11 May 2024 04:00 JST (Asia/Tokyo) in Japan" in body and "日本時間" not in body
     assert "https://meet.example/ada" in body
     mine = signed_in(north.users["applicant"]).get("/recruit/mine/").content.decode()
-    assert "2024-05-10 09:00 HST (Pacific/Honolulu)" in mine and "2024-05-11 04:00 JST (Asia/Tokyo)" in mine
-    assert "interview / 面接" in mine
+    assert "Fri 10 May 2024 09:00 HST (Pacific/Honolulu)" in mine and "Sat 11 May 2024 04:00 JST (Asia/Tokyo)" in mine
+    assert "interview" in mine and "面接" not in mine
 
 
 def test_an_interview_time_typed_in_tokyo_is_the_same_instant(world: Any) -> None:
@@ -164,7 +164,7 @@ def test_the_bulk_move_page_reports_each_refused_application_by_name(world: Any)
         follow=True,
     )
     text = response.content.decode()
-    assert "Moved 1 to screened / 書類選考通過" in text
+    assert "Moved 1 to screened." in text
     assert "Bob Smith: An application cannot move from screened to screened" in text
     assert {a.status for a in Application.objects.all()} == {"screened"}
 
@@ -192,7 +192,7 @@ def test_an_applicant_withdraws_their_own_application_and_nobody_elses(world: An
     assert application.status == "withdrawn"
     last = application.steps.last()
     assert last is not None and last.by == north.users["applicant"]
-    assert "withdrawn / 辞退" in own.get("/recruit/mine/").content.decode()
+    assert "withdrawn" in own.get("/recruit/mine/").content.decode()
 
 
 def test_documents_are_downloadable_only_by_the_applicant_and_the_programs_coordinators(world: Any) -> None:
@@ -268,7 +268,7 @@ def test_a_coordinator_creates_an_alt_cycle_from_a_form_that_offers_only_alt_and
     assert cycle.rules["citizenship"] == {"on": True, "countries": ["GB", "IE"]}
     assert cycle.rules["cir_japanese"]["on"] is False and cycle.rules["previous_participation"]["max_years"] == 5
     listing = page.get(f"/recruit/programs/{north.program.pk}/cycles/").content.decode()
-    assert "2026-11-27 17:00 GMT (Europe/London)" in listing
+    assert "Fri 27 Nov 2026 17:00 GMT (Europe/London)" in listing
 
 
 def test_the_step_log_keeps_who_moved_an_application(world: Any) -> None:

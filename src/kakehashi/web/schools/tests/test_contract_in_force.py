@@ -69,7 +69,7 @@ def test_a_direct_message_to_the_alt_follows_the_contract_in_force_today(kind: s
     }
     answer = script(east.users["school_staff"]).post("/api/change-requests/", direct, format="json")
     if kind == Contract.Type.OUTSOURCING:
-        assert answer.status_code == 400 and "請負" in answer.json()["non_field_errors"][0]
+        assert answer.status_code == 400 and "Outsourcing contract" in answer.json()["non_field_errors"][0]
         assert BlockedInstruction.objects.filter(school=school).exists() and not ChangeRequest.objects.exists()
     else:
         assert answer.status_code == 201 and answer.json()["participant_told"] is True

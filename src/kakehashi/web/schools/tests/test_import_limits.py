@@ -89,10 +89,10 @@ def test_overlapping_bells_give_one_problem_per_period_not_one_per_pair(world: A
     lines = [f"{code},1,08:00,10:00", f"{code},2,08:30,08:45", f"{code},3,09:00,09:30", f"{code},4,10:00,10:45"]
     with pytest.raises(ImportRefusedError) as refused:
         plan_bells("bells.csv", _csv("school,period,start,end", lines), schools_in_scope=None)
-    overlap = 'column "start" / 「start」列: overlaps period 1 on row 2 / 2行目の1時限と重なっています'
+    overlap = 'column "start": overlaps period 1 on row 2'
     assert [str(p) for p in refused.value.problems] == [
-        f"bells.csv, row 3 / 3行目, {overlap}",
-        f"bells.csv, row 4 / 4行目, {overlap}",
+        f"bells.csv, row 3, {overlap}",
+        f"bells.csv, row 4, {overlap}",
     ]  # period 4 starts as period 1 ends: no overlap
 
 
@@ -103,8 +103,8 @@ def test_three_hundred_overlapping_bells_list_a_hundred_problems_and_count_the_r
     lines = [f"{code},{period},08:00,12:00" for period in range(1, 301)]  # every pair overlaps: 44,850 pairs
     problems = THROUGH[through](north.users["coordinator"], "bells.csv", _csv("school,period,start,end", lines))
     assert len(problems) == 101
-    assert problems[0].startswith("bells.csv, row 3 / 3行目") and "overlaps period 1 on row 2" in problems[0]
-    assert problems[-1] == "bells.csv: and 199 more problems / ほかに199件の問題があります"
+    assert problems[0].startswith("bells.csv, row 3") and "overlaps period 1 on row 2" in problems[0]
+    assert problems[-1] == "bells.csv: and 199 more problems"
     assert not BellPeriod.objects.filter(school__code=code, period="300").exists()
 
 
@@ -118,8 +118,7 @@ def test_a_file_over_the_byte_limit_is_refused_by_the_page_and_the_api_alike(
     assert len(content) > 1000
     problems = THROUGH[through](north.users["coordinator"], "bells.csv", content)
     assert problems == [
-        "bells.csv: is larger than 1,000 bytes (0.0 MB), the most an import reads "
-        "/ ファイルが大きすぎます（上限 1,000 bytes (0.0 MB)）"
+        "bells.csv: is larger than 1,000 bytes (0.0 MB), the most an import reads"
     ]
 
 
@@ -131,8 +130,7 @@ def test_a_zip_bomb_workbook_is_refused_by_its_unpacked_size_before_it_is_parsed
     problems = THROUGH[through](north.users["coordinator"], "bells.xlsx", bomb)
     limit = f"{settings.IMPORT_MAX_EXPANDED_BYTES:,} bytes ({settings.IMPORT_MAX_EXPANDED_BYTES / 1_048_576:.1f} MB)"
     assert problems == [
-        f"bells.xlsx: expands to more than {limit} when unpacked, the most an import reads "
-        f"/ 展開後のサイズが上限（{limit}）を超えています"
+        f"bells.xlsx: expands to more than {limit} when unpacked, the most an import reads"
     ]
 
 
@@ -147,8 +145,7 @@ def test_a_workbook_with_more_rows_than_the_limit_is_refused_while_it_is_streame
         plan_classes("classes.xlsx", far_down, schools_in_scope=None)
     limit = settings.IMPORT_MAX_ROWS
     assert [str(p) for p in refused.value.problems] == [
-        f"classes.xlsx: has more than {limit:,} rows after the header, the most an import reads; split the file "
-        f"/ 見出しを除く行数が上限（{limit:,}行）を超えています。ファイルを分けてください"
+        f"classes.xlsx: has more than {limit:,} rows after the header, the most an import reads; split the file"
     ]
 
 
@@ -180,8 +177,7 @@ def test_a_workbook_declaring_an_xml_entity_is_refused_with_a_problem_not_a_serv
     entity = _workbook([SHEET_START, doctype, SHEET_OPEN, header, SHEET_CLOSE])
     problems = THROUGH[through](north.users["coordinator"], "bells.xlsx", entity)
     assert problems == [
-        "bells.xlsx: declares XML entities (a DTD), which an import never reads; save it again from Excel "
-        "/ XML のエンティティ（DTD）を含むため読めません。Excel で保存し直してください"
+        "bells.xlsx: declares XML entities (a DTD), which an import never reads; save it again from Excel"
     ]
 
 
@@ -189,7 +185,7 @@ def test_a_csv_cell_longer_than_the_csv_reader_takes_is_a_problem_not_a_server_e
     north, _, _ = world
     content = _csv("school,class,grade", [f'{north.schools[0].code},"{"x" * 200_000}",1'])
     problems = _api_problems(north.users["coordinator"], "classes.csv", content, kind="classes")
-    assert len(problems) == 1 and problems[0].startswith("classes.csv, row 2 / 2行目: cannot be read as CSV (")
+    assert len(problems) == 1 and problems[0].startswith("classes.csv, row 2: cannot be read as CSV (")
 
 
 def test_a_p29_file_with_more_schools_than_the_row_limit_is_refused_before_any_name_is_made(

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
 from kakehashi.timetable.instance import Solution, Status
 from kakehashi.timetable.solve import solve
@@ -38,9 +39,14 @@ def test_the_difference_names_only_what_changed_for_whom(world: Any) -> None:
     v1, v2, day = two_versions(north)
     changes = week_changes(v1, v2)
     assert set(changes.by_participant) == {north.alts[0].code}
+    day_name = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday"}[day]
     assert all(
-        line.startswith(f"{day} period") and "dropped" in line for line in changes.by_participant[north.alts[0].code]
+        str(line).startswith(f"{day_name} period") and "dropped" in str(line)
+        for line in changes.by_participant[north.alts[0].code]
     )
+    with translation.override("ja"):  # worded when shown: a weekday's name, never its key ("fri")
+        japanese = [str(line) for line in changes.by_participant[north.alts[0].code]]
+    assert all("曜日" in line and "限" in line and "を外す" in line and day not in line for line in japanese)
 
 
 def test_publishing_tells_each_alt_and_school_whose_week_changed_once(
