@@ -33,12 +33,12 @@ class UserWithResetLink(UserAdmin):  # type: ignore[type-arg]
             else:
                 missing.append(user.get_username())
         if sent:
-            sent_message = _("Reset links sent: %(count)s. / リセット用リンクを送信しました：%(count)s件。")
+            sent_message = _("Reset links sent: %(count)s.")
             self.message_user(request, sent_message % {"count": sent})
         if missing:
             self.message_user(
                 request,
-                _("No email address, so no link for: %(names)s. / メールアドレスがないため送信できません：%(names)s")
+                _("No email address, so no link for: %(names)s.")
                 % {"names": ", ".join(missing)},
                 messages.WARNING,
             )

@@ -123,7 +123,7 @@ def participant_send_reset_link(request: HttpRequest, code: str) -> HttpResponse
     if account is not None and account.is_active and send_reset_link(account, request):
         messages.success(
             request,
-            _("A link to choose a new password was sent to %(email)s. / パスワード再設定用リンクを送信しました。")
+            _("A link to choose a new password was sent to %(email)s.")
             % {"email": account.email},
         )
     else:

@@ -66,7 +66,7 @@ class ChoosePasswordForm(forms.Form):
         cleaned = super().clean() or {}
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
-            self.add_error("password2", _("The two passwords differ. / 2つのパスワードが一致しません。"))
+            self.add_error("password2", _("The two passwords differ."))
         elif first:
             someone = get_user_model()(username=self.email, email=self.email)
             try:
@@ -158,7 +158,7 @@ def signup_finish(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "recruitment/signup_expired.html", status=400)
     email, next_url = str(payload["email"]), safe_next(request, str(payload.get("next", "")))
     if account_for(email) is not None:
-        messages.info(request, _("This account is ready: log in. / アカウントは作成済みです。ログインしてください。"))
+        messages.info(request, _("This account is ready: log in."))
         return redirect(f"{reverse('login')}?next={next_url}")
     form = ChoosePasswordForm(request.POST or None, email=email)
     if request.method == "POST" and form.is_valid():
@@ -170,6 +170,6 @@ def signup_finish(request: HttpRequest, token: str) -> HttpResponse:
         except IntegrityError:  # the same link used twice at once: the other one made the account
             return redirect(f"{reverse('login')}?next={next_url}")
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Your applicant account is ready. / 応募者アカウントを作成しました。"))
+        messages.success(request, _("Your applicant account is ready."))
         return redirect(next_url)
     return render(request, "recruitment/signup_finish.html", {"form": form, "email": email})
