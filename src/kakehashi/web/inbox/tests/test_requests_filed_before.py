@@ -4,7 +4,6 @@ routed them, open ones waiting, handled ones closed."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from django.db import connection
@@ -12,16 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("inbox", "0001_inbox")]
 AFTER = [("inbox", "0002_requests_filed_before")]
-
-
-
-@pytest.fixture(autouse=True)
-def every_migration_applied_afterwards() -> Iterator[None]:
-    """The test takes the schema back in time; the tests after it need today's (a column added by a later
-    migration was missing for them otherwise)."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+pytestmark = pytest.mark.usefixtures("every_migration_applied_afterwards")
 
 
 @pytest.mark.django_db(transaction=True)

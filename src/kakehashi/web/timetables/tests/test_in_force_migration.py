@@ -4,7 +4,6 @@ published most recently (not the highest number, not every version ever publishe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from django.db import connection
@@ -12,16 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("timetables", "0003_timetableversion_revision")]
 AFTER = [("timetables", "0004_timetableversion_in_force")]
-
-
-
-@pytest.fixture(autouse=True)
-def every_migration_applied_afterwards() -> Iterator[None]:
-    """The test takes the schema back in time; the tests after it need today's (a column added by a later
-    migration was missing for them otherwise)."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+pytestmark = pytest.mark.usefixtures("every_migration_applied_afterwards")
 
 
 @pytest.mark.django_db(transaction=True)
