@@ -59,6 +59,9 @@ class SchoolCalendar:
         # Only this year's events: a later year's weekend event has no compensatory day inside this year.
         mine = [e for e in events if e.school in (None, school) and e.starts <= year.ends and e.ends >= year.starts]
         self.events = [with_compensatory_day(e, self._regular_school_day) for e in mine]
+        # Each date's answer, once worked out: the dated plan and the annual count both ask for every day of
+        # the year, and a calendar never changes once made.
+        self._days: dict[dt.date, SchoolDay] = {}
 
     @cached_property
     def national_holidays(self) -> dict[dt.date, str]:
@@ -69,6 +72,12 @@ class SchoolCalendar:
         return day.weekday() < 5 and day not in self.national_holidays and self.year.term_of(day) is not None
 
     def day(self, date: dt.date) -> SchoolDay:
+        found = self._days.get(date)
+        if found is None:
+            found = self._days[date] = self._work_out_day(date)
+        return found
+
+    def _work_out_day(self, date: dt.date) -> SchoolDay:
         if not self.year.starts <= date <= self.year.ends:
             raise ValueError(f"{date} is outside {self.year.label} / 年度外の日付です")
         if date in self.national_holidays:

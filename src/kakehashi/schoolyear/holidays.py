@@ -13,8 +13,15 @@ import holidays as holiday_data
 
 def national_holidays(starts: dt.date, ends: dt.date) -> dict[dt.date, str]:
     """Date → the holiday's name, for every national holiday from `starts` to `ends` (both included)."""
-    found = holiday_data.country_holidays("JP", years=range(starts.year, ends.year + 1))
-    return {day: str(name) for day, name in sorted(found.items()) if starts <= day <= ends}
+    return {day: name for day, name in _holidays_of_years(starts.year, ends.year) if starts <= day <= ends}
+
+
+@functools.cache
+def _holidays_of_years(first: int, last: int) -> tuple[tuple[dt.date, str], ...]:
+    """The package's holidays of whole years, worked out once per process: a year's holidays are fixed by law,
+    and working them out took 7 ms, once per school calendar (141 calendars on a city's program page)."""
+    found = holiday_data.country_holidays("JP", years=range(first, last + 1))
+    return tuple((day, str(name)) for day, name in sorted(found.items()))
 
 
 def working_days(starts: dt.date, ends: dt.date) -> list[dt.date]:

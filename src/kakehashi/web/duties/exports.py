@@ -157,7 +157,9 @@ def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:
             "report": report,
             "language": get_language() or "ja",
             "title": _title(report),
-            "visits": [(day_label(v.date), v) for v in report.visits],
+            # A board's month is hundreds of visits: printed school by school (every visit is on the Excel sheet).
+            "visits": [(day_label(v.date), v) for v in report.visits] if report.scope == "school" else [],
+            "schools": report.visits_by_school() if report.scope == "board" else [],
             "absences": [(day_label(a.date), a) for a in report.absences],
             "covers": [(day_label(c.date), c) for c in report.covers],
         },

@@ -84,6 +84,19 @@ class VisitLine:
 
 
 @dataclass(frozen=True)
+class SchoolVisits:
+    """A school's visits of the month on one line: the board's printed report lists schools, not every
+    visit (a city's month is hundreds of visits, each one on the Excel sheet)."""
+
+    school: str
+    alts: str  # the ALTs who visited, by name
+    days: str  # the days of the month visited: "2, 5, 9"
+    visits: int
+    lessons: int
+    reported: int
+
+
+@dataclass(frozen=True)
 class LessonLine:
     date: dt.date
     period: str
@@ -195,6 +208,23 @@ class Monthly:
     def display_name(self) -> str:
         """The school's or board's name in the language the report is read in."""
         return self.name_ja if self.name_ja and (get_language() or "").startswith("ja") else self.name
+
+    def visits_by_school(self) -> list[SchoolVisits]:
+        """The month's visits school by school, in the order of the schools' first visits' names."""
+        by_school: dict[str, list[VisitLine]] = defaultdict(list)
+        for visit in self.visits:
+            by_school[visit.school].append(visit)
+        return [
+            SchoolVisits(
+                school,
+                ", ".join(dict.fromkeys(v.alt_name for v in visits)),
+                ", ".join(str(day) for day in sorted({v.date.day for v in visits})),
+                len(visits),
+                sum(v.lessons for v in visits),
+                sum(1 for v in visits if v.reported),
+            )
+            for school, visits in sorted(by_school.items())
+        ]
 
     def summary(self) -> list[tuple[str, float | int | str]]:
         """The figures a contract asks for, each with its label (the Excel sheet's and PDF's first table)."""

@@ -45,9 +45,11 @@ def day_invitations(participant: Participant, day: dt.date) -> QuerySet[Invitati
     )
 
 
-def planned_entries(participant: Participant, day: dt.date) -> list[DutyEntry]:
-    """The report's prefill, unsaved: each lesson of the dated plan, then each session of the day."""
-    plan = day_plan(participant, day)
+def planned_entries(participant: Participant, day: dt.date, plan: DatedPlan | None = None) -> list[DutyEntry]:
+    """The report's prefill, unsaved: each lesson of the dated plan, then each session of the day. A caller
+    that has the day's plan passes it (laying it out reads the whole program's week)."""
+    if plan is None:
+        plan = day_plan(participant, day)
     schools = {s.code: s for s in School.objects.filter(code__in={x.school for x in plan.lessons})}
     entries = [
         DutyEntry(
@@ -80,10 +82,10 @@ def planned_entries(participant: Participant, day: dt.date) -> list[DutyEntry]:
     return entries
 
 
-def duty_schools(participant: Participant, day: dt.date) -> list[School]:
+def duty_schools(participant: Participant, day: dt.date, plan: DatedPlan | None = None) -> list[School]:
     """Schools a duty of that date may be logged at: the day's visits first (the usual answer), then the
     schools the participant is placed at or under."""
-    visited = [v.school for v in day_plan(participant, day).visits]
+    visited = [v.school for v in (plan if plan is not None else day_plan(participant, day)).visits]
     placed = placements_on(participant, day).values("organization")
     others = School.objects.filter(Q(organization__in=placed) | Q(organization__parent__in=placed))
     found = {s.code: s for s in School.objects.filter(code__in=visited).select_related("organization")}

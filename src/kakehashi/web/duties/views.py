@@ -30,7 +30,13 @@ from kakehashi.web.duties.permissions import (
     report_boards,
     report_schools,
 )
-from kakehashi.web.duties.selectors import duty_schools, planned_entries, recent_reports, upcoming_invitations
+from kakehashi.web.duties.selectors import (
+    day_plan,
+    duty_schools,
+    planned_entries,
+    recent_reports,
+    upcoming_invitations,
+)
 from kakehashi.web.people.models import Participant
 
 ACTIONS = ("add", "note", "submit", "refresh")
@@ -44,10 +50,12 @@ def _day_page(
     request: HttpRequest, me: Participant, day: dt.date, entry_form: DutyEntryForm | None = None
 ) -> HttpResponse:
     report = DailyReport.objects.filter(participant=me, date=day).first()
-    # Before the report is started the page shows what it would be prefilled with; the first action saves it.
-    entries = list(report.entries.select_related("school__organization")) if report else planned_entries(me, day)
     editable = report is None or report.is_editable
-    schools = duty_schools(me, day) if editable else []
+    # The day's plan is laid out once for both the prefill and the schools (it reads the program's whole week).
+    plan = day_plan(me, day) if report is None or editable else None
+    # Before the report is started the page shows what it would be prefilled with; the first action saves it.
+    entries = list(report.entries.select_related("school__organization")) if report else planned_entries(me, day, plan)
+    schools = duty_schools(me, day, plan) if editable else []
     return render(
         request,
         "duties/mine.html",

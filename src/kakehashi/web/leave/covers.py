@@ -18,7 +18,7 @@ from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.cover import propose_cover
 from kakehashi.timetable.instance import ALL_DAYS, format_clock
 from kakehashi.timetable.solve.repair import RepairError
-from kakehashi.web.calendars.selectors import school_calendar
+from kakehashi.web.calendars.selectors import school_calendars
 from kakehashi.web.core import dates
 from kakehashi.web.leave.cover_words import lesson_words
 from kakehashi.web.leave.models import Cover
@@ -51,7 +51,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         return None
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
     year = SchoolYear.of(date)
-    calendars = {s.code: school_calendar(s, year) for s in schools}
+    calendars = school_calendars(schools, year)
     try:
         proposal = propose_cover(
             instance,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.plan import dated_plan
-from kakehashi.web.calendars.selectors import school_calendar
+from kakehashi.web.calendars.selectors import school_calendars
 from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
@@ -39,7 +39,7 @@ def fill_rates(program: Program, year: int, *, until: dt.date | None = None) -> 
     if not away:
         return []
     schools = list(program_schools(program).select_related("organization").prefetch_related("bells"))
-    calendars = {s.code: school_calendar(s, year) for s in schools}
+    calendars = school_calendars(schools, year)
     names = {s.code: s.organization.display_name for s in schools}
     instance, solution = version_instance(version), version_solution(version)
     needed: dict[tuple[str, dt.date], int] = defaultdict(int)

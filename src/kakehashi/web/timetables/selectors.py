@@ -4,7 +4,9 @@ JSON path the core names, which points at the school, class or participant to fi
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+from collections import OrderedDict, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -16,7 +18,7 @@ from kakehashi.timetable.instance import Visit as CoreVisit
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import SHORTENED_BELLS, LessonSlot, School
-from kakehashi.web.timetables.models import TimetableVersion, WeekSettings
+from kakehashi.web.timetables.models import FixedVisit, ForbiddenSchool, TimetableVersion, WeekSettings
 
 
 def program_schools(program: Program) -> QuerySet[School]:
@@ -78,23 +80,25 @@ def _school_document(school: School) -> dict[str, Any]:
     return document
 
 
-def allowed_schools(alt: Participant, all_codes: set[str]) -> list[str] | None:
-    """Where the ALT's placements let them work; None when that is every school of the week."""
-    places = list(alt.placements.select_related("organization"))
+def allowed_schools(
+    alt: Participant, all_codes: set[str], week_schools: Sequence[School] | None = None
+) -> list[str] | None:
+    """Where the ALT's placements let them work; None when that is every school of the week. `week_schools`
+    (with their organizations) answers it without a query, for the week's every ALT; pass placements
+    prefetched."""
+    places = {place.organization_id for place in alt.placements.all()}
     if not places:
         return None
-    codes: set[str] = set()
-    for place in places:
-        codes |= set(
-            School.objects.filter(
-                Q(organization=place.organization) | Q(organization__parent=place.organization)
-            ).values_list("code", flat=True)
-        )
+    if week_schools is not None:
+        codes = {s.code for s in week_schools if s.organization_id in places or s.organization.parent_id in places}
+    else:
+        under = Q(organization_id__in=places) | Q(organization__parent_id__in=places)
+        codes = set(School.objects.filter(under).values_list("code", flat=True))
     codes &= all_codes
     return None if codes == all_codes else sorted(codes)
 
 
-def _alt_document(alt: Participant, all_codes: set[str]) -> dict[str, Any]:
+def _alt_document(alt: Participant, week_schools: Sequence[School]) -> dict[str, Any]:
     document: dict[str, Any] = {
         "id": alt.code,
         "name": alt.name,
@@ -108,7 +112,7 @@ def _alt_document(alt: Participant, all_codes: set[str]) -> dict[str, Any]:
         "max_commute_minutes": alt.max_commute_minutes,
         "unavailable_days": list(alt.unavailable_days),
     }
-    allowed = allowed_schools(alt, all_codes)
+    allowed = allowed_schools(alt, {s.code for s in week_schools}, week_schools)
     if allowed is not None:
         document["schools"] = allowed
     return document
@@ -122,8 +126,13 @@ def week_document(program: Program) -> dict[str, Any]:
             "bells", "homerooms", Prefetch("lessons", queryset=LessonSlot.objects.select_related("homeroom"))
         )
     )
-    codes = {school.code for school in schools}
-    alts = list(program_alts(program).prefetch_related("placements"))
+    alts = list(
+        program_alts(program).prefetch_related(
+            "placements",
+            Prefetch("fixed_visits", queryset=FixedVisit.objects.select_related("school").order_by("id")),
+            Prefetch("forbidden_schools", queryset=ForbiddenSchool.objects.select_related("school").order_by("id")),
+        )
+    )
     travel: dict[str, Any] = {
         "detour": settings.detour,
         "minutes": [
@@ -145,16 +154,16 @@ def week_document(program: Program) -> dict[str, Any]:
         },
         "travel": travel,
         "schools": [_school_document(school) for school in schools],
-        "alts": [_alt_document(alt, codes) for alt in alts],
+        "alts": [_alt_document(alt, schools) for alt in alts],
         "fixed": [
-            {"alt": f.participant.code, "day": f.day, "school": f.school.code}
+            {"alt": alt.code, "day": f.day, "school": f.school.code}
             for alt in alts
-            for f in alt.fixed_visits.select_related("school").order_by("id")
+            for f in alt.fixed_visits.all()
         ],
         "forbidden": [
-            {"alt": f.participant.code, "school": f.school.code}
+            {"alt": alt.code, "school": f.school.code}
             for alt in alts
-            for f in alt.forbidden_schools.select_related("school").order_by("id")
+            for f in alt.forbidden_schools.all()
         ],
     }
 
@@ -170,9 +179,31 @@ def version_instance(version: TimetableVersion) -> Instance:
     kept before weeks were stored (none is, after migration 0005) is read against today's week."""
     cached: Instance | None = getattr(version, "_week_instance", None)
     if cached is None:
-        cached = parse_instance(version.week) if version.week else week_instance(version.program)
+        stored = version.week
+        cached = _stored_week((version.pk, version.created_at), stored) if stored else week_instance(version.program)
         version._week_instance = cached  # type: ignore[attr-defined]
     return cached
+
+
+# A version's stored week never changes once written (edits change its visits, never its week), so the core
+# Instance read from it can be kept in the process and shared by every request: reading a city's week takes
+# a few hundred milliseconds, and each page that lays the plan out read it again. Only immutable data is
+# kept here, so another server process that reads it afresh sees the same week. The key holds the row's
+# creation time too: a row that reuses a deleted row's id (SQLite after a rollback) is another week.
+_STORED_WEEKS: OrderedDict[tuple[int, dt.datetime], Instance] = OrderedDict()
+_STORED_WEEKS_KEPT = 8
+
+
+def _stored_week(key: tuple[int, dt.datetime], week: dict[str, Any]) -> Instance:
+    found = _STORED_WEEKS.get(key)
+    if found is None:
+        found = parse_instance(week)
+        _STORED_WEEKS[key] = found
+        while len(_STORED_WEEKS) > _STORED_WEEKS_KEPT:
+            _STORED_WEEKS.popitem(last=False)
+    else:
+        _STORED_WEEKS.move_to_end(key)
+    return found
 
 
 def week_instance_json(program: Program) -> dict[str, Any]:
@@ -206,15 +237,12 @@ def editable_version(program: Program) -> TimetableVersion | None:
 
 
 def version_solution(version: TimetableVersion) -> Solution:
-    """A stored version as a core Solution, in the core's order (ALT, day, school / lesson start)."""
-    visits = [
-        CoreVisit(v.participant.code, v.day, v.school.code)
-        for v in version.visits.select_related("participant", "school").order_by("id")
-    ]
-    lessons = [
-        CoreAssignment(x.participant.code, x.lesson.code)
-        for x in version.lessons.select_related("participant", "lesson").order_by("id")
-    ]
+    """A stored version as a core Solution, in the core's order (ALT, day, school / lesson start). Read as
+    plain codes, not model rows: a city's version has thousands of rows, read on every page that lays it out."""
+    visit_rows = version.visits.order_by("id").values_list("participant__code", "day", "school__code")
+    visits = [CoreVisit(alt, day, school) for alt, day, school in visit_rows]
+    lesson_rows = version.lessons.order_by("id").values_list("participant__code", "lesson__code")
+    lessons = [CoreAssignment(alt, lesson) for alt, lesson in lesson_rows]
     return Solution(
         Status(version.solver_status),
         tuple(visits),
