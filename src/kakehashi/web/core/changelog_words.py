@@ -46,6 +46,16 @@ def in_words(changes: Iterable[Change]) -> list[ChangeInWords]:
     return [_one(change, names) for change in changes]
 
 
+class Wording:
+    """Changes put in words one at a time (a list's rows), sharing the look-ups of linked objects' names."""
+
+    def __init__(self) -> None:
+        self._names = _Names()
+
+    def __call__(self, change: Change) -> ChangeInWords:
+        return _one(change, self._names)
+
+
 def kind_label(label: str) -> str:
     """"schools.school" as the reader says it: "school" (the model's own name), else the label itself."""
     model = _model(label)

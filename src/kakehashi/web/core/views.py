@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -20,7 +19,8 @@ from kakehashi.web.accounts.scope import (
     visible_schools,
 )
 from kakehashi.web.calendars.weeks import participant_dated_week, requested_monday
-from kakehashi.web.core.changelog_words import in_words, kind_label
+from kakehashi.web.core.changelog_list import ChangeFilterSet, ChangeTable
+from kakehashi.web.core.lists import list_page
 from kakehashi.web.core.models import Change
 from kakehashi.web.duties.models import DailyReport
 from kakehashi.web.duties.permissions import decidable_reports
@@ -91,20 +91,5 @@ def _program_card(program: Program) -> dict[str, Any]:
 def changes(request: HttpRequest) -> HttpResponse:
     if not is_administrator(request.user):
         raise PermissionDenied
-    entries = Change.objects.select_related("user")
-    model = request.GET.get("model", "")
-    if model:
-        entries = entries.filter(model=model)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    template = "core/changes.html#rows" if request.htmx else "core/changes.html"
-    kinds = Change.objects.values_list("model", flat=True).distinct().order_by()
-    return render(
-        request,
-        template,
-        {
-            "page": page,
-            "rows": in_words(page),
-            "model": model,
-            "models": sorted(((label, kind_label(label)) for label in kinds), key=lambda pair: pair[1]),
-        },
-    )
+    found = ChangeFilterSet(request.GET, queryset=Change.objects.all(), request=request)
+    return list_page(request, found=found, table=ChangeTable, template="core/changes.html")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import NOWRAP, TEXT, WIDE_ONLY, DayColumn, ListTable, SelectColumn
-from kakehashi.web.leave.models import LeaveRequest
+from kakehashi.web.core.tables import NOWRAP, TEXT, WIDE_ONLY, DayColumn, ListTable, MomentColumn, SelectColumn
+from kakehashi.web.leave.models import LeaveRequest, Notice
 
 WAITING = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED)
 
@@ -48,3 +50,21 @@ class LeaveTable(AbsenceTable):
     class Meta(AbsenceTable.Meta):
         sequence = ("selected", *AbsenceTable.Meta.fields)
         empty_text = _("No leave request matches.")
+
+
+class NoticeTable(ListTable):
+    """A user's notices, newest first; an unread one stands out until "Mark all as read"."""
+
+    export_name = "notices"
+
+    at = MomentColumn(verbose_name=_("when"))
+    subject = tables.Column(verbose_name=_("subject"), attrs=TEXT)
+    body = tables.Column(verbose_name=_("message"), attrs={"td": {"class": "text notice"}}, orderable=False)
+    read_at = MomentColumn(verbose_name=_("read on"), default="")
+
+    class Meta(ListTable.Meta):
+        model = Notice
+        fields = ("at", "subject", "body", "read_at")
+        order_by = ("-at",)
+        empty_text = _("No notices.")
+        row_attrs: ClassVar[dict[str, Any]] = {"class": lambda record: "" if record.read_at else "unread"}

@@ -17,14 +17,17 @@ from django.views.decorators.http import require_POST
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core import dates
+from kakehashi.web.core.lists import list_page
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.core.spreadsheet import csv_bytes
 from kakehashi.web.leave import cover_changes, covers, services
+from kakehashi.web.leave.filtersets import NoticeFilterSet
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
 from kakehashi.web.leave.notices import notices_mark_read
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.selectors import absence_dates, leave_balance, leave_days, owed_compensatory_days
+from kakehashi.web.leave.tables import NoticeTable
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 
@@ -272,8 +275,8 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def notices(request: HttpRequest) -> HttpResponse:
-    mine = Notice.objects.filter(user=request.user)
     if request.method == "POST":
         notices_mark_read(user=request.user)
         return redirect("leave:notices")
-    return render(request, "leave/notices.html", {"notices": mine[:100]})
+    found = NoticeFilterSet(request.GET, queryset=Notice.objects.filter(user=request.user), request=request)
+    return list_page(request, found=found, table=NoticeTable, template="leave/notices.html")

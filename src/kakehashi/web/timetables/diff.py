@@ -72,38 +72,34 @@ class WeekChanges:
         return not self.by_participant and not self.by_school
 
 
+# Both read as plain tuples, not model rows: a city's version has thousands of lessons, and publishing compares
+# two versions while the coordinator waits.
 def _visits(version: TimetableVersion | None) -> set[tuple[str, str, str, str, str, str]]:
     if version is None:
         return set()
-    return {
-        (
-            v.participant.code,
-            v.participant.name,
-            v.day,
-            v.school.code,
-            v.school.organization.name,
-            v.school.organization.name_ja,
-        )
-        for v in VisitRow.objects.filter(version=version).select_related("participant", "school__organization")
-    }
+    rows = VisitRow.objects.filter(version=version).values_list(
+        "participant__code",
+        "participant__name",
+        "day",
+        "school__code",
+        "school__organization__name",
+        "school__organization__name_ja",
+    )
+    return set(rows)
 
 
 def _lessons(version: TimetableVersion | None) -> set[tuple[str, str, str, str, str, str]]:
     if version is None:
         return set()
-    return {
-        (
-            x.participant.code,
-            x.participant.name,
-            x.lesson.day,
-            x.lesson.school.code,
-            x.lesson.homeroom.name,
-            x.lesson.period,
-        )
-        for x in LessonRow.objects.filter(version=version).select_related(
-            "participant", "lesson__school", "lesson__homeroom"
-        )
-    }
+    rows = LessonRow.objects.filter(version=version).values_list(
+        "participant__code",
+        "participant__name",
+        "lesson__day",
+        "lesson__school__code",
+        "lesson__homeroom__name",
+        "lesson__period",
+    )
+    return set(rows)
 
 
 def _in_week_order(row: tuple[str, ...]) -> tuple[Any, ...]:

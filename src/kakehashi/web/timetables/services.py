@@ -3,9 +3,11 @@ that sets the program's week in force)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Max
@@ -121,13 +123,21 @@ def notices_send(*, version: TimetableVersion, changes: WeekChanges) -> int:
                 body = _(opening) % {"n": version.number} + "\n" + "\n".join(str(line) for line in lines)
             messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [u.email for u in group]))
 
+    # Everyone to tell in two queries, not one per participant and one per school.
+    people = Participant.objects.filter(program=version.program, code__in=list(changes.by_participant))
+    users = {person.code: person.user for person in people.select_related("user")}
     for code, lines in changes.by_participant.items():
-        person = Participant.objects.filter(program=version.program, code=code).select_related("user").first()
-        if person is not None and person.user is not None and person.user.email:
-            compose([person.user], YOUR_WEEK, lines)
+        user = users.get(code)
+        if user is not None and user.email:
+            compose([user], YOUR_WEEK, lines)
+    staff: dict[str, set[Any]] = defaultdict(set)
+    roles = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code__in=list(changes.by_school))
+    for code, user in roles.values_list("organization__school__code", "user"):
+        staff[code].add(user)
+    accounts = {u.pk: u for u in get_user_model().objects.filter(pk__in={pk for pks in staff.values() for pk in pks})}
     for code, lines in changes.by_school.items():
-        staff = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code=code).select_related("user")
-        compose(sorted({role.user for role in staff if role.user.email}, key=lambda u: u.email), YOUR_SCHOOL, lines)
+        readers = {accounts[pk] for pk in staff[code] if accounts[pk].email}
+        compose(sorted(readers, key=lambda u: u.email), YOUR_SCHOOL, lines)
     return send_mass_mail(messages, fail_silently=False) if messages else 0
 
 
