@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import EventKind, SchoolYear
 from kakehashi.web.accounts.scope import visible_schools
+from kakehashi.web.calendars.filtersets import EventPageFilterSet
 from kakehashi.web.calendars.forms import EventForm, RainedOutForm
 from kakehashi.web.calendars.listing import compensatory_day, event_rows
+from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import (
     board_owner,
@@ -25,7 +28,9 @@ from kakehashi.web.calendars.permissions import (
     school_owner,
 )
 from kakehashi.web.calendars.services import event_rained_out
+from kakehashi.web.calendars.tables import EventTable, ListedEvent
 from kakehashi.web.core import dates
+from kakehashi.web.core.lists import list_page
 
 # ?year= outside these is a typo or a probe; the current school year is shown instead.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -49,20 +54,28 @@ def _events_page(request: HttpRequest, owner: Owner) -> HttpResponse:
     can_edit = can_edit_owner(request.user, owner)
     # Board events on a school's page are edited by whoever edits the board, not by the school's editors.
     boards = set(editable_boards(request.user).values_list("pk", flat=True))
-    rows = [(row, row.event.board_id in boards if row.board_wide else can_edit) for row in event_rows(owner, year)]
     board = owner.school.organization.parent if owner.school is not None else None
-    return render(
+
+    def listed(events: QuerySet[Event]) -> list[ListedEvent]:
+        return [
+            ListedEvent(row, row.event.board_id in boards if row.board_wide else can_edit)
+            for row in event_rows(owner, year, events)
+        ]
+
+    found = EventPageFilterSet(request.GET, queryset=Owner.in_year(owner.applying_events(), year), request=request)
+    return list_page(
         request,
-        "calendars/events.html",
-        {
+        found=found,
+        table=EventTable,
+        template="calendars/events.html",
+        rows=listed,
+        context={
             "owner": owner,
             "subject": owner.subject,
             "year": SchoolYear(year),
-            "rows": rows,
             "can_edit": can_edit,
             "board": board if board is not None and board.pk in boards else None,
             "schools": visible_schools(request.user).filter(organization__parent=owner.board) if owner.board else [],
-            "sports_day": EventKind.SPORTS_DAY.value,
         },
     )
 

@@ -31,3 +31,17 @@ class EventFilterSet(ScopedFilterSet):
 
     def in_year(self, queryset: QuerySet[Event], name: str, value: Any) -> QuerySet[Event]:
         return Owner.in_year(queryset, int(value))
+
+
+class EventPageFilterSet(django_filters.FilterSet):
+    """The events page's filters: the year is the page's own (?year=), so only the kind and words here."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.KIND_CHOICES)
+    words = django_filters.CharFilter(label=_("Words"), method="naming")
+
+    class Meta:
+        model = Event
+        fields = ["kind", "words"]
+
+    def naming(self, queryset: QuerySet[Event], name: str, value: Any) -> QuerySet[Event]:
+        return queryset.filter(Q(name__icontains=value) | Q(name_en__icontains=value))

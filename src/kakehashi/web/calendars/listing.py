@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from django.db.models import QuerySet
+
 from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
@@ -35,8 +37,10 @@ def compensatory_day(event: Event) -> dt.date | None:
     return compensatory_for([core_event(event, school)], SchoolYear.of(event.starts), school)[0]
 
 
-def event_rows(owner: Owner, year: int) -> list[EventRow]:
-    events = list(Owner.in_year(owner.applying_events(), year).select_related("board"))
+def event_rows(owner: Owner, year: int, events_of_year: QuerySet[Event] | None = None) -> list[EventRow]:
+    """The owner's events of the school year (or those of them given), each with its compensatory day."""
+    chosen = Owner.in_year(owner.applying_events(), year) if events_of_year is None else events_of_year
+    events = list(chosen.select_related("board"))
     days = compensatory_for([core_event(e, owner.school_code) for e in events], year, owner.school_code)
     return [
         EventRow(e, day, owner.school is not None and e.board_id is not None)

@@ -4,6 +4,7 @@ the same template, a full request the whole page (the NetBox habit)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -43,9 +44,11 @@ def list_page(
     table: type[ListTable],
     template: str,
     context: dict[str, Any] | None = None,
+    rows: Callable[[QuerySet[Any]], Any] | None = None,
 ) -> HttpResponse:
-    """`found` is the bound FilterSet over the rows the reader may see."""
-    shown = table(found.qs, request=request)
+    """`found` is the bound FilterSet over the rows the reader may see; `rows`, when the table lists something
+    worked out from them (an event with its compensatory day), makes the table's rows from the filtered ones."""
+    shown = table(found.qs if rows is None else rows(found.qs), request=request)
     fmt = request.GET.get("export")
     if fmt:
         if fmt not in EXPORT_FORMATS:

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from kakehashi.web.core.testing import publish_week, side, signed_in
+from kakehashi.web.core.tests.role_pages import ROLE_PAGES
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.recruitment.models import Cycle
@@ -21,26 +22,7 @@ from kakehashi.web.schools.models import Homeroom, LessonSlot, School
 
 pytestmark = pytest.mark.django_db
 
-WEEK = "2026-12-07"
-MONTH = "2026-11"
-# The pages each role opens most, with {alt}, {school}, {program} and {cycle} to fill in.
-PAGES = {
-    "participant": ["/", f"/people/{{alt}}/?week={WEEK}", "/leave/", "/duties/report/", "/year/people/{alt}/"],
-    "coordinator": [
-        "/",
-        "/programs/{program}/",
-        "/people/{alt}/week-edit/",
-        "/schools/",
-        f"/schools/{{school}}/?week={WEEK}",
-        "/people/",
-        "/leave/programs/{program}/",
-        f"/duties/schools/{{school}}/monthly/?month={MONTH}",
-        "/recruit/{cycle}/",
-    ],
-    "supervisor": ["/", "/schools/", f"/schools/{{school}}/?week={WEEK}"],
-    "school_staff": ["/", f"/schools/{{school}}/?week={WEEK}"],
-    "applicant": ["/", "/recruit/{cycle}/"],
-}
+PAGES = ROLE_PAGES
 # Written in Latin letters in Japanese too: roles, programs, file kinds, time zones, country codes.
 ABBREVIATIONS = {
     *("ALT", "ALTs", "JTE", "CIR", "SEA", "JET", "JLPT", "ID"),
@@ -64,6 +46,7 @@ def _world() -> tuple[Any, dict[str, Any]]:
         "alt": north.alts[0].code,
         "school": north.schools[0].code,
         "program": north.program.pk,
+        "board": north.board.pk,
         "cycle": Cycle.objects.get(program=north.program).pk,
     }
     return north, codes
