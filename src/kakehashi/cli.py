@@ -162,6 +162,21 @@ def _parser() -> argparse.ArgumentParser:
     calendar.add_argument("--to", dest="ends", type=_date, help="last date (default: 31 March)")
     calendar.set_defaults(handler=_calendar)
 
+    plan_year = commands.add_parser(
+        "plan-year", help="lay a week or cycle timetable over a school year and balance every school's annual days")
+    plan_year.add_argument("instance", type=Path, metavar="WEEK_OR_CYCLE")
+    plan_year.add_argument("solution", type=Path, metavar="TIMETABLE")
+    plan_year.add_argument("--year", type=_school_year, required=True, metavar="SCHOOLYEAR",
+                           help="e.g. 2027 for April 2027 to March 2028")
+    plan_year.add_argument("--events", type=Path, help="school events (JSON list, see kakehashi/schoolyear)")
+    plan_year.add_argument("--contracts", type=Path, metavar="FILE",
+                           help="annual contracts (kakehashi/annual-contracts@1); over the file's annual_days")
+    plan_year.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN")
+    plan_year.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
+    plan_year.add_argument("--workers", type=_bounded_int(1, MAX_WORKERS), default=2, metavar="N")
+    plan_year.add_argument("--seed", type=_seed, default=0)
+    plan_year.set_defaults(handler=_plan_year)
+
     place = commands.add_parser("place", help="place participants at contracting organizations' requests (CP-SAT)")
     place.add_argument("instance", type=Path, nargs="?", metavar="INSTANCE", help="a kakehashi/placement@1 file")
     place.add_argument("-o", "--output", type=Path, metavar="RESULT")
@@ -284,6 +299,38 @@ def _calendar(args: argparse.Namespace) -> int:
     for _, _, line in sorted(lines):
         print(line)
     print(f"{len(plan.visits)} visits, {len(plan.lessons)} lessons, {len(plan.skipped)} visits skipped")
+    return 0
+
+
+def _plan_year(args: argparse.Namespace) -> int:
+    from kakehashi.schoolyear import SchoolYear
+    from kakehashi.schoolyear.events_file import load_events
+    from kakehashi.schoolyear.yearplan.contracts import contracts_of, load_contracts
+    from kakehashi.schoolyear.yearplan.plan import plan_year
+    from kakehashi.timetable.cycle.check import check_cycle
+    from kakehashi.timetable.cycle.format import load_cycle, load_cycle_solution
+
+    cycle = _with_file(args.instance, load_cycle)
+    solution = _with_file(args.solution, load_cycle_solution)
+    contracts = contracts_of(cycle)
+    if args.contracts is not None:
+        contracts = _with_file(args.contracts, lambda path: load_contracts(path, cycle)).over(contracts)
+    try:
+        events = load_events(args.events) if args.events else []
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    broken = check_cycle(cycle, solution)
+    if broken:
+        raise UsageError(f"{args.solution} breaks a rule of {args.instance}: {broken[0].message} "
+                         f"(kakehashi check lists them all)")
+    if not contracts.schools:
+        raise UsageError(f"no school has an annual contract: give annual_days in {args.instance} "
+                         f"(kakehashi/cycle@1) or --contracts FILE")
+    plan = plan_year(cycle, solution, SchoolYear(args.year), contracts, events=events,
+                     time_limit=args.time_limit, workers=args.workers, seed=args.seed)
+    write_json(args.output, plan.to_json())
+    print(plan.text())
+    print(f"wrote {args.output}")
     return 0
 
 

@@ -25,7 +25,7 @@ from kakehashi.timetable.cycle.model import (
 )
 from kakehashi.timetable.format import parse_instance, read_document
 from kakehashi.timetable.instance import ALL_DAYS, INSTANCE_FORMAT, SOLUTION_FORMAT, Instance, Status
-from kakehashi.timetable.reader import FormatError, Node, show
+from kakehashi.timetable.reader import Node, show
 
 __all__ = [
     "cycle_solution_to_json",

@@ -3,8 +3,8 @@ cycle timetable that exists (`kakehashi generate --cycle-weeks N [--planted TIGH
 
 Elementary schools' timetables differ between cycle weeks in a real rotation (a lesson in the A week
 only, another in the B week only): here a share of their lessons is held in one cycle week only. Every
-school gets an annual contract (`annual_days`) as a board writes it, its ALT-days per cycle times the
-35 teaching weeks of the national curriculum, and every ALT a yearly limit of days.
+school gets an annual contract (`annual_days`) as a board writes it: its contracted ALT-days per cycle
+(`visit_days.min`) times the weeks a year's lesson days come to, and every ALT a yearly limit of days.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ Document = dict[str, Any]
 
 # The share of an elementary school's lessons that are held in one cycle week only.
 ONE_WEEK_SHARE = 0.25
-# The national curriculum plans a year as 35 teaching weeks (学習指導要領): boards buy ALT-days by it.
-TEACHING_WEEKS = 35
+# A school year's term has 43 weeks (year.default_terms); national holidays and the school's own events
+# take about five of them, so a board buys ALT-days for 38 weeks: a school whose days fall on Mondays
+# (most holidays) then falls short, one on Thursdays gets more than it bought.
+TEACHING_WEEKS = 38
 # The most days a generated ALT works in a school year (a full-time contract, less leave).
 ALT_DAYS_A_YEAR = 195
 
@@ -61,8 +63,7 @@ def cycle_from_week(week: Document, *, weeks: int, seed: int,
     else:
         document, timetable = _plant(document, weeks=weeks, tightness=planted, rng=rng)
     for school in document["schools"]:
-        middle = (school["visit_days"]["min"] + school["visit_days"]["max"]) / 2
-        school["annual_days"] = round(TEACHING_WEEKS * middle / weeks)
+        school["annual_days"] = round(TEACHING_WEEKS * school["visit_days"]["min"] / weeks)
     for alt in document["alts"]:
         alt["annual_days"] = ALT_DAYS_A_YEAR
     document["name"] = f"{week['name']}, {weeks}-week cycle"
@@ -102,7 +103,8 @@ def _plant(document: Document, *, weeks: int, tightness: Tightness,
         school["visit_days"], school["max_alts"] = contract_around(
             rng, tightness, days_at.get(school["id"], 0), len(alts_at.get(school["id"], ())))
     cycle = parse_cycle(document)
-    solution = CycleSolution.from_weeks(plans, status=Status.FEASIBLE, instance=f"{document['name']}, {weeks}-week cycle")
+    name = f"{document['name']}, {weeks}-week cycle"
+    solution = CycleSolution.from_weeks(plans, status=Status.FEASIBLE, instance=name)
     solution = replace(solution, objective=cycle_score(cycle, solution).objective,
                        explanation=("The planted cycle timetable the contracts were written around.",))
     broken = check_cycle(cycle, solution)
