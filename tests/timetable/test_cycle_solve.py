@@ -11,6 +11,7 @@ from kakehashi.timetable import generate
 from kakehashi.timetable.cycle.check import check_cycle_report
 from kakehashi.timetable.cycle.format import parse_cycle, parse_cycle_solution
 from kakehashi.timetable.cycle.generate import cycle_from_week
+from kakehashi.timetable.cycle.plan_visits import plan_cycle_visits
 from kakehashi.timetable.cycle.solve import solve_cycle
 from kakehashi.timetable.cycle.split import split_visit_days
 from kakehashi.timetable.instance import Status, VisitDays
@@ -66,3 +67,17 @@ def test_generated_cycles_planted_around_a_timetable_are_solved_validly(weeks: i
     report = check_cycle_report(cycle, solution)
     assert [v.message for v in report.violations] == []
     assert report.objective_matches
+
+
+def test_the_visit_plan_keeps_each_schools_cycle_contract_and_its_alts() -> None:
+    week = generate.generate_synthetic(schools=16, alts=5, seed=8)
+    cycle = parse_cycle(cycle_from_week(week, weeks=2, seed=8, planted="normal")[0])
+    plan = plan_cycle_visits(cycle, time_limit=10, workers=1, seed=0)
+    assert plan is not None
+    for one in cycle.base.schools:
+        days = [v for visits in plan.visits.values() for v in visits if v.school == one.id]
+        assert one.visit_days.min <= len(days) <= one.visit_days.max
+        assert {v.alt for v in days} == plan.alts_at[one.id] and len(plan.alts_at[one.id]) <= one.max_alts
+    for week_number, visits in plan.visits.items():
+        alt_days = [(v.alt, v.day) for v in visits]
+        assert len(alt_days) == len(set(alt_days)), f"one school a day in week {week_number}"
