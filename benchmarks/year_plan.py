@@ -90,7 +90,9 @@ def report(results: list[dict[str, Any]], command: str) -> str:
         "*met* counts contracted schools that get exactly their annual days; *short* the ALT-days below contracts "
         "over all schools; *moves* are lost visits given back on another day of the week (same ALT / another "
         "ALT); *drops* visits taken from schools above their contract, against the *fewest* any plan needs (the "
-        "excess). *seconds*: the balancing alone (aim: under 30 s for a city).",
+        "excess). The generated annual contracts are bought at each school's cycle minimum (`visit_days.min` × 38 "
+        "weeks / 2) while the solved cycle gives many schools up to their cycle maximum, so most changes are "
+        "drops of that excess. *seconds*: the balancing alone (aim: under 30 s for a city).",
         "",
         "| city | schools | ALTs | met before | met after | short before | short after | moves (same / other ALT) "
         "| drops (fewest) | lost term visits | status | seconds |",
