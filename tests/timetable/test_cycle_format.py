@@ -90,6 +90,15 @@ def test_a_bad_cycle_file_is_refused_with_the_json_path(change: Any, expected: s
     assert error_of(document) == expected
 
 
+def test_an_unknown_field_in_a_cycle_file_names_the_cycle_fields_allowed_there() -> None:
+    document = cycle_doc()
+    document["schools"][0]["lessons"][0]["week"] = [1]
+    assert error_of(document) == ("schools[0].lessons[0].week: unknown field (allowed here: id, homeroom, day, "
+                                  "period, teacher, weeks)")
+    document = cycle_doc(cycle_week=2)
+    assert error_of(document).startswith("cycle_week: unknown field (allowed here: format, cycle_weeks, name")
+
+
 def test_a_week_file_still_refuses_the_cycle_fields() -> None:
     document = instance_doc([school(1)], [week_alt(1)])
     document["schools"][0]["lessons"][0]["weeks"] = [1]

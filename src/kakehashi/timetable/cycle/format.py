@@ -9,6 +9,7 @@ very path, it gets in a week file.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from kakehashi.timetable.cycle.model import (
 )
 from kakehashi.timetable.format import parse_instance, read_document
 from kakehashi.timetable.instance import ALL_DAYS, INSTANCE_FORMAT, SOLUTION_FORMAT, Instance, Status
-from kakehashi.timetable.reader import Node, show
+from kakehashi.timetable.reader import FormatError, Node, show
 
 __all__ = [
     "cycle_solution_to_json",
@@ -66,13 +67,34 @@ def parse_cycle(data: Any) -> Cycle:
     annual_days = _take_annual_days(root["schools"], week_document["schools"])
     lesson_weeks = _take_lesson_weeks(root["schools"], week_document["schools"], weeks)
     alt_annual_days = _take_annual_days(root["alts"], week_document["alts"])
-    base = parse_instance(week_document)
+    try:
+        base = parse_instance(week_document)
+    except FormatError as error:
+        raise _with_cycle_fields(error) from None
     fixed = _fixed(fixed_node, base, weeks)
     for school in base.schools:
         for lesson in school.lessons:
             lesson_weeks.setdefault(lesson.id, tuple(range(1, weeks + 1)))
     return Cycle(base=base, weeks=weeks, lesson_weeks=lesson_weeks, fixed=fixed,
                  annual_days=annual_days, alt_annual_days=alt_annual_days)
+
+
+# The fields a cycle adds, by the JSON path of the object they belong to (the week reader's list of the
+# fields allowed in an object does not know them).
+_CYCLE_FIELDS = ((re.compile(r"^[^.\[]+$"), "cycle_weeks"), (re.compile(r"^schools\[\d+\]\.[^.]+$"), "annual_days"),
+                 (re.compile(r"^schools\[\d+\]\.lessons\[\d+\]\.[^.]+$"), "weeks"),
+                 (re.compile(r"^alts\[\d+\]\.[^.]+$"), "annual_days"))
+_UNKNOWN = "unknown field (allowed here: "
+
+
+def _with_cycle_fields(error: FormatError) -> FormatError:
+    """The week reader's error, with the cycle's own fields named among those allowed."""
+    if not error.problem.startswith(_UNKNOWN):
+        return error
+    extra = next((name for pattern, name in _CYCLE_FIELDS if pattern.match(error.path)), None)
+    if extra is None:
+        return error
+    return FormatError(error.path, f"{error.problem[:-1]}, {extra})")
 
 
 def _take_annual_days(node: Node, copies: Any) -> dict[str, int]:
