@@ -5,11 +5,12 @@ a contract above what the cycle can give are said with their dates."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from kakehashi.schoolyear import SchoolCalendar, SchoolYear
 from kakehashi.schoolyear.yearplan.contracts import AnnualContracts, contracts_of
-from kakehashi.schoolyear.yearplan.lay import cycle_week_of
+from kakehashi.schoolyear.yearplan.lay import cycle_week_of, week_monday
 from kakehashi.schoolyear.yearplan.plan import plan_year
 from kakehashi.schoolyear.yearplan.result import YearPlan
 from kakehashi.timetable.cycle.format import parse_cycle, parse_cycle_solution
@@ -87,6 +88,25 @@ def test_an_alts_limit_of_days_stops_a_move_and_the_plan_says_so() -> None:
     assert next(a for a in found.alts if a.alt == "A01").after == len(mondays) + 1
     assert any(f"A01 has reached their {len(mondays) + 1} days" in sentence
                and f"A02 has reached their {len(wednesdays)} days" in sentence for sentence in s01.obstacles)
+
+
+def test_an_alt_who_already_visits_their_most_schools_that_week_does_not_come_instead() -> None:
+    mondays = weekdays(0, lessons=True)
+    cycle, solution = cycle_and_timetable()
+    alts = tuple(replace(a, max_schools_per_week=1) if a.id == "A02" else a for a in cycle.base.alts)
+    cycle = replace(cycle, base=replace(cycle.base, alts=alts))
+    # A01 has no day to spare; A02 may come only in a week their own Wednesday at S02 is lost too
+    # (2027-05-05, a holiday; 2027-07-21, the summer vacation): two of S01's six lost Mondays.
+    found = plan_year(cycle, solution, YEAR, AnnualContracts({"S01": len(mondays) + 4}, {"A01": len(mondays)}),
+                      time_limit=10, workers=1)
+    s01 = row(found, "S01")
+    assert s01.after == len(mondays) + 2
+    assert {m.to_alt for m in found.moves} == {"A02"}
+    for move in found.moves:
+        assert move.to_date is not None
+        week = {v.school for v, _ in found.visits if v.alt == "A02" and week_monday(v.date) == week_monday(move.to_date)}
+        assert week == {"S01"}
+    assert any("A02 already visits 1 schools that week (max_schools_per_week)" in s for s in s01.obstacles)
 
 
 def test_a_contract_above_what_the_cycle_can_give_names_the_shortfall() -> None:

@@ -9,7 +9,8 @@ planned above its contract, and of an ALT planned above their days. The model, l
 1. the fewest ALT-days short of contracts over all schools (0 wherever the year has the capacity);
 2. the fewest changes: a drop or a move with the same ALT counts 1, a move to another ALT 2
    (schools and ALTs prefer their regular pairing).
-Hard: no school above its contract, no ALT above their days, one school a day for a moved-in ALT.
+Hard: no school above its contract, no ALT above their days, one school a day for a moved-in ALT, and no
+ALT above `max_schools_per_week` in any calendar week.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ortools.sat.python import cp_model
 from kakehashi.schoolyear.plan import DatedPlan, DatedVisit, SkippedVisit
 from kakehashi.schoolyear.yearplan.candidates import Openings, Target
 from kakehashi.schoolyear.yearplan.contracts import AnnualContracts
+from kakehashi.schoolyear.yearplan.lay import week_monday
 
 OTHER_ALT_COST = 2
 GAP = 0.03
@@ -98,10 +100,25 @@ class YearModel:
             model.add(missing >= days - got)
             shortfall.append(missing)
         self._alt_limits(into)
+        self._schools_a_week()
         changes = [1 - var for var in self.keep.values()]
         changes += [self.cost[(lost, t)] * var for lost, targets in self.moves.items() for t, var in targets.items()]
         weight = 1 + len(self.keep) + OTHER_ALT_COST * sum(len(t) for t in self.moves.values())
         return weight * sum(shortfall) + sum(changes)
+
+    def _schools_a_week(self) -> None:
+        """`max_schools_per_week` in every calendar week: a school new to the ALT that week counts once per
+        visit moved in (an upper estimate, so the limit always holds)."""
+        planned = schools_each_week(self.plan.visits)
+        new: dict[tuple[str, dt.date], list[cp_model.IntVar]] = defaultdict(list)
+        for lost, targets in self.moves.items():
+            for target, var in targets.items():
+                monday = week_monday(target.date)
+                if lost.school not in planned.get((target.alt, monday), set()):
+                    new[(target.alt, monday)].append(var)
+        for (alt_id, monday), arriving in new.items():
+            room = self.openings.instance.alt_by_id[alt_id].max_schools_per_week
+            self.model.add(sum(arriving) <= max(0, room - len(planned.get((alt_id, monday), set()))))
 
     def _alt_limits(self, into: Mapping[tuple[str, dt.date], list[cp_model.IntVar]]) -> None:
         for alt, limit in self.contracts.alts.items():
@@ -155,6 +172,14 @@ def _hint_the_obvious(year: YearModel) -> None:
         seen[visit.school] += 1
         days = year.contracts.schools.get(visit.school)
         year.model.add_hint(year.keep[visit], days is None or seen[visit.school] <= days)
+
+
+def schools_each_week(visits: list[DatedVisit]) -> dict[tuple[str, dt.date], set[str]]:
+    """(ALT, Monday of the week) → the schools the ALT visits that calendar week."""
+    found: dict[tuple[str, dt.date], set[str]] = defaultdict(set)
+    for visit in visits:
+        found[(visit.alt, week_monday(visit.date))].add(visit.school)
+    return found
 
 
 def _dates_of(visits: list[DatedVisit]) -> dict[str, set[dt.date]]:

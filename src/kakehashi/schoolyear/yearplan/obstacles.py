@@ -8,7 +8,9 @@ from collections import defaultdict
 
 from kakehashi.schoolyear.plan import DatedVisit, SkippedVisit
 from kakehashi.schoolyear.yearplan.candidates import Openings
+from kakehashi.schoolyear.yearplan.balance import schools_each_week
 from kakehashi.schoolyear.yearplan.contracts import AnnualContracts
+from kakehashi.schoolyear.yearplan.lay import week_monday
 from kakehashi.timetable.instance import ALL_DAYS
 
 # A short school's report names at most this many lost dates, and this many ALTs for each other day.
@@ -27,6 +29,7 @@ class Obstacles:
             self.where[(visit.alt, visit.date)].append(visit.school)
             days[visit.alt].add(visit.date)
         self.alt_days = {alt: len(dates) for alt, dates in days.items()}
+        self.weekly = schools_each_week(visits_after)
 
     def of(self, school: str, before: int, lost: int, unplaced: list[SkippedVisit]) -> tuple[str, ...]:
         contracted = self.contracts.schools[school]
@@ -41,6 +44,10 @@ class Obstacles:
         if len(unplaced) > DATES_SHOWN:
             sentences.append(f"and {len(unplaced) - DATES_SHOWN} more lost date(s) like these")
         return tuple(sentences)
+
+    def _week_full(self, alt: str, school: str, day: dt.date, limit: int) -> bool:
+        schools = self.weekly.get((alt, week_monday(day)), set())
+        return school not in schools and len(schools) >= limit
 
     def _in_the_way(self, lost: SkippedVisit) -> str:
         days = [d for d in self.openings.lesson_days_in_week(lost.school, lost.date) if d != lost.date]
@@ -60,6 +67,9 @@ class Obstacles:
                     reasons.append(f"{alt.id} is at {', '.join(at)}")
                 elif limit is not None and self.alt_days.get(alt.id, 0) >= limit:
                     reasons.append(f"{alt.id} has reached their {limit} days")
+                elif self._week_full(alt.id, lost.school, day, alt.max_schools_per_week):
+                    reasons.append(f"{alt.id} already visits {alt.max_schools_per_week} schools that week "
+                                   f"(max_schools_per_week)")
                 else:
                     reasons.append(f"{alt.id} {FREE}")
             reasons.sort(key=lambda reason: not reason.endswith(FREE))  # a free ALT is news: first
