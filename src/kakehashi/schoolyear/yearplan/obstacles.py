@@ -7,8 +7,8 @@ import datetime as dt
 from collections import defaultdict
 
 from kakehashi.schoolyear.plan import DatedVisit, SkippedVisit
-from kakehashi.schoolyear.yearplan.candidates import Openings
 from kakehashi.schoolyear.yearplan.balance import schools_each_week
+from kakehashi.schoolyear.yearplan.candidates import Openings
 from kakehashi.schoolyear.yearplan.contracts import AnnualContracts
 from kakehashi.schoolyear.yearplan.lay import week_monday
 from kakehashi.timetable.instance import ALL_DAYS
