@@ -45,6 +45,13 @@ def test_check_names_the_cycle_week_of_a_broken_rule(planted_cycle: Path, tmp_pa
     assert any(line.startswith("cycle week 2: rule 12:") and "S99" in line for line in out.splitlines())
 
 
+def test_show_prints_each_cycle_week(planted_cycle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["show", str(planted_cycle), str(planted_cycle.with_suffix(".planted.json"))]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Cycle week 1\n") and "\nCycle week 2\n" in out
+
+
 def test_a_bad_cycle_file_is_one_line_with_the_file_and_json_path(planted_cycle: Path, tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     document = json.loads(planted_cycle.read_text(encoding="utf-8"))

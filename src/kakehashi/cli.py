@@ -576,6 +576,15 @@ def _repair(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from kakehashi.timetable.present import alt_weeks
 
+    if _is_cycle(args.instance):
+        from kakehashi.timetable.cycle.format import load_cycle, load_cycle_solution
+
+        cycle = _with_file(args.instance, load_cycle)
+        timetable = _with_file(args.solution, load_cycle_solution)
+        for week in cycle.week_numbers:
+            print(f"{'' if week == 1 else chr(10)}Cycle week {week}\n")
+            print(alt_weeks(cycle.weeks_instances[week], timetable.week_solution(week)))
+        return 0
     instance, solution = _instance_and_solution(args)
     print(alt_weeks(instance, solution))
     return 0
