@@ -582,7 +582,9 @@ def _show(args: argparse.Namespace) -> int:
         cycle = _with_file(args.instance, load_cycle)
         timetable = _with_file(args.solution, load_cycle_solution)
         for week in cycle.week_numbers:
-            print(f"{'' if week == 1 else chr(10)}Cycle week {week}\n")
+            if week > 1:
+                print()
+            print(f"Cycle week {week}\n")
             print(alt_weeks(cycle.weeks_instances[week], timetable.week_solution(week)))
         return 0
     instance, solution = _instance_and_solution(args)
