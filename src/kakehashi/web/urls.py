@@ -4,13 +4,13 @@ from django.urls import include, path
 
 from kakehashi.web.accounts.passwords import ThrottledPasswordResetView
 from kakehashi.web.accounts.throttle import ThrottledAuthenticationForm
-from kakehashi.web.core import views as core_views
+from kakehashi.web.site import home
 from kakehashi.web.core.languages import choose_language
 from kakehashi.web.people import views as people_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("changes/", core_views.changes, name="changes"),
+    path("", home.home, name="home"),
+    path("changes/", home.changes, name="changes"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
@@ -48,6 +48,6 @@ urlpatterns = [
     path("imports/", include("kakehashi.web.schools.import_urls")),
     path("inbox/", include("kakehashi.web.inbox.urls")),
     path("calendar/<str:token>.ics", people_views.calendar_feed, name="calendar-feed"),
-    path("api/", include("kakehashi.web.api.urls")),
+    path("api/", include("kakehashi.web.site.api_urls")),
     path("admin/", admin.site.urls),
 ]

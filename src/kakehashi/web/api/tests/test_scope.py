@@ -101,7 +101,7 @@ def _object_filters() -> list[tuple[str, str, type]]:
     """(resource, filter, model) for every list filter of the API that names an object by its id."""
     import django_filters
 
-    from kakehashi.web.api.urls import router
+    from kakehashi.web.site.api_urls import router
     from kakehashi.web.core.filtersets import ScopedFilterBackend
 
     found = []
