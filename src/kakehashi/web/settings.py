@@ -238,7 +238,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "kakehashi.web.api.pagination.Pages",
     "PAGE_SIZE": 30,
-    "DEFAULT_FILTER_BACKENDS": ["kakehashi.web.core.filtersets.ScopedFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["kakehashi.web.accounts.filtersets.ScopedFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "rest_framework.parsers.JSONParser",

@@ -13,13 +13,13 @@ from kakehashi.web.duties import api as duties
 from kakehashi.web.duties import api_training as training
 from kakehashi.web.leave import api as leave
 from kakehashi.web.leave import api_covers as covers
-from kakehashi.web.organizations import api as organizations
-from kakehashi.web.people import api as people
+from kakehashi.web.pages.imports import api as imports
+from kakehashi.web.pages.people import api as people
+from kakehashi.web.pages.programs import api as organizations
+from kakehashi.web.pages.schools import api as schools
 from kakehashi.web.privacy import api as privacy
 from kakehashi.web.recruitment import api as recruitment
 from kakehashi.web.recruitment import api_placement as placement
-from kakehashi.web.schools import api as schools
-from kakehashi.web.schools import api_imports as imports
 from kakehashi.web.timetables import api as timetables
 from kakehashi.web.timetables import api_edits as week_edits
 from kakehashi.web.workforce import api as workforce

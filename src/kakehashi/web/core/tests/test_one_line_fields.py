@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from kakehashi.web.api.tests.helpers import script
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest
 from kakehashi.web.people.models import Participant
+from kakehashi.web.testing import signed_in
 
 BROKEN = [
     "Anna\r\nBcc: all@example.jp",

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone, translation
 
-from kakehashi.web.core.testing import publish_week, signed_in
+from kakehashi.web.testing import publish_week, signed_in
 from kakehashi.web.timetables.analysis import version_analysis
 
 pytestmark = pytest.mark.django_db
