@@ -26,7 +26,7 @@ from kakehashi.timetable.solve.fill_lessons import polish_lessons
 from kakehashi.timetable.solve.model import Progress, ProgressReport, TimetableModel
 from kakehashi.timetable.solve.search import improve
 
-__all__ = ["Progress", "solve"]
+__all__ = ["Progress", "first_timetable", "solve"]
 
 # When the main search proves infeasibility late, explaining it still gets at least this long.
 MIN_EXPLAIN_SECONDS = 2.0
@@ -154,6 +154,13 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
     if result.status is Status.UNKNOWN:
         return replace(result, explanation=tuple(_hardest_contracts(instance, eligibility, time_limit)))
     return replace(result, explanation=tuple(_summary(result, time_limit)))
+
+
+def first_timetable(instance: Instance, *, time_limit: float, workers: int, seed: int = 0,
+                    stats: dict[str, Any] | None = None) -> Solution | None:
+    """The valid week `solve` starts from (the constructions, within shares of `time_limit`), or None."""
+    return _construction(instance, Eligibility(instance), time_limit=time_limit, workers=workers, seed=seed,
+                         stats=stats if stats is not None else {})
 
 
 def _construction(instance: Instance, eligibility: Eligibility, *, time_limit: float, workers: int, seed: int,
