@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kakehashi.schoolyear import EventKind, SchoolYear
+from kakehashi.web.accounts.lists import list_page
 from kakehashi.web.accounts.scope import visible_schools
 from kakehashi.web.calendars.filtersets import EventPageFilterSet
 from kakehashi.web.calendars.forms import EventForm, RainedOutForm
@@ -30,7 +31,6 @@ from kakehashi.web.calendars.permissions import (
 from kakehashi.web.calendars.services import event_rained_out
 from kakehashi.web.calendars.tables import EventTable, ListedEvent
 from kakehashi.web.core import dates
-from kakehashi.web.core.lists import list_page
 
 # ?year= outside these is a typo or a probe; the current school year is shown instead.
 FIRST_YEAR, LAST_YEAR = 2000, 2100

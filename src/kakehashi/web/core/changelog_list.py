@@ -1,4 +1,4 @@
-"""The change log as a list like the others (core/lists.py): sorted by any column, filtered by kind, action,
+"""The change log as a list like the others (accounts/lists.py): sorted by any column, filtered by kind, action,
 person and dates, a page at a time, and downloaded as CSV or Excel, each change in words (changelog_words.py)."""
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.lists import list_page
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core import dates
-from kakehashi.web.core.lists import list_page
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.core.spreadsheet import csv_bytes
 from kakehashi.web.leave import cover_changes, covers, services

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.core.tests.test_lists import csv_text, in_order, workbook_rows
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -15,12 +15,12 @@ import pytest
 from django.utils import timezone
 
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core.testing import publish_week, side, user
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.core.tests.role_pages import ROLE_PAGES, WEEK
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.recruitment.models import Cycle
 from kakehashi.web.recruitment.tests.recruiting import make_cycle
+from kakehashi.web.testing import publish_week, side, user
 from kakehashi.web.timetables.models import LessonRow
 
 pytestmark = BROWSER_MARKS

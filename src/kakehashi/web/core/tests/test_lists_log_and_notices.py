@@ -11,12 +11,12 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from kakehashi.web.core import lists
+from kakehashi.web.accounts import lists
 from kakehashi.web.core.models import Change
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.core.tests.test_lists import csv_text, in_order, workbook_rows
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.organizations.models import Organization
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

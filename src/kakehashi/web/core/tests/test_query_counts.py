@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import Side, publish_week, side, signed_in
+from kakehashi.web.testing import Side, publish_week, side, signed_in
 from kakehashi.web.timetables.selectors import week_document
 
 DAY = dt.date(2026, 11, 10)
