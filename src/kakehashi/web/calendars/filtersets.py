@@ -37,7 +37,7 @@ class EventPageFilterSet(django_filters.FilterSet):
     """The events page's filters: the year is the page's own (?year=), so only the kind and words here."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.KIND_CHOICES)
-    words = django_filters.CharFilter(label=_("Words"), method="naming")
+    words = django_filters.CharFilter(label=_("Keywords"), method="naming")
 
     class Meta:
         model = Event

@@ -86,7 +86,7 @@ def test_a_users_notices_filter_unread_and_by_words(world: Any) -> None:
     rows = every.split("<tr")
     assert 'class="unread' in next(row for row in rows if "Leave approved" in row)  # stands out until read
     assert "unread" not in next(row for row in rows if "Cover for Monday" in row)
-    unread = page.get("/leave/notices/?read=false").content.decode()
+    unread = page.get("/leave/notices/?read=unread").content.decode()
     assert "Leave approved" in unread and "Cover for Monday" not in unread
     assert "Leave approved" not in page.get("/leave/notices/?words=Lee").content.decode()
 
