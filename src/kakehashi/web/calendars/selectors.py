@@ -7,13 +7,14 @@ import datetime as dt
 from django.db.models import Q
 
 from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
-from kakehashi.schoolyear.plan import DatedPlan, dated_plan
+from kakehashi.schoolyear.plan import DatedPlan
 from kakehashi.web.calendars.contracts import AnnualDays, annual_days
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import SHORTENED_BELLS, School
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_dated_plan
+from kakehashi.web.timetables.selectors import program_schools, published_version
 
 
 def school_events(school: School) -> list[SchoolEvent]:
@@ -44,9 +45,8 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
     calendars = {s.code: school_calendar(s, year) for s in schools}
     ends = min(ends, SchoolYear(year).ends)
-    return dated_plan(
-        version_instance(version),
-        version_solution(version),
+    return version_dated_plan(
+        version,
         calendars,
         starts=starts,
         ends=ends,

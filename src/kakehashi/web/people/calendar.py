@@ -68,12 +68,6 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     calendar.add("x-wr-calname", f"{participant.name} – Kakehashi")
     calendar.add("x-wr-timezone", "Asia/Tokyo")
     stamp = timezone.now()
-    schools = {}
-    if version is not None:
-        schools = {
-            v.school.organization.name: v.school
-            for v in version.visits.filter(participant=participant).select_related("school__organization")
-        }
     # The dated plan (the week laid over each school's calendar): no event on a holiday, a vacation day,
     # a sports day or a compensatory day off. A day whose visits all happen gets the template day's lessons
     # and trips; a day that lost one of two schools gets the remaining lessons only.
@@ -88,7 +82,7 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     for lesson in mine.lessons if mine is not None else []:
         lessons_on.setdefault(lesson.date, []).append(lesson)
     substitute_on = {v.date for v in mine.visits if v.substitute} if mine is not None else set()
-    names = {s.code: s for s in schools.values()}
+    names = {block.school.code: block.school for blocks in template.values() for block in blocks if block.school}
     for date in sorted(visits_on):
         day = ALL_DAYS[date.weekday()]
         blocks = template.get(day, [])
@@ -98,7 +92,8 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
         # school, a substitute day, shortened bells) the dated lessons as they really are, without trips.
         if date not in skipped_on and date not in substitute_on and {(x.start, x.end) for x in dated} == regular:
             for number, block in enumerate(blocks):
-                school_name = block.detail.split(" · ")[0] if block.kind == "lesson" else block.detail
+                # The block knows its school: a name written for the reader is never parsed back into one.
+                school_name = block.school.display_name if block.kind == "lesson" and block.school else block.detail
                 calendar.add_component(
                     _event(
                         participant,
@@ -110,7 +105,7 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
                         block.label,
                         block.detail,
                         school_name,
-                        schools.get(school_name),
+                        block.school,
                         block.start,
                         block.end,
                     )

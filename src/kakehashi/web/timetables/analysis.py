@@ -8,9 +8,9 @@ from typing import Any
 
 from kakehashi.timetable.explain import explain
 from kakehashi.web.core.memo import until_next_change
+from kakehashi.web.timetables.door import version_instance, version_solution
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.rule_words import LessonName
-from kakehashi.web.timetables.selectors import version_instance, version_solution
 
 
 def version_analysis(version: TimetableVersion) -> dict[str, Any]:

@@ -20,7 +20,8 @@ from kakehashi.web.leave.services import absence_report
 from kakehashi.web.people.imports import plan_participants
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import program_substitutes, published_version, version_solution, week_document
+from kakehashi.web.timetables.door import version_solution, week_document
+from kakehashi.web.timetables.selectors import program_substitutes, published_version
 
 pytestmark = pytest.mark.django_db
 
