@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
 from kakehashi.schoolyear.plan import DatedPlan
+from kakehashi.timetable.instance import clock_minutes
 from kakehashi.web.calendars.contracts import AnnualDays, annual_days
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.leave.selectors import program_away, program_changes
@@ -27,7 +28,7 @@ def shortened_bells(school: School) -> dict[str, tuple[int, int]] | None:
     rows = [b for b in school.bells.all() if b.variant == SHORTENED_BELLS]
     if not rows:
         return None
-    return {b.period: (b.start.hour * 60 + b.start.minute, b.end.hour * 60 + b.end.minute) for b in rows}
+    return {b.period: (clock_minutes(b.start), clock_minutes(b.end)) for b in rows}
 
 
 def school_calendar(school: School, year: int) -> SchoolCalendar:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vGeo
 
 from kakehashi.schoolyear.plan import DatedLesson
-from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.timetable.instance import ALL_DAYS, clock_time
 from kakehashi.web.calendars.selectors import remembered_dated_plan
 from kakehashi.web.people.models import CalendarToken, Participant
 from kakehashi.web.people.selectors import participant_version, participant_week_grid
@@ -87,10 +87,10 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
         day = ALL_DAYS[date.weekday()]
         blocks = template.get(day, [])
         regular = {(b.start, b.end) for b in blocks if b.kind == "lesson"}
-        dated = lessons_on.get(date, [])
+        held = lessons_on.get(date, [])
         # The template's blocks (lessons and trips) when the date is an ordinary one; otherwise (a skipped
         # school, a substitute day, shortened bells) the dated lessons as they really are, without trips.
-        if date not in skipped_on and date not in substitute_on and {(x.start, x.end) for x in dated} == regular:
+        if date not in skipped_on and date not in substitute_on and {(x.start, x.end) for x in held} == regular:
             for number, block in enumerate(blocks):
                 # The block knows its school: a name written for the reader is never parsed back into one.
                 school_name = block.school.display_name if block.kind == "lesson" and block.school else block.detail
@@ -111,7 +111,7 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
                     )
                 )
             continue
-        for number, lesson in enumerate(sorted(dated, key=lambda x: x.start)):
+        for number, lesson in enumerate(sorted(held, key=lambda x: x.start)):
             school = names.get(lesson.school) or _school(lesson.school)
             school_name = school.organization.name if school is not None else lesson.school
             detail = f"{school_name} · period {lesson.period}"
@@ -159,8 +159,8 @@ def _event(
     if school is not None:
         event.add("location", f"{school.organization.name} {school.organization.name_ja}".strip())
         event.add("geo", vGeo((school.lat, school.lon)))
-    event.add("dtstart", dt.datetime.combine(date, _clock(start), tzinfo=TOKYO))
-    event.add("dtend", dt.datetime.combine(date, _clock(end), tzinfo=TOKYO))
+    event.add("dtstart", dt.datetime.combine(date, clock_time(max(0, start)), tzinfo=TOKYO))
+    event.add("dtend", dt.datetime.combine(date, clock_time(max(0, end)), tzinfo=TOKYO))
     event.add("dtstamp", stamp)
     event.add("uid", f"{participant.code}-{date.isoformat()}-{number}-v{version.number if version else 0}@kakehashi")
     return event
@@ -168,7 +168,3 @@ def _event(
 
 def _school(code: str) -> School | None:
     return School.objects.filter(code=code).select_related("organization").first()
-
-
-def _clock(minutes: int) -> dt.time:
-    return dt.time(max(0, minutes) // 60, max(0, minutes) % 60)

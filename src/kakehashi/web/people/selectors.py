@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kakehashi.timetable.instance import ALL_DAYS, format_clock
+from kakehashi.timetable.instance import ALL_DAYS, clock_minutes, clock_time, format_clock
 from kakehashi.timetable.travel import TravelTimes
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
@@ -27,10 +26,6 @@ class Day:
 
 def participant_version(participant: Participant) -> TimetableVersion | None:
     return published_version(participant.program)
-
-
-def _time(minutes: int) -> dt.time:
-    return dt.time(minutes // 60, minutes % 60)
 
 
 def participant_week(participant: Participant, version: TimetableVersion | None) -> list[Day]:
@@ -51,7 +46,7 @@ def participant_week(participant: Participant, version: TimetableVersion | None)
     for assignment in part.lessons:
         lesson = part.lesson(assignment)
         days[lesson.day].lessons.append(
-            {"lesson": slot_by_code[lesson.id], "start": _time(lesson.start), "end": _time(lesson.end)}
+            {"lesson": slot_by_code[lesson.id], "start": clock_time(lesson.start), "end": clock_time(lesson.end)}
         )
     for day in days.values():
         day.lessons.sort(key=lambda x: x["start"])
@@ -96,10 +91,6 @@ class Block:
         return f"{format_clock(self.start)}–{format_clock(self.end)}"
 
 
-def _minutes(value: Any) -> int:
-    return value.hour * 60 + value.minute
-
-
 def participant_week_grid(participant: Participant, version: TimetableVersion | None) -> list[tuple[str, list[Block]]]:
     """Each working day as blocks on a clock: lessons (school, class, period) and the travel around them:
     from home before the first lesson, between the two schools of a two-school day, home after the last."""
@@ -118,8 +109,8 @@ def participant_week_grid(participant: Participant, version: TimetableVersion | 
             blocks.append(
                 Block(
                     "lesson",
-                    _minutes(item["start"]),
-                    _minutes(item["end"]),
+                    clock_minutes(item["start"]),
+                    clock_minutes(item["end"]),
                     lesson.homeroom.name,
                     f"{lesson.school.display_name} · {lesson.period}",
                     lesson.school,
@@ -128,7 +119,7 @@ def participant_week_grid(participant: Participant, version: TimetableVersion | 
         order = sorted(
             day.schools,
             key=lambda s: min(
-                (_minutes(x["start"]) for x in lessons if x["lesson"].school_id == s.pk), default=DAY_END
+                (clock_minutes(x["start"]) for x in lessons if x["lesson"].school_id == s.pk), default=DAY_END
             ),
         )
         if lessons and order and alt is not None:
@@ -138,7 +129,7 @@ def participant_week_grid(participant: Participant, version: TimetableVersion | 
             first = order[0].display_name
             blocks.append(Block("travel", first_start - there, first_start, _minutes_label(there), first, order[0]))
             for one, other in itertools.pairwise(order):
-                leave = max(_minutes(x["end"]) for x in lessons if x["lesson"].school_id == one.pk)
+                leave = max(clock_minutes(x["end"]) for x in lessons if x["lesson"].school_id == one.pk)
                 hop = travel.between(alt, one.code, other.code)
                 route = f"{one.display_name} → {other.display_name}"
                 blocks.append(Block("travel", leave, leave + hop, _minutes_label(hop), route))

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from kakehashi.timetable.format import instance_to_json, parse_instance
-from kakehashi.timetable.instance import ALL_DAYS, INSTANCE_FORMAT, Instance
+from kakehashi.timetable.instance import ALL_DAYS, INSTANCE_FORMAT, Instance, clock_minutes, format_clock
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import SHORTENED_BELLS, LessonSlot, School
@@ -18,16 +18,13 @@ from kakehashi.web.timetables.models import WeekSettings
 from kakehashi.web.timetables.selectors import allowed_schools, program_alts, program_schools
 
 
-def _clock(value: Any) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"
-
-
 def _school_document(school: School) -> dict[str, Any]:
     bells: dict[str, list[dict[str, str]]] = defaultdict(list)
     for bell in sorted(school.bells.all(), key=lambda b: b.start):
         if bell.variant == SHORTENED_BELLS:
             continue  # a shortened day is a dated event, not part of the weekly timetable
-        bells[bell.variant].append({"period": bell.period, "start": _clock(bell.start), "end": _clock(bell.end)})
+        start, end = format_clock(clock_minutes(bell.start)), format_clock(clock_minutes(bell.end))
+        bells[bell.variant].append({"period": bell.period, "start": start, "end": end})
     variants = sorted(bells, key=lambda key: -1 if key == "default" else ALL_DAYS.index(key))
     document: dict[str, Any] = {"id": school.code, "name": school.organization.name}
     if school.organization.name_ja:

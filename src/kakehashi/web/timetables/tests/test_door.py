@@ -47,7 +47,8 @@ def visit_rows(version: TimetableVersion) -> list[tuple[str, str, str]]:
 
 
 def lesson_rows(version: TimetableVersion) -> list[tuple[str, str]]:
-    return list(LessonRow.objects.filter(version=version).order_by("id").values_list("participant__code", "lesson__code"))
+    rows = LessonRow.objects.filter(version=version).order_by("id")
+    return list(rows.values_list("participant__code", "lesson__code"))
 
 
 def test_a_hand_edited_copy_has_the_same_rows_in_the_same_order_as_the_solved_version(world: Any) -> None:
