@@ -19,6 +19,7 @@ from kakehashi.web.timetables.door.versions import (
     version_rows_replace,
     version_school_part,
     version_solution,
+    version_whole,
 )
 from kakehashi.web.timetables.door.week import week_document, week_instance, week_instance_json
 from kakehashi.web.timetables.door.week_import import week_import
@@ -32,6 +33,7 @@ __all__ = [
     "version_rows_replace",
     "version_school_part",
     "version_solution",
+    "version_whole",
     "week_document",
     "week_import",
     "week_instance",

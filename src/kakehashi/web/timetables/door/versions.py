@@ -81,6 +81,11 @@ def _part(version: TimetableVersion, visits: Q, lessons: Q) -> PartOfWeek:
     return PartOfWeek(week, _visits(version, visits), known)
 
 
+def version_whole(version: TimetableVersion) -> PartOfWeek:
+    """Every visit and every lesson with an ALT of `version`, each lesson as the version's week has it."""
+    return _part(version, Q(), Q())
+
+
 def version_alt_part(version: TimetableVersion, alt: str) -> PartOfWeek:
     """What the ALT `alt` (their id) does in `version`."""
     return _part(version, Q(participant__code=alt), Q(participant__code=alt))

@@ -19,8 +19,9 @@ from icalendar import Calendar
 from kakehashi.timetable.solve import solve
 from kakehashi.web.people.calendar import participant_calendar
 from kakehashi.web.people.selectors import participant_week
-from kakehashi.web.schools.models import BellPeriod
+from kakehashi.web.schools.models import BellPeriod, LessonSlot
 from kakehashi.web.timetables import edits
+from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.door import (
     version_alt_part,
     version_instance,
@@ -29,7 +30,7 @@ from kakehashi.web.timetables.door import (
     week_instance,
 )
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
-from kakehashi.web.timetables.services import timetable_publish, timetable_store
+from kakehashi.web.timetables.services import TimetableRefusedError, timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db
 WEB = Path(__file__).resolve().parents[2]
@@ -159,3 +160,31 @@ def test_a_feed_read_in_japanese_gives_each_lesson_its_school_as_the_place(world
         events = Calendar.from_ical(participant_calendar(alt, today=TERM_MONDAY)).walk("VEVENT")
     lessons = [e for e in events if str(e["description"]).startswith("Class")]
     assert lessons and all("location" in e and "geo" in e for e in lessons)
+
+
+def test_a_lesson_moved_to_another_period_between_two_versions_is_told_as_a_change(world: Any) -> None:
+    north, _, _ = world
+    first = stored(north.program)
+    week, timetable = version_instance(first), version_solution(first)
+    taught = {(a.alt, week.lesson_by_id[a.lesson].day, week.lesson_by_id[a.lesson].period) for a in timetable.lessons}
+    busy = {(x.homeroom, x.day, x.period) for x in week.lesson_by_id.values()}
+    moves = [
+        (a, lesson, period.period)
+        for a in timetable.lessons
+        for lesson in [week.lesson_by_id[a.lesson]]
+        for period in week.school_by_id[lesson.school].periods_on(lesson.day)
+        if (a.alt, lesson.day, period.period) not in taught and (lesson.homeroom, lesson.day, period.period) not in busy
+    ]
+    for assignment, lesson, period in moves:
+        LessonSlot.objects.filter(code=lesson.id).update(period=period)
+        try:
+            second = timetable_store(program=north.program, instance=week_instance(north.program), solution=timetable)
+        except TimetableRefusedError:  # the ALT cannot be there then (travel, another lesson): try another move
+            LessonSlot.objects.filter(code=lesson.id).update(period=lesson.period)
+            continue
+        changes = week_changes(first, second)
+        told = [str(change) for change in changes.by_participant[assignment.alt]]
+        assert len(told) == 2 and all(change.what == "lesson" for change in changes.by_participant[assignment.alt])
+        assert {change.period for change in changes.by_participant[assignment.alt]} == {lesson.period, period}
+        return
+    pytest.fail("no lesson of the solved week could move to a free period")
