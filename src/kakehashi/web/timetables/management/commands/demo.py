@@ -51,7 +51,7 @@ class Command(BaseCommand):
                 timetable_publish(version=version)
                 self.stdout.write(
                     f"Published timetable version {version.number}: objective {version.objective}, "
-                    f"{version.lessons.count()} lessons with an ALT."
+                    f"{len(solution.lessons)} lessons with an ALT."
                 )
         self._print_logins()
 
