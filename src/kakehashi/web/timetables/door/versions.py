@@ -8,6 +8,8 @@ times, names and travel are the ones the timetable answered."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +27,26 @@ from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.door.week import week_instance
 from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
 
+# Reading a city's week takes the core a quarter of a second; a version's week never changes once stored, so
+# the last few read are kept for the process (keyed by the version and its creation, never reused together).
+_KEPT_WEEKS = 8
+_weeks: OrderedDict[tuple[int, str], Instance] = OrderedDict()
+_weeks_guard = threading.Lock()
+
+
+def _stored_week(version: TimetableVersion) -> Instance:
+    key = (version.pk, version.created_at.isoformat())
+    with _weeks_guard:
+        if key in _weeks:
+            _weeks.move_to_end(key)
+            return _weeks[key]
+    week = parse_instance(version.week)
+    with _weeks_guard:
+        _weeks[key] = week
+        while len(_weeks) > _KEPT_WEEKS:
+            _weeks.popitem(last=False)
+    return week
+
 
 def version_instance(version: TimetableVersion) -> Instance:
     """The week `version` was made from, as a core Instance: every reader of a stored version (analysis,
@@ -32,7 +54,7 @@ def version_instance(version: TimetableVersion) -> Instance:
     kept before weeks were stored (none is, after migration 0005) is read against today's week."""
     cached: Instance | None = getattr(version, "_week_instance", None)
     if cached is None:
-        cached = parse_instance(version.week) if version.week else week_instance(version.program)
+        cached = _stored_week(version) if version.week else week_instance(version.program)
         version._week_instance = cached  # type: ignore[attr-defined]
     return cached
 

@@ -188,3 +188,12 @@ def test_a_lesson_moved_to_another_period_between_two_versions_is_told_as_a_chan
         assert {change.period for change in changes.by_participant[assignment.alt]} == {lesson.period, period}
         return
     pytest.fail("no lesson of the solved week could move to a free period")
+
+
+def test_a_versions_week_is_read_once_for_every_request_that_reads_the_version(world: Any) -> None:
+    north, _, _ = world
+    version = stored(north.program)
+    # Two requests fetch the version afresh; the core reads its week (a quarter of a second for a city) once.
+    first, again = (TimetableVersion.objects.get(pk=version.pk) for _ in range(2))
+    assert version_instance(first) is version_instance(again)
+    assert version_instance(first) == week_instance(north.program)
