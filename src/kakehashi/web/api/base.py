@@ -3,8 +3,11 @@ user's scope, and the roles of each action are declared next to it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -25,13 +28,15 @@ class ActingUser:
     """Django's middleware names the actor of a request's changes before DRF has read the token, so a script's
     changes would be logged as nobody's: once DRF knows the user, they become the actor until the response."""
 
+    _acting: AbstractContextManager[None] | None = None
+
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
         self._acting = acting_as(request.user, current_actor().request_id)
         self._acting.__enter__()
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
-        acting = getattr(self, "_acting", None)
+        acting = self._acting
         if acting is not None:
             self._acting = None
             acting.__exit__(None, None, None)
@@ -48,7 +53,7 @@ class ScopedAPIView(ActingUser, APIView):
         return self.roles
 
 
-class ScopedViewSet(ActingUser, viewsets.GenericViewSet):  # type: ignore[type-arg]
+class ScopedViewSet(ActingUser, viewsets.GenericViewSet[Any]):
     """A collection whose queryset is `scope()`, always built from accounts/scope.py (or an app's permissions
     module built on it): an object outside it answers 404.
 
@@ -58,6 +63,7 @@ class ScopedViewSet(ActingUser, viewsets.GenericViewSet):  # type: ignore[type-a
     permission_classes = [IsAuthenticated, RolesAllowed]
     read_roles: tuple[str, ...] = ANYONE
     write_roles: tuple[str, ...] = (COORDINATOR,)
+    queryset: QuerySet[Any]  # each collection's `Model.objects.none()`: for the schema generator, and its model
     action_roles: dict[str, tuple[str, ...]] = {}
 
     def roles_for(self, request: Request) -> tuple[str, ...]:
@@ -70,7 +76,7 @@ class ScopedViewSet(ActingUser, viewsets.GenericViewSet):  # type: ignore[type-a
 
     def get_queryset(self) -> QuerySet[Any]:
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
-            return self.queryset  # type: ignore[return-value]
+            return self.queryset
         return self.scope()
 
     @staticmethod
@@ -84,7 +90,13 @@ class ScopedViewSet(ActingUser, viewsets.GenericViewSet):  # type: ignore[type-a
         return queryset.filter(pk=obj.pk).exists()
 
 
-def named_in_body(queryset: QuerySet[Any], value: Any, *, name: str, field: str = "pk") -> Any:
+def in_body(request: Request, name: str) -> Any:
+    """One field of the request body, None when it is left out (or the body is a list, not an object)."""
+    data = request.data
+    return data.get(name) if isinstance(data, Mapping) else None
+
+
+def named_in_body[M: Model](queryset: QuerySet[M], value: object, *, name: str, field: str = "pk") -> M:
     """The object a request body names, looked up in the user's scope: 400 when the body names none, 404 when
     it names one outside the scope (as a page for it would)."""
     if value in (None, ""):
@@ -93,6 +105,14 @@ def named_in_body(queryset: QuerySet[Any], value: Any, *, name: str, field: str 
         return queryset.get(**{field: value})
     except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def signed_in(request: Request) -> User:
+    """The request's user, never the anonymous one: every API view requires a signed-in user (IsAuthenticated
+    runs before the view)."""
+    user = request.user
+    assert isinstance(user, User), "an API view ran without a signed-in user"
+    return user
 
 
 def own_participants(user: Any) -> list[int]:

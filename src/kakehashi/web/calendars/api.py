@@ -16,7 +16,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import EventKind
-from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.base import ScopedViewSet, in_body
+from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
 from kakehashi.web.calendars.filtersets import EventFilterSet
@@ -26,6 +27,7 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import board_owner, may_edit, school_owner, visible_events
 from kakehashi.web.calendars.services import event_rained_out
+from kakehashi.web.schools.models import School
 
 EventFields = form_serializer("EventFields", EventForm)
 EventPatchSerializer = form_serializer("EventPatch", EventForm, partial=True)
@@ -37,8 +39,8 @@ class EventCreateSerializer(EventFields):  # type: ignore[misc, valid-type]
     board = serializers.IntegerField(required=False, help_text="The board's id, for an event of all its schools.")
 
 
-class EventSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+class EventSerializer(serializers.ModelSerializer[Event]):
+    school = by_code(School, allow_null=True)
     compensatory_day = serializers.SerializerMethodField(
         help_text="The weekday off (振替休業日) a weekend event gives, as the school-year core decides it."
     )
@@ -88,7 +90,7 @@ class EventViewSet(
         return event
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        code, board = request.data.get("school"), request.data.get("board")
+        code, board = in_body(request, "school"), in_body(request, "board")
         if bool(code) == bool(board):
             return Response({"non_field_errors": [str(_ONE_OWNER)]}, status=status.HTTP_400_BAD_REQUEST)
         owner: Owner = (

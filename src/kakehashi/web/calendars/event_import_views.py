@@ -8,7 +8,6 @@ import base64
 import datetime as dt
 from typing import Any
 
-import openpyxl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -24,7 +23,7 @@ from kakehashi.web.calendars.imports import COLUMNS, EventImport, plan_import
 from kakehashi.web.calendars.listing import compensatory_for
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import board_owner, school_owner
-from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
+from kakehashi.web.core.spreadsheet import csv_bytes, new_workbook, workbook_bytes
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 
 SESSION_KEY = "kakehashi_pending_event_import"
@@ -129,10 +128,7 @@ def event_template(request: HttpRequest, fmt: str) -> HttpResponse:
         table = [COLUMNS, *([s.isoformat(), e.isoformat() if e else "", n, k] for s, e, n, k in TEMPLATE_ROWS)]
         response = HttpResponse(csv_bytes(table), content_type="text/csv; charset=utf-8")
     else:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = "events"
+        book, sheet = new_workbook("events")
         sheet.append(COLUMNS)
         for starts, ends, name, kind in TEMPLATE_ROWS:
             sheet.append([starts, ends, name, kind])  # real date cells, as a person filling it in would have

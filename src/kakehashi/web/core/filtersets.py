@@ -7,6 +7,7 @@ answers 400, so anyone could learn which ids exist in other programs. With it bo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
@@ -18,7 +19,10 @@ from kakehashi.web.organizations.models import Organization, Program
 
 # Models whose visibility the scope module decides on its own; for any other model a filter accepts the
 # objects the (already scoped) list refers to.
-VISIBLE = {Program: visible_programs, Organization: visible_organizations}
+VISIBLE: dict[type[Model], Callable[[Any], QuerySet[Any]]] = {
+    Program: visible_programs,
+    Organization: visible_organizations,
+}
 
 
 class ScopedFilterSet(django_filters.FilterSet):
@@ -30,7 +34,7 @@ class ScopedFilterSet(django_filters.FilterSet):
                 chooser.queryset = self._choices(chooser, user)
 
     def _choices(self, chooser: Any, user: Any) -> QuerySet[Model]:
-        offered = chooser.queryset
+        offered: QuerySet[Model] = chooser.queryset
         model = offered.model
         allowed = Q(pk__in=self.queryset.values(chooser.field_name))
         visible = VISIBLE.get(model)

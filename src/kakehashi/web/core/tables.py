@@ -14,10 +14,9 @@ import django_tables2 as tables
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
+from kakehashi.web.core.spreadsheet import csv_bytes, new_workbook, workbook_bytes
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -112,8 +111,7 @@ def export_response(table: ListTable, fmt: str) -> HttpResponse:
 
 
 def _workbook(rows: Sequence[Iterable[object]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
+    book, sheet = new_workbook()
     for row in rows:
         sheet.append([_cell(value) for value in row])
     for cell in sheet[1]:

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.api.base import ScopedViewSet, me, own_participants
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT, SUPERVISOR
 from kakehashi.web.duties import services
@@ -22,12 +23,14 @@ from kakehashi.web.duties.forms import DecisionForm, DutyEntryForm, NoteForm
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.duties.permissions import decidable_reports, may_return
 from kakehashi.web.duties.selectors import duty_schools
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import School
 
 Decision = form_serializer("ReportDecision", DecisionForm)
 Note = form_serializer("ReportNote", NoteForm)
 
 
-class EntryAdd(serializers.Serializer):  # type: ignore[type-arg]
+class EntryAdd(serializers.Serializer[Any]):
     """The daily report page's duty form, every position's fields together: the form keeps those of the
     participant's position (a CIR's words, an SEA's sport and headcount) and its kinds."""
 
@@ -40,12 +43,12 @@ class EntryAdd(serializers.Serializer):  # type: ignore[type-arg]
     headcount = serializers.IntegerField(min_value=0, max_value=10000, required=False, help_text="SEAs.")
 
 
-class ReportStartSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReportStartSerializer(serializers.Serializer[Any]):
     date = serializers.DateField()
 
 
-class DutyEntrySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+class DutyEntrySerializer(serializers.ModelSerializer[DutyEntry]):
+    school = by_code(School, allow_null=True)
 
     class Meta:
         model = DutyEntry
@@ -68,9 +71,9 @@ class DutyEntrySerializer(serializers.ModelSerializer):  # type: ignore[type-arg
         ]
 
 
-class DailyReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class DailyReportSerializer(serializers.ModelSerializer[DailyReport]):
+    participant = by_code(Participant)
+    decided_by = by_username()
     entries = DutyEntrySerializer(many=True, read_only=True)
     total_minutes = serializers.IntegerField(read_only=True)
 

@@ -14,9 +14,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, named_in_body, own_participants
+from kakehashi.web.api.base import ScopedViewSet, in_body, named_in_body, own_participants
+from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import PARTICIPANT
+from kakehashi.web.core.form_fields import choices_of
 from kakehashi.web.duties import training
 from kakehashi.web.duties.forms import InviteForm, SessionForm
 from kakehashi.web.duties.models import Invitation, TrainingSession
@@ -28,9 +30,9 @@ class SessionCreateSerializer(form_serializer("SessionFields", SessionForm)):  #
     program = serializers.IntegerField()
 
 
-class InviteSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class InviteSerializer(serializers.Serializer[Any]):
     who = serializers.ChoiceField(
-        choices=InviteForm.base_fields["who"].choices,  # type: ignore[attr-defined]
+        choices=choices_of(InviteForm.base_fields, "who"),
         default=InviteForm.Who.CHOSEN,
     )
     participants = serializers.ListField(
@@ -38,22 +40,22 @@ class InviteSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class AttendanceSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AttendanceSerializer(serializers.Serializer[Any]):
     marks = serializers.DictField(
         child=serializers.ChoiceField(choices=Invitation.Attendance.choices),
         help_text="Invitation id → present, absent or excused.",
     )
 
 
-class InvitationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class InvitationSerializer(serializers.ModelSerializer[Invitation]):
+    participant = by_code(Participant)
 
     class Meta:
         model = Invitation
         fields = ["id", "session", "participant", "response", "responded_at", "attendance"]
 
 
-class TrainingSessionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class TrainingSessionSerializer(serializers.ModelSerializer[TrainingSession]):
     invitations = InvitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -61,7 +63,7 @@ class TrainingSessionSerializer(serializers.ModelSerializer):  # type: ignore[ty
         fields = ["id", "program", "title", "kind", "starts", "ends", "place", "link", "invitations"]
 
 
-class CountSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class CountSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
 
 
@@ -95,7 +97,7 @@ class TrainingSessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
         return session
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        program = named_in_body(coordinated_programs(request.user), request.data.get("program"), name="program")
+        program = named_in_body(coordinated_programs(request.user), in_body(request, "program"), name="program")
         session = training.session_create(
             program=program, user=request.user, **cleaned(bound(SessionForm, request.data))
         )
@@ -136,7 +138,7 @@ class TrainingSessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
         return Response({"count": training.attendance_record(session=session, marks=marks)})
 
 
-class RespondSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RespondSerializer(serializers.Serializer[Any]):
     attending = serializers.BooleanField()
 
 

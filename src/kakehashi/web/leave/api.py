@@ -16,7 +16,8 @@ from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, me, named_in_body, own_participants
+from kakehashi.web.api.base import ScopedViewSet, me, named_in_body, own_participants, signed_in
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, COORDINATOR, PARTICIPANT
 from kakehashi.web.leave import services
@@ -33,13 +34,13 @@ WeekendWorkRecord = form_serializer("WeekendWorkRecord", WeekendWorkForm)
 EntitlementSet = form_serializer("EntitlementSet", EntitlementForm)
 
 
-class DecisionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DecisionSerializer(serializers.Serializer[Any]):
     note = serializers.CharField(required=False, allow_blank=True, max_length=300, help_text="Sent to the participant.")
 
 
-class LeaveRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class LeaveRequestSerializer(serializers.ModelSerializer[LeaveRequest]):
+    participant = by_code(Participant)
+    decided_by = by_username()
     days = serializers.SerializerMethodField(help_text="Working days the request uses.")
 
     class Meta:
@@ -64,7 +65,7 @@ class LeaveRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-
         return leave_days(request)
 
 
-class BalanceSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class BalanceSerializer(serializers.Serializer[Any]):
     year = serializers.IntegerField()
     granted = serializers.IntegerField()
     taken = serializers.IntegerField()
@@ -145,8 +146,8 @@ class LeaveRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
         return Response(BalanceSerializer(balance).data)
 
 
-class WeekendWorkSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class WeekendWorkSerializer(serializers.ModelSerializer[WeekendWork]):
+    participant = by_code(Participant)
     compensatory_by = serializers.DateField(read_only=True, help_text="The compensatory day is taken by this date.")
 
     class Meta:
@@ -178,8 +179,8 @@ class WeekendWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(WeekendWorkSerializer(work).data, status=status.HTTP_201_CREATED)
 
 
-class EntitlementSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class EntitlementSerializer(serializers.ModelSerializer[LeaveEntitlement]):
+    participant = by_code(Participant)
 
     class Meta:
         model = LeaveEntitlement
@@ -213,13 +214,13 @@ class EntitlementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(EntitlementSerializer(made).data)
 
 
-class NoticeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class NoticeSerializer(serializers.ModelSerializer[Notice]):
     class Meta:
         model = Notice
         fields = ["id", "at", "subject", "body", "read_at"]
 
 
-class MarkedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class MarkedSerializer(serializers.Serializer[Any]):
     marked = serializers.IntegerField(help_text="How many unread notices were marked read.")
 
 
@@ -236,7 +237,7 @@ class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     write_roles = ANYONE  # everyone reads and marks their own
 
     def scope(self) -> QuerySet[Notice]:
-        found = Notice.objects.filter(user=self.request.user)
+        found = Notice.objects.filter(user=signed_in(self.request))
         if self.request.query_params.get("unread") in ("1", "true"):
             found = found.filter(read_at__isnull=True)
         return found

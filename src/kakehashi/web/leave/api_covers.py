@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
@@ -26,7 +27,7 @@ from kakehashi.web.leave.selectors import absence_dates
 from kakehashi.web.organizations.models import Program
 
 
-class CoverLessonSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class CoverLessonSerializer(serializers.Serializer[Any]):
     lesson = serializers.CharField()
     alt = serializers.CharField(help_text="The absent ALT.")
     school = serializers.CharField()
@@ -38,12 +39,12 @@ class CoverLessonSerializer(serializers.Serializer):  # type: ignore[type-arg]
     substitute = serializers.CharField(allow_null=True, help_text="Who takes the lesson; null: not covered.")
 
 
-class CoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CoverSerializer(serializers.ModelSerializer[Cover]):
     absent = serializers.ListField(child=serializers.CharField(), read_only=True)
     needed = CoverLessonSerializer(many=True, read_only=True, help_text="The absent ALTs' lessons that date.")
     moves = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="The changes, in words.")
     covered = serializers.IntegerField(read_only=True)
-    confirmed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    confirmed_by = by_username()
 
     class Meta:
         model = Cover
@@ -63,17 +64,17 @@ class CoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-class ProposeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ProposeSerializer(serializers.Serializer[Any]):
     program = serializers.IntegerField()
     date = serializers.DateField()
 
 
-class ConfirmedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ConfirmedSerializer(serializers.Serializer[Any]):
     cover = CoverSerializer()
     told = serializers.IntegerField(help_text="How many people were sent a notice and an email.")
 
 
-class AbsenceDateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AbsenceDateSerializer(serializers.Serializer[Any]):
     date = serializers.DateField()
     away = serializers.ListField(child=serializers.CharField(), help_text="The ALTs away that day.")
     proposed = CoverSerializer(allow_null=True)
@@ -81,7 +82,7 @@ class AbsenceDateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     waiting = serializers.BooleanField(help_text="Someone away is not yet in a confirmed cover.")
 
 
-class FillRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class FillRateSerializer(serializers.Serializer[Any]):
     school = serializers.CharField()
     school_name = serializers.CharField()
     month = serializers.DateField(help_text="The first of the month.")

@@ -17,25 +17,26 @@ from kakehashi.timetable.format import FormatError
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.accounts.scope import coordinated_programs, roles_of, visible_organizations, visible_programs
 from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.timetables.selectors import week_instance_json
 
 
-class ProgramSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ProgramSerializer(serializers.ModelSerializer[Program]):
     class Meta:
         model = Program
         fields = ["id", "name", "name_ja", "kind"]
 
 
-class OrganizationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrganizationSerializer(serializers.ModelSerializer[Organization]):
     class Meta:
         model = Organization
         fields = ["id", "name", "name_ja", "kind", "parent", "municipality_code"]
 
 
-class ContractSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    responsible_manager = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class ContractSerializer(serializers.ModelSerializer[Contract]):
+    responsible_manager = by_username()
     school_may_instruct_participants = serializers.BooleanField(read_only=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs, visible_participants
 from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE
 from kakehashi.web.people.filtersets import ParticipantFilterSet, PlacementFilterSet
@@ -29,7 +30,7 @@ ParticipantUpdateSerializer = form_serializer("ParticipantUpdate", ParticipantFo
 ParticipantPatchSerializer = form_serializer("ParticipantPatch", ParticipantForm, partial=True)
 
 
-class ParticipantRecordSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ParticipantRecordSerializer(serializers.ModelSerializer[Participant]):
     """What the edit page shows: personal data and the timetable limits."""
 
     seen = serializers.SerializerMethodField(help_text="Send it back with an edit; a record changed since is 409.")
@@ -48,7 +49,7 @@ def may_read_record(user: Any, participant: Participant) -> bool:
     return own or coordinated_programs(user).filter(pk=participant.program_id).exists()
 
 
-class ParticipantSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ParticipantSerializer(serializers.ModelSerializer[Participant]):
     record = serializers.SerializerMethodField(
         help_text="Personal data and limits: for the program's coordinators and the participant; otherwise null."
     )
@@ -62,11 +63,11 @@ class ParticipantSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         user = self.context["request"].user
         if not may_read_record(user, participant):
             return None
-        return ParticipantRecordSerializer(participant).data  # type: ignore[no-any-return]
+        return ParticipantRecordSerializer(participant).data
 
 
-class PlacementSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class PlacementSerializer(serializers.ModelSerializer[Placement]):
+    participant = by_code(Participant)
 
     class Meta:
         model = Placement
@@ -87,7 +88,7 @@ WeekLesson = inline_serializer(
 )
 
 
-class ParticipantWeekSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ParticipantWeekSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(allow_null=True, help_text="The published timetable version's id.")
     days = inline_serializer(
         "ParticipantWeekDay",

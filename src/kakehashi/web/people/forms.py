@@ -16,7 +16,7 @@ def record_version(participant: Participant) -> str:
     return participant.updated_at.isoformat() if participant.updated_at else ""
 
 
-class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
+class ParticipantForm(forms.ModelForm[Participant]):
     levels = forms.MultipleChoiceField(
         label=_("school levels"), choices=School.Level.choices, widget=forms.CheckboxSelectMultiple
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from datetime import time
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -89,7 +90,7 @@ class Block:
         return f"{format_clock(self.start)}–{format_clock(self.end)}"
 
 
-def _minutes(value: Any) -> int:
+def _minutes(value: time) -> int:
     return value.hour * 60 + value.minute
 
 

@@ -12,7 +12,9 @@ from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import is_administrator
 from kakehashi.web.api.base import ScopedAPIView, ScopedViewSet
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.permissions import ADMINISTRATOR, ANYONE
+from kakehashi.web.people.models import Participant
 from kakehashi.web.privacy.export import personal_data
 from kakehashi.web.privacy.models import PersonalDataView
 
@@ -28,10 +30,10 @@ class MyDataView(ScopedAPIView):
         return Response(personal_data(request.user))
 
 
-class AccessLogSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    viewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    applicant = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class AccessLogSerializer(serializers.ModelSerializer[PersonalDataView]):
+    viewer = by_username()
+    participant = by_code(Participant, allow_null=True)
+    applicant = by_username()
 
     class Meta:
         model = PersonalDataView

@@ -19,21 +19,24 @@ from rest_framework.response import Response
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
-from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.base import ScopedViewSet, in_body, named_in_body
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, APPLICANT, COORDINATOR
+from kakehashi.web.core.form_fields import choices_of
+from kakehashi.web.people.models import Participant
 from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.downloads import document_download
 from kakehashi.web.recruitment.filtersets import ApplicationListFilterSet
 from kakehashi.web.recruitment.forms import BulkMoveForm, InterviewForm, MoveForm
-from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle
+from kakehashi.web.recruitment.models import APPLICANT_JAPANESE_LEVELS, Application, ApplicationDocument, Cycle
 from kakehashi.web.recruitment.selectors import coordinated_applications, cycle_card, open_cycles
 
 MoveSerializer = form_serializer("ApplicationMove", MoveForm)
 
 
-class InterviewSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class InterviewSerializer(serializers.Serializer[Any]):
     """The interview form's fields; its `zone` choices depend on the cycle, so they are said in words here."""
 
     at = serializers.CharField(help_text="Date and time as on the clock of `zone`, e.g. 2027-02-03T10:00.")
@@ -44,7 +47,7 @@ class InterviewSerializer(serializers.Serializer):  # type: ignore[type-arg]
 # Cycles
 
 
-class CycleSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CycleSerializer(serializers.ModelSerializer[Cycle]):
     open_now = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField(help_text="The last minute to apply, as an instant (UTC).")
     eligibility = serializers.SerializerMethodField(help_text="The rules an applicant must meet, in words.")
@@ -122,7 +125,7 @@ class CycleViewSet(
 # Applications
 
 
-class DocumentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class DocumentSerializer(serializers.ModelSerializer[ApplicationDocument]):
     name = serializers.CharField(source="original_name")
     download = serializers.SerializerMethodField(help_text="Where to download it (the applicant and coordinators).")
 
@@ -136,7 +139,7 @@ class DocumentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         return request.build_absolute_uri(path) if request is not None else path
 
 
-class StepSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class StepSerializer(serializers.Serializer[Any]):
     at = serializers.DateTimeField()
     by = serializers.CharField(source="by.username", allow_null=True, default=None)
     from_status = serializers.CharField()
@@ -144,9 +147,9 @@ class StepSerializer(serializers.Serializer):  # type: ignore[type-arg]
     note = serializers.CharField()
 
 
-class ApplicationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    applicant = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+class ApplicationSerializer(serializers.ModelSerializer[Application]):
+    applicant = by_username(allow_null=False)
+    participant = by_code(Participant, allow_null=True)
     documents = DocumentSerializer(many=True, read_only=True)
     steps = StepSerializer(many=True, read_only=True)
     next_stages = serializers.SerializerMethodField(help_text="The stages the pipeline allows next.")
@@ -172,19 +175,19 @@ class ApplicationSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         return [stage.value for stage in allowed_next(application.status)]
 
 
-class ApplySerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ApplySerializer(serializers.Serializer[Any]):
     """An application as the apply page sends it, with its documents as files (PDF, JPEG or PNG)."""
 
     cycle = serializers.IntegerField()
     full_name = serializers.CharField(max_length=200)
     email = serializers.EmailField()
     birth_date = serializers.DateField()
-    gender = serializers.ChoiceField(choices=Application._meta.get_field("gender").choices)
+    gender = serializers.ChoiceField(choices=Participant.Gender.choices)
     citizenships = serializers.CharField(max_length=60, help_text="ISO country codes, comma-separated.")
     origin_region = serializers.CharField(max_length=100, required=False, allow_blank=True)
     degree = serializers.CharField(max_length=200, required=False, allow_blank=True)
     degree_date = serializers.DateField(required=False, allow_null=True)
-    japanese_level = serializers.ChoiceField(choices=Application._meta.get_field("japanese_level").choices)
+    japanese_level = serializers.ChoiceField(choices=APPLICANT_JAPANESE_LEVELS)
     teaching_experience = serializers.CharField(required=False, allow_blank=True)
     coaching_experience = serializers.CharField(required=False, allow_blank=True)
     coaching_qualifications = serializers.CharField(max_length=300, required=False, allow_blank=True)
@@ -212,13 +215,13 @@ class ApplySerializer(serializers.Serializer):  # type: ignore[type-arg]
     }
 
 
-class BulkMoveSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class BulkMoveSerializer(serializers.Serializer[Any]):
     cycle = serializers.IntegerField()
-    to = serializers.ChoiceField(choices=BulkMoveForm.base_fields["to"].choices)  # type: ignore[attr-defined]
+    to = serializers.ChoiceField(choices=choices_of(BulkMoveForm.base_fields, "to"))
     applications = serializers.ListField(child=serializers.IntegerField())
 
 
-class BulkMovedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class BulkMovedSerializer(serializers.Serializer[Any]):
     moved = serializers.ListField(child=serializers.IntegerField())
     refused = serializers.DictField(child=serializers.CharField(), help_text="Application id → why it stayed.")
 
@@ -288,7 +291,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
     @action(detail=False, methods=["post"], url_path="move")
     def move_many(self, request: Request) -> Response:
         cycles = Cycle.objects.filter(program__in=coordinated_programs(request.user))
-        cycle = named_in_body(cycles, request.data.get("cycle"), name="cycle")
+        cycle = named_in_body(cycles, in_body(request, "cycle"), name="cycle")
         data = cleaned(bound(BulkMoveForm, request.data, cycle=cycle))
         moved, refused = services.applications_advance_bulk(
             applications=data["applications"], to=data["to"], by=request.user

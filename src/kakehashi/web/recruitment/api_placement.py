@@ -16,9 +16,11 @@ from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, me, named_in_body, own_participants
+from kakehashi.web.api.base import ScopedViewSet, in_body, me, named_in_body, own_participants
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT, SUPERVISOR
+from kakehashi.web.people.models import Participant
 from kakehashi.web.recruitment import services_placement as placing
 from kakehashi.web.recruitment.api import CycleSerializer
 from kakehashi.web.recruitment.forms_placement import PlacementRequestForm, RenewalForm, SeaOpenForm, SeaRequestForm
@@ -35,8 +37,8 @@ class PlacementRequestAddSerializer(form_serializer("PlacementRequestFields", Pl
     year = serializers.IntegerField(help_text="The school year the participants are wanted for.")
 
 
-class SeaRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    filed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class SeaRequestSerializer(serializers.ModelSerializer[SeaRequest]):
+    filed_by = by_username()
 
     class Meta:
         model = SeaRequest
@@ -95,7 +97,7 @@ class SeaRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins
         return Response(CycleSerializer(cycle).data, status=status.HTTP_201_CREATED)
 
 
-class PlacementRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class PlacementRequestSerializer(serializers.ModelSerializer[PlacementRequest]):
     levels = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -122,17 +124,20 @@ class PlacementRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
         return PlacementRequest.objects.filter(program__in=coordinated_programs(self.request.user))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        program = named_in_body(coordinated_programs(request.user), request.data.get("program"), name="program")
-        year = serializers.IntegerField(min_value=2000, max_value=2100).run_validation(request.data.get("year"))
+        program = named_in_body(coordinated_programs(request.user), in_body(request, "program"), name="program")
+        year = serializers.IntegerField(min_value=2000, max_value=2100).run_validation(in_body(request, "year"))
         form = bound(PlacementRequestForm, request.data, organizations=requesting_organizations(request.user))
         cleaned(form)
         made = placing.placement_request_save(request=form.save(commit=False), program=program, year=year)
         return Response(PlacementRequestSerializer(made).data, status=status.HTTP_201_CREATED)
 
 
-class PlacementRunSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    instance = serializers.JSONField(read_only=True, help_text="The kakehashi/placement@1 instance solved.")
+class PlacementRunSerializer(serializers.ModelSerializer[PlacementRun]):
+    created_by = by_username()
+    # A declared field may share a name with a serializer attribute: the metaclass takes it out of the class.
+    instance = serializers.JSONField(  # type: ignore[assignment]
+        read_only=True, help_text="The kakehashi/placement@1 instance solved."
+    )
     result = serializers.JSONField(read_only=True, help_text="The optimizer's result: assignments and empty posts.")
 
     class Meta:
@@ -140,12 +145,12 @@ class PlacementRunSerializer(serializers.ModelSerializer):  # type: ignore[type-
         fields = ["id", "program", "year", "instance", "result", "applied_at", "created_by", "created_at"]
 
 
-class PlacementRunStartSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PlacementRunStartSerializer(serializers.Serializer[Any]):
     program = serializers.IntegerField()
     year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="The school year to place for.")
 
 
-class AppliedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AppliedSerializer(serializers.Serializer[Any]):
     run = PlacementRunSerializer()
     participants = serializers.ListField(child=serializers.CharField(), help_text="New participants' ids.")
 
@@ -189,8 +194,8 @@ class PlacementRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
         return Response(AppliedSerializer({"run": run, "participants": [p.code for p in made]}).data)
 
 
-class RenewalIntentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class RenewalIntentSerializer(serializers.ModelSerializer[RenewalIntent]):
+    participant = by_code(Participant)
     years_served = serializers.SerializerMethodField(help_text="Years on the programme before that school year.")
 
     class Meta:

@@ -114,6 +114,10 @@ class Cycle(Tracked):
             )
 
 
+# An applicant may be a native speaker, which a participant's recorded JLPT level has no place for.
+APPLICANT_JAPANESE_LEVELS = [*Participant.JapaneseLevel.choices, ("native", _("native"))]
+
+
 class Application(Tracked):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -141,7 +145,7 @@ class Application(Tracked):
     degree = models.CharField(_("degree"), max_length=200, blank=True)
     degree_date = models.DateField(_("degree conferred (or expected)"), null=True, blank=True)
     japanese_level = models.CharField(
-        _("Japanese level"), max_length=6, choices=[*Participant.JapaneseLevel.choices, ("native", _("native"))]
+        _("Japanese level"), max_length=6, choices=APPLICANT_JAPANESE_LEVELS
     )
     teaching_experience = models.TextField(_("teaching experience"), blank=True)
     coaching_experience = models.TextField(_("coaching experience"), blank=True)

@@ -15,8 +15,10 @@ from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import roles_of, visible_participants, visible_schools
 from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE, SCHOOL_STAFF
+from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.filtersets import (
     BellPeriodFilterSet,
     ChangeRequestFilterSet,
@@ -36,7 +38,7 @@ SchoolUpdateSerializer = form_serializer("SchoolUpdate", SchoolForm)
 SchoolPatchSerializer = form_serializer("SchoolPatch", SchoolForm, partial=True)
 
 
-class SchoolSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class SchoolSerializer(serializers.ModelSerializer[School]):
     name = serializers.CharField(source="organization.name", read_only=True)
     name_ja = serializers.CharField(source="organization.name_ja", read_only=True)
     board = serializers.IntegerField(source="organization.parent_id", read_only=True, allow_null=True)
@@ -61,7 +63,7 @@ class SchoolSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-class SchoolWeekSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class SchoolWeekSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(allow_null=True, help_text="The published timetable version's id.")
     visits = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()), help_text="Day → the visiting ALTs' ids."
@@ -79,25 +81,25 @@ class SchoolWeekSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class BellPeriodSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class BellPeriodSerializer(serializers.ModelSerializer[BellPeriod]):
+    school = by_code(School)
 
     class Meta:
         model = BellPeriod
         fields = ["id", "school", "variant", "period", "start", "end"]
 
 
-class HomeroomSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class HomeroomSerializer(serializers.ModelSerializer[Homeroom]):
+    school = by_code(School)
 
     class Meta:
         model = Homeroom
         fields = ["id", "school", "name", "grade", "weight"]
 
 
-class LessonSlotSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    homeroom = serializers.SlugRelatedField(slug_field="name", read_only=True)
+class LessonSlotSerializer(serializers.ModelSerializer[LessonSlot]):
+    school = by_code(School)
+    homeroom: serializers.SlugRelatedField[Homeroom] = serializers.SlugRelatedField(slug_field="name", read_only=True)
 
     class Meta:
         model = LessonSlot
@@ -158,8 +160,8 @@ class _SchoolPartViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
     read_roles = LIST_ROLES
 
     def scope(self) -> QuerySet[Any]:
-        model = self.queryset.model  # type: ignore[union-attr]
-        return model.objects.filter(school__in=visible_schools(self.request.user)).select_related("school")
+        parts: QuerySet[Any] = self.queryset.model.objects.filter(school__in=visible_schools(self.request.user))
+        return parts.select_related("school")
 
 
 @extend_schema_view(list=extend_schema(summary="Bell periods (?school=)"), retrieve=extend_schema(summary="One"))
@@ -189,11 +191,11 @@ class LessonSlotViewSet(_SchoolPartViewSet):
         return super().scope().select_related("homeroom")
 
 
-class ChangeRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    about = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    routed_to = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class ChangeRequestSerializer(serializers.ModelSerializer[ChangeRequest]):
+    school = by_code(School)
+    about = by_code(Participant, allow_null=True)
+    author = by_username()
+    routed_to = by_username()
 
     class Meta:
         model = ChangeRequest
@@ -212,7 +214,7 @@ class ChangeRequestSerializer(serializers.ModelSerializer):  # type: ignore[type
         ]
 
 
-class ChangeRequestFileSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ChangeRequestFileSerializer(serializers.Serializer[Any]):
     school = serializers.CharField(help_text="Your school's timetable id.")
     kind = serializers.ChoiceField(choices=ChangeRequest.Kind.choices, default=ChangeRequest.Kind.TIMETABLE)
     message = serializers.CharField(max_length=4000)

@@ -26,7 +26,7 @@ from kakehashi.web.schools.import_views import import_plan
 KINDS = ["schools", "p29", "bells", "classes", "lessons", "participants"]
 
 
-class ImportSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ImportSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=KINDS)
     file = serializers.FileField(help_text="CSV (UTF-8 or Shift_JIS), .xlsx, or P29 GeoJSON for `p29`.")
     confirm = serializers.BooleanField(default=False, help_text="false: the plan only; true: apply it.")

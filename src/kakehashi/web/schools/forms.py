@@ -9,7 +9,7 @@ from kakehashi.web.core.validators import refuse_control_characters
 from kakehashi.web.schools.models import School
 
 
-class SchoolForm(forms.ModelForm):  # type: ignore[type-arg]
+class SchoolForm(forms.ModelForm[School]):
     # The names are the organization's, saved without its full_clean: the one-line check is named here.
     name = forms.CharField(
         label=_("name"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -35,7 +36,10 @@ def school_contract(school: School, on: dt.date) -> Contract | None:
     Only a contract in force that day counts, so one signed for next year does not change today's routing."""
     org = school.organization
     in_force = Contract.objects.in_force(on).select_related("responsible_manager", "program")
-    return in_force.filter(organization=org).first() or in_force.filter(organization_id=org.parent_id).first()
+    own = in_force.filter(organization=org).first()
+    if own is not None or org.parent_id is None:
+        return own
+    return in_force.filter(organization_id=org.parent_id).first()
 
 
 def change_request_file(
@@ -115,7 +119,7 @@ def _file(
             signed = f"{author.get_full_name() or author.username}, {school.organization.display_name}"
             body = f"{message}\n\n— {signed}\n{routing}"
         to = [u.email for u in group]
-        transaction.on_commit(lambda s=subject, b=body, to=to: send_mail(s, b, settings.DEFAULT_FROM_EMAIL, to))
+        transaction.on_commit(partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, to))
     return request
 
 

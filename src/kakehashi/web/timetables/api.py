@@ -26,9 +26,12 @@ from rest_framework.response import Response
 
 from kakehashi.timetable.format import solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.base import ScopedViewSet, in_body, named_in_body
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
 from kakehashi.web.timetables.forms import SolveForm
@@ -46,8 +49,8 @@ from kakehashi.web.timetables.services import timetable_publish_with_changes
 # Versions
 
 
-class TimetableVersionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class TimetableVersionSerializer(serializers.ModelSerializer[TimetableVersion]):
+    created_by = by_username()
     explanation = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -69,18 +72,18 @@ class TimetableVersionSerializer(serializers.ModelSerializer):  # type: ignore[t
         ]
 
 
-class VisitRowSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class VisitRowSerializer(serializers.ModelSerializer[VisitRow]):
+    participant = by_code(Participant)
+    school = by_code(School)
 
     class Meta:
         model = VisitRow
         fields = ["participant", "day", "school"]
 
 
-class LessonRowSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    lesson = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class LessonRowSerializer(serializers.ModelSerializer[LessonRow]):
+    participant = by_code(Participant)
+    lesson = by_code(LessonSlot)
 
     class Meta:
         model = LessonRow
@@ -107,7 +110,7 @@ class TimetableVersionDetailSerializer(TimetableVersionSerializer):
         return LessonRowSerializer(rows, many=True).data
 
 
-class WeekChangesSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class WeekChangesSerializer(serializers.Serializer[Any]):
     by_participant = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()), help_text="ALT id → what changed, in words."
     )
@@ -124,12 +127,12 @@ def _changes(changes: WeekChanges) -> dict[str, Any]:
     }
 
 
-class PublishedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PublishedSerializer(serializers.Serializer[Any]):
     version = TimetableVersionSerializer()
     changes = WeekChangesSerializer(help_text="Since the week that was in force; each was told by email.")
 
 
-class PublishBodySerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PublishBodySerializer(serializers.Serializer[Any]):
     in_force = serializers.IntegerField(
         required=False,
         allow_null=True,
@@ -138,7 +141,7 @@ class PublishBodySerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class PublishPreviewSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PublishPreviewSerializer(serializers.Serializer[Any]):
     """Who publishing the version would tell, and what changes for each, against the week in force now."""
 
     version = TimetableVersionSerializer()
@@ -187,7 +190,7 @@ def _preview_body(preview: PublishPreview) -> dict[str, Any]:
 _NAMED = {"name": serializers.CharField(help_text="The school's name.")}
 
 
-class AnalysisSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AnalysisSerializer(serializers.Serializer[Any]):
     """What the analysis page shows."""
 
     objective = serializers.IntegerField()
@@ -362,8 +365,8 @@ class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
 # Solve jobs
 
 
-class SolveJobSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    requested_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class SolveJobSerializer(serializers.ModelSerializer[SolveJob]):
+    requested_by = by_username()
     gap = serializers.FloatField(read_only=True, allow_null=True, help_text="(bound - best) / bound, when both known.")
     percent = serializers.IntegerField(read_only=True, help_text="How far through its time limit.")
     finished = serializers.BooleanField(read_only=True)
@@ -430,7 +433,7 @@ class SolveJobViewSet(
         return super().retrieve(request, *args, **kwargs)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        program = named_in_body(coordinated_programs(request.user), request.data.get("program"), name="program")
+        program = named_in_body(coordinated_programs(request.user), in_body(request, "program"), name="program")
         options = cleaned(bound(SolveForm, request.data))
         job = solve_job_start(program=program, user=request.user, **options)
         return Response(SolveJobSerializer(job).data, status=status.HTTP_201_CREATED)

@@ -25,7 +25,7 @@ from kakehashi.web.timetables.services import visit_lock_toggle
 ACTIONS = ["move", "add", "drop", "swap", "lock"]
 
 
-class WeekEditSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class WeekEditSerializer(serializers.Serializer[Any]):
     action = serializers.ChoiceField(choices=ACTIONS)
     alt = serializers.CharField(help_text="The ALT whose week is edited (their id).")
     day = serializers.ChoiceField(choices=Weekday.choices, required=False, help_text="move, swap, lock")
@@ -55,7 +55,7 @@ class WeekEditSerializer(serializers.Serializer):  # type: ignore[type-arg]
         return data
 
 
-class WeekStateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class WeekStateSerializer(serializers.Serializer[Any]):
     version = TimetableVersionSerializer(
         allow_null=True, help_text="The version edits start from: the latest draft, else the week in force."
     )
