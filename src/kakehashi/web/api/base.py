@@ -3,7 +3,7 @@ user's scope, and the roles of each action are declared next to it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -11,7 +11,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.request import Request
@@ -58,13 +59,20 @@ class ScopedViewSet(ActingUser, viewsets.GenericViewSet[Any]):
     module built on it): an object outside it answers 404.
 
     `read_roles` may list and read, `write_roles` may change (403 for the others); `action_roles` overrides
-    both for a named action. `queryset` is only the model's empty set, for the schema generator."""
+    both for a named action. `queryset` is only the model's empty set, for the router's names and the schema
+    generator: it is the serializer's model, so a collection does not name its model twice."""
 
     permission_classes = [IsAuthenticated, RolesAllowed]
     read_roles: tuple[str, ...] = ANYONE
     write_roles: tuple[str, ...] = (COORDINATOR,)
-    queryset: QuerySet[Any]  # each collection's `Model.objects.none()`: for the schema generator, and its model
+    queryset: QuerySet[Any]
     action_roles: dict[str, tuple[str, ...]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        meta = getattr(getattr(cls, "serializer_class", None), "Meta", None)
+        if "queryset" not in cls.__dict__ and meta is not None:
+            cls.queryset = meta.model._default_manager.none()
 
     def roles_for(self, request: Request) -> tuple[str, ...]:
         if self.action in self.action_roles:
@@ -88,6 +96,21 @@ class ScopedViewSet(ActingUser, viewsets.GenericViewSet[Any]):
     @staticmethod
     def within(queryset: QuerySet[Any], obj: Model) -> bool:
         return queryset.filter(pk=obj.pk).exists()
+
+
+# A collection that is listed and read one by one; one that also takes new objects or changes adds DRF's mixins
+# for them in front of this. (No docstring: the schema would show it as every such collection's description.)
+class ReadableViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    pass
+
+
+def described[V: type](list: str, retrieve: str, **actions: str | Callable[[Any], Any]) -> Callable[[V], V]:
+    """The schema's words for a collection: a summary for listing it and for reading one, and for each other
+    action either a summary or a whole `extend_schema(...)` (its request and responses too)."""
+    summaries = {"list": list, "retrieve": retrieve, **actions}
+    return extend_schema_view(
+        **{name: extend_schema(summary=said) if isinstance(said, str) else said for name, said in summaries.items()}
+    )
 
 
 def in_body(request: Request, name: str) -> Any:

@@ -9,14 +9,14 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import EventKind
-from kakehashi.web.api.base import ScopedViewSet, in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body
 from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
@@ -54,9 +54,9 @@ class EventSerializer(serializers.ModelSerializer[Event]):
         return compensatory_day(event)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Events of the schools you see (?school=, ?board=, ?kind=, ?year=)"),
-    retrieve=extend_schema(summary="One event"),
+@described(
+    list="Events of the schools you see (?school=, ?board=, ?kind=, ?year=)",
+    retrieve="One event",
     create=extend_schema(
         summary="Add an event to a school or to a whole board (its coordinators and supervisors)",
         request=EventCreateSerializer,
@@ -64,17 +64,9 @@ class EventSerializer(serializers.ModelSerializer[Event]):
     ),
     update=extend_schema(summary="Change an event", request=EventFields),
     partial_update=extend_schema(summary="Change some of an event", request=EventPatchSerializer),
-    destroy=extend_schema(summary="Delete an event"),
+    destroy="Delete an event",
 )
-class EventViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    ScopedViewSet,
-):
-    queryset = Event.objects.none()
+class EventViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.DestroyModelMixin, ReadableViewSet):
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
     write_roles = (COORDINATOR, SUPERVISOR)

@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from kakehashi.web.api.base import ScopedViewSet, me, own_participants
+from kakehashi.web.api.base import ReadableViewSet, described, me, own_participants
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT, SUPERVISOR
@@ -94,17 +94,16 @@ class DailyReportSerializer(serializers.ModelSerializer[DailyReport]):
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your reports, and the submitted reports you decide (?status=, ?participant=, …)"),
-    retrieve=extend_schema(summary="One report with its duties"),
+@described(
+    list="Your reports, and the submitted reports you decide (?status=, ?participant=, …)",
+    retrieve="One report with its duties",
     create=extend_schema(
         summary="Start your report for a date: the existing one, or a new draft prefilled with the day's plan",
         request=ReportStartSerializer,
         responses={201: DailyReportSerializer},
     ),
 )
-class DailyReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = DailyReport.objects.none()
+class DailyReportViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = DailyReportSerializer
     filterset_class = DailyReportFilterSet
     write_roles = (PARTICIPANT,)

@@ -7,14 +7,14 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, in_body, named_in_body, own_participants
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body, own_participants
 from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import PARTICIPANT
@@ -67,17 +67,16 @@ class CountSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Training sessions and meetings of your programs, or those you are invited to"),
-    retrieve=extend_schema(summary="One session with its invitations"),
+@described(
+    list="Training sessions and meetings of your programs, or those you are invited to",
+    retrieve="One session with its invitations",
     create=extend_schema(
         summary="Schedule a session (coordinators)",
         request=SessionCreateSerializer,
         responses={201: TrainingSessionSerializer},
     ),
 )
-class TrainingSessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = TrainingSession.objects.none()
+class TrainingSessionViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = TrainingSessionSerializer
     filterset_fields = ["program", "kind"]
 
@@ -142,12 +141,8 @@ class RespondSerializer(serializers.Serializer[Any]):
     attending = serializers.BooleanField()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your invitations to sessions"),
-    retrieve=extend_schema(summary="One invitation"),
-)
-class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Invitation.objects.none()
+@described(list="Your invitations to sessions", retrieve="One invitation")
+class InvitationViewSet(ReadableViewSet):
     serializer_class = InvitationSerializer
     read_roles = write_roles = (PARTICIPANT,)
 

@@ -3,11 +3,10 @@ sessions and meetings coordinators hold for participants."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
@@ -79,11 +78,9 @@ class DailyReport(Tracked):
     date = models.DateField(_("date"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     note = models.TextField(_("note"), blank=True)
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    submitted_at = when(_("submitted at"))
+    decided_by = acted_by()
+    decided_at = when(_("decided at"))
     comment = models.CharField(_("supervisor's comment"), max_length=500, blank=True)
 
     class Meta:
@@ -125,9 +122,7 @@ class TrainingSession(Tracked):
     ends = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     link = models.URLField(_("online link"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = acted_by()
 
     class Meta:
         ordering = ["-starts", "id"]
@@ -167,7 +162,7 @@ class Invitation(Tracked):
         Participant, on_delete=models.CASCADE, related_name="training_invitations", verbose_name=_("participant")
     )
     response = models.CharField(_("answer"), max_length=13, choices=Response.choices, default=Response.PENDING)
-    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    responded_at = when(_("answered at"))
     attendance = models.CharField(
         _("attendance"), max_length=7, choices=Attendance.choices, default=Attendance.UNRECORDED, blank=True
     )

@@ -16,7 +16,14 @@ from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, me, named_in_body, own_participants, signed_in
+from kakehashi.web.api.base import (
+    ReadableViewSet,
+    described,
+    me,
+    named_in_body,
+    own_participants,
+    signed_in,
+)
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, COORDINATOR, PARTICIPANT
@@ -73,17 +80,16 @@ class BalanceSerializer(serializers.Serializer[Any]):
     remaining = serializers.IntegerField()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your leave, or your programs' (?status=, ?kind=, ?participant=, ?program=, ?on=)"),
-    retrieve=extend_schema(summary="One leave request"),
+@described(
+    list="Your leave, or your programs' (?status=, ?kind=, ?participant=, ?program=, ?on=)",
+    retrieve="One leave request",
     create=extend_schema(
         summary="Ask for leave (participants): paid, compensatory (for weekend work), sick or special",
         request=LeaveAsk,
         responses={201: LeaveRequestSerializer},
     ),
 )
-class LeaveRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = LeaveRequest.objects.none()
+class LeaveRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = LeaveRequestSerializer
     filterset_class = LeaveRequestFilterSet
     write_roles = (PARTICIPANT,)
@@ -155,15 +161,14 @@ class WeekendWorkSerializer(serializers.ModelSerializer[WeekendWork]):
         fields = ["id", "participant", "date", "description", "compensatory_by"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Weekend work owed a compensatory day: yours, or your programs'"),
-    retrieve=extend_schema(summary="One day of weekend work"),
+@described(
+    list="Weekend work owed a compensatory day: yours, or your programs'",
+    retrieve="One day of weekend work",
     create=extend_schema(
         summary="Record weekend work (participants)", request=WeekendWorkRecord, responses={201: WeekendWorkSerializer}
     ),
 )
-class WeekendWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = WeekendWork.objects.none()
+class WeekendWorkViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = WeekendWorkSerializer
     write_roles = (PARTICIPANT,)
 
@@ -187,17 +192,16 @@ class EntitlementSerializer(serializers.ModelSerializer[LeaveEntitlement]):
         fields = ["id", "participant", "year", "days"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Paid leave days granted, by participant and school year (coordinators)"),
-    retrieve=extend_schema(summary="One grant"),
+@described(
+    list="Paid leave days granted, by participant and school year (coordinators)",
+    retrieve="One grant",
     create=extend_schema(
         summary="Set a participant's paid leave days for a school year",
         request=EntitlementSet,
         responses={200: EntitlementSerializer},
     ),
 )
-class EntitlementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = LeaveEntitlement.objects.none()
+class EntitlementViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = EntitlementSerializer
     filterset_fields = ["year"]
     read_roles = (COORDINATOR,)
@@ -231,8 +235,7 @@ class MarkedSerializer(serializers.Serializer[Any]):
     ),
     retrieve=extend_schema(summary="One notice"),
 )
-class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Notice.objects.none()
+class NoticeViewSet(ReadableViewSet):
     serializer_class = NoticeSerializer
     write_roles = ANYONE  # everyone reads and marks their own
 

@@ -8,15 +8,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, named_in_body
 from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
@@ -94,12 +94,11 @@ class FillRateSerializer(serializers.Serializer[Any]):
 PROGRAM = OpenApiParameter("program", int, required=True, description="The program (one you coordinate).")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Covers of your programs (?program=, ?date=, ?status=)"),
-    retrieve=extend_schema(summary="One cover: who takes which lesson of the absent ALTs"),
+@described(
+    list="Covers of your programs (?program=, ?date=, ?status=)",
+    retrieve="One cover: who takes which lesson of the absent ALTs",
 )
-class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Cover.objects.none()
+class CoverViewSet(ReadableViewSet):
     serializer_class = CoverSerializer
     filterset_fields = ["program", "date", "status"]
     read_roles = (COORDINATOR,)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 
@@ -98,11 +98,9 @@ class LeaveRequest(Tracked):
         related_name="compensatory_leave",
         verbose_name=_("for weekend work"),
     )
-    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reported_at = when(_("reported at"))
+    decided_by = acted_by()
+    decided_at = when(_("decided at"))
     decision_note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -142,10 +140,8 @@ class Cover(Tracked):
     needed = models.JSONField(default=list)  # the absent ALTs' lessons that date, each with its substitute
     moves = models.JSONField(default=list)  # the engine's account of the changes, a line each
     seconds = models.FloatField(default=0.0)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = acted_by()
+    confirmed_at = when(_("confirmed at"))
 
     class Meta:
         ordering = ["-date", "-id"]

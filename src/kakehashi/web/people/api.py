@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs, visible_participants
-from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.base import ReadableViewSet, described
 from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE
@@ -101,16 +101,15 @@ class ParticipantWeekSerializer(serializers.Serializer[Any]):
     )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Participants you see (the participants page's filters: q, kind)"),
-    retrieve=extend_schema(summary="One participant (the view is in their access log)"),
+@described(
+    list="Participants you see (the participants page's filters: q, kind)",
+    retrieve="One participant (the view is in their access log)",
     update=extend_schema(summary="Edit a participant's record (coordinators)", request=ParticipantUpdateSerializer),
     partial_update=extend_schema(
         summary="Edit some of a participant's record (coordinators)", request=ParticipantPatchSerializer
     ),
 )
-class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
-    queryset = Participant.objects.none()
+class ParticipantViewSet(mixins.UpdateModelMixin, ReadableViewSet):
     serializer_class = ParticipantSerializer
     filterset_class = ParticipantFilterSet
     lookup_field = "code"
@@ -163,12 +162,8 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(ParticipantWeekSerializer({"version": version.pk if version else None, "days": days}).data)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Placements of the participants you see (?participant=, ?organization=)"),
-    retrieve=extend_schema(summary="One placement"),
-)
-class PlacementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Placement.objects.none()
+@described(list="Placements of the participants you see (?participant=, ?organization=)", retrieve="One placement")
+class PlacementViewSet(ReadableViewSet):
     serializer_class = PlacementSerializer
     filterset_class = PlacementFilterSet
 

@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
-from kakehashi.web.api.base import ScopedViewSet, in_body, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, APPLICANT, COORDINATOR
@@ -89,17 +89,14 @@ class CycleSerializer(serializers.ModelSerializer[Cycle]):
         return cycle_card(cycle, timezone.now()).rules
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Open cycles (anyone), and your programs' cycles (coordinators)"),
-    retrieve=extend_schema(summary="One cycle with its deadline and eligibility rules"),
-    create=extend_schema(summary="Create an ALT or CIR cycle (SEA posts open from a request)"),
-    update=extend_schema(summary="Change a cycle"),
-    partial_update=extend_schema(summary="Change some of a cycle"),
+@described(
+    list="Open cycles (anyone), and your programs' cycles (coordinators)",
+    retrieve="One cycle with its deadline and eligibility rules",
+    create="Create an ALT or CIR cycle (SEA posts open from a request)",
+    update="Change a cycle",
+    partial_update="Change some of a cycle",
 )
-class CycleViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet
-):
-    queryset = Cycle.objects.none()
+class CycleViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadableViewSet):
     serializer_class = CycleSerializer
     filterset_fields = ["program", "position"]
 
@@ -230,17 +227,16 @@ def _coordinates(user: Any, application: Application) -> bool:
     return coordinated_applications(user).filter(pk=application.pk).exists()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Applications to your programs (coordinators), or your own (?cycle=, ?status=, ?q=)"),
-    retrieve=extend_schema(summary="One application with its documents and steps (the view is logged)"),
+@described(
+    list="Applications to your programs (coordinators), or your own (?cycle=, ?status=, ?q=)",
+    retrieve="One application with its documents and steps (the view is logged)",
     create=extend_schema(
         summary="Apply (applicant accounts): the deadline and every eligibility rule are checked",
         request={"multipart/form-data": ApplySerializer},
         responses={201: ApplicationSerializer},
     ),
 )
-class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = Application.objects.none()
+class ApplicationViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationListFilterSet
     write_roles = (COORDINATOR,)

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -16,7 +16,14 @@ from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, in_body, me, named_in_body, own_participants
+from kakehashi.web.api.base import (
+    ReadableViewSet,
+    described,
+    in_body,
+    me,
+    named_in_body,
+    own_participants,
+)
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT, SUPERVISOR
@@ -58,17 +65,16 @@ class SeaRequestSerializer(serializers.ModelSerializer[SeaRequest]):
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="SEA requests of the organizations you file for, and of your programs"),
-    retrieve=extend_schema(summary="One SEA request"),
+@described(
+    list="SEA requests of the organizations you file for, and of your programs",
+    retrieve="One SEA request",
     create=extend_schema(
         summary="File an SEA request for an organization (supervisors and coordinators)",
         request=SeaFile,
         responses={201: SeaRequestSerializer},
     ),
 )
-class SeaRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = SeaRequest.objects.none()
+class SeaRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = SeaRequestSerializer
     filterset_fields = ["program", "organization", "status"]
     read_roles = write_roles = (COORDINATOR, SUPERVISOR)
@@ -105,17 +111,16 @@ class PlacementRequestSerializer(serializers.ModelSerializer[PlacementRequest]):
         fields = ["id", "program", "organization", "year", "position", "levels", "japanese_min", "sport", "count"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Organizations' requests for participants, for your programs (?program=, ?year=)"),
-    retrieve=extend_schema(summary="One placement request"),
+@described(
+    list="Organizations' requests for participants, for your programs (?program=, ?year=)",
+    retrieve="One placement request",
     create=extend_schema(
         summary="Add an organization's request (position, levels, Japanese, sport, how many)",
         request=PlacementRequestAddSerializer,
         responses={201: PlacementRequestSerializer},
     ),
 )
-class PlacementRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = PlacementRequest.objects.none()
+class PlacementRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = PlacementRequestSerializer
     filterset_fields = ["program", "year", "organization", "position"]
     read_roles = (COORDINATOR,)
@@ -155,17 +160,16 @@ class AppliedSerializer(serializers.Serializer[Any]):
     participants = serializers.ListField(child=serializers.CharField(), help_text="New participants' ids.")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Placement runs of your programs, newest first (?program=, ?year=)"),
-    retrieve=extend_schema(summary="One placement run with its instance and result"),
+@described(
+    list="Placement runs of your programs, newest first (?program=, ?year=)",
+    retrieve="One placement run with its instance and result",
     create=extend_schema(
         summary="Run the placement optimizer over the year's requests, accepted applicants and renewals",
         request=PlacementRunStartSerializer,
         responses={201: PlacementRunSerializer},
     ),
 )
-class PlacementRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = PlacementRun.objects.none()
+class PlacementRunViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = PlacementRunSerializer
     filterset_fields = ["program", "year"]
     read_roles = (COORDINATOR,)
@@ -206,17 +210,16 @@ class RenewalIntentSerializer(serializers.ModelSerializer[RenewalIntent]):
         return placing.years_served(intent.participant, intent.year)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Next year's intents: yours, or your programs' participants' (?year=)"),
-    retrieve=extend_schema(summary="One intent"),
+@described(
+    list="Next year's intents: yours, or your programs' participants' (?year=)",
+    retrieve="One intent",
     create=extend_schema(
         summary="State your choice for next school year: re-contract, transfer or leave (within the limit)",
         request=RenewalState,
         responses={201: RenewalIntentSerializer},
     ),
 )
-class RenewalIntentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = RenewalIntent.objects.none()
+class RenewalIntentViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = RenewalIntentSerializer
     filterset_fields = ["year", "choice"]
     write_roles = (PARTICIPANT,)

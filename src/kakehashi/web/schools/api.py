@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import roles_of, visible_participants, visible_schools
-from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.base import ReadableViewSet, described
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE, SCHOOL_STAFF
@@ -106,16 +106,15 @@ class LessonSlotSerializer(serializers.ModelSerializer[LessonSlot]):
         fields = ["id", "code", "school", "homeroom", "day", "period", "teacher", "active"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Schools you see (the schools page's filters: q, level, board)"),
-    retrieve=extend_schema(summary="One school"),
+@described(
+    list="Schools you see (the schools page's filters: q, level, board)",
+    retrieve="One school",
     update=extend_schema(summary="Edit a school (coordinators)", request=SchoolUpdateSerializer),
     partial_update=extend_schema(
         summary="Edit some of a school's fields (coordinators)", request=SchoolPatchSerializer
     ),
 )
-class SchoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
-    queryset = School.objects.none()
+class SchoolViewSet(mixins.UpdateModelMixin, ReadableViewSet):
     serializer_class = SchoolSerializer
     filterset_class = SchoolFilterSet
     lookup_field = "code"
@@ -154,7 +153,7 @@ class SchoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Upd
         return Response(SchoolWeekSerializer(body).data)
 
 
-class _SchoolPartViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class _SchoolPartViewSet(ReadableViewSet):
     """Bells, classes and lessons of the schools the user sees; changed through imports, not here."""
 
     read_roles = LIST_ROLES
@@ -164,26 +163,20 @@ class _SchoolPartViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
         return parts.select_related("school")
 
 
-@extend_schema_view(list=extend_schema(summary="Bell periods (?school=)"), retrieve=extend_schema(summary="One"))
+@described(list="Bell periods (?school=)", retrieve="One")
 class BellPeriodViewSet(_SchoolPartViewSet):
-    queryset = BellPeriod.objects.none()
     serializer_class = BellPeriodSerializer
     filterset_class = BellPeriodFilterSet
 
 
-@extend_schema_view(list=extend_schema(summary="Classes (?school=)"), retrieve=extend_schema(summary="One class"))
+@described(list="Classes (?school=)", retrieve="One class")
 class HomeroomViewSet(_SchoolPartViewSet):
-    queryset = Homeroom.objects.none()
     serializer_class = HomeroomSerializer
     filterset_class = HomeroomFilterSet
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Foreign-language lessons of the schools' own timetables (?school=, ?day=)"),
-    retrieve=extend_schema(summary="One lesson"),
-)
+@described(list="Foreign-language lessons of the schools' own timetables (?school=, ?day=)", retrieve="One lesson")
 class LessonSlotViewSet(_SchoolPartViewSet):
-    queryset = LessonSlot.objects.none()
     serializer_class = LessonSlotSerializer
     filterset_class = LessonSlotFilterSet
 
@@ -224,17 +217,16 @@ class ChangeRequestFileSerializer(serializers.Serializer[Any]):
     )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Change requests of the schools you see (?school=)"),
-    retrieve=extend_schema(summary="One change request"),
+@described(
+    list="Change requests of the schools you see (?school=)",
+    retrieve="One change request",
     create=extend_schema(
         summary="File a change request (school staff); routed by the contract",
         request=ChangeRequestFileSerializer,
         responses={201: ChangeRequestSerializer},
     ),
 )
-class ChangeRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = ChangeRequest.objects.none()
+class ChangeRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = ChangeRequestSerializer
     filterset_class = ChangeRequestFilterSet
     read_roles = ANYONE

@@ -16,7 +16,6 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
-    extend_schema_view,
     inline_serializer,
 )
 from rest_framework import mixins, serializers, status
@@ -26,7 +25,7 @@ from rest_framework.response import Response
 
 from kakehashi.timetable.format import solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, in_body, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR
@@ -276,12 +275,11 @@ def _analysis_body(version: TimetableVersion) -> dict[str, Any]:
     }
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Timetable versions of your programs (?program=, ?state=, ?in_force=)"),
-    retrieve=extend_schema(summary="One version with its visits and lessons"),
+@described(
+    list="Timetable versions of your programs (?program=, ?state=, ?in_force=)",
+    retrieve="One version with its visits and lessons",
 )
-class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = TimetableVersion.objects.none()
+class TimetableVersionViewSet(ReadableViewSet):
     serializer_class = TimetableVersionSerializer
     filterset_fields = ["program", "state", "number", "in_force"]
     read_roles = (COORDINATOR,)
@@ -399,9 +397,9 @@ class SolveJobStartSerializer(form_serializer("SolveJobOptions", SolveForm)):  #
     program = serializers.IntegerField(help_text="The program whose week to solve.")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Solve jobs of your programs, newest first (?program=, ?state=)"),
-    retrieve=extend_schema(summary="A solve job's state and progress: elapsed, best objective, bound, gap"),
+@described(
+    list="Solve jobs of your programs, newest first (?program=, ?state=)",
+    retrieve="A solve job's state and progress: elapsed, best objective, bound, gap",
     create=extend_schema(
         summary="Start a solve of a program's week (the task worker runs it)",
         request=SolveJobStartSerializer,
@@ -412,10 +410,7 @@ class SolveJobStartSerializer(form_serializer("SolveJobOptions", SolveForm)):  #
         responses={202: SolveJobSerializer},
     ),
 )
-class SolveJobViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.DestroyModelMixin, ScopedViewSet
-):
-    queryset = SolveJob.objects.none()
+class SolveJobViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, ReadableViewSet):
     serializer_class = SolveJobSerializer
     filterset_fields = ["program", "state"]
     read_roles = (COORDINATOR,)
