@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.request import Request
@@ -24,6 +25,8 @@ from kakehashi.web.api.permissions import ANYONE, COORDINATOR, RolesAllowed
 from kakehashi.web.core.actor import acting_as, current_actor
 from kakehashi.web.people.models import Participant
 
+if TYPE_CHECKING:
+    from rest_framework.decorators import ViewSetAction
 
 class ActingUser:
     """Django's middleware names the actor of a request's changes before DRF has read the token, so a script's
@@ -111,6 +114,26 @@ def described[V: type](list: str, retrieve: str, **actions: str | Callable[[Any]
     return extend_schema_view(
         **{name: extend_schema(summary=said) if isinstance(said, str) else said for name, said in summaries.items()}
     )
+
+
+def post_action[F: Callable[..., Any]](
+    *, detail: bool = True, url_path: str | None = None, **schema: Any
+) -> Callable[[F], ViewSetAction[F]]:
+    """A POST on one object (or, with `detail=False`, on the collection), with its schema: the request it
+    reads, the responses, a summary (extend_schema's arguments)."""
+    routing: dict[str, Any] = {"url_path": url_path} if url_path else {}
+
+    def decorate(view: F) -> ViewSetAction[F]:
+        return extend_schema(**schema)(action(detail=detail, methods=["post"], **routing)(view))
+
+    return decorate
+
+
+def validated(serializer_class: type[serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
+    """The request body as the serializer reads it, or a 400 naming each field it refused."""
+    body = serializer_class(data=request.data)
+    body.is_valid(raise_exception=True)
+    return dict(body.validated_data)
 
 
 def in_body(request: Request, name: str) -> Any:

@@ -11,12 +11,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import EventKind
-from kakehashi.web.api.base import ReadableViewSet, described, in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, post_action
 from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
@@ -102,12 +101,12 @@ class EventViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.Dest
         self.editable().delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(
+    @post_action(
         request=RainedOutSerializer,
         responses=EventSerializer,
         summary="A rained-out sports day moves to a later date (its compensatory day follows)",
+        url_path="rained-out",
     )
-    @action(detail=True, methods=["post"], url_path="rained-out")
     def rained_out(self, request: Request, pk: int) -> Response:
         event = self.editable()
         if event.kind != EventKind.SPORTS_DAY:

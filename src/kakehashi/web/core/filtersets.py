@@ -12,6 +12,7 @@ from typing import Any
 
 import django_filters
 from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 
 from kakehashi.web.accounts.scope import visible_organizations, visible_programs
@@ -47,3 +48,12 @@ class ScopedFilterBackend(DjangoFilterBackend):
     """The API's filter backend: lists declared with `filterset_fields` get the same scoped choices."""
 
     filterset_base = ScopedFilterSet
+
+
+class ParticipantRowsFilterSet(ScopedFilterSet):
+    """Filters of a list whose rows each belong to a participant: by the participant's id and by program."""
+
+    participant = django_filters.CharFilter(label=_("Participant (timetable id)"), field_name="participant__code")
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program"), field_name="participant__program", queryset=Program.objects.all()
+    )

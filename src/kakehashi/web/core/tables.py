@@ -38,6 +38,22 @@ class ListTable(tables.Table):
         empty_text = _("Nothing matches.")
 
 
+class ParticipantRowsTable(ListTable):
+    """A list whose rows each belong to a participant (a report, a leave request): the participant's id, name
+    and program, for the subclass's Meta.fields to place."""
+
+    code = tables.Column(verbose_name=_("id"), accessor="participant__code", attrs=NOWRAP)
+    participant = tables.Column(
+        verbose_name=_("participant"), accessor="participant__name", order_by=("participant__name",)
+    )
+    program = tables.Column(
+        verbose_name=_("program"),
+        accessor="participant__program__name",
+        order_by=("participant__program__name",),
+        attrs=WIDE_ONLY,
+    )
+
+
 class SelectColumn(tables.CheckBoxColumn):
     """A box on each row and one in the header that selects every row on the page (site.js). The boxes belong to
     the decision form named by `form` (the `form` attribute), so the table need not sit inside that form."""

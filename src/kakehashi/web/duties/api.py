@@ -13,7 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from kakehashi.web.api.base import ReadableViewSet, described, me, own_participants
+from kakehashi.web.api.base import ReadableViewSet, described, me, own_participants, post_action, validated
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT, SUPERVISOR
@@ -131,13 +131,11 @@ class DailyReportViewSet(mixins.CreateModelMixin, ReadableViewSet):
         return Response(DailyReportSerializer(self.get_queryset().get(pk=report.pk)).data)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        body = ReportStartSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        report = services.report_start(participant=me(request.user), date=body.validated_data["date"])
+        body = validated(ReportStartSerializer, request)
+        report = services.report_start(participant=me(request.user), date=body["date"])
         return Response(DailyReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=EntryAdd, responses={201: DutyEntrySerializer}, summary="Add a duty to your report")
-    @action(detail=True, methods=["post"])
+    @post_action(request=EntryAdd, responses={201: DutyEntrySerializer}, summary="Add a duty to your report")
     def entries(self, request: Request, pk: int) -> Response:
         report = self.own()
         person = report.participant
@@ -156,37 +154,35 @@ class DailyReportViewSet(mixins.CreateModelMixin, ReadableViewSet):
         services.entry_remove(entry=found)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=Note, responses=DailyReportSerializer, summary="Write the note for your coordinator")
-    @action(detail=True, methods=["post"])
+    @post_action(request=Note, responses=DailyReportSerializer, summary="Write the note for your coordinator")
     def note(self, request: Request, pk: int) -> Response:
         report = self.own()
         return self._report(services.report_note(report=report, note=cleaned(bound(NoteForm, request.data))["note"]))
 
-    @extend_schema(
-        request=None, responses=DailyReportSerializer, summary="Take the day's lessons and sessions again from the plan"
+    @post_action(
+        request=None,
+        responses=DailyReportSerializer,
+        summary="Take the day's lessons and sessions again from the plan",
     )
-    @action(detail=True, methods=["post"])
     def refresh(self, request: Request, pk: int) -> Response:
         return self._report(services.report_refresh(report=self.own()))
 
-    @extend_schema(request=None, responses=DailyReportSerializer, summary="Submit your report for a decision")
-    @action(detail=True, methods=["post"])
+    @post_action(request=None, responses=DailyReportSerializer, summary="Submit your report for a decision")
     def submit(self, request: Request, pk: int) -> Response:
         return self._report(services.report_submit(report=self.own()))
 
-    @extend_schema(request=Decision, responses=DailyReportSerializer, summary="Approve a submitted report")
-    @action(detail=True, methods=["post"])
+    @post_action(request=Decision, responses=DailyReportSerializer, summary="Approve a submitted report")
     def approve(self, request: Request, pk: int) -> Response:
         report = self.decidable()
         comment = cleaned(bound(DecisionForm, request.data))["comment"]
         return self._report(services.report_approve(report=report, user=request.user, comment=comment))
 
-    @extend_schema(
+    @post_action(
         request=Decision,
         responses=DailyReportSerializer,
         summary="Return a submitted report with what to change (not for supervisors under 請負)",
+        url_path="return",
     )
-    @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: int) -> Response:
         report = self.decidable()
         self.require(may_return(request.user, report))

@@ -9,12 +9,19 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body, own_participants
+from kakehashi.web.api.base import (
+    ReadableViewSet,
+    described,
+    in_body,
+    named_in_body,
+    own_participants,
+    post_action,
+    validated,
+)
 from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import PARTICIPANT
@@ -102,38 +109,34 @@ class TrainingSessionViewSet(mixins.CreateModelMixin, ReadableViewSet):
         )
         return Response(TrainingSessionSerializer(session).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=InviteSerializer,
         responses=CountSerializer,
         summary="Invite the chosen participants, all new ones, or everyone; each is told at once",
     )
-    @action(detail=True, methods=["post"])
     def invite(self, request: Request, pk: int) -> Response:
         session = self.coordinated()
         people = session.program.participants.order_by("code")
-        data = InviteSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        who = data.validated_data["who"]
+        data = validated(InviteSerializer, request)
+        who = data["who"]
         chosen: list[Participant]
         if who == InviteForm.Who.NEW:
             chosen = list(new_participants(session.program, timezone.localdate()))
         elif who == InviteForm.Who.ALL:
             chosen = list(people)
         else:
-            chosen = list(people.filter(code__in=data.validated_data.get("participants", [])))
+            chosen = list(people.filter(code__in=data.get("participants", [])))
         return Response({"count": training.session_invite(session=session, participants=chosen)})
 
-    @extend_schema(
+    @post_action(
         request=AttendanceSerializer,
         responses=CountSerializer,
         summary="Record who came (once the session has begun); returns how many changed",
     )
-    @action(detail=True, methods=["post"])
     def attendance(self, request: Request, pk: int) -> Response:
         session = self.coordinated()
-        body = AttendanceSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        marks = {int(key): value for key, value in body.validated_data["marks"].items() if str(key).isdigit()}
+        body = validated(AttendanceSerializer, request)
+        marks = {int(key): value for key, value in body["marks"].items() if str(key).isdigit()}
         return Response({"count": training.attendance_record(session=session, marks=marks)})
 
 
@@ -150,11 +153,9 @@ class InvitationViewSet(ReadableViewSet):
         mine = Invitation.objects.filter(participant_id__in=own_participants(self.request.user))
         return mine.select_related("participant", "session").order_by("-session__starts")
 
-    @extend_schema(request=RespondSerializer, responses=InvitationSerializer, summary="Answer: attending or not")
-    @action(detail=True, methods=["post"])
+    @post_action(request=RespondSerializer, responses=InvitationSerializer, summary="Answer: attending or not")
     def respond(self, request: Request, pk: int) -> Response:
         invitation = self.get_object()
-        body = RespondSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        answered = training.invitation_respond(invitation=invitation, attending=body.validated_data["attending"])
+        body = validated(RespondSerializer, request)
+        answered = training.invitation_respond(invitation=invitation, attending=body["attending"])
         return Response(InvitationSerializer(answered).data)

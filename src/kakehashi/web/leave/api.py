@@ -22,7 +22,9 @@ from kakehashi.web.api.base import (
     me,
     named_in_body,
     own_participants,
+    post_action,
     signed_in,
+    validated,
 )
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
@@ -109,38 +111,36 @@ class LeaveRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     def _decide(self, request: Request, *, approve: bool) -> Response:
         leave: LeaveRequest = self.get_object()
         self.require(coordinated_programs(request.user).filter(pk=leave.participant.program_id).exists())
-        body = DecisionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        body = validated(DecisionSerializer, request)
         decided = services.leave_request_decide(
-            request=leave, approve=approve, user=request.user, note=body.validated_data.get("note", "")
+            request=leave, approve=approve, user=request.user, note=body.get("note", "")
         )
         return Response(LeaveRequestSerializer(decided).data)
 
-    @extend_schema(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Approve (coordinators)")
-    @action(detail=True, methods=["post"])
+    @post_action(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Approve (coordinators)")
     def approve(self, request: Request, pk: int) -> Response:
         return self._decide(request, approve=True)
 
-    @extend_schema(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Refuse (coordinators)")
-    @action(detail=True, methods=["post"])
+    @post_action(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Refuse (coordinators)")
     def refuse(self, request: Request, pk: int) -> Response:
         return self._decide(request, approve=False)
 
-    @extend_schema(
-        request=None, responses=LeaveRequestSerializer, summary="Cancel your own leave (requested or approved)"
+    @post_action(
+        request=None,
+        responses=LeaveRequestSerializer,
+        summary="Cancel your own leave (requested or approved)",
     )
-    @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: int) -> Response:
         leave: LeaveRequest = self.get_object()
         self.require(leave.participant_id in own_participants(request.user))
         return Response(LeaveRequestSerializer(services.leave_request_cancel(request=leave)).data)
 
-    @extend_schema(
+    @post_action(
         request=AbsenceReport,
         responses={201: LeaveRequestSerializer},
         summary="Report an absence today (participants): counts at once, coordinators told, cover proposed",
+        detail=False,
     )
-    @action(detail=False, methods=["post"])
     def absence(self, request: Request) -> Response:
         made = services.absence_report(participant=me(request.user), **cleaned(bound(AbsenceReportForm, request.data)))
         return Response(LeaveRequestSerializer(made).data, status=status.HTTP_201_CREATED)
@@ -245,15 +245,18 @@ class NoticeViewSet(ReadableViewSet):
             found = found.filter(read_at__isnull=True)
         return found
 
-    @extend_schema(
-        operation_id="notices_read_all", request=None, responses=MarkedSerializer, summary="Mark all your notices read"
+    @post_action(
+        operation_id="notices_read_all",
+        request=None,
+        responses=MarkedSerializer,
+        summary="Mark all your notices read",
+        detail=False,
+        url_path="read",
     )
-    @action(detail=False, methods=["post"], url_path="read")
     def read_all(self, request: Request) -> Response:
         return Response({"marked": notices_mark_read(user=request.user)})
 
-    @extend_schema(request=None, responses=MarkedSerializer, summary="Mark this notice read")
-    @action(detail=True, methods=["post"])
+    @post_action(request=None, responses=MarkedSerializer, summary="Mark this notice read")
     def read(self, request: Request, pk: int) -> Response:
         notice = self.get_object()
         return Response({"marked": notices_mark_read(user=request.user, pk=notice.pk)})

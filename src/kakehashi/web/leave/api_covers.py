@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ReadableViewSet, described, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, named_in_body, post_action, validated
 from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
@@ -110,30 +110,28 @@ class CoverViewSet(ReadableViewSet):
         program: Program = named_in_body(coordinated_programs(self.request.user), value, name="program")
         return program
 
-    @extend_schema(
+    @post_action(
         request=ProposeSerializer,
         responses={
             201: CoverSerializer,
             204: OpenApiResponse(description="Everyone away that day is already covered."),
         },
         summary="Propose cover for a date's absences (the engine's repair: the fewest changes)",
+        detail=False,
     )
-    @action(detail=False, methods=["post"])
     def propose(self, request: Request) -> Response:
-        body = ProposeSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        program = self._program(body.validated_data["program"])
-        cover = cover_propose(program=program, date=body.validated_data["date"])
+        body = validated(ProposeSerializer, request)
+        program = self._program(body["program"])
+        cover = cover_propose(program=program, date=body["date"])
         if cover is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(CoverSerializer(cover).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=None,
         responses=ConfirmedSerializer,
         summary="Confirm the proposed cover: in force for its date, and everyone concerned is told",
     )
-    @action(detail=True, methods=["post"])
     def confirm(self, request: Request, pk: int) -> Response:
         cover = self.get_object()
         told = cover_confirm(cover=cover, user=request.user)

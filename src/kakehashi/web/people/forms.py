@@ -7,7 +7,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.timetable.instance import ALL_DAYS
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import RECORD_FIELDS, SUBSTITUTE_FIELDS, Participant
 from kakehashi.web.schools.models import School
 
 
@@ -40,32 +40,7 @@ class ParticipantForm(forms.ModelForm[Participant]):
 
     class Meta:
         model = Participant
-        fields = [
-            "name_katakana",
-            "name",
-            "kind",
-            "gender",
-            "birth_date",
-            "citizenship",
-            "origin_region",
-            "start_date",
-            "japanese_level",
-            "qualifications",
-            "home_lat",
-            "home_lon",
-            "travel_mode",
-            "levels",
-            "classes_min",
-            "classes_max",
-            "max_classes_per_day",
-            "max_schools_per_day",
-            "max_schools_per_week",
-            "max_commute_minutes",
-            "substitute",
-            "cover_days",
-            "cover_from",
-            "cover_until",
-        ]
+        fields = ["name_katakana", "name", "kind", *RECORD_FIELDS, *SUBSTITUTE_FIELDS]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "start_date": forms.DateInput(attrs={"type": "date"}),

@@ -6,38 +6,11 @@ from typing import Any
 
 from kakehashi.web.core.tabular import ImportRefusedError, Problem, read_table, require_columns, rows_in
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import RECORD_FIELDS, SUBSTITUTE_FIELDS, Participant
 from kakehashi.web.people.romaji import katakana_to_romaji
 from kakehashi.web.schools.imports import DAYS, LEVELS, Plan
 
-PARTICIPANT_COLUMNS = [
-    "code",
-    "kind",
-    "name",
-    "name_katakana",
-    "gender",
-    "birth_date",
-    "citizenship",
-    "origin_region",
-    "start_date",
-    "japanese_level",
-    "qualifications",
-    "home_lat",
-    "home_lon",
-    "travel_mode",
-    "levels",
-    "classes_min",
-    "classes_max",
-    "max_classes_per_day",
-    "max_schools_per_day",
-    "max_schools_per_week",
-    "max_commute_minutes",
-    "unavailable_days",
-    "substitute",
-    "cover_days",
-    "cover_from",
-    "cover_until",
-]
+PARTICIPANT_COLUMNS = ["code", "kind", "name", "name_katakana", *RECORD_FIELDS, "unavailable_days", *SUBSTITUTE_FIELDS]
 
 KINDS = {"alt": "alt", "cir": "cir", "sea": "sea"}
 GENDERS = {

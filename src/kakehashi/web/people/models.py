@@ -137,6 +137,31 @@ class Participant(Tracked):
         return application.previous_years if application is not None else 0
 
 
+# The record a coordinator keeps of a participant: its edit form shows these fields and a participant import
+# has a column for each, so the page and the file cannot drift apart.
+RECORD_FIELDS = [
+    "gender",
+    "birth_date",
+    "citizenship",
+    "origin_region",
+    "start_date",
+    "japanese_level",
+    "qualifications",
+    "home_lat",
+    "home_lon",
+    "travel_mode",
+    "levels",
+    "classes_min",
+    "classes_max",
+    "max_classes_per_day",
+    "max_schools_per_day",
+    "max_schools_per_week",
+    "max_commute_minutes",
+]
+# Whether the participant only covers absences, and when they can.
+SUBSTITUTE_FIELDS = ["substitute", "cover_days", "cover_from", "cover_until"]
+
+
 class Placement(Tracked):
     """A participant placed at a contracting organization (a board: any of its schools; or one school)."""
 

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
-from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body, post_action, validated
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, APPLICANT, COORDINATOR
@@ -257,20 +257,18 @@ class ApplicationViewSet(mixins.CreateModelMixin, ReadableViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if is_administrator(request.user) or not has_role(request.user, APPLICANT):
             raise Http404  # as the apply page: coordinators and staff do not apply here
-        body = ApplySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        body = validated(ApplySerializer, request)
+        data = dict(body)
         cycle = named_in_body(Cycle.objects.all(), data.pop("cycle"), name="cycle")  # any cycle: the page is public
         documents = [(kind, data.pop(field)) for field, kind in ApplySerializer.DOCUMENTS.items() if field in data]
         made = services.application_submit(cycle=cycle, user=request.user, data=data, documents=documents)
         return Response(self.get_serializer(made).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=MoveSerializer,
         responses=ApplicationSerializer,
         summary="Move to the next stage (coordinators); the applicant is emailed",
     )
-    @action(detail=True, methods=["post"])
     def move(self, request: Request, pk: int) -> Response:
         application = self.get_object()
         self.require(_coordinates(request.user, application))
@@ -278,13 +276,14 @@ class ApplicationViewSet(mixins.CreateModelMixin, ReadableViewSet):
         services.application_advance(application=application, to=data["to"], by=request.user, note=data["note"])
         return Response(self.get_serializer(self.get_object()).data)
 
-    @extend_schema(
+    @post_action(
         operation_id="applications_move_many",
         request=BulkMoveSerializer,
         responses=BulkMovedSerializer,
         summary="Move many applications of a cycle to one stage; those that may not move stay, with the reason",
+        detail=False,
+        url_path="move",
     )
-    @action(detail=False, methods=["post"], url_path="move")
     def move_many(self, request: Request) -> Response:
         cycles = Cycle.objects.filter(program__in=coordinated_programs(request.user))
         cycle = named_in_body(cycles, in_body(request, "cycle"), name="cycle")
@@ -295,12 +294,11 @@ class ApplicationViewSet(mixins.CreateModelMixin, ReadableViewSet):
         body = {"moved": [a.pk for a in moved], "refused": {str(a.pk): reason for a, reason in refused}}
         return Response(BulkMovedSerializer(body).data)
 
-    @extend_schema(
+    @post_action(
         request=InterviewSerializer,
         responses=ApplicationSerializer,
         summary="Set or move the interview (coordinators): a wall-clock time on the office's or Tokyo's clock",
     )
-    @action(detail=True, methods=["post"])
     def interview(self, request: Request, pk: int) -> Response:
         application = self.get_object()
         self.require(_coordinates(request.user, application))
@@ -309,8 +307,7 @@ class ApplicationViewSet(mixins.CreateModelMixin, ReadableViewSet):
         services.interview_schedule(application=application, at=form.moment(), place=data["place"], by=request.user)
         return Response(self.get_serializer(self.get_object()).data)
 
-    @extend_schema(request=None, responses=ApplicationSerializer, summary="Withdraw your own application")
-    @action(detail=True, methods=["post"])
+    @post_action(request=None, responses=ApplicationSerializer, summary="Withdraw your own application")
     def withdraw(self, request: Request, pk: int) -> Response:
         application = self.get_object()
         self.require(application.applicant_id == request.user.pk)

@@ -10,7 +10,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,6 +22,8 @@ from kakehashi.web.api.base import (
     me,
     named_in_body,
     own_participants,
+    post_action,
+    validated,
 )
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
@@ -90,12 +91,11 @@ class SeaRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
         made = placing.sea_request_file(**data, by=request.user)
         return Response(SeaRequestSerializer(made).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=SeaOpen,
         responses={201: CycleSerializer},
         summary="Open recruitment for the requested SEA post(s): a cycle, and the placement request",
     )
-    @action(detail=True, methods=["post"])
     def open(self, request: Request, pk: int) -> Response:
         sea = self.get_object()
         self.require(self.within(coordinated_programs(request.user), sea.program))
@@ -179,18 +179,16 @@ class PlacementRunViewSet(mixins.CreateModelMixin, ReadableViewSet):
         return found.select_related("created_by").order_by("-created_at", "-id")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        body = PlacementRunStartSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        program = named_in_body(coordinated_programs(request.user), body.validated_data["program"], name="program")
-        run = placing.placement_run(program=program, year=body.validated_data["year"], by=request.user)
+        body = validated(PlacementRunStartSerializer, request)
+        program = named_in_body(coordinated_programs(request.user), body["program"], name="program")
+        run = placing.placement_run(program=program, year=body["year"], by=request.user)
         return Response(PlacementRunSerializer(run).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=None,
         responses=AppliedSerializer,
         summary="Apply the run: a participant with a login and placement for each placed applicant",
     )
-    @action(detail=True, methods=["post"])
     def apply(self, request: Request, pk: int) -> Response:
         run = self.get_object()
         made = placing.placement_apply(run=run, by=request.user)

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import roles_of, visible_participants, visible_schools
-from kakehashi.web.api.base import ReadableViewSet, described
+from kakehashi.web.api.base import ReadableViewSet, described, validated
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE, SCHOOL_STAFF
@@ -27,7 +27,7 @@ from kakehashi.web.schools.filtersets import (
     SchoolFilterSet,
 )
 from kakehashi.web.schools.forms import SchoolForm
-from kakehashi.web.schools.models import BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
+from kakehashi.web.schools.models import RECORD_FIELDS, BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
 from kakehashi.web.schools.requests import RequestRefusedError, change_request_file, readable_change_requests
 from kakehashi.web.schools.selectors import school_version, visits_by_day
 from kakehashi.web.schools.services import school_update
@@ -45,22 +45,7 @@ class SchoolSerializer(serializers.ModelSerializer[School]):
 
     class Meta:
         model = School
-        fields = [
-            "code",
-            "name",
-            "name_ja",
-            "organization",
-            "board",
-            "level",
-            "mext_code",
-            "address",
-            "lat",
-            "lon",
-            "visit_days_min",
-            "visit_days_max",
-            "max_alts",
-            "annual_visit_days",
-        ]
+        fields = ["code", "name", "name_ja", "organization", "board", *RECORD_FIELDS, "annual_visit_days"]
 
 
 class SchoolWeekSerializer(serializers.Serializer[Any]):
@@ -237,9 +222,8 @@ class ChangeRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
         return found.select_related("school", "about", "author", "routed_to")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        body = ChangeRequestFileSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
+        body = validated(ChangeRequestFileSerializer, request)
+        data = body
         school = visible_schools(request.user).filter(code=data["school"]).first()
         if school is None:
             raise ValidationError({"school": ["No such school among yours."]})

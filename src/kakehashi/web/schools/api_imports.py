@@ -18,7 +18,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from kakehashi.web.api.base import ScopedAPIView
+from kakehashi.web.api.base import ScopedAPIView, validated
 from kakehashi.web.api.permissions import COORDINATOR, SCHOOL_STAFF
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 from kakehashi.web.schools.import_views import import_plan
@@ -59,9 +59,8 @@ class ImportView(ScopedAPIView):
         summary="Import a file: plan it, or apply it with confirm=true",
     )
     def post(self, request: Request) -> Response:
-        body = ImportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data: dict[str, Any] = body.validated_data
+        body = validated(ImportSerializer, request)
+        data: dict[str, Any] = body
         upload = data["file"]
         params = {key: data.get(key) for key in ("board", "program", "school", "municipality", "school_kinds")}
         needed = {"schools": "board", "p29": "board", "lessons": "school", "participants": "program"}.get(data["kind"])

@@ -85,6 +85,19 @@ class School(Tracked):
 SHORTENED_BELLS = "shortened"
 
 
+# What a coordinator keeps of a school besides its names: the edit form shows these and the API gives them.
+RECORD_FIELDS = [
+    "level",
+    "mext_code",
+    "address",
+    "lat",
+    "lon",
+    "visit_days_min",
+    "visit_days_max",
+    "max_alts",
+]
+
+
 class BellPeriod(Tracked):
     """One period of a school's bell schedule; `variant` is "default", a weekday with its own bells, or
     the shortened day's bells (短縮日課)."""

@@ -25,7 +25,7 @@ from rest_framework.response import Response
 
 from kakehashi.timetable.format import solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body, post_action, validated
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR
@@ -299,7 +299,7 @@ class TimetableVersionViewSet(ReadableViewSet):
     def publish_preview(self, request: Request, pk: int) -> Response:
         return Response(PublishPreviewSerializer(_preview_body(publish_preview(self.get_object()))).data)
 
-    @extend_schema(
+    @post_action(
         request=PublishBodySerializer,
         responses={
             200: PublishedSerializer,
@@ -308,16 +308,14 @@ class TimetableVersionViewSet(ReadableViewSet):
         summary="Publish the version (an older one too: a rollback); each ALT and school whose week changed is "
         "emailed. Read publish-preview first and send its in_force.",
     )
-    @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk: int) -> Response:
         version = self.get_object()
-        body = PublishBodySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        if "in_force" not in body.validated_data:
+        body = validated(PublishBodySerializer, request)
+        if "in_force" not in body:
             changes = timetable_publish_with_changes(version=version)
         else:
             try:
-                changes = timetable_publish_confirmed(version=version, seen_in_force=body.validated_data["in_force"])
+                changes = timetable_publish_confirmed(version=version, seen_in_force=body["in_force"])
             except InForceChangedError:
                 return Response(
                     {"in_force": [_("Another version is in force now; read the preview again.")]},

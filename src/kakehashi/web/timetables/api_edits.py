@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedAPIView, named_in_body
+from kakehashi.web.api.base import ScopedAPIView, named_in_body, validated
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import Weekday
@@ -86,9 +86,8 @@ class WeekEditView(ScopedAPIView):
         summary="Edit an ALT's week: move a visit, add or drop a lesson, swap a day, lock a visit",
     )
     def post(self, request: Request) -> Response:
-        body = WeekEditSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
+        body = validated(WeekEditSerializer, request)
+        data = body
         people = Participant.objects.filter(program__in=coordinated_programs(request.user)).select_related("program")
         alt = get_object_or_404(people, code=data["alt"])
         program, seen = alt.program, data.get("seen")
