@@ -21,8 +21,8 @@ from kakehashi.web.accounts.scope import has_role
 from kakehashi.web.calendars.forms import EventImportForm
 from kakehashi.web.calendars.imports import COLUMNS, EventImport, plan_import
 from kakehashi.web.calendars.listing import compensatory_for
+from kakehashi.web.calendars.owner_pages import owner_views
 from kakehashi.web.calendars.owners import Owner
-from kakehashi.web.calendars.permissions import board_owner, school_owner
 from kakehashi.web.core.spreadsheet import csv_bytes, new_workbook, workbook_bytes
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 
@@ -100,24 +100,8 @@ def _confirm(request: HttpRequest, owner: Owner) -> HttpResponse:
     return redirect(owner.list_url(plan.file.year))
 
 
-@login_required
-def school_event_import(request: HttpRequest, code: str) -> HttpResponse:
-    return _import_page(request, school_owner(request.user, code, edit=True))
-
-
-@login_required
-def board_event_import(request: HttpRequest, pk: int) -> HttpResponse:
-    return _import_page(request, board_owner(request.user, pk))
-
-
-@login_required
-def school_event_import_confirm(request: HttpRequest, code: str) -> HttpResponse:
-    return _confirm(request, school_owner(request.user, code, edit=True))
-
-
-@login_required
-def board_event_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    return _confirm(request, board_owner(request.user, pk))
+event_import = owner_views(_import_page, edit=True)
+event_import_confirm = owner_views(_confirm, edit=True)
 
 
 @login_required
