@@ -84,11 +84,14 @@ class SelectColumn(tables.CheckBoxColumn):
         return super().render(value, bound_column, record)
 
 
-class DayColumn(tables.DateColumn):
-    """A date shown as the other pages show one, and downloaded as a date (a spreadsheet sorts it as one)."""
+class _ShownAsElsewhere:
+    """A date column shown in the language's own style (formats/{ja,en}) as every page shows it, and downloaded
+    as the value itself, so a spreadsheet sorts it as a date."""
+
+    style: ClassVar[str]
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "DATE_FORMAT")  # one style per language (formats/{ja,en})
+        kwargs.setdefault("format", self.style)
         kwargs.setdefault("attrs", NOWRAP)
         super().__init__(**kwargs)
 
@@ -96,16 +99,14 @@ class DayColumn(tables.DateColumn):
         return value
 
 
-class MomentColumn(tables.DateTimeColumn):
-    """A date and time shown as the other pages show one, and downloaded as one (in the reader's time zone)."""
+class DayColumn(_ShownAsElsewhere, tables.DateColumn):
+    style = "DATE_FORMAT"
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "DATETIME_FORMAT")  # one style per language (formats/{ja,en})
-        kwargs.setdefault("attrs", NOWRAP)
-        super().__init__(**kwargs)
 
-    def value(self, value: Any) -> Any:
-        return value
+class MomentColumn(_ShownAsElsewhere, tables.DateTimeColumn):
+    """Downloaded in the reader's time zone."""
+
+    style = "DATETIME_FORMAT"
 
 
 def table_rows(table: tables.Table) -> list[list[object]]:

@@ -47,19 +47,14 @@ class Problem:
     def __str__(self) -> str:
         """Where and why, in the reader's language: `week.xlsx, row 3, column "start": …` or
         `week.xlsx、3行目、「start」列：…`."""
-        if (get_language() or "").startswith("ja"):
-            where = self.file
-            if self.row is not None:
-                where += f"、{self.row}行目"
-            if self.column:
-                where += f"、「{self.column}」列"
-            return f"{where}：{self.japanese or self.english}"
+        japanese = (get_language() or "").startswith("ja")
+        row, column, colon = ("、{}行目", "、「{}」列", "：") if japanese else (", row {}", ', column "{}"', ": ")
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
+            where += row.format(self.row)
         if self.column:
-            where += f', column "{self.column}"'
-        return f"{where}: {self.english}"
+            where += column.format(self.column)
+        return where + colon + (self.japanese or self.english if japanese else self.english)
 
 
 class ImportRefusedError(Exception):
