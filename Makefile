@@ -66,6 +66,7 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/web_pages.py
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/sweep.py $(SWEEP_ARGS)
+	$(PY) benchmarks/areas.py
 	$(PY) benchmarks/imports.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 

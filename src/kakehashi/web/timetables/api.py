@@ -388,6 +388,8 @@ class SolveJobSerializer(serializers.ModelSerializer[SolveJob]):
             "finished",
             "message",
             "version",
+            "areas_total",
+            "areas_done",
         ]
 
 
