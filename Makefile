@@ -68,6 +68,7 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/sweep.py $(SWEEP_ARGS)
 	$(PY) benchmarks/areas.py
 	$(PY) benchmarks/imports.py
+	$(PY) benchmarks/year_plan.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
