@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import Participant, of_participant
 from kakehashi.web.schools.models import School
 
 
@@ -72,9 +72,7 @@ class DailyReport(Tracked):
     # The participant may change the report only in these; a submitted one waits for its decision.
     EDITABLE = (Status.DRAFT, Status.RETURNED)
 
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="daily_reports", verbose_name=_("participant")
-    )
+    participant = of_participant("daily_reports")
     date = models.DateField(_("date"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     note = models.TextField(_("note"), blank=True)
@@ -158,9 +156,7 @@ class Invitation(Tracked):
     session = models.ForeignKey(
         TrainingSession, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("session")
     )
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="training_invitations", verbose_name=_("participant")
-    )
+    participant = of_participant("training_invitations")
     response = models.CharField(_("answer"), max_length=13, choices=Response.choices, default=Response.PENDING)
     responded_at = when(_("answered at"))
     attendance = models.CharField(
