@@ -24,8 +24,8 @@ from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, APPLICANT, COORDINATOR
 from kakehashi.web.core.form_fields import choices_of
+from kakehashi.web.core.personal_data import record_view
 from kakehashi.web.people.models import Participant
-from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.downloads import document_download
 from kakehashi.web.recruitment.filtersets import ApplicationListFilterSet
