@@ -8,15 +8,16 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, named_in_body, post_action, validated
+from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
@@ -26,7 +27,7 @@ from kakehashi.web.leave.selectors import absence_dates
 from kakehashi.web.organizations.models import Program
 
 
-class CoverLessonSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class CoverLessonSerializer(serializers.Serializer[Any]):
     lesson = serializers.CharField()
     alt = serializers.CharField(help_text="The absent ALT.")
     school = serializers.CharField()
@@ -38,12 +39,12 @@ class CoverLessonSerializer(serializers.Serializer):  # type: ignore[type-arg]
     substitute = serializers.CharField(allow_null=True, help_text="Who takes the lesson; null: not covered.")
 
 
-class CoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CoverSerializer(serializers.ModelSerializer[Cover]):
     absent = serializers.ListField(child=serializers.CharField(), read_only=True)
     needed = CoverLessonSerializer(many=True, read_only=True, help_text="The absent ALTs' lessons that date.")
     moves = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="The changes, in words.")
     covered = serializers.IntegerField(read_only=True)
-    confirmed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    confirmed_by = by_username()
 
     class Meta:
         model = Cover
@@ -63,17 +64,17 @@ class CoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-class ProposeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ProposeSerializer(serializers.Serializer[Any]):
     program = serializers.IntegerField()
     date = serializers.DateField()
 
 
-class ConfirmedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ConfirmedSerializer(serializers.Serializer[Any]):
     cover = CoverSerializer()
     told = serializers.IntegerField(help_text="How many people were sent a notice and an email.")
 
 
-class AbsenceDateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AbsenceDateSerializer(serializers.Serializer[Any]):
     date = serializers.DateField()
     away = serializers.ListField(child=serializers.CharField(), help_text="The ALTs away that day.")
     proposed = CoverSerializer(allow_null=True)
@@ -81,7 +82,7 @@ class AbsenceDateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     waiting = serializers.BooleanField(help_text="Someone away is not yet in a confirmed cover.")
 
 
-class FillRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class FillRateSerializer(serializers.Serializer[Any]):
     school = serializers.CharField()
     school_name = serializers.CharField()
     month = serializers.DateField(help_text="The first of the month.")
@@ -93,12 +94,11 @@ class FillRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
 PROGRAM = OpenApiParameter("program", int, required=True, description="The program (one you coordinate).")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Covers of your programs (?program=, ?date=, ?status=)"),
-    retrieve=extend_schema(summary="One cover: who takes which lesson of the absent ALTs"),
+@described(
+    list="Covers of your programs (?program=, ?date=, ?status=)",
+    retrieve="One cover: who takes which lesson of the absent ALTs",
 )
-class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Cover.objects.none()
+class CoverViewSet(ReadableViewSet):
     serializer_class = CoverSerializer
     filterset_fields = ["program", "date", "status"]
     read_roles = (COORDINATOR,)
@@ -110,30 +110,28 @@ class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
         program: Program = named_in_body(coordinated_programs(self.request.user), value, name="program")
         return program
 
-    @extend_schema(
+    @post_action(
         request=ProposeSerializer,
         responses={
             201: CoverSerializer,
             204: OpenApiResponse(description="Everyone away that day is already covered."),
         },
         summary="Propose cover for a date's absences (the engine's repair: the fewest changes)",
+        detail=False,
     )
-    @action(detail=False, methods=["post"])
     def propose(self, request: Request) -> Response:
-        body = ProposeSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        program = self._program(body.validated_data["program"])
-        cover = cover_propose(program=program, date=body.validated_data["date"])
+        body = validated(ProposeSerializer, request)
+        program = self._program(body["program"])
+        cover = cover_propose(program=program, date=body["date"])
         if cover is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(CoverSerializer(cover).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=None,
         responses=ConfirmedSerializer,
         summary="Confirm the proposed cover: in force for its date, and everyone concerned is told",
     )
-    @action(detail=True, methods=["post"])
     def confirm(self, request: Request, pk: int) -> Response:
         cover = self.get_object()
         told = cover_confirm(cover=cover, user=request.user)

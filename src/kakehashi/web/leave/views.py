@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core import dates
 from kakehashi.web.core.memo import until_next_change
@@ -271,7 +272,7 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def notices(request: HttpRequest) -> HttpResponse:
+def notices(request: SignedInRequest) -> HttpResponse:
     mine = Notice.objects.filter(user=request.user)
     if request.method == "POST":
         notices_mark_read(user=request.user)
