@@ -164,3 +164,17 @@ def test_a_substitute_called_in_who_then_falls_ill_is_covered_in_turn() -> None:
     assert again.absent == ("Z01",)
     assert [x.substitute for x in again.lessons] == ["Z02", "Z02", "Z02"]
     assert not any(v.alt == "Z01" for v in again.change.visits)
+
+
+def test_a_second_absence_is_covered_after_a_first_that_left_a_school_short_of_its_contracted_days() -> None:
+    # S01 is contracted for one ALT-day a week and gets it on Monday from A01 alone; A02 and A03 (free on
+    # Monday) may only go to S02. A01's absence leaves S01 short (no one may go there); A02 then falls ill too.
+    instance = week([school(1, visit_min=1), school(2)], [alt(1), alt(2, schools=["S02"]), alt(3, schools=["S02"])])
+    before = timetable([("A01", "mon", "S01"), ("A02", "mon", "S02")],
+                       [("A01", x) for x in S01_MON] + [("A02", x) for x in S02_MON])
+    calendars = {s.id: SchoolCalendar(SchoolYear(2026), [], school=s.id) for s in instance.schools}
+    first = propose_cover(instance, before, calendars, MONDAY, ["A01"], time_limit=5, workers=1)
+    assert first.covered == 0
+    again = propose_cover(instance, before, calendars, MONDAY, ["A01", "A02"], already_absent=["A01"],
+                          current=first.change, time_limit=5, workers=1)
+    assert [x.substitute for x in again.lessons] == ["A03", "A03", "A03"]
