@@ -67,6 +67,7 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/sweep.py $(SWEEP_ARGS)
 	$(PY) benchmarks/imports.py
+	$(PY) benchmarks/cover_year.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
