@@ -174,3 +174,20 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.subject}"
+
+
+# Offers of cover live in their own file; imported here so Django finds them with the app's models.
+from kakehashi.web.leave.offer_models import CoverOffer, OfferCandidate, OfferRule, SchoolSubstitute  # noqa: E402
+
+__all__ = [
+    "COMPENSATORY_WITHIN",
+    "Cover",
+    "CoverOffer",
+    "LeaveEntitlement",
+    "LeaveRequest",
+    "Notice",
+    "OfferCandidate",
+    "OfferRule",
+    "SchoolSubstitute",
+    "WeekendWork",
+]

@@ -217,6 +217,24 @@ def _cover_later(request: LeaveRequest) -> None:
     days = [d.isoformat() for d in working_days(max(request.starts, today), request.ends)]
     if days:
         propose_covers.enqueue(request.participant.program_id, days)
+        _offer_later(request, days, today)
+
+
+def _offer_later(request: LeaveRequest, days: list[str], today: dt.date) -> None:
+    """Offers to substitutes, when the program's rule sends them by itself: for an absence reported on the
+    day it is for (same_day), or for every absence (always)."""
+    from kakehashi.web.leave.models import OfferRule
+    from kakehashi.web.leave.tasks import offer_automatically
+
+    rule = OfferRule.objects.filter(program_id=request.participant.program_id).first()
+    if rule is None or rule.automatic == OfferRule.Automatic.NEVER:
+        return
+    if rule.automatic == OfferRule.Automatic.SAME_DAY:
+        if request.status != LeaveRequest.Status.REPORTED:
+            return
+        days = [d for d in days if d == today.isoformat()]
+    if days:
+        offer_automatically.enqueue(request.pk, days)
 
 
 def leave_requests_decide(
