@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -163,5 +164,5 @@ class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
         year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else None
         year = year or SchoolYear.of(timezone.localdate())  # as the page: this school year unless one is named
         # The same remembered result as the page's: a year of dates laid out twice.
-        rows = until_next_change(f"fill-rate:{program.pk}:{year}", lambda: fill_rates(program, year))
+        rows = until_next_change(f"fill-rate:{program.pk}:{year}:{get_language()}", lambda: fill_rates(program, year))
         return Response(FillRateSerializer(rows, many=True).data)

@@ -89,7 +89,7 @@ class FillDayTable(ListTable):
     state = tables.Column(verbose_name=pgettext_lazy(REPORT, "filled?"), attrs=NOWRAP)
     reason = tables.Column(verbose_name=pgettext_lazy(REPORT, "why not"), default="")
     reported_at = MomentColumn(verbose_name=pgettext_lazy(REPORT, "reported"), default=None, attrs=WIDE_ONLY)
-    filled_at = MomentColumn(verbose_name=pgettext_lazy(REPORT, "filled"), default=None, attrs=WIDE_ONLY)
+    filled_at = MomentColumn(verbose_name=pgettext_lazy(REPORT, "filled at"), default=None, attrs=WIDE_ONLY)
     hours = HoursColumn(verbose_name=_("report to filled"), default=None)
     offers_sent = tables.Column(verbose_name=pgettext_lazy(REPORT, "offers sent"), attrs=WIDE_ONLY)
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -244,9 +245,10 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
         year = int(request.GET.get("year", ""))
     except ValueError:
         year = SchoolYear.of(timezone.localdate())
-    # A year of dates laid out twice: remembered until the next change (an absence, a cover, an offer).
+    # A year of dates laid out twice: remembered until the next change (an absence, a cover, an offer), for
+    # each day (what is still open) and language (the schools' names).
     report = until_next_change(
-        f"fill-report:{program.pk}:{year}:{timezone.localdate()}",
+        f"fill-report:{program.pk}:{year}:{timezone.localdate()}:{get_language()}",
         lambda: fill_report(program, year, today=timezone.localdate()),
     )
     schools = FillSchoolTable(fill_tables.school_rows(report))

@@ -114,14 +114,20 @@ def test_the_page_shows_months_reasons_and_schools_and_downloads_each_table(publ
     assert coordinator.get(url + "&export=csv&rows=everything").status_code == 404
 
 
-def test_the_page_is_in_japanese_for_a_japanese_reader(published: Any) -> None:
+def test_the_page_is_in_the_reader_s_language_school_names_too(published: Any, settings: Any) -> None:
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # as served
     north, _, _ = published
-    alt, day, _school = absent_day(north)
+    alt, day, school = absent_day(north)
+    school.organization.name_ja = "北第一小学校"
+    school.organization.save()
     offer_send(program=north.program, date=day, absent=alt, now=morning(day, 7))
     coordinator = signed_in(north.users["coordinator"])
+    url = f"/leave/programs/{north.program.pk}/fill-rate/?year=2026"
     with translation.override("ja"):
-        page = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year=2026",
-                               HTTP_ACCEPT_LANGUAGE="ja").content.decode()
-    for words in ("充足率", "補充できなかった理由", "候補者なし", "令和8年度"):
+        page = coordinator.get(url, HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    for words in ("充足率", "補充できなかった理由", "候補者なし", "令和8年度", "北第一小学校"):
         assert words in page
     assert "Why days stayed unfilled" not in page
+    # The same report read next in English names the school in English (it is remembered per language).
+    english = coordinator.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert school.organization.name in english and "北第一小学校" not in english
