@@ -19,7 +19,7 @@ absent ALT's school, C takes B's), and the program's pool of substitute ALTs, wh
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
@@ -320,6 +320,55 @@ def _stand_in_hint(instance: Instance, solution: Solution, absences: list[Absenc
                     best = (len(taken), trial, trial_broken)
             if best is not None:
                 _count, week, broken = best
+    return _free_periods(instance, solution, week, broken, absences, free, hours, closed, travel)
+
+
+def _free_periods(instance: Instance, solution: Solution, week: Solution, broken: set[str], absences: list[Absence],
+                  free: dict[str, set[str]], hours: Mapping[str, tuple[int, int]], closed: set[str],
+                  travel: TravelTimes) -> Solution:
+    """The quick start's second pass: each absent lesson no stand-in took goes to the nearest colleague who is
+    free at that period, at that school already or allowed a second school that day, when the week's rules
+    stay as they were. So a busy machine that gives CP-SAT no time still answers with free periods."""
+    lessons_of = instance.lesson_by_id
+    eligibility = Eligibility(instance, travel)
+    for absence in absences:
+        taken = {a.lesson for a in week.lessons}
+        lost = sorted((lessons_of[a.lesson] for a in solution.lessons if a.alt == absence.alt
+                       and lessons_of[a.lesson].day == absence.day and a.lesson not in taken
+                       and lessons_of[a.lesson].school not in closed), key=lambda x: (x.start, x.id))
+        absent = {a.alt for a in absences if a.day == absence.day}
+        for lesson in lost:
+            school = instance.school_by_id[lesson.school]
+            at = defaultdict(set)
+            for visit in week.visits:
+                if visit.day == absence.day:
+                    at[visit.alt].add(visit.school)
+            busy = defaultdict(list)
+            for assignment in week.lessons:
+                if lessons_of[assignment.lesson].day == absence.day:
+                    busy[assignment.alt].append(lessons_of[assignment.lesson])
+            people = sorted((instance.alt_by_id[alt] for alt in free.get(absence.day, set()) - absent),
+                            key=lambda alt: (travel.commute(alt, school.id), alt.id))
+            # The week's class limits, counted once: most colleagues are at their maximum, and a check of the
+            # whole week for each of them would cost more than CP-SAT's time.
+            in_week = Counter(a.alt for a in week.lessons)
+            for alt in people:
+                if len(busy[alt.id]) >= alt.max_classes_per_day or in_week[alt.id] >= alt.classes_per_week.max:
+                    continue
+                window = hours.get(alt.id)
+                schools = at[alt.id] | {school.id}
+                if (not at[alt.id] or len(schools) > alt.max_schools_per_day
+                        or (window is not None and not _within(lesson, window))
+                        or any(x.start < lesson.end and lesson.start < x.end for x in busy[alt.id])
+                        or not eligibility.school_open(alt, school)):
+                    continue
+                visits = week.visits if school.id in at[alt.id] else (*week.visits,
+                                                                       Visit(alt.id, absence.day, school.id))
+                trial = replace(week, visits=tuple(visits), lessons=(*week.lessons, Assignment(alt.id, lesson.id)))
+                trial_broken = {x.message for x in check(instance, trial)}
+                if trial_broken <= broken:
+                    week, broken = trial, trial_broken
+                    break
     return week
 
 
