@@ -193,7 +193,9 @@ def test_the_same_morning_rule_offers_only_an_absence_reported_for_that_very_day
     assert offer.automatic and offer.candidates.get().answer == "waiting"
 
 
-def test_each_round_queues_the_task_that_moves_on_at_its_deadline(published: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_each_round_queues_the_task_that_moves_on_at_its_deadline(
+    published: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     from django_tasks_db.models import DBTaskResult
 
     north, _, _ = published
