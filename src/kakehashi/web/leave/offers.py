@@ -32,6 +32,11 @@ from kakehashi.web.timetables.selectors import published_version
 Answer = OfferCandidate.Answer
 
 
+def clock() -> dt.datetime:
+    """Now, for every deadline and answer time here: the one seam a test replaces to fix the clock."""
+    return timezone.now()
+
+
 def offer_rule(program: Program) -> OfferRule:
     """The program's rule, or the defaults when the coordinator has not set one."""
     return OfferRule.objects.filter(program=program).first() or OfferRule(program=program)
@@ -43,7 +48,7 @@ def offer_send(
 ) -> CoverOffer:
     """An offer of the absent ALT's lessons that date not yet covered, to the ranked substitutes; the first
     round is asked at once. With no one to ask, the offer is closed as not filled (no candidate)."""
-    now = now or timezone.now()
+    now = now or clock()
     version = published_version(program)
     if version is None:
         raise ValidationError(_("There is no published timetable to cover from."))
@@ -124,9 +129,13 @@ def _ask_next_round(offer: CoverOffer, now: dt.datetime) -> list[OfferCandidate]
 
 
 def _advance_at(offer: CoverOffer, deadline: dt.datetime) -> None:
+    from django.tasks import task_backends
+
     from kakehashi.web.leave.tasks import advance_offers
 
-    advance_offers.using(run_after=deadline).enqueue(offer.program_id)
+    # A backend that runs tasks at once cannot wait for the deadline: the coordinator's page moves offers on.
+    if task_backends["default"].supports_defer:
+        advance_offers.using(run_after=deadline).enqueue(offer.program_id)
 
 
 def offers_advance(*, now: dt.datetime | None = None, program: Program | None = None) -> int:
@@ -134,7 +143,7 @@ def offers_advance(*, now: dt.datetime | None = None, program: Program | None = 
     when no one is waiting, and an offer is closed when no one is left or its day's last lesson has begun.
     Runs in the task worker at each round's deadline and whenever the coordinator's page is shown; returns
     how many offers changed."""
-    now = now or timezone.now()
+    now = now or clock()
     open_offers = CoverOffer.objects.filter(status=CoverOffer.Status.OPEN)
     if program is not None:
         open_offers = open_offers.filter(program=program)
@@ -172,7 +181,7 @@ def _advance(offer: CoverOffer, now: dt.datetime) -> int:
 
 def offer_decline(*, candidate: OfferCandidate, now: dt.datetime | None = None) -> None:
     """A no: the person is not asked again, and when no one else is waiting the next round is asked at once."""
-    now = now or timezone.now()
+    now = now or clock()
     with transaction.atomic():
         offer = CoverOffer.objects.select_for_update().get(pk=candidate.offer_id)
         candidate.refresh_from_db()
@@ -189,7 +198,7 @@ def offer_accept(
     """A yes: the first one takes the day. The offer is won by a conditional UPDATE (status still open), so of
     two answers at the same moment exactly one changes the row; the other is told the day is taken. The cover
     is confirmed in the same transaction, so a failure there gives the day back to the offer."""
-    now = now or timezone.now()
+    now = now or clock()
     if not picked and candidate.sent_at is None:
         raise ValidationError(_("This offer has not been sent to you."))
     if candidate.answer == Answer.DECLINED and not picked:
@@ -230,7 +239,7 @@ def offer_pick(*, offer: CoverOffer, participant: Participant, user: Any, now: d
 
 def offer_withdraw(*, offer: CoverOffer, now: dt.datetime | None = None) -> None:
     """The coordinator stops the offer (the absence was cancelled, or cover was arranged another way)."""
-    now = now or timezone.now()
+    now = now or clock()
     with transaction.atomic():
         if not CoverOffer.objects.filter(pk=offer.pk, status=CoverOffer.Status.OPEN).update(
             status=CoverOffer.Status.WITHDRAWN, closed_at=now
@@ -264,6 +273,7 @@ def _tell_asked(offer: CoverOffer, asked: list[OfferCandidate]) -> None:
                 + _("Answer by %(time)s: %(link)s")
                 % {"time": timezone.localtime(c.deadline).strftime("%H:%M"), "link": offer_link(c)}
             ),
+            link=reverse("leave:offer", args=[candidate.pk]),
         )
 
 
