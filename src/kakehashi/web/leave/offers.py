@@ -25,6 +25,7 @@ from kakehashi.web.leave.models import CoverOffer, LeaveRequest, OfferCandidate,
 from kakehashi.web.leave.notices import coordinators_of, notify
 from kakehashi.web.leave.offer_fill import fill_with
 from kakehashi.web.leave.offer_ranking import lessons_to_offer, rank_candidates
+from kakehashi.web.leave.selectors import confirmed_covers
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.timetables.selectors import published_version
@@ -164,7 +165,27 @@ def _too_late(offer: CoverOffer, now: dt.datetime) -> bool:
     return now >= starts
 
 
+def _no_longer_needed(offer: CoverOffer) -> bool:
+    """The absence was cancelled or refused, or a confirmed cover (the engine's proposal, say) gives every
+    offered lesson to someone: no one should still be asked."""
+    away = LeaveRequest.objects.filter(
+        participant=offer.absent, status__in=LeaveRequest.AWAY, starts__lte=offer.date, ends__gte=offer.date
+    )
+    if not away.exists():
+        return True
+    current = confirmed_covers(offer.program, offer.date, offer.date).get(offer.date)
+    taught = {lesson for alt, lesson in current.lessons if alt != offer.absent.code} if current else set()
+    return all(row["lesson"] in taught for row in offer.lessons)
+
+
 def _advance(offer: CoverOffer, now: dt.datetime) -> int:
+    if _no_longer_needed(offer):
+        waiting = list(offer.candidates.filter(answer=Answer.WAITING).select_related("participant__user"))
+        offer.candidates.filter(answer__in=[Answer.WAITING, Answer.QUEUED]).update(answer=Answer.WITHDRAWN)
+        offer.status, offer.closed_at = CoverOffer.Status.WITHDRAWN, now
+        offer.save()
+        _tell_taken(offer, waiting)
+        return 1
     expired = offer.candidates.filter(answer=Answer.WAITING, deadline__lte=now).update(answer=Answer.EXPIRED)
     if _too_late(offer, now):
         offer.candidates.filter(answer=Answer.WAITING).update(answer=Answer.EXPIRED)

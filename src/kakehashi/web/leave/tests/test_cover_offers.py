@@ -206,3 +206,32 @@ def test_each_round_queues_the_task_that_moves_on_at_its_deadline(
     (queued,) = DBTaskResult.objects.filter(task_path__endswith="advance_offers")
     assert queued.run_after == offer.candidates.get().deadline == morning(day, 7, 30)
     assert queued.args_kwargs["args"] == [north.program.pk]
+
+
+def test_an_offer_is_withdrawn_when_the_absence_is_cancelled_and_those_asked_are_told(published: Any) -> None:
+    from kakehashi.web.leave.models import LeaveRequest
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    asked = substitute(north, "NZ01", school, km_north=1)
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    LeaveRequest.objects.filter(participant=alt).update(status="cancelled")
+    offers_advance(now=morning(day, 7, 5))
+    offer.refresh_from_db()
+    assert (offer.status, offer.candidates.get().answer) == ("withdrawn", "withdrawn")
+    assert Notice.objects.filter(user=asked.user, subject__contains="no longer needed").exists()
+
+
+def test_an_offer_is_withdrawn_once_a_confirmed_cover_gives_every_lesson_to_someone(published: Any) -> None:
+    from kakehashi.web.leave.covers import cover_confirm, cover_propose
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    proposal = cover_propose(program=north.program, date=day)  # the engine calls the substitute in
+    assert proposal is not None and proposal.covered == len(proposal.needed)
+    cover_confirm(cover=proposal, user=north.users["coordinator"])
+    offers_advance(now=morning(day, 7, 5))
+    offer.refresh_from_db()
+    assert offer.status == "withdrawn"
