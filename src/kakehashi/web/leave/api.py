@@ -216,7 +216,7 @@ class EntitlementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
 class NoticeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = Notice
-        fields = ["id", "at", "subject", "body", "read_at"]
+        fields = ["id", "at", "subject", "body", "link", "read_at"]
 
 
 class MarkedSerializer(serializers.Serializer):  # type: ignore[type-arg]

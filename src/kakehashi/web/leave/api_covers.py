@@ -69,6 +69,16 @@ class ProposeSerializer(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
 
 
+class ConfirmSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    accept_partial = serializers.BooleanField(
+        default=False,
+        help_text=(
+            "Confirm although some lessons stay without an ALT (the page's ticked box). Without it such a cover "
+            "is refused with those lessons named; the school is told which classes have no ALT that day."
+        ),
+    )
+
+
 class ConfirmedSerializer(serializers.Serializer):  # type: ignore[type-arg]
     cover = CoverSerializer()
     told = serializers.IntegerField(help_text="How many people were sent a notice and an email.")
@@ -130,14 +140,16 @@ class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
         return Response(CoverSerializer(cover).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=None,
+        request=ConfirmSerializer,
         responses=ConfirmedSerializer,
         summary="Confirm the proposed cover: in force for its date, and everyone concerned is told",
     )
     @action(detail=True, methods=["post"])
     def confirm(self, request: Request, pk: int) -> Response:
         cover = self.get_object()
-        told = cover_confirm(cover=cover, user=request.user)
+        body = ConfirmSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        told = cover_confirm(cover=cover, user=request.user, accept_partial=body.validated_data["accept_partial"])
         cover.refresh_from_db()
         return Response(ConfirmedSerializer({"cover": cover, "told": told}).data)
 

@@ -167,6 +167,8 @@ class Notice(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     subject = models.CharField(max_length=200)
     body = models.TextField()
+    # The page the notice asks the reader to act on (e.g. an offer of cover to accept); a path, or empty.
+    link = models.CharField(max_length=200, blank=True, default="")
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -25,11 +25,17 @@ from kakehashi.web.leave.models import CoverOffer, LeaveRequest, OfferCandidate,
 from kakehashi.web.leave.notices import coordinators_of, notify
 from kakehashi.web.leave.offer_fill import fill_with
 from kakehashi.web.leave.offer_ranking import lessons_to_offer, rank_candidates
+from kakehashi.web.leave.selectors import confirmed_covers
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.timetables.selectors import published_version
 
 Answer = OfferCandidate.Answer
+
+
+def clock() -> dt.datetime:
+    """Now, for every deadline and answer time here: the one seam a test replaces to fix the clock."""
+    return timezone.now()
 
 
 def offer_rule(program: Program) -> OfferRule:
@@ -43,7 +49,7 @@ def offer_send(
 ) -> CoverOffer:
     """An offer of the absent ALT's lessons that date not yet covered, to the ranked substitutes; the first
     round is asked at once. With no one to ask, the offer is closed as not filled (no candidate)."""
-    now = now or timezone.now()
+    now = now or clock()
     version = published_version(program)
     if version is None:
         raise ValidationError(_("There is no published timetable to cover from."))
@@ -124,9 +130,13 @@ def _ask_next_round(offer: CoverOffer, now: dt.datetime) -> list[OfferCandidate]
 
 
 def _advance_at(offer: CoverOffer, deadline: dt.datetime) -> None:
+    from django.tasks import task_backends
+
     from kakehashi.web.leave.tasks import advance_offers
 
-    advance_offers.using(run_after=deadline).enqueue(offer.program_id)
+    # A backend that runs tasks at once cannot wait for the deadline: the coordinator's page moves offers on.
+    if task_backends["default"].supports_defer:
+        advance_offers.using(run_after=deadline).enqueue(offer.program_id)
 
 
 def offers_advance(*, now: dt.datetime | None = None, program: Program | None = None) -> int:
@@ -134,7 +144,7 @@ def offers_advance(*, now: dt.datetime | None = None, program: Program | None = 
     when no one is waiting, and an offer is closed when no one is left or its day's last lesson has begun.
     Runs in the task worker at each round's deadline and whenever the coordinator's page is shown; returns
     how many offers changed."""
-    now = now or timezone.now()
+    now = now or clock()
     open_offers = CoverOffer.objects.filter(status=CoverOffer.Status.OPEN)
     if program is not None:
         open_offers = open_offers.filter(program=program)
@@ -155,7 +165,27 @@ def _too_late(offer: CoverOffer, now: dt.datetime) -> bool:
     return now >= starts
 
 
+def _no_longer_needed(offer: CoverOffer) -> bool:
+    """The absence was cancelled or refused, or a confirmed cover (the engine's proposal, say) gives every
+    offered lesson to someone: no one should still be asked."""
+    away = LeaveRequest.objects.filter(
+        participant=offer.absent, status__in=LeaveRequest.AWAY, starts__lte=offer.date, ends__gte=offer.date
+    )
+    if not away.exists():
+        return True
+    current = confirmed_covers(offer.program, offer.date, offer.date).get(offer.date)
+    taught = {lesson for alt, lesson in current.lessons if alt != offer.absent.code} if current else set()
+    return all(row["lesson"] in taught for row in offer.lessons)
+
+
 def _advance(offer: CoverOffer, now: dt.datetime) -> int:
+    if _no_longer_needed(offer):
+        waiting = list(offer.candidates.filter(answer=Answer.WAITING).select_related("participant__user"))
+        offer.candidates.filter(answer__in=[Answer.WAITING, Answer.QUEUED]).update(answer=Answer.WITHDRAWN)
+        offer.status, offer.closed_at = CoverOffer.Status.WITHDRAWN, now
+        offer.save()
+        _tell_taken(offer, waiting)
+        return 1
     expired = offer.candidates.filter(answer=Answer.WAITING, deadline__lte=now).update(answer=Answer.EXPIRED)
     if _too_late(offer, now):
         offer.candidates.filter(answer=Answer.WAITING).update(answer=Answer.EXPIRED)
@@ -172,7 +202,7 @@ def _advance(offer: CoverOffer, now: dt.datetime) -> int:
 
 def offer_decline(*, candidate: OfferCandidate, now: dt.datetime | None = None) -> None:
     """A no: the person is not asked again, and when no one else is waiting the next round is asked at once."""
-    now = now or timezone.now()
+    now = now or clock()
     with transaction.atomic():
         offer = CoverOffer.objects.select_for_update().get(pk=candidate.offer_id)
         candidate.refresh_from_db()
@@ -189,7 +219,7 @@ def offer_accept(
     """A yes: the first one takes the day. The offer is won by a conditional UPDATE (status still open), so of
     two answers at the same moment exactly one changes the row; the other is told the day is taken. The cover
     is confirmed in the same transaction, so a failure there gives the day back to the offer."""
-    now = now or timezone.now()
+    now = now or clock()
     if not picked and candidate.sent_at is None:
         raise ValidationError(_("This offer has not been sent to you."))
     if candidate.answer == Answer.DECLINED and not picked:
@@ -230,7 +260,7 @@ def offer_pick(*, offer: CoverOffer, participant: Participant, user: Any, now: d
 
 def offer_withdraw(*, offer: CoverOffer, now: dt.datetime | None = None) -> None:
     """The coordinator stops the offer (the absence was cancelled, or cover was arranged another way)."""
-    now = now or timezone.now()
+    now = now or clock()
     with transaction.atomic():
         if not CoverOffer.objects.filter(pk=offer.pk, status=CoverOffer.Status.OPEN).update(
             status=CoverOffer.Status.WITHDRAWN, closed_at=now
@@ -264,6 +294,7 @@ def _tell_asked(offer: CoverOffer, asked: list[OfferCandidate]) -> None:
                 + _("Answer by %(time)s: %(link)s")
                 % {"time": timezone.localtime(c.deadline).strftime("%H:%M"), "link": offer_link(c)}
             ),
+            link=reverse("leave:offer", args=[candidate.pk]),
         )
 
 

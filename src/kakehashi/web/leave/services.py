@@ -221,20 +221,24 @@ def _cover_later(request: LeaveRequest) -> None:
 
 
 def _offer_later(request: LeaveRequest, days: list[str], today: dt.date) -> None:
-    """Offers to substitutes, when the program's rule sends them by itself: for an absence reported on the
-    day it is for (same_day), or for every absence (always)."""
     from kakehashi.web.leave.models import OfferRule
     from kakehashi.web.leave.tasks import offer_automatically
 
     rule = OfferRule.objects.filter(program_id=request.participant.program_id).first()
-    if rule is None or rule.automatic == OfferRule.Automatic.NEVER:
-        return
-    if rule.automatic == OfferRule.Automatic.SAME_DAY:
-        if request.status != LeaveRequest.Status.REPORTED:
-            return
-        days = [d for d in days if d == today.isoformat()]
-    if days:
-        offer_automatically.enqueue(request.pk, days)
+    offered = automatic_offer_days(rule, request, days, today)
+    if offered:
+        offer_automatically.enqueue(request.pk, offered)
+
+
+def automatic_offer_days(rule: Any, request: LeaveRequest, days: list[str], today: dt.date) -> list[str]:
+    """The days the program's rule offers to substitutes by itself: none (never, or no rule), the day an
+    absence is reported for when reported that same day (same_day), or every day of the absence (always)."""
+    if rule is None or rule.automatic == "never":
+        return []
+    if rule.automatic == "same_day":
+        reported_today = request.status == LeaveRequest.Status.REPORTED and request.starts == today
+        return [d for d in days if d == today.isoformat()] if reported_today else []
+    return days
 
 
 def leave_requests_decide(

@@ -4,6 +4,7 @@ requests, absences and covers, the fill-rate report, and everyone's notices."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,6 +27,8 @@ from kakehashi.web.leave.fill_tables import FillDayTable, FillSchoolTable
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
 from kakehashi.web.leave.notices import notices_mark_read
+from kakehashi.web.leave.offer_selectors import with_offers
+from kakehashi.web.leave.offers import offers_advance
 from kakehashi.web.leave.selectors import absence_dates, leave_balance, leave_days, owed_compensatory_days
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
@@ -151,11 +154,21 @@ def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "program": program,
             "pending": pending,
-            "dates": cover_changes.in_words(program, absence_dates(program, today), _japanese(request)),
+            "dates": _absences(request, program),
+            "today": today,
             "balances": [(p, leave_balance(p, year)) for p in people],
             "entitlement_form": entitlement_form,
         },
     )
+
+
+def _absences(request: HttpRequest, program: Program) -> list[dict[str, Any]]:
+    """The dates with someone away, their covers in words and each absent ALT's offer. Offers whose round
+    has passed its deadline move on first, so the page never shows people still waited for after their time
+    (the task worker does the same at each deadline)."""
+    offers_advance(program=program)
+    rows = cover_changes.in_words(program, absence_dates(program, timezone.localdate()), _japanese(request))
+    return with_offers(program, rows)
 
 
 def _japanese(request: HttpRequest) -> bool:
@@ -171,7 +184,8 @@ def absences_panel(request: HttpRequest, pk: int) -> HttpResponse:
         "leave/program.html#absences",
         {
             "program": program,
-            "dates": cover_changes.in_words(program, absence_dates(program, timezone.localdate()), _japanese(request)),
+            "dates": _absences(request, program),
+            "today": timezone.localdate(),
         },
     )
 

@@ -155,3 +155,83 @@ def test_a_second_offer_for_the_same_absent_day_is_refused_while_one_is_open(pub
     with pytest.raises(ValidationError, match="already on offer"):
         offer_send(program=north.program, date=day, absent=alt, now=morning(day))
     assert OfferCandidate.objects.count() == 1
+
+
+def test_the_school_is_told_by_name_who_comes_instead_of_whom(published: Any) -> None:
+    from kakehashi.web.accounts.models import Role
+    from kakehashi.web.core.testing import user
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    jte = user("offer-jte", {"kind": Role.Kind.SCHOOL_STAFF, "organization": school.organization})
+    sub = substitute(north, "NZ01", school, km_north=1, name="Sam Stand")
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    offer_accept(candidate=offer.candidates.get(participant=sub), user=sub.user, now=morning(day, 7, 1))
+    notice = Notice.objects.get(user=jte)
+    assert f"ALTs at {school.organization.name}: Sam Stand." in notice.body
+    assert f"Sam Stand instead of {alt.name}" in notice.body and "NZ01" not in notice.body
+
+
+def test_the_same_morning_rule_offers_only_an_absence_reported_for_that_very_day(published: Any) -> None:
+    from kakehashi.web.leave.models import LeaveRequest
+    from kakehashi.web.leave.services import automatic_offer_days
+    from kakehashi.web.leave.tasks import offer_automatically
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    reported = LeaveRequest.objects.get(participant=alt)
+    later = (day + dt.timedelta(days=1)).isoformat()
+    rule = OfferRule(program=north.program, automatic="same_day")
+    assert automatic_offer_days(rule, reported, [day.isoformat(), later], today=day) == [day.isoformat()]
+    assert automatic_offer_days(rule, reported, [day.isoformat()], today=day - dt.timedelta(days=1)) == []
+    assert automatic_offer_days(OfferRule(automatic="always"), reported, [later], today=day) == [later]
+    assert automatic_offer_days(OfferRule(automatic="never"), reported, [later], today=day) == []
+    assert automatic_offer_days(None, reported, [later], today=day) == []
+    offer_automatically.call(reported.pk, [day.isoformat()])  # what the task worker does after the report
+    offer = CoverOffer.objects.get()
+    assert offer.automatic and offer.candidates.get().answer == "waiting"
+
+
+def test_each_round_queues_the_task_that_moves_on_at_its_deadline(
+    published: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    (queued,) = DBTaskResult.objects.filter(task_path__endswith="advance_offers")
+    assert queued.run_after == offer.candidates.get().deadline == morning(day, 7, 30)
+    assert queued.args_kwargs["args"] == [north.program.pk]
+
+
+def test_an_offer_is_withdrawn_when_the_absence_is_cancelled_and_those_asked_are_told(published: Any) -> None:
+    from kakehashi.web.leave.models import LeaveRequest
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    asked = substitute(north, "NZ01", school, km_north=1)
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    LeaveRequest.objects.filter(participant=alt).update(status="cancelled")
+    offers_advance(now=morning(day, 7, 5))
+    offer.refresh_from_db()
+    assert (offer.status, offer.candidates.get().answer) == ("withdrawn", "withdrawn")
+    assert Notice.objects.filter(user=asked.user, subject__contains="no longer needed").exists()
+
+
+def test_an_offer_is_withdrawn_once_a_confirmed_cover_gives_every_lesson_to_someone(published: Any) -> None:
+    from kakehashi.web.leave.covers import cover_confirm, cover_propose
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    proposal = cover_propose(program=north.program, date=day)  # the engine calls the substitute in
+    assert proposal is not None and proposal.covered == len(proposal.needed)
+    cover_confirm(cover=proposal, user=north.users["coordinator"])
+    offers_advance(now=morning(day, 7, 5))
+    offer.refresh_from_db()
+    assert offer.status == "withdrawn"
