@@ -39,15 +39,7 @@ def _substitute(node: Node, week: Instance, seen: dict[str, str]) -> Substitute:
 
     def listed(key: str, allowed: tuple[str, ...] | list[str]) -> tuple[str, ...] | None:
         found = obj.get(key)
-        if found is None:
-            return None
-        values: list[str] = []
-        for item in found.items(non_empty=True):
-            value = item.choice(allowed)
-            if value in values:
-                item.fail(f"{show(value)} is listed twice")
-            values.append(value)
-        return tuple(values)
+        return None if found is None else found.choices(allowed, non_empty=True)
 
     def optional_int(key: str, default: int, minimum: int, maximum: int | None = None) -> int:
         item = obj.get(key)
