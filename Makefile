@@ -66,7 +66,9 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/web_pages.py
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/sweep.py $(SWEEP_ARGS)
+	$(PY) benchmarks/areas.py
 	$(PY) benchmarks/imports.py
+	$(PY) benchmarks/year_plan.py
 	$(PY) benchmarks/cover_year.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
