@@ -21,6 +21,7 @@ from kakehashi.web.api.base import ScopedViewSet, named_in_body
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
+from kakehashi.web.leave.fill_report import DayState, fill_report
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.selectors import absence_dates
@@ -101,7 +102,24 @@ class FillRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     rate = serializers.FloatField(allow_null=True)
 
 
+class FillDaySerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """One absent ALT's day in the fill-rate report."""
+
+    date = serializers.DateField()
+    alt = serializers.CharField(help_text="The absent ALT's code.")
+    schools = serializers.ListField(child=serializers.CharField(), help_text="School codes of their lessons.")
+    lessons = serializers.IntegerField(help_text="Lessons they would have taught.")
+    covered = serializers.IntegerField(source="taught", help_text="Of those, taught by someone else.")
+    state = serializers.ChoiceField(choices=DayState.choices)
+    reason = serializers.CharField(help_text="no_candidate, declined or too_late when not filled; else empty.")
+    reported_at = serializers.DateTimeField(allow_null=True)
+    filled_at = serializers.DateTimeField(allow_null=True)
+    hours_to_fill = serializers.FloatField(allow_null=True)
+    offers_sent = serializers.IntegerField()
+
+
 PROGRAM = OpenApiParameter("program", int, required=True, description="The program (one you coordinate).")
+YEAR = OpenApiParameter("year", int, description="School year; this one by default.")
 
 
 @extend_schema_view(
@@ -165,16 +183,34 @@ class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
         return Response(AbsenceDateSerializer(rows, many=True).data)
 
     @extend_schema(
-        parameters=[PROGRAM, OpenApiParameter("year", int, description="School year; this one by default.")],
+        parameters=[PROGRAM, YEAR],
         responses=FillRateSerializer(many=True),
         summary="The fill rate: absent ALTs' lessons a substitute taught, by school and month",
     )
     @action(detail=False, url_path="fill-rate", filter_backends=[], pagination_class=None)
     def fill_rate(self, request: Request) -> Response:
         program = self._program(request.query_params.get("program"))
-        year_text = request.query_params.get("year", "")
-        year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else None
-        year = year or SchoolYear.of(timezone.localdate())  # as the page: this school year unless one is named
+        year = _year(request.query_params.get("year", ""))
         # The same remembered result as the page's: a year of dates laid out twice.
         rows = until_next_change(f"fill-rate:{program.pk}:{year}:{get_language()}", lambda: fill_rates(program, year))
         return Response(FillRateSerializer(rows, many=True).data)
+
+    @extend_schema(
+        parameters=[PROGRAM, YEAR],
+        responses=FillDaySerializer(many=True),
+        summary="Each absent ALT's day: filled or not, why not, the time from report to filled, the offers sent",
+    )
+    @action(detail=False, url_path="fill-days", filter_backends=[], pagination_class=None)
+    def fill_days(self, request: Request) -> Response:
+        program = self._program(request.query_params.get("program"))
+        year = _year(request.query_params.get("year", ""))
+        today = timezone.localdate()
+        report = until_next_change(f"fill-report:{program.pk}:{year}:{today}:{get_language()}",
+                                   lambda: fill_report(program, year, today=today))
+        return Response(FillDaySerializer(report.days, many=True).data)
+
+
+def _year(text: str) -> int:
+    """As the page: this school year unless one is named."""
+    named = int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+    return named or SchoolYear.of(timezone.localdate())

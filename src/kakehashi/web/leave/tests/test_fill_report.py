@@ -131,3 +131,19 @@ def test_the_page_is_in_the_reader_s_language_school_names_too(published: Any, s
     # The same report read next in English names the school in English (it is remembered per language).
     english = coordinator.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert school.organization.name in english and "北第一小学校" not in english
+
+
+def test_the_api_lists_each_absent_day_with_its_reason_and_offers_for_the_coordinator_only(published: Any) -> None:
+    from kakehashi.web.api.tests.helpers import script
+
+    north, south, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day, 7))
+    offer_decline(candidate=offer.candidates.get(), now=morning(day, 7, 10))
+    url = f"/api/covers/fill-days/?program={north.program.pk}&year=2026"
+    [row] = script(north.users["coordinator"]).get(url).json()
+    assert (row["date"], row["alt"], row["state"], row["reason"], row["offers_sent"]) == (
+        day.isoformat(), alt.code, "unfilled", "declined", 1)
+    assert row["schools"] == [school.code] and row["covered"] == 0 and row["lessons"] > 0
+    assert script(south.users["coordinator"]).get(url).status_code in (400, 404)
