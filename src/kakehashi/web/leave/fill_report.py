@@ -26,7 +26,8 @@ from kakehashi.web.leave.offer_models import CoverOffer, OfferCandidate
 from kakehashi.web.leave.selectors import away_requests, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.selectors import program_schools, published_version
 
 # Short words that other pages use in other senses get their own context in the translations.
 REPORT = "fill-rate report"

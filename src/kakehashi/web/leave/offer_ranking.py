@@ -19,8 +19,9 @@ from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
+from kakehashi.web.timetables.door import version_instance, version_solution
 from kakehashi.web.timetables.models import TimetableVersion
-from kakehashi.web.timetables.selectors import program_schools, version_instance, version_solution
+from kakehashi.web.timetables.selectors import program_schools
 
 # Travel times within the same band count as equal, so that lessons and familiarity can decide between them.
 TRAVEL_BAND_MINUTES = 10

@@ -12,11 +12,11 @@ import openpyxl
 import pytest
 from django.utils import translation
 
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.fill_report import DayState, Reason, fill_report
 from kakehashi.web.leave.models import CoverOffer
 from kakehashi.web.leave.offers import offer_accept, offer_decline, offer_send, offers_advance
 from kakehashi.web.leave.tests.offer_world import absent_day, morning, substitute
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 
