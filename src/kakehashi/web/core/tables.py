@@ -28,9 +28,11 @@ TEXT = {"td": {"class": "text"}}
 
 
 class ListTable(tables.Table):
-    """`export_name` starts the downloaded file's name: `leave-2026-11-30.xlsx`."""
+    """`export_name` starts the downloaded file's name: `leave-2026-11-30.xlsx`. `export_rows` tells two tables
+    of one page apart in the download link (`?export=csv&rows=days`); None for a page with one table."""
 
     export_name: ClassVar[str] = "list"
+    export_rows: ClassVar[str | None] = None
 
     class Meta:
         template_name = "core/table.html"

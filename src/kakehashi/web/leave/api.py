@@ -221,7 +221,7 @@ class EntitlementViewSet(mixins.CreateModelMixin, ReadableViewSet):
 class NoticeSerializer(serializers.ModelSerializer[Notice]):
     class Meta:
         model = Notice
-        fields = ["id", "at", "subject", "body", "read_at"]
+        fields = ["id", "at", "subject", "body", "link", "read_at"]
 
 
 class MarkedSerializer(serializers.Serializer[Any]):

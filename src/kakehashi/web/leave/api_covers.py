@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -21,6 +22,7 @@ from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
+from kakehashi.web.leave.fill_report import DayState, fill_report
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.selectors import absence_dates
@@ -69,6 +71,16 @@ class ProposeSerializer(serializers.Serializer[Any]):
     date = serializers.DateField()
 
 
+class ConfirmSerializer(serializers.Serializer[Any]):
+    accept_partial = serializers.BooleanField(
+        default=False,
+        help_text=(
+            "Confirm although some lessons stay without an ALT (the page's ticked box). Without it such a cover "
+            "is refused with those lessons named; the school is told which classes have no ALT that day."
+        ),
+    )
+
+
 class ConfirmedSerializer(serializers.Serializer[Any]):
     cover = CoverSerializer()
     told = serializers.IntegerField(help_text="How many people were sent a notice and an email.")
@@ -91,7 +103,24 @@ class FillRateSerializer(serializers.Serializer[Any]):
     rate = serializers.FloatField(allow_null=True)
 
 
+class FillDaySerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """One absent ALT's day in the fill-rate report."""
+
+    date = serializers.DateField()
+    alt = serializers.CharField(help_text="The absent ALT's code.")
+    schools = serializers.ListField(child=serializers.CharField(), help_text="School codes of their lessons.")
+    lessons = serializers.IntegerField(help_text="Lessons they would have taught.")
+    covered = serializers.IntegerField(source="taught", help_text="Of those, taught by someone else.")
+    state = serializers.ChoiceField(choices=DayState.choices)
+    reason = serializers.CharField(help_text="no_candidate, declined or too_late when not filled; else empty.")
+    reported_at = serializers.DateTimeField(allow_null=True)
+    filled_at = serializers.DateTimeField(allow_null=True)
+    hours_to_fill = serializers.FloatField(allow_null=True)
+    offers_sent = serializers.IntegerField()
+
+
 PROGRAM = OpenApiParameter("program", int, required=True, description="The program (one you coordinate).")
+YEAR = OpenApiParameter("year", int, description="School year; this one by default.")
 
 
 @described(
@@ -128,13 +157,14 @@ class CoverViewSet(ReadableViewSet):
         return Response(CoverSerializer(cover).data, status=status.HTTP_201_CREATED)
 
     @post_action(
-        request=None,
+        request=ConfirmSerializer,
         responses=ConfirmedSerializer,
         summary="Confirm the proposed cover: in force for its date, and everyone concerned is told",
     )
     def confirm(self, request: Request, pk: int) -> Response:
         cover = self.get_object()
-        told = cover_confirm(cover=cover, user=request.user)
+        body = validated(ConfirmSerializer, request)
+        told = cover_confirm(cover=cover, user=request.user, accept_partial=body["accept_partial"])
         cover.refresh_from_db()
         return Response(ConfirmedSerializer({"cover": cover, "told": told}).data)
 
@@ -150,16 +180,34 @@ class CoverViewSet(ReadableViewSet):
         return Response(AbsenceDateSerializer(rows, many=True).data)
 
     @extend_schema(
-        parameters=[PROGRAM, OpenApiParameter("year", int, description="School year; this one by default.")],
+        parameters=[PROGRAM, YEAR],
         responses=FillRateSerializer(many=True),
         summary="The fill rate: absent ALTs' lessons a substitute taught, by school and month",
     )
     @action(detail=False, url_path="fill-rate", filter_backends=[], pagination_class=None)
     def fill_rate(self, request: Request) -> Response:
         program = self._program(request.query_params.get("program"))
-        year_text = request.query_params.get("year", "")
-        year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else None
-        year = year or SchoolYear.of(timezone.localdate())  # as the page: this school year unless one is named
+        year = _year(request.query_params.get("year", ""))
         # The same remembered result as the page's: a year of dates laid out twice.
-        rows = until_next_change(f"fill-rate:{program.pk}:{year}", lambda: fill_rates(program, year))
+        rows = until_next_change(f"fill-rate:{program.pk}:{year}:{get_language()}", lambda: fill_rates(program, year))
         return Response(FillRateSerializer(rows, many=True).data)
+
+    @extend_schema(
+        parameters=[PROGRAM, YEAR],
+        responses=FillDaySerializer(many=True),
+        summary="Each absent ALT's day: filled or not, why not, the time from report to filled, the offers sent",
+    )
+    @action(detail=False, url_path="fill-days", filter_backends=[], pagination_class=None)
+    def fill_days(self, request: Request) -> Response:
+        program = self._program(request.query_params.get("program"))
+        year = _year(request.query_params.get("year", ""))
+        today = timezone.localdate()
+        report = until_next_change(f"fill-report:{program.pk}:{year}:{today}:{get_language()}",
+                                   lambda: fill_report(program, year, today=today))
+        return Response(FillDaySerializer(report.days, many=True).data)
+
+
+def _year(text: str) -> int:
+    """As the page: this school year unless one is named."""
+    named = int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+    return named or SchoolYear.of(timezone.localdate())

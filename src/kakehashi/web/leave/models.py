@@ -157,6 +157,8 @@ class Notice(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     subject = models.CharField(max_length=200)
     body = models.TextField()
+    # The page the notice asks the reader to act on (e.g. an offer of cover to accept); a path, or empty.
+    link = models.CharField(max_length=200, blank=True, default="")
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -164,3 +166,20 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.subject}"
+
+
+# Offers of cover live in their own file; imported here so Django finds them with the app's models.
+from kakehashi.web.leave.offer_models import CoverOffer, OfferCandidate, OfferRule, SchoolSubstitute  # noqa: E402
+
+__all__ = [
+    "COMPENSATORY_WITHIN",
+    "Cover",
+    "CoverOffer",
+    "LeaveEntitlement",
+    "LeaveRequest",
+    "Notice",
+    "OfferCandidate",
+    "OfferRule",
+    "SchoolSubstitute",
+    "WeekendWork",
+]

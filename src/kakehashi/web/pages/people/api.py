@@ -56,7 +56,10 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
 
     class Meta:
         model = Participant
-        fields = ["code", "name", "name_katakana", "kind", "program", "record"]
+        fields = ["code", "name", "name_katakana", "kind", "substitute", "program", "record"]
+        extra_kwargs = {
+            "substitute": {"help_text": "standby or part_time: only covers absences (代替ALT); empty: a regular week"}
+        }
 
     @extend_schema_field(ParticipantRecordSerializer(allow_null=True))
     def get_record(self, participant: Participant) -> dict[str, Any] | None:
@@ -102,7 +105,7 @@ class ParticipantWeekSerializer(serializers.Serializer[Any]):
 
 
 @described(
-    list="Participants you see (the participants page's filters: q, kind)",
+    list="Participants you see (the participants page's filters: q, kind, substitute)",
     retrieve="One participant (the view is in their access log)",
     update=extend_schema(summary="Edit a participant's record (coordinators)", request=ParticipantUpdateSerializer),
     partial_update=extend_schema(
