@@ -16,6 +16,7 @@ from kakehashi.timetable.instance import (
     INSTANCE_FORMAT,
     LEVELS,
     SOLUTION_FORMAT,
+    WORKING_DAYS,
     Alt,
     Assignment,
     ClassesPerWeek,
@@ -123,14 +124,8 @@ def parse_instance(data: Any) -> Instance:
 
 def _days(node: Node | None) -> tuple[str, ...]:
     if node is None:
-        return ("mon", "tue", "wed", "thu", "fri")
-    seen: list[str] = []
-    for item in node.items(non_empty=True):
-        day = item.choice(ALL_DAYS)
-        if day in seen:
-            item.fail(f"{show(day)} is listed twice")
-        seen.append(day)
-    return tuple(seen)
+        return WORKING_DAYS
+    return node.choices(ALL_DAYS, non_empty=True)
 
 
 def _weights(node: Node | None) -> Weights:

@@ -33,7 +33,7 @@ class EventFilterSet(ScopedFilterSet):
         return Owner.in_year(queryset, int(value))
 
 
-class EventPageFilterSet(django_filters.FilterSet):
+class EventPageFilterSet(ScopedFilterSet):
     """The events page's filters: the year is the page's own (?year=), so only the kind and words here."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.KIND_CHOICES)

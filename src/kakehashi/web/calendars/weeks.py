@@ -4,6 +4,7 @@ really happens each date — holidays, events, leave and substitute cover includ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolCalendar, SchoolDay, SchoolYear
 from kakehashi.schoolyear.plan import DatedLesson, DatedPlan, DatedVisit, SkippedVisit
-from kakehashi.timetable.instance import format_clock
+from kakehashi.timetable.instance import WORKING_DAYS, format_clock
 from kakehashi.web.calendars.selectors import remembered_dated_plan, school_calendar
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
@@ -19,7 +20,7 @@ from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.selectors import program_schools
 
-WORKING_DAYS = 5
+DAYS_SHOWN = len(WORKING_DAYS)  # Monday to Friday, the core's working week
 
 
 @dataclass
@@ -47,7 +48,7 @@ class DatedWeek:
 
     @property
     def friday(self) -> dt.date:
-        return self.monday + dt.timedelta(days=WORKING_DAYS - 1)
+        return self.monday + dt.timedelta(days=DAYS_SHOWN - 1)
 
 
 def requested_monday(request: HttpRequest) -> dt.date:
@@ -64,32 +65,24 @@ def _plan(program: Program | None, monday: dt.date) -> DatedPlan | None:
         return None
     # The whole program's week is laid out once and remembered until anything changes (a cover, an
     # event, a new version): every ALT's and school's page of that week reads the same plan.
-    return remembered_dated_plan(program, starts=monday, ends=monday + dt.timedelta(days=WORKING_DAYS - 1))
+    return remembered_dated_plan(program, starts=monday, ends=monday + dt.timedelta(days=DAYS_SHOWN - 1))
 
 
 def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWeek:
     plan = _plan(participant.program, monday)
-    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(WORKING_DAYS)]
+    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(DAYS_SHOWN)]
     if plan is None:
         return DatedWeek(monday, days, published=False)
     mine = plan.for_alt(participant.code)
     schools = program_schools(participant.program).select_related("organization")
     names = {s.code: s.organization.display_name for s in schools}
-    by_date = {day.date: day for day in days}
-    for visit in mine.visits:
-        by_date[visit.date].visits.append((visit, names.get(visit.school, visit.school)))
-    for lesson in sorted(mine.lessons, key=lambda x: (x.date, x.start)):
-        times = f"{format_clock(lesson.start)}–{format_clock(lesson.end)}"
-        by_date[lesson.date].lessons.append((lesson, times, names.get(lesson.school, lesson.school)))
-    for skipped in mine.skipped:
-        by_date[skipped.date].skipped.append((skipped, names.get(skipped.school, skipped.school)))
-    return DatedWeek(monday, days, published=True)
+    return _laid_out(monday, days, mine, lambda item: names.get(item.school, item.school))
 
 
 def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
     contract = school_contract(school, monday)
     plan = _plan(contract.program if contract is not None else None, monday)
-    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(WORKING_DAYS)]
+    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(DAYS_SHOWN)]
     calendars: dict[int, SchoolCalendar] = {}
     for day in days:
         year = SchoolYear.of(day.date)
@@ -100,12 +93,23 @@ def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
         return DatedWeek(monday, days, published=False)
     ours = plan.for_school(school.code)
     people = {p.code: p.name for p in Participant.objects.filter(program=contract.program)} if contract else {}
+    return _laid_out(monday, days, ours, lambda item: people.get(item.alt, item.alt))
+
+
+def _laid_out(
+    monday: dt.date,
+    days: list[DatedDay],
+    found: DatedPlan,
+    other: Callable[[DatedVisit | DatedLesson | SkippedVisit], str],
+) -> DatedWeek:
+    """The plan's visits, lessons (in time order) and skipped visits on their days; `other` names the other
+    side of each: the school on an ALT's week, the ALT on a school's."""
     by_date = {day.date: day for day in days}
-    for visit in ours.visits:
-        by_date[visit.date].visits.append((visit, people.get(visit.alt, visit.alt)))
-    for lesson in sorted(ours.lessons, key=lambda x: (x.date, x.start)):
+    for visit in found.visits:
+        by_date[visit.date].visits.append((visit, other(visit)))
+    for lesson in sorted(found.lessons, key=lambda x: (x.date, x.start)):
         times = f"{format_clock(lesson.start)}–{format_clock(lesson.end)}"
-        by_date[lesson.date].lessons.append((lesson, times, people.get(lesson.alt, lesson.alt)))
-    for skipped in ours.skipped:
-        by_date[skipped.date].skipped.append((skipped, people.get(skipped.alt, skipped.alt)))
+        by_date[lesson.date].lessons.append((lesson, times, other(lesson)))
+    for skipped in found.skipped:
+        by_date[skipped.date].skipped.append((skipped, other(skipped)))
     return DatedWeek(monday, days, published=True)

@@ -27,7 +27,8 @@ from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.selectors import program_schools, published_version
 
 # Seconds the engine may spend on one date's cover; the repair usually answers in well under one.
 COVER_SECONDS = 2.0
@@ -186,8 +187,12 @@ def _announce(cover: Cover, before: Cover | None) -> int:
             }
         return body + "\n"
 
+    def named(code: str) -> str:
+        return people[code].name if code in people else code
+
     def school_body(school: str) -> str:
-        coming = sorted(a for a, s in new_visits if s == school)
+        # By name, as the JTE knows them; the codes are the program's bookkeeping.
+        coming = sorted(named(a) for a, s in new_visits if s == school)
         lines = [
             _("On %(date)s, ALTs at %(school)s: %(alts)s.")
             % {"date": dates.day(cover.date), "school": name(school), "alts": ", ".join(coming) or _("none")}
@@ -201,8 +206,8 @@ def _announce(cover: Cover, before: Cover | None) -> int:
                         "class": row["homeroom"],
                         "start": row["start"],
                         "end": row["end"],
-                        "who": row["substitute"] or _("no ALT (not covered)"),
-                        "alt": row["alt"],
+                        "who": named(row["substitute"]) if row["substitute"] else _("no ALT (not covered)"),
+                        "alt": named(row["alt"]),
                     }
                 )
         left = [row for row in cover.needed if row["school"] == school and not row.get("substitute")]

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -21,10 +20,11 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.web.core.languages import by_language
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.schools.models import School
 from kakehashi.web.timetables import rule_words
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
-from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
+from kakehashi.web.timetables.door import version_create
+from kakehashi.web.timetables.models import LockedVisit, TimetableVersion
 from kakehashi.web.timetables.selectors import published_version
 
 
@@ -47,30 +47,7 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
     if violations:
         first = rule_words.sentence(violations[0], rule_words.names_of(instance))
         raise TimetableRefusedError(_("The timetable breaks a rule: %(rule)s") % {"rule": first})
-    alts = {p.code: p for p in Participant.objects.filter(program=program, code__in={v.alt for v in solution.visits})}
-    schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in solution.visits})}
-    lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in solution.lessons})}
-    # Two stores of one program (a solve job finishing while a coordinator edits) take turns on the
-    # program's row, so each reads the other's version number before choosing its own.
-    Program.objects.select_for_update().filter(pk=program.pk).first()
-    number = (program.timetables.aggregate(top=Max("number"))["top"] or 0) + 1
-    version = TimetableVersion.objects.create(
-        program=program,
-        number=number,
-        solver_status=solution.status.value,
-        objective=solution.objective,
-        bound=solution.bound,
-        explanation=list(solution.explanation),
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-        week=instance_to_json(instance),
-    )
-    VisitRow.objects.bulk_create(
-        VisitRow(version=version, participant=alts[v.alt], day=v.day, school=schools[v.school]) for v in solution.visits
-    )
-    LessonRow.objects.bulk_create(
-        LessonRow(version=version, participant=alts[a.alt], lesson=lessons[a.lesson]) for a in solution.lessons
-    )
-    return version
+    return version_create(program=program, week=instance_to_json(instance), solution=solution, user=user)
 
 
 @transaction.atomic
@@ -132,8 +109,8 @@ def notices_send(*, version: TimetableVersion, changes: WeekChanges) -> int:
             compose([user], YOUR_WEEK, lines)
     staff: dict[str, set[Any]] = defaultdict(set)
     roles = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code__in=list(changes.by_school))
-    for code, user in roles.values_list("organization__school__code", "user"):
-        staff[code].add(user)
+    for code, account in roles.values_list("organization__school__code", "user"):
+        staff[code].add(account)
     accounts = {u.pk: u for u in get_user_model().objects.filter(pk__in={pk for pks in staff.values() for pk in pks})}
     for code, lines in changes.by_school.items():
         readers = {accounts[pk] for pk in staff[code] if accounts[pk].email}

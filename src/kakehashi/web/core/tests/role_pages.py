@@ -25,6 +25,7 @@ ROLE_PAGES = {
         f"/schools/{{school}}/?week={WEEK}",
         "/people/",
         "/leave/programs/{program}/",
+        "/leave/programs/{program}/fill-rate/",
         "/leave/requests/",
         "/leave/absences/",
         "/duties/reports/",

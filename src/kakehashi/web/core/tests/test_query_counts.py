@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.testing import Side, publish_week, side, signed_in
-from kakehashi.web.timetables.selectors import week_document
+from kakehashi.web.timetables.door.week import week_document
 
 DAY = dt.date(2026, 11, 10)
 

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.timetables import selectors
+from kakehashi.web.timetables.door import versions
+from kakehashi.web.timetables.door.versions import version_instance
 from kakehashi.web.timetables.models import TimetableVersion
-from kakehashi.web.timetables.selectors import published_version, version_instance
+from kakehashi.web.timetables.selectors import published_version
 
 
 def test_a_stored_week_is_read_once_per_process_and_a_reused_id_afresh(
@@ -26,9 +27,9 @@ def test_a_stored_week_is_read_once_per_process_and_a_reused_id_afresh(
         reads.append(document)
         return real(document)
 
-    real = selectors.parse_instance
-    monkeypatch.setattr(selectors, "parse_instance", counted)
-    monkeypatch.setattr(selectors, "_STORED_WEEKS", OrderedDict())
+    real = versions.parse_instance
+    monkeypatch.setattr(versions, "parse_instance", counted)
+    monkeypatch.setattr(versions, "_weeks", OrderedDict())
     first = version_instance(TimetableVersion.objects.get(pk=pk))
     again = version_instance(TimetableVersion.objects.get(pk=pk))  # another request's row object
     assert again is first and len(reads) == 1
