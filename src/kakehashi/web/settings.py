@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kakehashi.web.ops",
     "kakehashi.web.inbox",
     "kakehashi.web.api",
+    "kakehashi.web.yearbalance",
 ]
 
 MIDDLEWARE = [

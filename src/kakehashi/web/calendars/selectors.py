@@ -14,6 +14,7 @@ from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import SHORTENED_BELLS, School
 from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.yearbalance.changes import published_balance_changes, with_balance
 
 
 def school_events(school: School) -> list[SchoolEvent]:
@@ -44,15 +45,18 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
     calendars = {s.code: school_calendar(s, year) for s in schools}
     ends = min(ends, SchoolYear(year).ends)
-    return dated_plan(
-        version_instance(version),
+    instance, away = version_instance(version), program_away(program, starts, ends)
+    plan = dated_plan(
+        instance,
         version_solution(version),
         calendars,
         starts=starts,
         ends=ends,
-        away=program_away(program, starts, ends),
+        away=away,
         changes=program_changes(program, starts, ends),
     )
+    # The published year balance moves and drops visits on its dates (yearbalance/changes.py).
+    return with_balance(plan, published_balance_changes(program, starts, ends), instance, calendars, away)
 
 
 def remembered_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> DatedPlan | None:

@@ -20,12 +20,14 @@ from kakehashi.schoolyear.calendar import (
 from kakehashi.schoolyear.holidays import holiday_names_in_english
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.web.core import dates
+from kakehashi.web.yearbalance.reasons import BALANCED_AWAY
 
 FIXED = {
     SUMMER_VACATION: gettext_lazy("summer vacation"),
     WINTER_VACATION: gettext_lazy("winter vacation"),
     SPRING_VACATION: gettext_lazy("spring vacation"),
     ON_LEAVE: gettext_lazy("on leave"),
+    BALANCED_AWAY: gettext_lazy("moved by the year balance"),
 }
 DAY_KINDS = {
     DayKind.LESSONS.value: gettext_lazy("lessons"),
