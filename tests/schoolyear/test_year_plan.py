@@ -167,3 +167,14 @@ def test_a_school_over_its_contract_loses_only_visits_from_the_first_date_of_cha
                       time_limit=10, workers=1, changes_from=AUTUMN)
     assert [m.kind for m in found.moves] == ["dropped"] * 3
     assert all(m.date >= AUTUMN for m in found.moves)
+
+
+def test_a_school_that_already_had_more_than_its_contract_loses_every_later_visit_and_nothing_else() -> None:
+    cycle, solution = cycle_and_timetable()
+    wednesdays = weekdays(2, lessons=True)
+    before = [d for d in wednesdays if d < AUTUMN]
+    found = plan_year(cycle, solution, YEAR, AnnualContracts({"S02": len(before) - 2}),
+                      time_limit=10, workers=1, changes_from=AUTUMN)
+    assert found.status == "optimal"
+    assert sorted(m.date for m in found.moves) == [d for d in wednesdays if d >= AUTUMN]
+    assert row(found, "S02").after == len(before)

@@ -94,10 +94,13 @@ class YearModel:
             after[visit.school].append(self.keep.get(visit, 1))
         for lost, targets in self.moves.items():
             after[lost.school] += list(targets.values())
+        # A year under way may already have given a school more than its contract (changes_from): what
+        # happened stays, and no later visit is added there; the cap is then what happened.
+        fixed = Counter(v.school for v in self.plan.visits if v not in self.keep)
         shortfall = []
         for school, days in self.contracts.schools.items():
             got = cp_model.LinearExpr.sum(after[school])
-            model.add(got <= days)
+            model.add(got <= max(days, fixed[school]))
             missing = model.new_int_var(0, days, "")
             model.add(missing >= days - got)
             shortfall.append(missing)

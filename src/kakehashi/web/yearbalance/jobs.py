@@ -3,7 +3,8 @@
 
 Only the published week is balanced: a program's week is one week today, so the cycle has one week. The
 contracts are the schools' `annual_visit_days`; the platform keeps no yearly limit for ALTs yet, so no ALT has
-one here. The school events are those of the calendars app (each school's and its board's)."""
+one here. The school events are those of the calendars app (each school's and its board's). A year under way is balanced
+from tomorrow on: visits up to today happened (or did not) and count as they are."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def balance_job_start(*, program: Program, user: Any, today: dt.date, time_limit
         version=version,
         requested_by=user if user.is_authenticated else None,
         year=SchoolYear.of(today),
-        changes_from=today,
+        # Today's visits are under way (and counted as delivered): the balance changes tomorrow on.
+        changes_from=today + dt.timedelta(days=1),
         time_limit=time_limit,
     )
 
@@ -84,7 +86,7 @@ def balance_job_run(job_id: int) -> None:
             cycle_of_week(instance), cycle_solution_of_week(solution), year, contracts,
             events=events, time_limit=job.time_limit, workers=1, changes_from=job.changes_from,
         )
-        result = {**plan.to_json(), "lost": lost_not_given_back(plan, solution, schools, year)}
+        result = {**plan.to_json(), "lost": lost_not_given_back(plan, solution, schools, year, job.changes_from)}
         del result["visits"]  # every dated visit of the year: the dated plan has them, the review does not
         BalanceJob.objects.filter(pk=job.pk).update(
             state=BalanceJob.State.SUCCEEDED, finished_at=timezone.now(), step="", result=result
@@ -97,12 +99,12 @@ def balance_job_run(job_id: int) -> None:
 
 
 def lost_not_given_back(
-    plan: YearPlan, week: Solution, schools: list[School], year: SchoolYear
+    plan: YearPlan, week: Solution, schools: list[School], year: SchoolYear, changes_from: dt.date
 ) -> dict[str, dict[str, Any]]:
-    """For each school left short: how many of its week's visits fall on term days without lessons (`count`, what
-    the most a balance could give back), and the first such dates no move gives back (`dates`, ISO): the page
-    says why each had no lessons, from the school's calendar."""
-    short = {row.school for row in plan.schools if row.met is False}
+    """For each school left short: how many of its week's visits fall on term days without lessons from
+    `changes_from` on (`count`, the most a balance could give back), and the first such dates no move gives back
+    (`dates`, ISO): the page says why each had no lessons, from the school's calendar."""
+    short = {row.school for row in plan.schools if row.contracted is not None and row.after < row.contracted}
     moved_from = {(m.school, m.date) for m in plan.moves if m.kind == "moved"}
     found: dict[str, dict[str, Any]] = {}
     for school in schools:
@@ -110,8 +112,8 @@ def lost_not_given_back(
             continue
         calendar = school_calendar(school, year.year)
         visits_on = Counter(ALL_DAYS.index(v.day) for v in week.visits if v.school == school.code)
-        lost = [d.date for d in calendar.days() if year.term_of(d.date) is not None and not d.has_lessons
-                and visits_on[d.date.weekday()]]
+        lost = [d.date for d in calendar.days() if d.date >= changes_from and year.term_of(d.date) is not None
+                and not d.has_lessons and visits_on[d.date.weekday()]]
         unplaced = [d for d in lost if (school.code, d) not in moved_from]
         found[school.code] = {
             "count": sum(visits_on[d.weekday()] for d in lost),

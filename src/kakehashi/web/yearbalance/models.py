@@ -27,7 +27,7 @@ class BalanceJob(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     year = models.PositiveSmallIntegerField(_("school year"))
-    # The day the job was started: visits before it happened (or not) and stay as they were.
+    # The first date the balance may change, the day after the job was started: earlier visits stay as they were.
     changes_from = models.DateField(_("changes from"))
     time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=30)
     state = models.CharField(_("state"), max_length=9, choices=State.choices, default=State.QUEUED)

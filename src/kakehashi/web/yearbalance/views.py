@@ -64,6 +64,7 @@ def balance_job(request: HttpRequest, pk: int) -> HttpResponse:
             "met_after": sum(1 for r in contracted if r.met),
             "contracted_count": len(contracted),
             "is_published": published is not None and published.job_id == job.pk,
+            "balanced": result.get("status") in ("optimal", "feasible"),
         }
     template = "yearbalance/job.html#progress" if request.htmx else "yearbalance/job.html"
     return render(request, template, context)

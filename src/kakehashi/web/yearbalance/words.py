@@ -62,8 +62,14 @@ def move_sentence(move: Mapping[str, Any], said: Mapping[str, Any]) -> str:
     return sentence
 
 
-def in_the_way(row: Mapping[str, Any], lost: Mapping[str, Any], school: str, calendars: Mapping[str, Any]) -> list[str]:
+def in_the_way(row: Mapping[str, Any], lost: Mapping[str, Any], school: str, calendars: Mapping[str, Any],
+               changes_from: dt.date) -> list[str]:
     """What stands in the way of a contract the balance could not meet."""
+    if row["planned_after"] > row["contracted"]:
+        return [_("%(after)s days for its contract of %(contracted)s: %(over)s over, since the days before "
+                  "%(date)s already happened and only later visits are dropped.") % {
+            "after": row["planned_after"], "contracted": row["contracted"],
+            "over": row["planned_after"] - row["contracted"], "date": dates.day(changes_from)}]
     sentences = [_("%(after)s of its %(contracted)s days after balancing: %(short)s short.") % {
         "after": row["planned_after"], "contracted": row["contracted"],
         "short": row["contracted"] - row["planned_after"]}]
@@ -109,7 +115,8 @@ def balance_in_words(job: BalanceJob, delivered: list[AnnualDays], japanese: boo
                          "why": _why_no_lessons(calendars, code, date)}
             year_row.changes.append(move_sentence(move, said))
         if row["met"] is False:
-            year_row.in_the_way = in_the_way(row, result.get("lost", {}).get(code, {}), code, calendars)
+            year_row.in_the_way = in_the_way(
+                row, result.get("lost", {}).get(code, {}), code, calendars, job.changes_from)
         rows.append(year_row)
     rows.sort(key=lambda r: (r.met is not False, r.name))
     return rows

@@ -21,7 +21,8 @@ IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBa
 
 
 def _moved(job: BalanceJob, school: str) -> list[dict[str, Any]]:
-    return [m for m in job.result["moves"] if m["kind"] == "moved" and m["school"] == school]
+    """The job's moved visits at `school` (at any school when empty)."""
+    return [m for m in job.result["moves"] if m["kind"] == "moved" and school in ("", m["school"])]
 
 
 def _alt_on(program: Any, school: str, date: Any) -> set[str]:
@@ -55,6 +56,9 @@ def test_the_coordinator_starts_the_job_from_the_program_page_and_the_worker_run
     assert response.url == f"/balance/{job.pk}/"
     job.refresh_from_db()
     assert job.state == BalanceJob.State.SUCCEEDED, job.message
+    # Started today: today's visits are under way and earlier ones happened; only later dates change.
+    changed = [m["date"] for m in job.result["moves"]] + [m["to"]["date"] for m in _moved(job, "")]
+    assert job.result["moves"] and min(changed) > TODAY.isoformat()
 
 
 def test_the_result_page_names_schools_and_alts_and_says_why_in_the_readers_language(published: Any) -> None:
@@ -98,6 +102,8 @@ def test_publishing_puts_the_moved_visit_in_my_week_and_the_calendar_feed(publis
     assert f"DTSTART;TZID=Asia/Tokyo:{stamp}" in after_feed.replace("\r\n ", "")
     assert f"DTSTART;TZID=Asia/Tokyo:{stamp}" not in before_feed.replace("\r\n ", "")
     assert Notice.objects.filter(user=to_alt.user).exists()
+    school_week = client.get(f"/schools/{lost.school.code}/?week={to_date}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert to_alt.name in _day_card(school_week, to_date)
 
 
 def test_publishing_again_replaces_the_earlier_balance(published: Any) -> None:
