@@ -30,6 +30,9 @@ from kakehashi.web.yearbalance.models import BalanceJob
 
 # Lost dates kept per school that stays short, for the page to name (the core's own account names five).
 LOST_DATES_KEPT = 5
+# A balance runs its time limit and a few seconds more (laying the year, reading the calendars); one still
+# running this long after its limit lost its worker (killed, crashed, machine restarted).
+STALE_AFTER_LIMIT = dt.timedelta(minutes=5)
 
 
 class NothingPublishedError(Exception):
@@ -59,6 +62,22 @@ def balance_job_start(*, program: Program, user: Any, today: dt.date, time_limit
     # The worker must find the job row: enqueue only once it is committed.
     transaction.on_commit(enqueue)
     return job
+
+
+def balance_jobs_fail_stale(now: dt.datetime | None = None) -> int:
+    """Mark as failed the running balances whose worker stopped before finishing; nothing was published."""
+    now = now or timezone.now()
+    stale = [
+        job.pk
+        for job in BalanceJob.objects.filter(state=BalanceJob.State.RUNNING, started_at__isnull=False)
+        if job.started_at is not None
+        and job.started_at + dt.timedelta(seconds=job.time_limit) + STALE_AFTER_LIMIT < now
+    ]
+    return BalanceJob.objects.filter(pk__in=stale).update(
+        state=BalanceJob.State.FAILED,
+        finished_at=now,
+        message="The worker stopped before finishing (killed or crashed). Start the balance again.",
+    )
 
 
 def _step(job: BalanceJob, step: str, **fields: Any) -> None:

@@ -139,3 +139,17 @@ def _day_card(page: str, iso: str) -> str:
     start = page.index(f'data-date="{iso}"')
     end = page.find('<div class="card dated-day"', start + 1)
     return page[start : end if end > 0 else None]
+
+
+def test_a_balance_whose_worker_died_is_shown_as_failed_instead_of_running_forever(published: Any) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    north = published[0]
+    long_ago = timezone.now() - dt.timedelta(hours=1)
+    job = BalanceJob.objects.create(program=north.program, year=2026, changes_from=TODAY, time_limit=30,
+                                    state=BalanceJob.State.RUNNING, started_at=long_ago)
+    page = signed_in(north.users["coordinator"]).get(f"/balance/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    job.refresh_from_db()
+    assert job.state == BalanceJob.State.FAILED and "The balance could not be made." in page
