@@ -20,8 +20,10 @@ from kakehashi.schoolyear.calendar import (
 from kakehashi.schoolyear.holidays import holiday_names_in_english
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.web.core import dates
-from kakehashi.web.yearbalance.reasons import BALANCED_AWAY
 
+# The reason a visit the published year balance drops gives in the dated plan (yearbalance/changes.py), in both
+# languages like the core's own reasons.
+BALANCED_AWAY = "year balance / 年間調整"
 FIXED = {
     SUMMER_VACATION: gettext_lazy("summer vacation"),
     WINTER_VACATION: gettext_lazy("winter vacation"),

@@ -17,9 +17,11 @@ from django.db import transaction
 from kakehashi.schoolyear.calendar import DayKind, SchoolCalendar
 from kakehashi.schoolyear.plan import ON_LEAVE, DatedLesson, DatedPlan, DatedVisit, SkippedVisit
 from kakehashi.timetable.instance import ALL_DAYS, Instance
+from kakehashi.web.calendars.words import BALANCED_AWAY
 from kakehashi.web.organizations.models import Program
+from kakehashi.web.timetables.door import version_instance
+from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.yearbalance.models import BalanceChange, BalanceJob, PublishedBalance
-from kakehashi.web.yearbalance.reasons import BALANCED_AWAY
 
 
 def balance_changes_of(job: BalanceJob) -> list[tuple[dt.date, str, str, str]]:
@@ -52,6 +54,22 @@ def balance_publish(*, job: BalanceJob, user: Any) -> PublishedBalance:
 
 def published_balance_changes(program: Program, starts: dt.date, ends: dt.date) -> list[BalanceChange]:
     return list(BalanceChange.objects.filter(balance__program=program, date__gte=starts, date__lte=ends))
+
+
+def apply_published_balance(
+    program: Program,
+    version: TimetableVersion,
+    plan: DatedPlan,
+    calendars: Mapping[str, SchoolCalendar],
+    away: Mapping[dt.date, Collection[str]],
+    starts: dt.date,
+    ends: dt.date,
+) -> DatedPlan:
+    """The program's dated plan with its published balance (handed to the calendars app: yearbalance/apps.py)."""
+    changes = published_balance_changes(program, starts, ends)
+    if not changes:
+        return plan
+    return with_balance(plan, changes, version_instance(version), calendars, away)
 
 
 def with_balance(

@@ -25,7 +25,8 @@ from kakehashi.timetable.instance import ALL_DAYS, Solution
 from kakehashi.web.calendars.selectors import school_calendar, school_events
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.selectors import program_schools, published_version
 from kakehashi.web.yearbalance.models import BalanceJob
 
 # Lost dates kept per school that stays short, for the page to name (the core's own account names five).

@@ -11,7 +11,8 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import published_version, version_solution
+from kakehashi.web.timetables.door import version_solution
+from kakehashi.web.timetables.selectors import published_version
 from kakehashi.web.yearbalance.jobs import balance_job_run
 from kakehashi.web.yearbalance.models import BalanceJob
 

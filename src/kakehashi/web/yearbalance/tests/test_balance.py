@@ -9,9 +9,9 @@ import pytest
 from django.test import override_settings
 
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.models import Notice
-from kakehashi.web.people.calendar import calendar_token_issue
+from kakehashi.web.people.feeds import calendar_token_issue
+from kakehashi.web.testing import signed_in
 from kakehashi.web.yearbalance.changes import balance_publish
 from kakehashi.web.yearbalance.models import BalanceChange, BalanceJob
 from kakehashi.web.yearbalance.tests.setup import TODAY, balanced, lose_a_visit

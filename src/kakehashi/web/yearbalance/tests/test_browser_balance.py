@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from kakehashi.web.core.testing import publish_week, side
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, chromium, page_as, shot
+from kakehashi.web.testing import publish_week, side
 from kakehashi.web.yearbalance.models import BalanceJob
 from kakehashi.web.yearbalance.tests.setup import lose_a_visit
 
