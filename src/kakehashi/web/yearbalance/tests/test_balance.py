@@ -153,3 +153,19 @@ def test_a_balance_whose_worker_died_is_shown_as_failed_instead_of_running_forev
     page = signed_in(north.users["coordinator"]).get(f"/balance/{job.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     job.refresh_from_db()
     assert job.state == BalanceJob.State.FAILED and "The balance could not be made." in page
+
+
+def test_the_school_and_the_alt_are_told_their_coming_changed_dates_by_name_and_not_the_past_ones(world: Any) -> None:
+    import datetime as dt
+
+    from kakehashi.web.yearbalance.notices import tell_balance
+
+    north = world[0]
+    school, alt = north.schools[0], north.alts[0]
+    coming = BalanceChange(date=dt.date(2027, 2, 17), kind=BalanceChange.Kind.ADDED, alt=alt.code, school=school.code)
+    past = BalanceChange(date=dt.date(2026, 6, 1), kind=BalanceChange.Kind.DROPPED, alt=alt.code, school=school.code)
+    assert tell_balance(north.program, [coming, past], TODAY) == 2
+    to_school = Notice.objects.get(user=north.users["school_staff"])
+    to_alt = Notice.objects.get(user=north.users["participant"])
+    assert alt.name in to_school.body and alt.code not in to_school.body
+    assert school.name in to_alt.body and "17 Feb 2027" in to_alt.body and "Jun 2026" not in to_alt.body
