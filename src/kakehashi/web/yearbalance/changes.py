@@ -26,7 +26,7 @@ from kakehashi.web.yearbalance.models import BalanceChange, BalanceJob, Publishe
 
 def balance_changes_of(job: BalanceJob) -> list[tuple[dt.date, str, str, str]]:
     """(date, kind, ALT, school) of each change the job's moves make."""
-    found = []
+    found: list[tuple[dt.date, str, str, str]] = []
     for move in (job.result or {}).get("moves", []):
         if move["kind"] == "dropped":
             found.append((dt.date.fromisoformat(move["date"]), BalanceChange.Kind.DROPPED, move["alt"], move["school"]))

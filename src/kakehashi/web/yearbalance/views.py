@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.organizations.models import Program
@@ -34,7 +35,7 @@ def _job(request: HttpRequest, pk: int) -> BalanceJob:
 
 
 @login_required
-def balance_start(request: HttpRequest, pk: int) -> HttpResponse:
+def balance_start(request: SignedInRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         raise PermissionDenied
     program = _program(request, pk)
@@ -47,7 +48,7 @@ def balance_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def balance_job(request: HttpRequest, pk: int) -> HttpResponse:
+def balance_job(request: SignedInRequest, pk: int) -> HttpResponse:
     balance_jobs_fail_stale()
     job = _job(request, pk)
     published = PublishedBalance.objects.filter(program=job.program).first()
@@ -72,7 +73,7 @@ def balance_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def balance_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+def balance_publish_view(request: SignedInRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         raise PermissionDenied
     job = _job(request, pk)
