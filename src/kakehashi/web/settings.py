@@ -8,6 +8,7 @@ from pathlib import Path
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web import queues
 from kakehashi.web.env import ConfigurationError, env_bool, env_int, env_list, env_str, parse_database_url
 
 BASE_DIR = Path(env_str("KAKEHASHI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -99,10 +100,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks (solve jobs) are rows in the database, run by `kakehashi manage db_worker`
-# (`kakehashi serve` and `make demo` start one beside the web server).
+# Background tasks are rows in the database, run by `kakehashi manage db_worker --queue-name QUEUE` on any number
+# of machines (each takes a job with SELECT … FOR UPDATE SKIP LOCKED, so no job runs twice). Two queues (web/queues.py):
+# solves, and quick jobs (cover proposals) that must never wait behind a solve; `kakehashi serve` and `make demo`
+# start one worker for each beside the web server.
 TASKS = {
-    "default": {"BACKEND": env_str("KAKEHASHI_TASK_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}
+    "default": {
+        "BACKEND": env_str("KAKEHASHI_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": list(queues.ALL),
+    }
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,6 +14,7 @@ from django.test import Client
 
 from kakehashi.timetable.generate import generate_synthetic
 from kakehashi.timetable.solve import solve
+from kakehashi.web import queues
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant
@@ -23,6 +24,10 @@ from kakehashi.web.timetables.services import timetable_publish, timetable_store
 from kakehashi.web.timetables.week_import import week_import
 
 PASSWORD = "a-test-password-1"
+# Tasks run inside the request (tests that follow a job from start to page), on the same queues as the workers'.
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": list(queues.ALL)}
+}
 
 
 @dataclass

@@ -8,13 +8,15 @@ import logging
 from django.core.exceptions import ValidationError
 from django.tasks import task
 
+from kakehashi.web import queues
 from kakehashi.web.leave.covers import cover_propose
 from kakehashi.web.organizations.models import Program
 
 log = logging.getLogger(__name__)
 
 
-@task()
+# A coordinator waits on this the morning of a sick day: never behind a prefecture's solve.
+@task(queue_name=queues.QUICK)
 def propose_covers(program_id: int, dates: list[str]) -> None:
     program = Program.objects.get(pk=program_id)
     for text in dates:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.tasks import task
 
+from kakehashi.web import queues
 from kakehashi.web.timetables.jobs import solve_job_run
 
 
-@task()
+# On its own queue: a solve holds its worker for minutes, and quick jobs must not wait behind it.
+@task(queue_name=queues.SOLVES)
 def run_solve_job(job_id: int) -> None:
     solve_job_run(job_id)

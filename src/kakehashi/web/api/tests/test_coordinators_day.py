@@ -15,12 +15,12 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import IMMEDIATE_TASKS, PASSWORD
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.tests.recruiting import PDF
 
 pytestmark = pytest.mark.django_db
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 
 def logged_in(user: Any) -> APIClient:

@@ -11,12 +11,12 @@ from django.test import override_settings
 from icalendar import Calendar
 
 from kakehashi.web.core import dates
-from kakehashi.web.core.testing import publish_week, side
+from kakehashi.web.core.testing import IMMEDIATE_TASKS, publish_week, side
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.recruitment.tests.recruiting import PDF
 
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 pytestmark = BROWSER_MARKS
 

@@ -11,14 +11,14 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.core.testing import IMMEDIATE_TASKS, PASSWORD
 from kakehashi.web.core.testing import world as build_world
 from kakehashi.web.schools.models import BellPeriod
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, SolveJob, TimetableVersion, VisitRow
 
 pytestmark = pytest.mark.django_db
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 
 @pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
