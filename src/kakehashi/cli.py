@@ -209,8 +209,8 @@ def _serve(args: argparse.Namespace) -> int:
     # never holds up a sick day's cover; they stop with it. A service manager stops the server with SIGTERM, whose
     # default action ends the process without running `finally`: turned into an exit here, it stops the workers
     # too instead of leaving them running on their own.
-    worker = [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-reload", "--queue-name"]
-    workers = [] if args.no_worker else [subprocess.Popen([*worker, queue]) for queue in queues.ALL]
+    command = [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-reload", "--queue-name"]
+    workers = [] if args.no_worker else [subprocess.Popen([*command, queue]) for queue in queues.ALL]
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, _exit_on_signal)
     print(f"Serving on http://{args.address}/"
