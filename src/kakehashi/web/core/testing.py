@@ -6,6 +6,8 @@ folder) so that every app's tests share it."""
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +59,25 @@ def user(username: str, *roles: dict[str, Any], superuser: bool = False) -> Any:
     return account
 
 
+def prefixed_week(document: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """A generated week with every school and ALT id prefixed, so that many programs' weeks (school codes and
+    participant codes are unique across the database) live side by side. Changes and returns `document`."""
+    for school in document["schools"]:
+        old = school["id"]
+        school["id"] = prefix + old
+        for lesson in school["lessons"]:
+            lesson["id"] = lesson["id"].replace(old + "/", school["id"] + "/", 1)
+    for alt in document["alts"]:
+        alt["id"] = prefix + alt["id"]
+        if "schools" in alt:
+            alt["schools"] = [prefix + s for s in alt["schools"]]
+    for entry in document.get("fixed", []) + document.get("forbidden", []):
+        entry["alt"], entry["school"] = prefix + entry["alt"], prefix + entry["school"]
+    for override in document["travel"].get("minutes", []):
+        override["from"], override["to"] = prefix + override["from"], prefix + override["to"]
+    return document
+
+
 def side(
     name: str, *, prefix: str, seed: int, schools: int = 4, alts: int = 2, contract: str = Contract.Type.DISPATCH
 ) -> Side:
@@ -72,20 +93,7 @@ def side(
         ends=dt.date(2036, 3, 31),
         responsible_manager=manager,
     )
-    document = generate_synthetic(schools=schools, alts=alts, seed=seed)
-    for school in document["schools"]:
-        old = school["id"]
-        school["id"] = prefix + old
-        for lesson in school["lessons"]:
-            lesson["id"] = lesson["id"].replace(old + "/", school["id"] + "/", 1)
-    for alt in document["alts"]:
-        alt["id"] = prefix + alt["id"]
-        if "schools" in alt:
-            alt["schools"] = [prefix + s for s in alt["schools"]]
-    for entry in document.get("fixed", []) + document.get("forbidden", []):
-        entry["alt"], entry["school"] = prefix + entry["alt"], prefix + entry["school"]
-    for override in document["travel"].get("minutes", []):
-        override["from"], override["to"] = prefix + override["from"], prefix + override["to"]
+    document = prefixed_week(generate_synthetic(schools=schools, alts=alts, seed=seed), prefix)
     week_import(program=program, board=board, document=document, placed_from=dt.date(2026, 4, 1))
     result = Side(
         program,
@@ -122,3 +130,15 @@ def publish_week(program: Program, *, notify: bool = False) -> Any:
     instance = week_instance(program)
     version = timetable_store(program=program, instance=instance, solution=solve(instance, time_limit=3, workers=1))
     return timetable_publish(version=version, notify=notify)
+
+
+def wait_until(condition: Callable[[], object], what: str, patience: float = 300.0) -> None:
+    """Wait for `condition` to hold, polling; fail the test naming `what` if it never does. The patience is
+    generous (a busy shared machine) and only bounds the wait: how long it took is never asserted."""
+    import pytest  # only the tests wait; the benchmarks use this module's data builders without pytest
+
+    deadline = time.monotonic() + patience
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.2)

@@ -4,6 +4,7 @@ worker dies or the week is broken, and followed from the page."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from kakehashi.web import queues
 from kakehashi.web.core.testing import IMMEDIATE_TASKS, PASSWORD
 from kakehashi.web.core.testing import world as build_world
 from kakehashi.web.schools.models import BellPeriod
@@ -19,6 +21,7 @@ from kakehashi.web.timetables.models import LessonRow, LockedVisit, SolveJob, Ti
 
 pytestmark = pytest.mark.django_db
 IMMEDIATE = IMMEDIATE_TASKS
+WORKER = [sys.executable, "-m", "kakehashi.web.manage", "db_worker"]
 
 
 @pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
@@ -29,7 +32,7 @@ def test_a_job_run_by_the_database_worker_stores_a_new_timetable_version() -> No
     )
     job.refresh_from_db()
     assert job.state == SolveJob.State.QUEUED and job.task_id
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", queues.SOLVES)
     job.refresh_from_db()
     assert job.state == SolveJob.State.SUCCEEDED, job.message
     assert job.version is not None and job.version.objective == job.best_objective
@@ -112,7 +115,6 @@ def test_a_worker_killed_half_way_through_storing_leaves_no_timetable_and_its_jo
     import os
     import signal
     import subprocess
-    import sys
     import time
 
     from django.db import connection, transaction
@@ -135,7 +137,7 @@ def test_a_worker_killed_half_way_through_storing_leaves_no_timetable_and_its_jo
         with connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {LessonRow._meta.db_table} IN SHARE MODE")
         worker = subprocess.Popen(
-            [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-startup-delay", "--no-reload"],
+            [*WORKER, "--no-startup-delay", "--no-reload", "--queue-name", queues.SOLVES],
             env=env,
             start_new_session=True,
             stdout=subprocess.DEVNULL,
