@@ -127,6 +127,7 @@ def two_servers(tmp_path: Path) -> Iterator[tuple[int, int]]:
         "KAKEHASHI_SECURE_COOKIES": "0",
         "KAKEHASHI_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "KAKEHASHI_LOGIN_FAILURE_LIMIT": "3",
+        "KAKEHASHI_DB_POOL_MAX": "4",  # each server keeps its connections in a pool, as docs/deployment.md advises
         "KAKEHASHI_LOG_LEVEL": "WARNING",
     }
     ports, servers = [free_port(), free_port()], []
