@@ -40,6 +40,7 @@ class Run:
     jobs: int
     stored: int
     failed: int
+    failures: list[str]
     wall_seconds: float
     job_seconds: list[float]
     peak_mb: list[float]
@@ -142,11 +143,18 @@ def solve_all(workers: int, time_limit: int, env: dict[str, str]) -> Run:
         for process in processes:
             process.wait(timeout=120)
     jobs = list(SolveJob.objects.values_list("state", "elapsed"))
+    failures = [
+        f"{name}: {message[:200]}…"
+        for name, message in SolveJob.objects.exclude(state=SolveJob.State.SUCCEEDED).values_list(
+            "program__name", "message"
+        )
+    ]
     return Run(
         workers=workers,
         jobs=len(jobs),
         stored=SolveJob.objects.filter(state=SolveJob.State.SUCCEEDED, version__isnull=False).count(),
         failed=sum(1 for state, _ in jobs if state != SolveJob.State.SUCCEEDED),
+        failures=failures,
         wall_seconds=wall,
         job_seconds=sorted(elapsed or 0.0 for _, elapsed in jobs),
         peak_mb=peaks,
@@ -185,7 +193,7 @@ def report(runs: list[Run], sizes: list[tuple[str, int]], args: argparse.Namespa
         "own time in its worker (reading the week, solving, storing the timetable); *peak MB* each worker's peak "
         "resident memory (VmHWM).",
         "",
-        "| workers | jobs | timetables stored | failed | until all stored | jobs / minute | job s (median) "
+        "| workers | jobs | timetables stored | failed | until every job ended | jobs / minute | job s (median) "
         "| job s (p90) | job s (max) | peak MB per worker | load avg (1 min) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
@@ -197,6 +205,9 @@ def report(runs: list[Run], sizes: list[tuple[str, int]], args: argparse.Namespa
             f"{seconds[int(len(seconds) * 0.9)]:.1f} | {seconds[-1]:.1f} | "
             f"{', '.join(f'{mb:.0f}' for mb in run.peak_mb)} | {run.load:.1f} |"
         )
+    failures = [f"- {run.workers} worker(s), not stored: {failure}" for run in runs for failure in run.failures]
+    if failures:
+        lines += ["", *failures]
     lines += ["", *sizing(runs, sizes, args.time_limit), ""]
     return "\n".join(lines)
 
