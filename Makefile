@@ -71,7 +71,8 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # A national operator's term start on PostgreSQL (issue 20): 200 programs queued at once, solved by 1 then 2
-# task workers; about half an hour on two cores, so not part of `make bench`. Its section (term-start.md) goes
+# task workers; about 35 minutes on a busy two-core machine (two thirds of it loading the programs), so not part
+# of `make bench`. Its section (term-start.md) goes
 # into RESULTS.md at the next `make bench`, or at once with `$(PY) benchmarks/run.py --rewrite '…'`.
 bench-term-start: $(STAMP) $(MESSAGES)
 	$(PY) scripts/wait-for-postgres "$(POSTGRES_URL)" || exit 1

@@ -163,7 +163,7 @@ def write_results(rows: list[dict[str, Any]], command: str, started: datetime, p
                             f"lessons left uncovered).")
     lines += ["", "## Targets (issue 3), instance by instance", "", *verdicts, ""]
     # Written by sweep.py, web_pages.py, load.py and imports.py (make bench runs them first), and by term_start.py
-    # (make bench-term-start, run on its own: it takes half an hour).
+    # (make bench-term-start, run on its own: it takes over half an hour).
     for part in ("sweep.md", "web-pages.md", "load.md", "imports.md", "term-start.md"):
         extra = path.parent / part
         if extra.exists():
