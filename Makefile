@@ -67,7 +67,9 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/web_pages.py
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/sweep.py $(SWEEP_ARGS)
+	$(PY) benchmarks/areas.py
 	$(PY) benchmarks/imports.py
+	$(PY) benchmarks/year_plan.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # A national operator's term start on PostgreSQL (issue 20): 200 programs queued at once, solved by 1 then 2
