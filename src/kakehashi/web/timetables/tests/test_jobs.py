@@ -185,3 +185,22 @@ def _end_other_sessions() -> None:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dead_workers_task_is_failed_in_the_queue_too_not_left_running_for_ever() -> None:
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    north, _, _ = build_world()
+    job = jobs.solve_job_start(
+        program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
+    )
+    job.refresh_from_db()
+    row = DBTaskResult.objects.get(id=job.task_id)
+    row.claim("machine-that-lost-power")  # taken by a worker that then died without a word
+    long_ago = timezone.now() - dt.timedelta(minutes=5)
+    SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.RUNNING, heartbeat_at=long_ago)
+    assert jobs.solve_jobs_fail_stale() == 1
+    row.refresh_from_db()
+    assert row.status == TaskResultStatus.FAILED and "WorkerStoppedError" in row.exception_class_path
