@@ -60,7 +60,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# The layers of docs/architecture.md: import-linter's contracts (pyproject.toml), then the tests around them.
 check-imports: $(STAMP)
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q tests/test_import_boundaries.py
 
 bench: $(STAMP) $(MESSAGES)

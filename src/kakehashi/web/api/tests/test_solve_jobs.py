@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 
 from kakehashi.web.api.tests.helpers import script
-from kakehashi.web.core.testing import IMMEDIATE_TASKS
+from kakehashi.web.testing import IMMEDIATE_TASKS
 from kakehashi.web.timetables.models import SolveJob
 
 pytestmark = pytest.mark.django_db

@@ -14,13 +14,14 @@ from kakehashi.schoolyear.holidays import holiday_names_in_english
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
 from kakehashi.web.core.dates import day
-from kakehashi.web.core.testing import PASSWORD, publish_week
+from kakehashi.web.testing import PASSWORD, publish_week
 
 pytestmark = pytest.mark.django_db
 
 
 def published_visits(side: Any) -> Any:
-    from kakehashi.web.timetables.selectors import published_version, version_solution
+    from kakehashi.web.timetables.door import version_solution
+    from kakehashi.web.timetables.selectors import published_version
 
     return version_solution(published_version(side.program)).visits
 

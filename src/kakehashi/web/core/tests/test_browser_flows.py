@@ -11,10 +11,10 @@ from django.test import override_settings
 from icalendar import Calendar
 
 from kakehashi.web.core import dates
-from kakehashi.web.core.testing import IMMEDIATE_TASKS, publish_week, side
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.recruitment.tests.recruiting import PDF
+from kakehashi.web.testing import IMMEDIATE_TASKS, publish_week, side
 
 IMMEDIATE = IMMEDIATE_TASKS
 
@@ -91,7 +91,7 @@ def test_an_absence_reported_on_the_phone_is_covered_and_announced_after_one_cli
     from kakehashi.schoolyear.holidays import working_days
     from kakehashi.timetable.instance import ALL_DAYS
     from kakehashi.timetable.solve import solve
-    from kakehashi.web.timetables.selectors import week_instance
+    from kakehashi.web.timetables.door import week_instance
     from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
     north = side("North", prefix="N", seed=11)

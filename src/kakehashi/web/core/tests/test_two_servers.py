@@ -25,9 +25,9 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from django.utils import timezone
 
-from kakehashi.web.core.testing import PASSWORD, side, wait_until
 from kakehashi.web.recruitment.models import ApplicationDocument
 from kakehashi.web.recruitment.tests.recruiting import PDF, answers, make_cycle
+from kakehashi.web.testing import PASSWORD, side, wait_until
 
 REDIS_DB = 7  # this test's own Redis database number, emptied before it runs
 SOURCE = Path(__file__).resolve().parents[4]

@@ -10,9 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
 
-from kakehashi.web.core.testing import publish_week, signed_in
+from kakehashi.web.testing import publish_week, signed_in
 from kakehashi.web.timetables import edits
-from kakehashi.web.timetables.selectors import latest_version, version_solution
+from kakehashi.web.timetables.door import version_solution
+from kakehashi.web.timetables.selectors import latest_version
 
 
 def _two_lessons(version: Any) -> tuple[str, str]:

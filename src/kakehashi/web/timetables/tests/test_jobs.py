@@ -13,9 +13,9 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from kakehashi.web import queues
-from kakehashi.web.core.testing import IMMEDIATE_TASKS, PASSWORD
-from kakehashi.web.core.testing import world as build_world
 from kakehashi.web.schools.models import BellPeriod
+from kakehashi.web.testing import IMMEDIATE_TASKS, PASSWORD
+from kakehashi.web.testing import world as build_world
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, SolveJob, TimetableVersion, VisitRow
 

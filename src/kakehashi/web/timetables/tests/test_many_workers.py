@@ -18,7 +18,7 @@ from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from kakehashi.web import queues
-from kakehashi.web.core.testing import side, wait_until
+from kakehashi.web.testing import side, wait_until
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import SolveJob, TimetableVersion
 

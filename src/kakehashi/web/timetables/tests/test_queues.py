@@ -10,13 +10,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from kakehashi.web import queues
-from kakehashi.web.core.testing import publish_week
-from kakehashi.web.core.testing import world as build_world
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.services import absence_report
+from kakehashi.web.testing import publish_week
+from kakehashi.web.testing import world as build_world
 from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables.door import version_solution
 from kakehashi.web.timetables.models import SolveJob
-from kakehashi.web.timetables.selectors import published_version, version_solution
+from kakehashi.web.timetables.selectors import published_version
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -1,0 +1,108 @@
+"""Programs, organizations and contracts in the API: read-only (the admin creates them), each scoped as the
+pages are; a program's week as a `kakehashi/week@1` file for its coordinators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from kakehashi.timetable.format import FormatError
+from kakehashi.web.accounts.models import Role
+from kakehashi.web.accounts.scope import coordinated_programs, roles_of, visible_organizations, visible_programs
+from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
+from kakehashi.web.organizations.models import Contract, Organization, Program
+from kakehashi.web.timetables.door import week_instance_json
+
+
+class ProgramSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Program
+        fields = ["id", "name", "name_ja", "kind"]
+
+
+class OrganizationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "name_ja", "kind", "parent", "municipality_code"]
+
+
+class ContractSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    responsible_manager = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    school_may_instruct_participants = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Contract
+        fields = [
+            "id",
+            "program",
+            "organization",
+            "type",
+            "starts",
+            "ends",
+            "responsible_manager",
+            "school_may_instruct_participants",
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Programs you coordinate or take part in"),
+    retrieve=extend_schema(summary="One program"),
+)
+class ProgramViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    queryset = Program.objects.none()
+    serializer_class = ProgramSerializer
+    action_roles = {"week": (COORDINATOR,)}
+
+    def scope(self) -> QuerySet[Program]:
+        return visible_programs(self.request.user)
+
+    @extend_schema(
+        summary="The program's week as a kakehashi/week@1 file (what the solver reads)",
+        responses={200: OpenApiTypes.OBJECT, 422: OpenApiResponse(description="The data breaks the format")},
+    )
+    @action(detail=True)
+    def week(self, request: Request, pk: int) -> Response:
+        program = self.get_object()
+        self.require(self.within(coordinated_programs(request.user), program))
+        try:
+            return Response(week_instance_json(program))
+        except FormatError as error:  # the core names the JSON path, which points at the row to fix
+            return Response({"error": str(error)}, status=422)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organizations behind what you see: boards, schools, town halls"),
+    retrieve=extend_schema(summary="One organization"),
+)
+class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    queryset = Organization.objects.none()
+    serializer_class = OrganizationSerializer
+    filterset_fields = ["kind", "parent"]
+
+    def scope(self) -> QuerySet[Organization]:
+        return visible_organizations(self.request.user).order_by("kind", "name")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Contracts of your programs, or of the organization you supervise"),
+    retrieve=extend_schema(summary="One contract"),
+)
+class ContractViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    queryset = Contract.objects.none()
+    serializer_class = ContractSerializer
+    read_roles = (COORDINATOR, SUPERVISOR)  # who see contracts on their pages
+    filterset_fields = ["program", "organization", "type"]
+
+    def scope(self) -> QuerySet[Contract]:
+        user: Any = self.request.user
+        supervised = [r.organization_id for r in roles_of(user) if r.kind == Role.Kind.SUPERVISOR]
+        mine = Q(program__in=coordinated_programs(user)) | Q(organization_id__in=supervised)
+        return Contract.objects.filter(mine).select_related("responsible_manager").order_by("-starts", "id")

@@ -1,0 +1,77 @@
+"""Reads about one school: its week of lessons as a grid, and which ALT comes when."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.web.organizations.models import Contract
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.timetables.door import version_school_part
+from kakehashi.web.timetables.models import TimetableVersion
+from kakehashi.web.timetables.selectors import published_versions
+
+
+@dataclass(frozen=True)
+class GridRow:
+    period: str
+    times: str
+    cells: list[list[dict[str, Any]]]  # one list of lessons per day
+
+
+def lesson_grid(school: School, days: list[str], version: TimetableVersion | None) -> list[GridRow]:
+    """Periods × days, each cell the foreign-language lessons then, with the ALT who joins (if any)."""
+    taken: dict[str, Participant] = {}
+    if version is not None:
+        lessons = version_school_part(version, school.code).lessons
+        people = _participants({a.alt for a in lessons})
+        taken = {a.lesson: people[a.alt] for a in lessons}
+    by_slot: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for lesson in LessonSlot.objects.filter(school=school, active=True).select_related("homeroom"):
+        by_slot[(lesson.period, lesson.day)].append({"lesson": lesson, "alt": taken.get(lesson.code)})
+    rows = []
+    for bell in school.bells.filter(variant="default").order_by("start"):
+        rows.append(
+            GridRow(
+                bell.period,
+                f"{bell.start:%H:%M}–{bell.end:%H:%M}",
+                [sorted(by_slot.get((bell.period, day), []), key=lambda c: c["lesson"].homeroom.name) for day in days],
+            )
+        )
+    return rows
+
+
+def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str, list[Any]]:
+    result: dict[str, list[Any]] = {day: [] for day in ALL_DAYS}
+    if version is None:
+        return result
+    visits = version_school_part(version, school.code).visits
+    people = _participants({v.alt for v in visits})
+    for visit in visits:
+        result[visit.day].append(people[visit.alt])
+    return result
+
+
+def _participants(codes: set[str]) -> dict[str, Participant]:
+    return {p.code: p for p in Participant.objects.filter(code__in=codes)}
+
+
+def school_version(school: School) -> TimetableVersion | None:
+    """The week in force of a program whose contract covering the school is in force today (the one
+    published last, when two programs cover it)."""
+    org = school.organization
+    covering = Contract.objects.in_force(timezone.localdate()).filter(
+        Q(organization=org) | Q(organization_id=org.parent_id)
+    )
+    return (
+        published_versions()
+        .filter(program__contracts__in=covering)
+        .order_by("-published_at", "-number")
+        .first()
+    )
