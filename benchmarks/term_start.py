@@ -60,13 +60,12 @@ def program_sizes(count: int, seed: int) -> list[tuple[str, int]]:
 def load_programs(sizes: list[tuple[str, int]], seed: int) -> None:
     import datetime as dt
 
-    from kakehashi.web.timetables.week_import import week_import
-
     from kakehashi.timetable.generate import generate_from_sites
     from kakehashi.timetable.generate_sites import load_school_sites
     from kakehashi.web.core.actor import acting_as
     from kakehashi.web.organizations.models import Contract, Organization, Program
     from kakehashi.web.testing import prefixed_week
+    from kakehashi.web.timetables.door import week_import
 
     sites = load_school_sites()
     with acting_as(None, "term-start benchmark"):
