@@ -72,6 +72,7 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/areas.py
 	$(PY) benchmarks/imports.py
 	$(PY) benchmarks/year_plan.py
+	$(PY) benchmarks/cover_year.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # A national operator's term start on PostgreSQL (issue 20): 200 programs queued at once, solved by 1 then 2

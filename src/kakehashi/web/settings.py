@@ -201,6 +201,8 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
     }
 MAILERS = {"default": _MAILER}
 DEFAULT_FROM_EMAIL = env_str("KAKEHASHI_FROM_EMAIL", "kakehashi@localhost")
+# The address people reach the site at, for links in emails sent by the task worker (no request to ask).
+SITE_URL = env_str("KAKEHASHI_SITE_URL", "").rstrip("/")
 
 SESSION_COOKIE_SECURE = env_bool("KAKEHASHI_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

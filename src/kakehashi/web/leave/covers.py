@@ -187,8 +187,12 @@ def _announce(cover: Cover, before: Cover | None) -> int:
             }
         return body + "\n"
 
+    def named(code: str) -> str:
+        return people[code].name if code in people else code
+
     def school_body(school: str) -> str:
-        coming = sorted(a for a, s in new_visits if s == school)
+        # By name, as the JTE knows them; the codes are the program's bookkeeping.
+        coming = sorted(named(a) for a, s in new_visits if s == school)
         lines = [
             _("On %(date)s, ALTs at %(school)s: %(alts)s.")
             % {"date": dates.day(cover.date), "school": name(school), "alts": ", ".join(coming) or _("none")}
@@ -202,8 +206,8 @@ def _announce(cover: Cover, before: Cover | None) -> int:
                         "class": row["homeroom"],
                         "start": row["start"],
                         "end": row["end"],
-                        "who": row["substitute"] or _("no ALT (not covered)"),
-                        "alt": row["alt"],
+                        "who": named(row["substitute"]) if row["substitute"] else _("no ALT (not covered)"),
+                        "alt": named(row["alt"]),
                     }
                 )
         left = [row for row in cover.needed if row["school"] == school and not row.get("substitute")]

@@ -18,16 +18,19 @@ from kakehashi.web.organizations.models import Program
 Words = str | Callable[[], str]
 
 
-def notify(users: Iterable[Any], subject: Words, body: Words) -> int:
+def notify(users: Iterable[Any], subject: Words, body: Words, *, link: str = "") -> int:
     """A notice for each user, and one email to each who has an address; returns how many were told.
 
     `subject` and `body` are functions that word them with gettext: each is called in each reader's language
-    (core/languages.py), so a notice reads in one language, the recipient's."""
+    (core/languages.py), so a notice reads in one language, the recipient's. `link` is the path of the page
+    the notice asks them to act on: the notices page shows it as a button."""
     told = 0
     emails = []
     for language, readers in by_language(users).items():
         worded_subject, worded_body = one_line(written_in(language, subject)), written_in(language, body)
-        Notice.objects.bulk_create([Notice(user=u, subject=worded_subject, body=worded_body) for u in readers])
+        Notice.objects.bulk_create(
+            [Notice(user=u, subject=worded_subject, body=worded_body, link=link) for u in readers]
+        )
         emails += [(worded_subject, worded_body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in readers if u.email]
         told += len(readers)
     if emails:
@@ -43,7 +46,8 @@ def school_staff_of(school_codes: Iterable[str]) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
     rows = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code__in=list(school_codes))
     for role in rows.select_related("user", "organization__school"):
-        found.setdefault(role.organization.school.code, []).append(role.user)
+        if role.organization is not None:  # always: the filter went through it
+            found.setdefault(role.organization.school.code, []).append(role.user)
     return found
 
 

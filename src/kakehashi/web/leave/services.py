@@ -217,6 +217,28 @@ def _cover_later(request: LeaveRequest) -> None:
     days = [d.isoformat() for d in working_days(max(request.starts, today), request.ends)]
     if days:
         propose_covers.enqueue(request.participant.program_id, days)
+        _offer_later(request, days, today)
+
+
+def _offer_later(request: LeaveRequest, days: list[str], today: dt.date) -> None:
+    from kakehashi.web.leave.models import OfferRule
+    from kakehashi.web.leave.tasks import offer_automatically
+
+    rule = OfferRule.objects.filter(program_id=request.participant.program_id).first()
+    offered = automatic_offer_days(rule, request, days, today)
+    if offered:
+        offer_automatically.enqueue(request.pk, offered)
+
+
+def automatic_offer_days(rule: Any, request: LeaveRequest, days: list[str], today: dt.date) -> list[str]:
+    """The days the program's rule offers to substitutes by itself: none (never, or no rule), the day an
+    absence is reported for when reported that same day (same_day), or every day of the absence (always)."""
+    if rule is None or rule.automatic == "never":
+        return []
+    if rule.automatic == "same_day":
+        reported_today = request.status == LeaveRequest.Status.REPORTED and request.starts == today
+        return [d for d in days if d == today.isoformat()] if reported_today else []
+    return days
 
 
 def leave_requests_decide(

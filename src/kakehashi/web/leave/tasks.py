@@ -24,3 +24,30 @@ def propose_covers(program_id: int, dates: list[str]) -> None:
             cover_propose(program=program, date=dt.date.fromisoformat(text))
         except ValidationError as error:  # e.g. no published timetable yet: the coordinator's page says so
             log.warning("no cover proposed for %s on %s: %s", program, text, error)
+
+
+@task(queue_name=queues.QUICK)  # offers of cover and their mails: people wait on them, as on a cover
+def advance_offers(program_id: int) -> None:
+    """At a round's deadline: those who did not answer are passed over and the next people are asked."""
+    from kakehashi.web.leave.offers import offers_advance
+
+    offers_advance(program=Program.objects.get(pk=program_id))
+
+
+@task(queue_name=queues.QUICK)
+def offer_automatically(leave_id: int, dates: list[str]) -> None:
+    """The program's rule sends offers for an absence by itself (e.g. one reported on the morning)."""
+    from kakehashi.web.leave.models import LeaveRequest
+    from kakehashi.web.leave.offers import offer_send
+
+    leave = LeaveRequest.objects.select_related("participant__program").get(pk=leave_id)
+    for text in dates:
+        try:
+            offer_send(
+                program=leave.participant.program,
+                date=dt.date.fromisoformat(text),
+                absent=leave.participant,
+                automatic=True,
+            )
+        except ValidationError as error:  # nothing to cover that day, or already on offer
+            log.info("no offer sent for %s on %s: %s", leave.participant, text, error)

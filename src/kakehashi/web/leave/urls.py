@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kakehashi.web.leave import lists, views
+from kakehashi.web.leave import lists, offer_views, views
 
 app_name = "leave"
 urlpatterns = [
@@ -17,4 +17,9 @@ urlpatterns = [
     path("programs/<int:pk>/covers/<str:date>/propose/", views.propose, name="propose"),
     path("programs/<int:pk>/covers/<int:cover_pk>/confirm/", views.confirm, name="confirm"),
     path("programs/<int:pk>/fill-rate/", views.fill_rate, name="fill-rate"),
+    path("offers/<int:pk>/", offer_views.offer, name="offer"),
+    path("programs/<int:pk>/offers/<str:date>/<str:code>/send/", offer_views.send, name="offer-send"),
+    path("programs/<int:pk>/offers/<int:offer_pk>/pick/<int:candidate_pk>/", offer_views.pick, name="offer-pick"),
+    path("programs/<int:pk>/offers/<int:offer_pk>/withdraw/", offer_views.withdraw, name="offer-withdraw"),
+    path("programs/<int:pk>/substitute-lists/", offer_views.substitute_lists, name="substitute-lists"),
 ]
