@@ -158,6 +158,16 @@ def test_solve_writes_a_timetable_that_check_accepts(
     assert "mon" in capsys.readouterr().out
 
 
+def test_solve_in_areas_writes_a_timetable_that_check_accepts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    week, timetable = tmp_path / "week.json", tmp_path / "timetable.json"
+    assert main(["generate", "-o", str(week), "--synthetic", "--schools", "24", "--alts", "7", "--seed", "5"]) == 0
+    assert main(["solve", str(week), "-o", str(timetable), "--time-limit", "10", "--workers", "1",
+                 "--area-processes", "2", "--area-schools", "8"]) == 0
+    assert "areas of nearby schools" in capsys.readouterr().out
+    assert main(["check", str(week), str(timetable)]) == 0
+
+
 def test_solve_exits_2_for_a_malformed_instance(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document = tiny_instance()
     document["alts"][0]["max_schools_per_day"] = 3

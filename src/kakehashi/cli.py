@@ -118,6 +118,11 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("--seed", type=_seed, default=0)
     solve.add_argument("--hint", type=Path, metavar="SOLUTION", help="a previous timetable to start from")
     solve.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    solve.add_argument("--area-processes", type=_bounded_int(1, MAX_WORKERS), default=None, metavar="P",
+                       help="solve a large week in areas of nearby schools, P areas at a time in processes of "
+                            "their own (each with --workers threads), then join them")
+    solve.add_argument("--area-schools", type=_bounded_int(5, 100_000), default=None, metavar="N",
+                       help="with --area-processes: at most about N schools an area (default 120)")
     solve.set_defaults(handler=_solve)
 
     explain = commands.add_parser("explain", help="the objective by term, school and ALT; why classes have no ALT")
@@ -398,8 +403,14 @@ def _solve(args: argparse.Namespace) -> int:
         bound = "?" if progress.bound is None else str(progress.bound)
         print(f"  {progress.elapsed:7.1f}s  best {progress.objective}  bound {bound}", file=sys.stderr, flush=True)
 
-    solution = solve(instance, time_limit=args.time_limit, workers=args.workers, seed=args.seed, hint=hint,
-                     progress=None if args.quiet else report_progress)
+    if args.area_processes is not None:
+        from kakehashi.timetable.solve.areas import AREA_SCHOOLS, solve_by_areas
+
+        solution = solve_by_areas(instance, time_limit=args.time_limit, workers=args.workers, seed=args.seed,
+                                  processes=args.area_processes, most_schools=args.area_schools or AREA_SCHOOLS)
+    else:
+        solution = solve(instance, time_limit=args.time_limit, workers=args.workers, seed=args.seed, hint=hint,
+                         progress=None if args.quiet else report_progress)
     write_json(args.output, solution_to_json(solution))
     bound = f", bound {solution.bound}" if solution.bound is not None else ""
     print(f"wrote {args.output}: status {solution.status.value}, objective {solution.objective}{bound}")

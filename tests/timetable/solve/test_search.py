@@ -15,7 +15,7 @@ from kakehashi.timetable.score import score
 from kakehashi.timetable.solve.construct import construct
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.model import TimetableModel
-from kakehashi.timetable.solve.search import _replan, improve
+from kakehashi.timetable.solve.search import improve, replan
 from kakehashi.timetable.solve.subproblem import carve, merge
 
 
@@ -109,8 +109,8 @@ def test_a_re_plan_with_the_whole_weeks_travel_memo_finds_what_a_fresh_one_finds
     instance, start = generated(5, schools=14, alts=4)
     shared = Eligibility(instance).travel
     alts = [alt.id for alt in instance.alts[:2]]
-    fresh, _ = _replan(instance, start, alts, 10, 1, 3)
-    memo, _ = _replan(instance, start, alts, 10, 1, 3, travel=shared)
+    fresh, _ = replan(instance, start, alts, 10, 1, 3)
+    memo, _ = replan(instance, start, alts, 10, 1, 3, travel=shared)
     assert fresh is not None and memo is not None
     assert (fresh.visits, fresh.lessons) == (memo.visits, memo.lessons)
     assert shared._cache

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
+import numpy as np
+import numpy.typing as npt
+
 from kakehashi.timetable.instance import ALL_DAYS, Alt, Instance, Lesson, School
 from kakehashi.timetable.travel import TravelTimes
 
@@ -84,12 +87,21 @@ class Eligibility:
             return False
         return at_first[0] + self.travel.between(alt, first, second) <= at_second[1]
 
-    def partner_ranks(self, alt: Alt) -> dict[tuple[str, str], int]:
-        """(school, other) → how near the two are for `alt`, as the smaller of each one's rank among
-        the other's neighbours (0 = nearest), over the schools open to the ALT."""
-        schools = [school.id for school in self.schools_of[alt.id]]
-        rank_from: dict[tuple[str, str], int] = {}
-        for school in schools:
-            others = sorted((o for o in schools if o != school), key=lambda o: (self.travel.between(alt, school, o), o))
-            rank_from.update(((school, other), rank) for rank, other in enumerate(others))
-        return {(school, other): min(rank, rank_from[(other, school)]) for (school, other), rank in rank_from.items()}
+    def partner_ranks(self, alt: Alt) -> tuple[dict[str, int], npt.NDArray[np.int64]]:
+        """How near two schools open to `alt` are: each school's row index, and a matrix whose cell is the
+        smaller of each one's rank among the other's neighbours (0 = nearest; ties go to the smaller id),
+        over the schools open to the ALT. The diagonal is -1."""
+        ids = sorted(school.id for school in self.schools_of[alt.id])
+        grid_index, grid = self.travel.school_grid(alt.mode)
+        rows = np.array([grid_index[school] for school in ids], dtype=np.int64)
+        minutes = grid[np.ix_(rows, rows)].astype(np.int64)
+        np.fill_diagonal(minutes, -1)  # a school sorts before its neighbours, then is taken off
+        order = np.argsort(minutes, axis=1, kind="stable")
+        rank_from = np.empty_like(order)
+        rank_from[np.arange(len(ids))[:, None], order] = np.arange(len(ids))[None, :]
+        rank_from -= 1
+        return {school: row for row, school in enumerate(ids)}, np.minimum(rank_from, rank_from.T)
+
+    def lesson_span(self, school: str, day: str) -> tuple[int, int] | None:
+        """(earliest end, latest start) of the school's lessons on `day`, or None without lessons."""
+        return self._day_span.get((school, day))

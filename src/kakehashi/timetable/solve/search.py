@@ -30,16 +30,25 @@ PART_PAIR_BUDGET = 4_000
 
 def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, deadline: float, workers: int,
             seed: int, progress: Callable[[Progress], None] | None = None, started: float | None = None,
-            max_steps: int | None = None, stop: Callable[[], bool] | None = None) -> tuple[Solution, dict[str, int]]:
+            max_steps: int | None = None, stop: Callable[[], bool] | None = None,
+            within: tuple[tuple[str, ...], set[str]] | None = None) -> tuple[Solution, dict[str, int]]:
     """The best timetable found by the search from `start` (valid) before `deadline` (monotonic).
 
     `max_steps` bounds the number of neighbourhoods, which with `workers=1` makes a run reproducible;
-    `stop` is asked between neighbourhoods (and during each) whether the caller wants to end now."""
+    `stop` is asked between neighbourhoods (and during each) whether the caller wants to end now.
+    `within` = (ALTs, schools) re-plans only those ALTs, only at those schools (an area, areas.py)."""
     rng = random.Random(seed)
     best = start
     size = START_ALTS
     counts = {"steps": 0, "improved": 0}
     sharing = _sharing(instance, eligibility)
+    reachable: dict[str, set[str]] | None = None
+    if within is not None:
+        pool = set(within[0])
+        sharing = {alt: [other for other in others if other in pool] for alt, others in sharing.items() if alt in pool}
+        reachable = dict.fromkeys(within[0], within[1])
+    if not sharing:
+        return best, counts
     slowest_step = 0.0
     # A step also builds its model in Python, which CP-SAT's time limit does not cover: start one
     # only if the slowest so far would still end before the deadline.
@@ -49,8 +58,8 @@ def improve(instance: Instance, start: Solution, *, eligibility: Eligibility, de
         counts["steps"] += 1
         alts = _neighbourhood(instance, sharing, rng, size)
         limit = min(STEP_SECONDS, deadline - time.monotonic() - 0.3)
-        candidate, proven = _replan(instance, best, alts, limit, workers, seed + counts["steps"], stop,
-                                    travel=eligibility.travel)
+        candidate, proven = replan(instance, best, alts, limit, workers, seed + counts["steps"], stop,
+                                   travel=eligibility.travel, reachable=reachable)
         if candidate is not None and (candidate.objective or 0) > (best.objective or 0) \
                 and not check(instance, candidate):
             best = candidate
@@ -75,23 +84,25 @@ def _sharing(instance: Instance, eligibility: Eligibility) -> dict[str, list[str
 
 def _neighbourhood(instance: Instance, sharing: dict[str, list[str]], rng: random.Random, size: int) -> list[str]:
     """A random ALT and some of those who could take over their schools (or they theirs)."""
-    seed_alt = rng.choice(instance.alts).id
+    seed_alt = rng.choice(sorted(sharing)) if len(sharing) < len(instance.alts) else rng.choice(instance.alts).id
     near = sharing[seed_alt][: 3 * size]
     rng.shuffle(near)
     return [seed_alt, *near[: size - 1]]
 
 
-def _replan(instance: Instance, current: Solution, alts: list[str], time_limit: float, workers: int,
+def replan(instance: Instance, current: Solution, alts: list[str], time_limit: float, workers: int,
             seed: int, stop: Callable[[], bool] | None = None,
-            travel: TravelTimes | None = None) -> tuple[Solution | None, bool]:
+            travel: TravelTimes | None = None, reachable: dict[str, set[str]] | None = None,
+            ) -> tuple[Solution | None, bool]:
     """The week with `alts` re-planned (None if CP-SAT found nothing), and whether that part is optimal.
 
     `travel` is the whole week's memo of travel times: a part has the same schools, homes and travel
-    settings, and at 400 schools recomputing them took most of a step's model building."""
+    settings, and at 400 schools recomputing them took most of a step's model building. `reachable`
+    keeps each ALT to some schools (an area's, areas.py)."""
     if time_limit <= 0.05:
         return None, False
     free = {day: set(alts) for day in instance.days}
-    part = carve(instance, current, free)
+    part = carve(instance, current, free, reachable)
     model = TimetableModel(part.instance, eligibility=Eligibility(part.instance, travel=travel),
                            pair_budget=PART_PAIR_BUDGET, keep=current, offsets=part.offsets)
     model.add_rules()

@@ -389,6 +389,8 @@ class SolveJobSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "finished",
             "message",
             "version",
+            "areas_total",
+            "areas_done",
         ]
 
 

@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 from django.db import DatabaseError, connections, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kakehashi.timetable.format import parse_instance
@@ -23,7 +24,8 @@ from kakehashi.timetable.solve import solve
 from kakehashi.timetable.solve.model import Progress
 from kakehashi.web.core.actor import acting_as
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.timetables.models import LockedVisit, SolveJob
+from kakehashi.web.timetables.area_jobs import area_schools, split_into_areas
+from kakehashi.web.timetables.models import AreaJob, LockedVisit, SolveJob
 from kakehashi.web.timetables.selectors import published_version, version_solution, week_document
 from kakehashi.web.timetables.services import TimetableRefusedError, timetable_store
 
@@ -63,9 +65,17 @@ def solve_job_cancel(*, job: SolveJob) -> None:
 
 
 def solve_jobs_fail_stale(now: dt.datetime | None = None) -> int:
-    """Mark as failed the running jobs whose worker stopped answering (killed, crashed, machine restarted)."""
+    """Mark as failed the running jobs whose worker stopped answering (killed, crashed, machine restarted).
+
+    A job solved in areas waits for workers between its steps: its areas' heartbeats speak for it until
+    the join starts (area_jobs.py)."""
+    from kakehashi.web.timetables.area_jobs import area_jobs_fail_stale
+
     cutoff = (now or timezone.now()) - STALE_AFTER
-    return SolveJob.objects.filter(state=SolveJob.State.RUNNING, heartbeat_at__lt=cutoff).update(
+    failed_areas = area_jobs_fail_stale(now)
+    in_one_piece = Q(areas_total=0) | Q(joining=True)
+    return failed_areas + SolveJob.objects.filter(in_one_piece, state=SolveJob.State.RUNNING,
+                                                  heartbeat_at__lt=cutoff).update(
         state=SolveJob.State.FAILED,
         finished_at=timezone.now(),
         message="The worker stopped before finishing (killed or crashed); nothing was stored. Start the solve again.",
@@ -74,6 +84,11 @@ def solve_jobs_fail_stale(now: dt.datetime | None = None) -> int:
 
 def job_instance(job: SolveJob) -> Instance:
     """The program's week, with the coordinator's locked visits as fixed visits when the job keeps them."""
+    return parse_instance(job_week(job))
+
+
+def job_week(job: SolveJob) -> dict[str, Any]:
+    """The week@1 document a job solves (see job_instance)."""
     document = week_document(job.program)
     if job.keep_locked:
         fixed = {(f["alt"], f["day"], f["school"]) for f in document["fixed"]}
@@ -82,7 +97,7 @@ def job_instance(job: SolveJob) -> Instance:
             if key not in fixed:
                 document["fixed"].append({"alt": key[0], "day": key[1], "school": key[2]})
                 fixed.add(key)
-    return parse_instance(document)
+    return document
 
 
 def solve_job_run(job_id: int) -> None:
@@ -94,24 +109,34 @@ def solve_job_run(job_id: int) -> None:
     SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.RUNNING, started_at=now, heartbeat_at=now)
     began = time.monotonic()
     try:
-        instance = job_instance(job)
+        document = job_week(job)
+        instance = parse_instance(document)
         hint = _published_hint(job) if job.stay_close else None
-        watcher = _Watcher(job.pk, began)
+        watcher = JobHeartbeat(job.pk, began=began)
         try:
+            # A large week goes out to the queue in areas (area_jobs.py); staying close to the published
+            # week is a whole-week hint, so that choice keeps the week in one piece.
+            if hint is None and len(instance.schools) > area_schools() \
+                    and split_into_areas(job, document, instance, began=began, watcher=watcher):
+                return
             solution = solve(
                 instance, time_limit=job.time_limit, workers=2, hint=hint, progress=watcher.progress, stop=watcher.stop
             )
         finally:
             watcher.close()
-        _finish(job, instance, solution, began)
+        finish_job(job, instance, solution, began)
     except Exception as error:  # the job must end in words, whatever went wrong
-        SolveJob.objects.filter(pk=job.pk).update(
-            state=SolveJob.State.FAILED,
-            finished_at=timezone.now(),
-            elapsed=time.monotonic() - began,
-            message=str(error)[:2000],
-        )
+        job_failed(job, began, error)
         raise
+
+
+def job_failed(job: SolveJob, began: float, error: Exception) -> None:
+    SolveJob.objects.filter(pk=job.pk).update(
+        state=SolveJob.State.FAILED,
+        finished_at=timezone.now(),
+        elapsed=time.monotonic() - began,
+        message=str(error)[:2000],
+    )
 
 
 def _published_hint(job: SolveJob) -> Solution | None:
@@ -119,7 +144,7 @@ def _published_hint(job: SolveJob) -> Solution | None:
     return version_solution(version) if version is not None else None
 
 
-def _finish(job: SolveJob, instance: Instance, solution: Solution, began: float) -> None:
+def finish_job(job: SolveJob, instance: Instance, solution: Solution, began: float) -> None:
     fields: dict[str, Any] = {
         "finished_at": timezone.now(),
         "elapsed": time.monotonic() - began,
@@ -141,14 +166,15 @@ def _finish(job: SolveJob, instance: Instance, solution: Solution, began: float)
         SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.FAILED, **{**fields, "message": str(refused)})
 
 
-class _Watcher:
+class JobHeartbeat:
     """The solve's two hooks and the job's heartbeat. `progress` (called from the solver's threads) and `stop`
     (polled five times a second) only touch memory; one thread of the job's own writes the heartbeat, the
     elapsed time and the best figures every second and reads the cancel flag, from the first second on
-    (construction and the bound come before the search)."""
+    (construction and the bound come before the search). An area's job (`area_job_id`) beats for its area
+    and for the whole solve, and leaves the elapsed time and the figures to the whole."""
 
-    def __init__(self, job_id: int, began: float) -> None:
-        self.job_id, self.began = job_id, began
+    def __init__(self, job_id: int, *, began: float | None = None, area_job_id: int | None = None) -> None:
+        self.job_id, self.began, self.area_job_id = job_id, began, area_job_id
         self.best: Progress | None = None
         self.cancelled = False
         self.done = threading.Event()
@@ -176,7 +202,12 @@ class _Watcher:
             connections.close_all()  # this thread's own connection: a job leaves none behind
 
     def _write(self) -> None:
-        fields: dict[str, Any] = {"heartbeat_at": timezone.now(), "elapsed": time.monotonic() - self.began}
+        now = timezone.now()
+        fields: dict[str, Any] = {"heartbeat_at": now}
+        if self.area_job_id is not None:
+            AreaJob.objects.filter(pk=self.area_job_id).update(heartbeat_at=now)
+        if self.began is not None:
+            fields["elapsed"] = time.monotonic() - self.began
         if self.best is not None:
             fields |= {"best_objective": self.best.objective, "bound": self.best.bound}
         SolveJob.objects.filter(pk=self.job_id).update(**fields)

@@ -203,6 +203,14 @@ class SolveJob(models.Model):
     cancel_requested = models.BooleanField(default=False)
     message = models.TextField(_("message"), blank=True)
     version = models.ForeignKey(TimetableVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # A large week is solved in areas (area_jobs.py): the week and the valid first timetable every area
+    # starts from are kept here, so that each area's job and the join read the same ones.
+    week = models.JSONField(null=True, blank=True)
+    start = models.JSONField(null=True, blank=True)
+    areas_total = models.PositiveIntegerField(default=0)
+    areas_done = models.PositiveIntegerField(default=0)
+    split_at_elapsed = models.FloatField(default=0.0)  # seconds of the job spent before the split
+    joining = models.BooleanField(default=False)  # the join has started: its heartbeat speaks for the job
 
     class Meta:
         ordering = ["-created_at"]
@@ -233,6 +241,29 @@ class SolveJob(models.Model):
         if self.finished:
             return 100
         return min(99, int(100 * self.elapsed / max(1, self.time_limit)))
+
+
+class AreaJob(models.Model):
+    """One area of a large week's solve, run as a task of its own (any worker, any machine); its result
+    waits here until every area is done and the join stores the whole week (area_jobs.py)."""
+
+    job = models.ForeignKey(SolveJob, on_delete=models.CASCADE, related_name="areas")
+    number = models.PositiveIntegerField()
+    schools = models.JSONField(default=list)  # school codes
+    alts = models.JSONField(default=list)  # participant codes re-planned in the area
+    state = models.CharField(max_length=9, choices=SolveJob.State.choices, default=SolveJob.State.QUEUED)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)  # {"visits": [[alt, day, school]], "lessons": [[alt, lesson]]}
+    gain = models.BigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["job", "number"]
+        constraints = [models.UniqueConstraint(fields=["job", "number"], name="area_job_number_once")]
+
+    def __str__(self) -> str:
+        return f"{self.job} area {self.number}"
 
 
 class LockedVisit(Tracked):

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from django.tasks import task
 
+from kakehashi.web.timetables.area_jobs import area_job_run, area_join_run
 from kakehashi.web.timetables.jobs import solve_job_run
 
 
 @task()
 def run_solve_job(job_id: int) -> None:
     solve_job_run(job_id)
+
+
+@task()
+def run_area_job(area_job_id: int) -> None:
+    area_job_run(area_job_id)
+
+
+@task()
+def run_area_join(job_id: int) -> None:
+    area_join_run(job_id)
