@@ -54,7 +54,7 @@ def test_the_coordinator_sends_offers_sees_the_ranking_and_picks_a_person(publis
     coordinator.post(f"{home}offers/{day.isoformat()}/{alt.code}/send/")
     offer = CoverOffer.objects.get()
     page = coordinator.get(home).content.decode()
-    assert page.index("Amy Near") < page.index("Bo Further") and "waiting for an answer" in page
+    assert page.index("Amy Near") < page.index("Bo Further") and "waiting for answers" in page
     chosen = offer.candidates.get(participant__code="NZ02")
     coordinator.post(f"{home}offers/{offer.pk}/pick/{chosen.pk}/")
     page = coordinator.get(home).content.decode()
