@@ -38,7 +38,7 @@ def lessons_to_offer(version: TimetableVersion, absent: Participant, date: dt.da
     instance, solution = version_instance(version), version_solution(version)
     schools = list(program_schools(program).select_related("organization").prefetch_related("bells"))
     calendars = {s.code: school_calendar(s, SchoolYear.of(date)) for s in schools}
-    names = {s.code: s.organization.display_name for s in schools}
+    names = {s.code: (s.organization.name, s.organization.name_ja) for s in schools}
     planned = dated_plan(instance, solution, calendars, starts=date, ends=date)
     current = confirmed_covers(program, date, date).get(date)
     taken = {lesson for alt, lesson in current.lessons if alt != absent.code} if current else set()
@@ -48,7 +48,8 @@ def lessons_to_offer(version: TimetableVersion, absent: Participant, date: dt.da
             "alt": x.alt,
             "alt_name": absent.name,
             "school": x.school,
-            "school_name": names.get(x.school, x.school),
+            "school_name": names[x.school][0] if x.school in names else x.school,
+            "school_name_ja": names[x.school][1] if x.school in names else "",
             "homeroom": x.homeroom,
             "period": x.period,
             "start": format_clock(x.start),

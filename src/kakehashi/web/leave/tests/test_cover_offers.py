@@ -251,3 +251,19 @@ def test_an_offer_made_mid_morning_leaves_out_the_lessons_that_have_begun(publis
     CoverOffer.objects.all().delete()
     with pytest.raises(ValidationError, match="no lessons left to cover"):
         offer_send(program=north.program, date=day, absent=alt, now=morning(day, 18, 0))
+
+
+def test_an_offers_lessons_name_the_school_in_the_readers_language(published: Any) -> None:
+    from django.utils import translation
+
+    from kakehashi.web.leave.cover_words import lesson_words
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    assert school.organization.name_ja
+    with translation.override("ja"):
+        assert lesson_words(offer.lessons[0]).startswith(school.organization.name_ja)
+    with translation.override("en"):
+        assert lesson_words(offer.lessons[0]).startswith(school.organization.name)
