@@ -59,14 +59,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# The layers of docs/architecture.md: import-linter's contracts (pyproject.toml), then the tests around them.
 check-imports: $(STAMP)
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q tests/test_import_boundaries.py
 
 bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/web_pages.py
 	$(PY) benchmarks/load.py
 	$(PY) benchmarks/sweep.py $(SWEEP_ARGS)
+	$(PY) benchmarks/areas.py
 	$(PY) benchmarks/imports.py
+	$(PY) benchmarks/year_plan.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:

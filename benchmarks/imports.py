@@ -144,7 +144,7 @@ def child_prepare() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from kakehashi.web.core.testing import world
+    from kakehashi.web.testing import world
 
     call_command("migrate", verbosity=0)
     world()
@@ -166,9 +166,9 @@ def child_measure(case: str) -> dict[str, Any]:
     from kakehashi.web.calendars.owners import Owner
     from kakehashi.web.core.tabular import ImportRefusedError, read_upload
     from kakehashi.web.organizations.models import Program
-    from kakehashi.web.people.imports import PARTICIPANT_COLUMNS
-    from kakehashi.web.schools.import_views import import_plan
-    from kakehashi.web.schools.imports import BELL_COLUMNS, CLASS_COLUMNS, LESSON_GRID_COLUMNS, SCHOOL_COLUMNS
+    from kakehashi.web.pages.imports.people import PARTICIPANT_COLUMNS
+    from kakehashi.web.pages.imports.schools import BELL_COLUMNS, CLASS_COLUMNS, LESSON_GRID_COLUMNS, SCHOOL_COLUMNS
+    from kakehashi.web.pages.imports.views import import_plan
     from kakehashi.web.schools.models import School
 
     max_rows, max_bytes = settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_BYTES

@@ -157,7 +157,7 @@ def main() -> int:
         from django.test import Client
 
         from kakehashi.web.accounts.models import Role
-        from kakehashi.web.people.calendar import calendar_token_issue
+        from kakehashi.web.pages.people.calendar import calendar_token_issue
         from kakehashi.web.people.models import Participant
 
         call_command("migrate", verbosity=0)

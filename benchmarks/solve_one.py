@@ -23,12 +23,13 @@ from kakehashi.timetable.format import load_instance, load_solution, solution_to
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("solver", choices=["greedy", "plain", "ours", "repair"])
+    parser.add_argument("solver", choices=["greedy", "plain", "ours", "areas", "repair"])
     parser.add_argument("instance", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("--time-limit", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timetable", type=Path, help="with repair: the timetable to repair")
+    parser.add_argument("--processes", type=int, default=1, help="with areas: areas solved side by side")
     args = parser.parse_args()
     started = time.monotonic()
     instance = load_instance(args.instance)
@@ -41,6 +42,13 @@ def main() -> None:
         from kakehashi.timetable.solve import solve
 
         solution = solve(instance, time_limit=args.time_limit, workers=args.workers, seed=0)
+    elif args.solver == "areas":
+        from kakehashi.timetable.solve.areas import solve_by_areas
+
+        solution = solve_by_areas(instance, time_limit=args.time_limit, workers=args.workers, seed=0,
+                                  processes=args.processes)
+        extra = {"areas": solution.stats.get("areas"), "start_objective": solution.stats.get("start_objective"),
+                 "areas_objective": solution.stats.get("areas_objective")}
     else:
         from kakehashi.timetable.solve.repair import Absence, repair
 
@@ -56,6 +64,8 @@ def main() -> None:
     seconds = time.monotonic() - started
     write_json(args.output, solution_to_json(solution))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if args.solver == "areas":  # the areas' processes: the largest of them
+        extra["area_process_peak_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     print(json.dumps({"solver": args.solver, "seconds": round(seconds, 2), "peak_mb": round(peak_mb, 1),
                       "status": solution.status.value, "objective": solution.objective, "bound": solution.bound,
                       "stats": solution.stats, **extra}))

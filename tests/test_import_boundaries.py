@@ -1,9 +1,15 @@
 """The core stays pure: nothing outside `kakehashi.web` imports Django, and the core never imports
-the web app or the CLI. A worker that only solves timetables needs nothing but the core."""
+the web app or the CLI. A worker that only solves timetables needs nothing but the core. The web apps stand in
+layers (docs/architecture.md), checked by import-linter's contracts."""
 
 from __future__ import annotations
 
 import ast
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -52,3 +58,44 @@ def test_the_boundary_check_notices_a_django_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from django.db import models\nimport json\n", encoding="utf-8")
     assert imported_modules(sample) == {"django.db", "json"}
+
+
+# The web apps' layers (docs/architecture.md) are import-linter contracts in pyproject.toml.
+ROOT = PACKAGE.parents[1]
+
+
+def lint_imports(source: Path) -> subprocess.CompletedProcess[str]:
+    """`lint-imports` with the project's contracts over the package under `source` (a copy in tmp, or src/)."""
+    program = Path(sys.executable).with_name("lint-imports")
+    return subprocess.run(
+        [str(program), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(source)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_web_apps_keep_their_layers_and_import_no_app_above_them() -> None:
+    result = lint_imports(ROOT / "src")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_contracts_notice_a_base_app_importing_a_domain_app(tmp_path: Path) -> None:
+    copy = tmp_path / "src"
+    shutil.copytree(PACKAGE, copy / "kakehashi", ignore=shutil.ignore_patterns("__pycache__", "static", "locale"))
+    dates = copy / "kakehashi" / "web" / "core" / "dates.py"
+    dates.write_text(dates.read_text(encoding="utf-8") + "\nfrom kakehashi.web.leave import models\n", encoding="utf-8")
+    result = lint_imports(copy)
+    assert result.returncode != 0
+    assert "kakehashi.web.core.dates -> kakehashi.web.leave.models" in result.stdout
+
+
+def test_only_tests_are_exempt_from_the_contracts() -> None:
+    """A cycle is broken by moving code, never by an ignore line: tests alone (whole-site checks) may import
+    any app."""
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = settings["tool"]["importlinter"]["contracts"]
+    ignored = {line for contract in contracts for line in contract.get("ignore_imports", [])}
+    assert ignored == {"kakehashi.web.**.tests.** -> kakehashi.**"}

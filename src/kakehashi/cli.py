@@ -108,10 +108,12 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--planted-timetable", type=Path, metavar="FILE",
                           help="with --planted: where the planted timetable goes (default: OUTPUT with "
                                ".planted.json)")
+    generate.add_argument("--cycle-weeks", type=_bounded_int(1, 4), metavar="N",
+                          help="write a rotation of N weeks (kakehashi/cycle@1) instead of a week")
     generate.set_defaults(handler=_generate)
 
     solve = commands.add_parser("solve", help="find a timetable (construction, then CP-SAT)")
-    solve.add_argument("instance", type=Path, metavar="INSTANCE")
+    solve.add_argument("instance", type=Path, metavar="INSTANCE", help="a week (week@1) or a cycle (cycle@1)")
     solve.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION")
     solve.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
     solve.add_argument("--workers", type=_bounded_int(1, MAX_WORKERS), default=2, metavar="N")
@@ -164,6 +166,21 @@ def _parser() -> argparse.ArgumentParser:
     calendar.add_argument("--from", dest="starts", type=_date, help="first date (default: the year's 1 April)")
     calendar.add_argument("--to", dest="ends", type=_date, help="last date (default: 31 March)")
     calendar.set_defaults(handler=_calendar)
+
+    plan_year = commands.add_parser(
+        "plan-year", help="lay a week or cycle timetable over a school year and balance every school's annual days")
+    plan_year.add_argument("instance", type=Path, metavar="WEEK_OR_CYCLE")
+    plan_year.add_argument("solution", type=Path, metavar="TIMETABLE")
+    plan_year.add_argument("--year", type=_school_year, required=True, metavar="SCHOOLYEAR",
+                           help="e.g. 2027 for April 2027 to March 2028")
+    plan_year.add_argument("--events", type=Path, help="school events (JSON list, see kakehashi/schoolyear)")
+    plan_year.add_argument("--contracts", type=Path, metavar="FILE",
+                           help="annual contracts (kakehashi/annual-contracts@1); over the file's annual_days")
+    plan_year.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN")
+    plan_year.add_argument("--time-limit", type=_positive_float, default=30.0, metavar="S")
+    plan_year.add_argument("--workers", type=_bounded_int(1, MAX_WORKERS), default=2, metavar="N")
+    plan_year.add_argument("--seed", type=_seed, default=0)
+    plan_year.set_defaults(handler=_plan_year)
 
     place = commands.add_parser("place", help="place participants at contracting organizations' requests (CP-SAT)")
     place.add_argument("instance", type=Path, nargs="?", metavar="INSTANCE", help="a kakehashi/placement@1 file")
@@ -290,6 +307,38 @@ def _calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_year(args: argparse.Namespace) -> int:
+    from kakehashi.schoolyear import SchoolYear
+    from kakehashi.schoolyear.events_file import load_events
+    from kakehashi.schoolyear.yearplan.contracts import contracts_of, load_contracts
+    from kakehashi.schoolyear.yearplan.plan import plan_year
+    from kakehashi.timetable.cycle.check import check_cycle
+    from kakehashi.timetable.cycle.format import load_cycle, load_cycle_solution
+
+    cycle = _with_file(args.instance, load_cycle)
+    solution = _with_file(args.solution, load_cycle_solution)
+    contracts = contracts_of(cycle)
+    if args.contracts is not None:
+        contracts = _with_file(args.contracts, lambda path: load_contracts(path, cycle)).over(contracts)
+    try:
+        events = load_events(args.events) if args.events else []
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    broken = check_cycle(cycle, solution)
+    if broken:
+        raise UsageError(f"{args.solution} breaks a rule of {args.instance}: {broken[0].message} "
+                         f"(kakehashi check lists them all)")
+    if not contracts.schools:
+        raise UsageError(f"no school has an annual contract: give annual_days in {args.instance} "
+                         f"(kakehashi/cycle@1) or --contracts FILE")
+    plan = plan_year(cycle, solution, SchoolYear(args.year), contracts, events=events,
+                     time_limit=args.time_limit, workers=args.workers, seed=args.seed)
+    write_json(args.output, plan.to_json())
+    print(plan.text())
+    print(f"wrote {args.output}")
+    return 0
+
+
 def _whole(text: str) -> int:
     try:
         return int(text)
@@ -336,6 +385,8 @@ def _check(args: argparse.Namespace) -> int:
     from kakehashi.timetable.check import check_report
     from kakehashi.timetable.present import score_lines
 
+    if _is_cycle(args.instance):
+        return _check_cycle(args)
     instance, solution = _instance_and_solution(args)
     report = check_report(instance, solution)
     if args.json:
@@ -352,6 +403,37 @@ def _check(args: argparse.Namespace) -> int:
         stated = "no objective" if report.stated_objective is None else f"objective {report.stated_objective}"
         print(f"objective mismatch: the solution states {stated}, but the timetable scores {report.score.objective}")
     return 0 if report.accepted else 1
+
+
+def _check_cycle(args: argparse.Namespace) -> int:
+    from kakehashi.timetable.cycle.check import RULE_COUNT, check_cycle_report
+    from kakehashi.timetable.cycle.format import load_cycle, load_cycle_solution
+    from kakehashi.timetable.present import score_lines
+
+    cycle = _with_file(args.instance, load_cycle)
+    report = check_cycle_report(cycle, _with_file(args.solution, load_cycle_solution))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return 0 if report.accepted else 1
+    for violation in report.violations:
+        print(violation.message)
+    if report.valid:
+        print(f"valid: the timetable keeps all {RULE_COUNT} rules of the {cycle.weeks}-week cycle {cycle.name!r}")
+    else:
+        print(f"invalid: {len(report.violations)} violation(s)")
+    print(score_lines(report.score))
+    if not report.objective_matches:
+        stated = "no objective" if report.stated_objective is None else f"objective {report.stated_objective}"
+        print(f"objective mismatch: the solution states {stated}, but the timetable scores {report.score.objective}")
+    return 0 if report.accepted else 1
+
+
+def _is_cycle(path: Path) -> bool:
+    """Whether INSTANCE is a rotation (cycle@1); anything else is read, and refused, as a week."""
+    from kakehashi.timetable.cycle.format import is_cycle_document
+    from kakehashi.timetable.format import read_document
+
+    return is_cycle_document(_with_file(path, read_document))
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -378,14 +460,24 @@ def _generate(args: argparse.Namespace) -> int:
     if args.planted_timetable is not None and args.planted is None:
         raise UsageError("--planted-timetable goes with --planted")
     planted = None
-    if args.planted is not None:
+    if args.cycle_weeks is not None:
+        from kakehashi.timetable.cycle.generate import cycle_from_week
+
+        document, planted = cycle_from_week(document, weeks=args.cycle_weeks, seed=args.seed, planted=args.planted)
+    elif args.planted is not None:
         from kakehashi.timetable.generate_planted import plant
 
         document, planted = plant(document, tightness=args.planted, seed=args.seed)
     write_json(args.output, document)
-    instance = parse_instance(document)
+    if args.cycle_weeks is not None:
+        from kakehashi.timetable.cycle.format import parse_cycle
+
+        instance = parse_cycle(document).base
+    else:
+        instance = parse_instance(document)
     lessons = sum(len(school.lessons) for school in instance.schools)
-    print(f"wrote {args.output}: {len(instance.schools)} schools, {lessons} lessons, {len(instance.alts)} ALTs")
+    what = f" in a {args.cycle_weeks}-week cycle" if args.cycle_weeks is not None else ""
+    print(f"wrote {args.output}: {len(instance.schools)} schools, {lessons} lessons{what}, {len(instance.alts)} ALTs")
     if planted is not None:
         where = args.planted_timetable or args.output.with_suffix(".planted.json")
         write_json(where, planted)
@@ -396,6 +488,8 @@ def _generate(args: argparse.Namespace) -> int:
 def _solve(args: argparse.Namespace) -> int:
     from kakehashi.timetable.solve import solve
 
+    if _is_cycle(args.instance):
+        return _solve_cycle(args)
     instance = _with_file(args.instance, load_instance)
     hint = _with_file(args.hint, load_solution) if args.hint is not None else None
 
@@ -414,6 +508,27 @@ def _solve(args: argparse.Namespace) -> int:
     write_json(args.output, solution_to_json(solution))
     bound = f", bound {solution.bound}" if solution.bound is not None else ""
     print(f"wrote {args.output}: status {solution.status.value}, objective {solution.objective}{bound}")
+    for sentence in solution.explanation:
+        print(f"  {sentence}")
+    return 0
+
+
+def _solve_cycle(args: argparse.Namespace) -> int:
+    from kakehashi.timetable.cycle.format import cycle_solution_to_json, load_cycle
+    from kakehashi.timetable.cycle.solve import solve_cycle
+
+    if args.hint is not None:
+        raise UsageError("--hint takes a week's timetable; a cycle is solved without one")
+    cycle = _with_file(args.instance, load_cycle)
+
+    def report_progress(week: int, progress: Progress) -> None:
+        print(f"  week {week}  {progress.elapsed:7.1f}s  best {progress.objective}", file=sys.stderr, flush=True)
+
+    solution = solve_cycle(cycle, time_limit=args.time_limit, workers=args.workers, seed=args.seed,
+                           progress=None if args.quiet else report_progress)
+    write_json(args.output, cycle_solution_to_json(solution))
+    print(f"wrote {args.output}: status {solution.status.value}, objective {solution.objective} "
+          f"over the {cycle.weeks}-week cycle")
     for sentence in solution.explanation:
         print(f"  {sentence}")
     return 0
@@ -461,6 +576,17 @@ def _repair(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from kakehashi.timetable.present import alt_weeks
 
+    if _is_cycle(args.instance):
+        from kakehashi.timetable.cycle.format import load_cycle, load_cycle_solution
+
+        cycle = _with_file(args.instance, load_cycle)
+        timetable = _with_file(args.solution, load_cycle_solution)
+        for week in cycle.week_numbers:
+            if week > 1:
+                print()
+            print(f"Cycle week {week}\n")
+            print(alt_weeks(cycle.weeks_instances[week], timetable.week_solution(week)))
+        return 0
     instance, solution = _instance_and_solution(args)
     print(alt_weeks(instance, solution))
     return 0

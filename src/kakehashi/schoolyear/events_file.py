@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from kakehashi.schoolyear.events import EventKind, SchoolEvent
 from kakehashi.timetable.reader import FormatError, load_json_text
@@ -16,6 +17,11 @@ def load_events(path: str | Path) -> list[SchoolEvent]:
         document = load_json_text(Path(path).read_text(encoding="utf-8"))
     except FormatError as error:
         raise ValueError(f"{path}: {error}") from None
+    return parse_events(document, str(path))
+
+
+def parse_events(document: Any, path: str) -> list[SchoolEvent]:
+    """The events of a parsed JSON document; `path` names where it came from in each error."""
     if not isinstance(document, list):
         raise ValueError(f"{path}: expected a list of events")
     events = []

@@ -53,9 +53,9 @@ def plant(document: Document, *, tightness: Tightness, seed: int) -> tuple[Docum
     if tightness not in TIGHTNESS:
         raise ValueError(f"tightness must be one of {', '.join(TIGHTNESS)}, not {tightness!r}")
     rng = random.Random(seed)
-    open_week = _without_contracts(document)
+    open_week = without_contracts(document)
     instance = parse_instance(open_week)
-    planted = _coordinators_plan(instance)
+    planted = coordinators_plan(instance)
 
     week = copy.deepcopy(open_week)
     days_at = Counter(visit.school for visit in planted.visits)
@@ -63,7 +63,7 @@ def plant(document: Document, *, tightness: Tightness, seed: int) -> tuple[Docum
     for visit in planted.visits:
         alts_at[visit.school].add(visit.alt)
     for school in week["schools"]:
-        school["visit_days"], school["max_alts"] = _contract(
+        school["visit_days"], school["max_alts"] = contract_around(
             rng, tightness, days_at[school["id"]], len(alts_at[school["id"]]))
     week["fixed"] = _fixed(rng, planted, len(week["schools"]))
     week["forbidden"] = _forbidden(rng, instance, planted, len(week["schools"]))
@@ -79,7 +79,7 @@ def plant(document: Document, *, tightness: Tightness, seed: int) -> tuple[Docum
     return week, solution_to_json(planted)
 
 
-def _without_contracts(document: Document) -> Document:
+def without_contracts(document: Document) -> Document:
     """The week with no contract term yet: any school may take any number of ALT-days."""
     week = copy.deepcopy(document)
     for school in week["schools"]:
@@ -89,7 +89,7 @@ def _without_contracts(document: Document) -> Document:
     return week
 
 
-def _contract(rng: random.Random, tightness: Tightness, got: int, distinct: int) -> tuple[dict[str, int], int]:
+def contract_around(rng: random.Random, tightness: Tightness, got: int, distinct: int) -> tuple[dict[str, int], int]:
     """visit_days and max_alts for a school that got `got` ALT-days from `distinct` ALTs."""
     if tightness == "exact":
         return {"min": got, "max": got}, max(1, distinct)
@@ -121,7 +121,7 @@ def _forbidden(rng: random.Random, instance: Instance, planted: Solution, school
 # -- the coordinator's plan ----------------------------------------------------------------------
 
 
-def _coordinators_plan(instance: Instance) -> Solution:
+def coordinators_plan(instance: Instance) -> Solution:
     eligibility = Eligibility(instance)
     travel = eligibility.travel
     free_days = {alt.id: list(eligibility.days(alt)) for alt in instance.alts}

@@ -10,8 +10,8 @@ import pytest
 from django.core.handlers.base import BaseHandler
 from django.http import HttpRequest, HttpResponseBase
 
-from kakehashi.web.core.testing import publish_week
-from kakehashi.web.core.testing import world as build_world
+from kakehashi.web.testing import publish_week
+from kakehashi.web.testing import world as build_world
 
 # What Django leaves as text when a tag is split over two lines: the reader would see it.
 RAW_TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")

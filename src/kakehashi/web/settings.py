@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kakehashi.web.ops",
     "kakehashi.web.inbox",
     "kakehashi.web.api",
+    "kakehashi.web.site",
 ]
 
 MIDDLEWARE = [
@@ -86,10 +87,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
-                "kakehashi.web.core.context.navigation",
+                "kakehashi.web.site.navigation.navigation",
             ],
             # |day, |when, |month and |weekday on every page without a {% load %}: one date style everywhere.
-            "builtins": ["kakehashi.web.core.templatetags.kakehashi"],
+            "builtins": [
+                "kakehashi.web.core.templatetags.kakehashi",
+                # |reason: the calendars app words why a day has no lessons; a builtin, so no page loads it.
+                "kakehashi.web.calendars.templatetags.calendar_words",
+            ],
         },
     }
 ]
@@ -239,7 +244,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "kakehashi.web.api.pagination.Pages",
     "PAGE_SIZE": 30,
-    "DEFAULT_FILTER_BACKENDS": ["kakehashi.web.core.filtersets.ScopedFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["kakehashi.web.accounts.filtersets.ScopedFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "rest_framework.parsers.JSONParser",
@@ -273,28 +278,28 @@ SPECTACULAR_SETTINGS = {
         "PositionEnum": "kakehashi.web.recruitment.models.Position",
         "SchoolLevelEnum": "kakehashi.web.schools.models.School.Level",
         "JapaneseLevelEnum": "kakehashi.web.people.models.Participant.JapaneseLevel",
-        "ApplicantJapaneseLevelEnum": "kakehashi.web.api.enums.APPLICANT_JAPANESE",
+        "ApplicantJapaneseLevelEnum": "kakehashi.web.site.api_enums.APPLICANT_JAPANESE",
         "GenderEnum": "kakehashi.web.people.models.Participant.Gender",
         "WeekdayEnum": "kakehashi.web.schools.models.Weekday",
-        "BellVariantEnum": "kakehashi.web.api.enums.BELL_VARIANTS",
+        "BellVariantEnum": "kakehashi.web.site.api_enums.BELL_VARIANTS",
         "TimetableStateEnum": "kakehashi.web.timetables.models.TimetableVersion.State",
         "SolveJobStateEnum": "kakehashi.web.timetables.models.SolveJob.State",
         "ChangeRequestKindEnum": "kakehashi.web.schools.models.ChangeRequest.Kind",
         "ChangeRequestStateEnum": "kakehashi.web.schools.models.ChangeRequest.State",
         "EventKindEnum": "kakehashi.web.calendars.models.Event.KIND_CHOICES",
         "LeaveKindEnum": "kakehashi.web.leave.models.LeaveRequest.Kind",
-        "AbsenceKindEnum": "kakehashi.web.api.enums.ABSENCE_KINDS",
+        "AbsenceKindEnum": "kakehashi.web.site.api_enums.ABSENCE_KINDS",
         "LeaveStatusEnum": "kakehashi.web.leave.models.LeaveRequest.Status",
         "CoverStatusEnum": "kakehashi.web.leave.models.Cover.Status",
         "ApplicationStatusEnum": "kakehashi.web.recruitment.models.Application.Status",
         # A move goes to any stage: the same choices as ApplicationStatusEnum, so no name of its own.
-        "BulkStageEnum": "kakehashi.web.api.enums.BULK_MOVE_TO",
+        "BulkStageEnum": "kakehashi.web.site.api_enums.BULK_MOVE_TO",
         "DocumentKindEnum": "kakehashi.web.recruitment.models.ApplicationDocument.Kind",
         "SeaRequestStatusEnum": "kakehashi.web.recruitment.models.SeaRequest.Status",
         "RenewalChoiceEnum": "kakehashi.web.recruitment.models.RenewalIntent.Choice",
         "DailyReportStatusEnum": "kakehashi.web.duties.models.DailyReport.Status",
         "DutyKindEnum": "kakehashi.web.duties.models.DutyKind",
         "TrainingKindEnum": "kakehashi.web.duties.models.TrainingSession.Kind",
-        "InviteWhoEnum": "kakehashi.web.api.enums.INVITE_WHO",
+        "InviteWhoEnum": "kakehashi.web.site.api_enums.INVITE_WHO",
     },
 }

@@ -4,13 +4,13 @@ from django.urls import include, path
 
 from kakehashi.web.accounts.passwords import ThrottledPasswordResetView
 from kakehashi.web.accounts.throttle import ThrottledAuthenticationForm
-from kakehashi.web.core import views as core_views
 from kakehashi.web.core.languages import choose_language
-from kakehashi.web.people import views as people_views
+from kakehashi.web.pages.people import views as people_views
+from kakehashi.web.site import home
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("changes/", core_views.changes, name="changes"),
+    path("", home.home, name="home"),
+    path("changes/", home.changes, name="changes"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
@@ -35,9 +35,9 @@ urlpatterns = [
     # Before Django's own: the same switch, and the choice kept for the user's notices and emails.
     path("i18n/setlang/", choose_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("schools/", include("kakehashi.web.schools.urls")),
-    path("people/", include("kakehashi.web.people.urls")),
-    path("programs/", include("kakehashi.web.organizations.urls")),
+    path("schools/", include("kakehashi.web.pages.schools.urls")),
+    path("people/", include("kakehashi.web.pages.people.urls")),
+    path("programs/", include("kakehashi.web.pages.programs.urls")),
     path("jobs/", include("kakehashi.web.timetables.urls")),
     path("year/", include("kakehashi.web.calendars.urls")),
     path("leave/", include("kakehashi.web.leave.urls")),
@@ -45,9 +45,9 @@ urlpatterns = [
     path("privacy/", include("kakehashi.web.privacy.urls")),
     path("recruit/", include("kakehashi.web.recruitment.urls")),
     path("duties/", include("kakehashi.web.duties.urls")),
-    path("imports/", include("kakehashi.web.schools.import_urls")),
+    path("imports/", include("kakehashi.web.pages.imports.urls")),
     path("inbox/", include("kakehashi.web.inbox.urls")),
     path("calendar/<str:token>.ics", people_views.calendar_feed, name="calendar-feed"),
-    path("api/", include("kakehashi.web.api.urls")),
+    path("api/", include("kakehashi.web.site.api_urls")),
     path("admin/", admin.site.urls),
 ]

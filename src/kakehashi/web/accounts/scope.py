@@ -6,8 +6,10 @@ scope answers 404, as if the object did not exist.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
 
 from kakehashi.web.accounts.models import Role
@@ -97,12 +99,25 @@ def visible_organizations(user: Any) -> QuerySet[Organization]:
     return Organization.objects.filter(condition).distinct()
 
 
+# A participant sees the schools they visit, and school staff see who visits them, in the week in force. The
+# timetables app owns those visits and hands its query in when it starts (timetables/apps.py), so these rules
+# stay below every domain app (docs/architecture.md) instead of importing the timetable models.
+VisitsInForce = Callable[[], QuerySet[Any]]
+_visits_in_force: list[VisitsInForce] = []
+
+
+def use_visits_in_force(source: VisitsInForce) -> None:
+    """Where the visits of the weeks in force come from (rows with `participant_id`, `school_id` and
+    `school__organization_id`); called once by the timetables app."""
+    _visits_in_force[:] = [source]
+
+
 def _published_visits() -> QuerySet[Any]:
     """Visits of the weeks in force (a visit of a superseded version gives no one a view of anyone)."""
-    from kakehashi.web.timetables.models import VisitRow
-    from kakehashi.web.timetables.selectors import published_versions
-
-    return VisitRow.objects.filter(version__in=published_versions())
+    if not _visits_in_force:
+        # Never an empty answer instead: a missing source would silently hide schools from the people who visit them.
+        raise ImproperlyConfigured("The timetables app is not installed: no visits to scope by.")
+    return _visits_in_force[0]()
 
 
 def visible_participants(user: Any) -> QuerySet[Participant]:

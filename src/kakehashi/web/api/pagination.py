@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework.pagination import PageNumberPagination
 
-from kakehashi.web.core.lists import PAGE_SIZE
+from kakehashi.web.accounts.lists import PAGE_SIZE
 
 
 class Pages(PageNumberPagination):

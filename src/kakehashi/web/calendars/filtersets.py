@@ -9,9 +9,9 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.accounts.filtersets import ScopedFilterSet
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
-from kakehashi.web.core.filtersets import ScopedFilterSet
 
 
 class EventFilterSet(ScopedFilterSet):

@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 
 from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
-from kakehashi.schoolyear.plan import DatedPlan, dated_plan
+from kakehashi.schoolyear.plan import DatedPlan, DayChange, dated_plan
 from kakehashi.web.calendars.contracts import AnnualDays, annual_days
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import SHORTENED_BELLS, School
 from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+
+
+@dataclass(frozen=True)
+class LeaveReaders:
+    """Who is away (date → participant codes) and the confirmed covers (date → the day's change) of a program
+    between two dates. The leave app owns both; it reads school calendars from this app, so it sits above it
+    and hands these in when it starts (leave/apps.py) instead of being imported from here."""
+
+    away: Callable[[Program, dt.date, dt.date], dict[dt.date, set[str]]]
+    changes: Callable[[Program, dt.date, dt.date], dict[dt.date, DayChange]]
+
+
+_leave_readers: list[LeaveReaders] = []
+
+
+def use_leave_readers(readers: LeaveReaders) -> None:
+    _leave_readers[:] = [readers]
+
+
+def _leave() -> LeaveReaders:
+    if not _leave_readers:
+        # A plan without leave would send ALTs to schools on their days off: refuse rather than guess.
+        raise ImproperlyConfigured("The leave app is not installed: no one says who is away.")
+    return _leave_readers[0]
 
 
 def school_events(school: School) -> list[SchoolEvent]:
@@ -50,8 +76,8 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
         calendars,
         starts=starts,
         ends=ends,
-        away=program_away(program, starts, ends),
-        changes=program_changes(program, starts, ends),
+        away=_leave().away(program, starts, ends),
+        changes=_leave().changes(program, starts, ends),
     )
 
 

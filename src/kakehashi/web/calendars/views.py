@@ -16,8 +16,8 @@ from kakehashi.web.accounts.scope import visible_participants, visible_schools
 from kakehashi.web.calendars.contracts import annual_days
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
 from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import School
-from kakehashi.web.schools.requests import school_contract
 from kakehashi.web.timetables.selectors import program_schools
 
 PLAN_DAYS = 28

@@ -15,8 +15,8 @@ from kakehashi.timetable.instance import format_clock
 from kakehashi.web.calendars.selectors import remembered_dated_plan, school_calendar
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import School
-from kakehashi.web.schools.requests import school_contract
 from kakehashi.web.timetables.selectors import program_schools
 
 WORKING_DAYS = 5

@@ -1,5 +1,5 @@
 """The monthly report as an Excel workbook (a sheet per table, for the office to total further) and as a
-printable A4 PDF (Japanese text in Noto CJK, as people/exports.py sets it). Both are written in the language
+printable A4 PDF (Japanese text in Noto CJK, as pages/people/exports.py sets it). Both are written in the language
 active when they are built: views_monthly.py activates the one asked for."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ScopedFilterSet
 from kakehashi.web.duties.models import DailyReport
 from kakehashi.web.organizations.models import Program
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from kakehashi.web.core.lists import list_page
+from kakehashi.web.accounts.lists import list_page
 from kakehashi.web.duties import services
 from kakehashi.web.duties.filtersets import DailyReportFilterSet
 from kakehashi.web.duties.models import DailyReport

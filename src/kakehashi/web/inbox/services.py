@@ -22,7 +22,7 @@ class InboxRefusedError(ValueError):
 
 def inbox_receive_change_request(request: ChangeRequest) -> InboxItem | None:
     """The school's request as an item of the program whose contract routed it (none without a contract)."""
-    from kakehashi.web.schools.requests import school_contract
+    from kakehashi.web.schools.contracts import school_contract
 
     contract = school_contract(request.school, timezone.localdate())
     if contract is None:

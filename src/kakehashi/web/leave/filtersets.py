@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ScopedFilterSet
 from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.organizations.models import Program
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from kakehashi.web.accounts.lists import list_page
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.core.lists import list_page
 from kakehashi.web.leave import services
 from kakehashi.web.leave.filtersets import AbsenceFilterSet, LeaveRequestFilterSet
 from kakehashi.web.leave.models import LeaveRequest

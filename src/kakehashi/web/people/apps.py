@@ -9,6 +9,6 @@ class Config(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save
 
-        from kakehashi.web.people.calendar import revoke_feeds_of_deactivated
+        from kakehashi.web.people.feeds import revoke_feeds_of_deactivated
 
         post_save.connect(revoke_feeds_of_deactivated, sender=get_user_model(), dispatch_uid="people.revoke-feeds")

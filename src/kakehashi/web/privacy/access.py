@@ -1,4 +1,4 @@
-"""Recording a view of someone's personal data, from any page that shows it."""
+"""The log of views of someone's personal data: every page reports a view through core/personal_data.py."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from kakehashi.web.core.actor import current_actor
 from kakehashi.web.privacy.models import PersonalDataView
 
 
-def record_view(viewer: Any, what: str, *, participant: Any = None, applicant: Any = None) -> None:
-    """Log that `viewer` saw `what` of a participant's or applicant's data; looking at one's own is not logged."""
+def log_view(sender: Any, *, viewer: Any, what: str, participant: Any, applicant: Any, **_: Any) -> None:
+    """Keep one row for `viewer` seeing `what` of a participant's or applicant's data; one's own is not kept."""
     owner = participant.user_id if participant is not None else getattr(applicant, "pk", None)
     if viewer is None or not getattr(viewer, "is_authenticated", False) or owner == viewer.pk:
         return

@@ -22,7 +22,7 @@ from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_admi
 from kakehashi.web.api.base import ScopedViewSet, named_in_body
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, APPLICANT, COORDINATOR
-from kakehashi.web.privacy.access import record_view
+from kakehashi.web.core.personal_data import record_view
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.downloads import document_download
 from kakehashi.web.recruitment.filtersets import ApplicationListFilterSet

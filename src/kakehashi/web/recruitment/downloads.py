@@ -10,7 +10,7 @@ from typing import Any
 from django.http import FileResponse
 from django.utils.cache import patch_cache_control
 
-from kakehashi.web.privacy.access import record_view
+from kakehashi.web.core.personal_data import record_view
 from kakehashi.web.recruitment.documents import document_name
 from kakehashi.web.recruitment.models import ApplicationDocument
 

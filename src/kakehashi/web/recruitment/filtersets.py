@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
-from kakehashi.web.core.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ScopedFilterSet
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.display import lazy_stage_label
 from kakehashi.web.recruitment.models import Application

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
+from kakehashi.web.accounts.lists import list_page
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.core.lists import list_page
+from kakehashi.web.core.personal_data import record_view
 from kakehashi.web.organizations.models import Organization, Program
-from kakehashi.web.privacy.access import record_view
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.display import lazy_stage_label, moment
 from kakehashi.web.recruitment.filtersets import ApplicationFilterSet

@@ -16,7 +16,7 @@ from kakehashi.timetable.instance import Visit as CoreVisit
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import SHORTENED_BELLS, LessonSlot, School
-from kakehashi.web.timetables.models import TimetableVersion, WeekSettings
+from kakehashi.web.timetables.models import TimetableVersion, VisitRow, WeekSettings
 
 
 def program_schools(program: Program) -> QuerySet[School]:
@@ -189,6 +189,11 @@ def published_versions() -> QuerySet[TimetableVersion]:
     """The week in force of every program: the one published pointer (`in_force`, set by timetable_publish).
     Every reader of "the published week" goes through this, never through `state` or version numbers."""
     return TimetableVersion.objects.filter(in_force=True)
+
+
+def visits_in_force() -> QuerySet[VisitRow]:
+    """The visits of every program's week in force: who may see whom through a visit (accounts/scope.py)."""
+    return VisitRow.objects.filter(version__in=published_versions())
 
 
 def published_version(program: Program) -> TimetableVersion | None:

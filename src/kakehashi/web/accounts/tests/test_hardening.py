@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from kakehashi.web.accounts.models import AttemptCount
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

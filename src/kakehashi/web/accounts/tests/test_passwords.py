@@ -9,7 +9,7 @@ from typing import Any
 from django.core import mail
 from django.test import Client
 
-from kakehashi.web.core.testing import PASSWORD, signed_in
+from kakehashi.web.testing import PASSWORD, signed_in
 
 RESET_LINK = re.compile(r"https?://testserver(/accounts/password/reset/[^/\s]+/[^/\s]+/)")
 NEW_PASSWORD = "lantern-ferry-harbour-7"

@@ -16,7 +16,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from kakehashi.web.accounts.models import AttemptCount
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.testing import PASSWORD
 
 STAFF_ROOM = "192.0.2.10"
 ATTACKER = "198.51.100.66"

@@ -8,7 +8,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from kakehashi.web.api.tokens import token_issue
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.testing import PASSWORD
 
 
 def script(user: Any) -> APIClient:

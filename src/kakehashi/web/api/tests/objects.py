@@ -9,7 +9,6 @@ from typing import Any
 from django.utils import timezone
 
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import Side
 from kakehashi.web.duties.models import DailyReport, TrainingSession
 from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, Notice, WeekendWork
 from kakehashi.web.recruitment.models import (
@@ -21,6 +20,7 @@ from kakehashi.web.recruitment.models import (
     SeaRequest,
 )
 from kakehashi.web.schools.models import ChangeRequest
+from kakehashi.web.testing import Side
 from kakehashi.web.timetables.models import SolveJob, TimetableVersion
 
 MONDAY = dt.date(2026, 11, 16)

@@ -15,9 +15,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import PASSWORD
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.tests.recruiting import PDF
+from kakehashi.web.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

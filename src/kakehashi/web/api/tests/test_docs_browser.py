@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.core.testing import PASSWORD, user
+from kakehashi.web.testing import PASSWORD, user
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")

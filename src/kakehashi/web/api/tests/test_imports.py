@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from kakehashi.web.api.tokens import token_issue
-from kakehashi.web.schools.imports import SCHOOL_COLUMNS
+from kakehashi.web.pages.imports.schools import SCHOOL_COLUMNS
 from kakehashi.web.schools.models import School
 
 pytestmark = pytest.mark.django_db

@@ -101,8 +101,8 @@ def _object_filters() -> list[tuple[str, str, type]]:
     """(resource, filter, model) for every list filter of the API that names an object by its id."""
     import django_filters
 
-    from kakehashi.web.api.urls import router
-    from kakehashi.web.core.filtersets import ScopedFilterBackend
+    from kakehashi.web.accounts.filtersets import ScopedFilterBackend
+    from kakehashi.web.site.api_urls import router
 
     found = []
     for resource, viewset, _ in router.registry:

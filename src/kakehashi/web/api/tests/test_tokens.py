@@ -10,7 +10,7 @@ from django.test import override_settings
 from rest_framework.test import APIClient
 
 from kakehashi.web.api.tests.helpers import browser, script
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

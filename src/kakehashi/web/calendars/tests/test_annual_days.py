@@ -11,7 +11,7 @@ from django.test import Client
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.plan import DatedPlan, DatedVisit
 from kakehashi.web.calendars.contracts import annual_days
-from kakehashi.web.core.testing import PASSWORD, publish_week
+from kakehashi.web.testing import PASSWORD, publish_week
 
 
 def test_a_school_planned_short_of_its_contract_is_behind_and_says_by_how_much() -> None:

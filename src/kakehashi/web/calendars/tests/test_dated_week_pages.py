@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import publish_week, signed_in
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.services import absence_report
+from kakehashi.web.testing import publish_week, signed_in
 from kakehashi.web.timetables.models import LessonRow
 from kakehashi.web.timetables.selectors import published_version, version_solution
 
@@ -73,9 +73,9 @@ def test_a_confirmed_cover_shows_the_substitute_on_their_week_and_the_absence_on
 def test_the_ical_feed_of_a_covered_date_has_the_substitutes_lessons_and_none_for_the_absent_alt(db: Any) -> None:
     from icalendar import Calendar
 
-    from kakehashi.web.core.testing import side
     from kakehashi.web.leave.models import LeaveRequest
-    from kakehashi.web.people.calendar import participant_calendar
+    from kakehashi.web.pages.people.calendar import participant_calendar
+    from kakehashi.web.testing import side
 
     west = side("West", prefix="W", seed=5, schools=4, alts=4)
     publish_week(west.program)

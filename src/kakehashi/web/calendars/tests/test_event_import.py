@@ -16,7 +16,7 @@ from django.test import Client
 from kakehashi.web.calendars.imports import read_events
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.tabular import ImportRefusedError
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.testing import signed_in
 
 CALENDAR = """date,ends,name,kind
 2026-04-07,,入学式,ceremony

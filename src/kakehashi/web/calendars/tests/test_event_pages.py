@@ -10,7 +10,7 @@ import pytest
 
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.models import Change
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

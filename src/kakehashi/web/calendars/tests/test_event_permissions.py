@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from kakehashi.web.calendars.models import Event
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from kakehashi.schoolyear.holidays import holiday_names_in_english
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
 from kakehashi.web.core.dates import day
-from kakehashi.web.core.testing import PASSWORD, publish_week
+from kakehashi.web.testing import PASSWORD, publish_week
 
 pytestmark = pytest.mark.django_db
 

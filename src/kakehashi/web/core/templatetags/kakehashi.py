@@ -70,14 +70,6 @@ def month_filter(value: dt.date | None) -> str:
     return dates.month(value)
 
 
-@register.filter
-def reason(text: str) -> str:
-    """{{ skipped.reason|reason }}: why a day has no lessons, in the reader's language (calendars/words.py)."""
-    from kakehashi.web.calendars.words import reason as worded
-
-    return worded(str(text))
-
-
 _HAND_EDITED = re.compile(r"A hand-edited copy of version (\d+)\.")
 
 

@@ -1,4 +1,4 @@
-"""The world of the authorization matrix: North and South (core/testing.py), each furnished with one object of
+"""The world of the authorization matrix: North and South (web/testing.py), each furnished with one object of
 every kind a URL can name — a published week, a school event, leave, an absence and its cover, a recruitment
 cycle with an application and its document, an SEA request, a placement request and run, a renewal intent, a
 submitted daily report, a training session with an invitation, a solve job, a calendar token, a change request,
@@ -23,7 +23,7 @@ from kakehashi.web.accounts.models import Role
 from kakehashi.web.api.tokens import token_issue
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.models import Change
-from kakehashi.web.core.testing import Side, publish_week, side, user
+from kakehashi.web.core.personal_data import record_view
 from kakehashi.web.duties import services as duties
 from kakehashi.web.duties import training
 from kakehashi.web.duties.models import Invitation, TrainingSession
@@ -32,9 +32,9 @@ from kakehashi.web.leave import services as leave
 from kakehashi.web.leave.covers import cover_propose
 from kakehashi.web.leave.models import CoverOffer, LeaveRequest, Notice, OfferCandidate
 from kakehashi.web.organizations.models import Contract
-from kakehashi.web.people.calendar import calendar_token_issue
+from kakehashi.web.pages.schools.requests import change_request_file
+from kakehashi.web.people.feeds import calendar_token_issue
 from kakehashi.web.people.models import Participant
-from kakehashi.web.privacy.access import record_view
 from kakehashi.web.privacy.models import PersonalDataView
 from kakehashi.web.recruitment import services_placement as placing
 from kakehashi.web.recruitment.models import (
@@ -43,7 +43,7 @@ from kakehashi.web.recruitment.models import (
 )
 from kakehashi.web.recruitment.tests.recruiting import make_cycle, submitted
 from kakehashi.web.schools.models import ChangeRequest, School
-from kakehashi.web.schools.requests import change_request_file
+from kakehashi.web.testing import Side, publish_week, side, user
 from kakehashi.web.timetables.jobs import solve_job_start
 from kakehashi.web.timetables.models import (
     FixedVisit,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.core.testing import PASSWORD
+from kakehashi.web.testing import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("KAKEHASHI_TEST_ARTIFACTS", "test-artifacts"))

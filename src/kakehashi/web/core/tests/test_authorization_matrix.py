@@ -519,7 +519,7 @@ ROUTE_OBJECTS.update(_admin_model_targets())
 
 EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "home": SIGNED_IN,
-    "changes": ADMINISTRATORS,  # core/views.changes: administrators only
+    "changes": ADMINISTRATORS,  # site/home.changes: administrators only
     "login": EVERYONE,  # the form; a signed-in user may sign in as someone else
     "password_reset": EVERYONE,
     "password_reset_done": EVERYONE,
@@ -529,14 +529,14 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "password_change_done": SIGNED_IN,
     "logout": NOBODY,  # GET is 405 for everyone (Django's LogoutView takes POST)
     "set_language": EVERYONE,
-    # schools/views.py: the list for LIST_ROLES, a school in visible_schools, edit for coordinators
+    # pages/schools/views.py: the list for LIST_ROLES, a school in visible_schools, edit for coordinators
     "schools:list": staff(COORDINATOR, SUPERVISOR, SCHOOL_STAFF, PARTICIPANT),
     "schools:romaji": SIGNED_IN,
     "schools:detail": SEE_SCHOOL,
     "schools:edit": COORDINATORS,
     # "School staff file requests here; coordinators and supervisors read them" (the view's docstring).
     "schools:requests": {"get": STAFF_ROLES, "post": only(SCHOOL_STAFF)},
-    # people/views.py: the list for LIST_ROLES, a participant in visible_participants, edit for coordinators,
+    # pages/people/views.py: the list for LIST_ROLES, a participant in visible_participants, edit for coordinators,
     # the calendar subscription for the participant themselves or a coordinator
     "people:list": STAFF_ROLES,
     "people:romaji": SIGNED_IN,
@@ -547,7 +547,7 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "people:week-edit": COORDINATORS,
     "people:excel": SEE_ALT,
     "people:pdf": SEE_ALT,
-    # organizations/views._program and timetables/views: coordinators of the program
+    # pages/programs/views._program and timetables/views: coordinators of the program
     "programs:detail": COORDINATORS,
     "programs:week": COORDINATORS,
     "programs:solve": COORDINATORS,

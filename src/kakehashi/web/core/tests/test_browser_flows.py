@@ -11,10 +11,10 @@ from django.test import override_settings
 from icalendar import Calendar
 
 from kakehashi.web.core import dates
-from kakehashi.web.core.testing import publish_week, side
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.recruitment.tests.recruiting import PDF
+from kakehashi.web.testing import publish_week, side
 
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 

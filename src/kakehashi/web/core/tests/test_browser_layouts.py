@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from kakehashi.web.core.testing import publish_week, side, user
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.recruitment.models import Cycle
 from kakehashi.web.recruitment.tests.recruiting import make_cycle
+from kakehashi.web.testing import publish_week, side, user
 from kakehashi.web.timetables.models import LessonRow
 
 pytestmark = BROWSER_MARKS

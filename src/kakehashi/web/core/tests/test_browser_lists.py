@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.core.testing import side
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.leave.services import leave_request_create
 from kakehashi.web.organizations.models import Organization
+from kakehashi.web.testing import side
 
 pytestmark = BROWSER_MARKS
 

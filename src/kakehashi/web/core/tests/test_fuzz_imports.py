@@ -15,8 +15,8 @@ from kakehashi.web.calendars.imports import COLUMNS as EVENT_COLUMNS
 from kakehashi.web.calendars.imports import read_events
 from kakehashi.web.core.tabular import ImportRefusedError
 from kakehashi.web.organizations.models import Organization
-from kakehashi.web.people.imports import PARTICIPANT_COLUMNS, plan_participants
-from kakehashi.web.schools.imports import BELL_COLUMNS, SCHOOL_COLUMNS, plan_bells, plan_schools
+from kakehashi.web.pages.imports.people import PARTICIPANT_COLUMNS, plan_participants
+from kakehashi.web.pages.imports.schools import BELL_COLUMNS, SCHOOL_COLUMNS, plan_bells, plan_schools
 from kakehashi.web.schools.models import School
 
 pytestmark = pytest.mark.django_db

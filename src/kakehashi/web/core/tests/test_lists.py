@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from django.test import Client
 
+from kakehashi.web.accounts import lists
 from kakehashi.web.accounts.scope import visible_participants
-from kakehashi.web.core import lists
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

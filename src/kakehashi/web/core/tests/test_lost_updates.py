@@ -16,11 +16,11 @@ from django.db import connection, connections
 from django.utils import translation
 
 from kakehashi.web.api.tests.helpers import script
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.models import DailyReport
 from kakehashi.web.env import parse_database_url
 from kakehashi.web.leave.models import LeaveRequest, Notice
 from kakehashi.web.people.models import Participant
+from kakehashi.web.testing import signed_in
 
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL")
 

@@ -12,12 +12,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from kakehashi.web.core.testing import publish_week, side, signed_in
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.recruitment.models import Cycle
 from kakehashi.web.recruitment.tests.recruiting import make_cycle
 from kakehashi.web.schools.models import Homeroom, LessonSlot, School
+from kakehashi.web.testing import publish_week, side, signed_in
 
 pytestmark = pytest.mark.django_db
 

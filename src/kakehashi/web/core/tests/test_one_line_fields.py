@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from kakehashi.web.api.tests.helpers import script
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest
 from kakehashi.web.people.models import Participant
+from kakehashi.web.testing import signed_in
 
 BROKEN = [
     "Anna\r\nBcc: all@example.jp",
@@ -87,7 +87,7 @@ def test_a_name_stored_with_a_line_break_before_the_check_still_lets_the_alt_ask
 
 @pytest.mark.django_db
 def test_the_school_page_refuses_a_school_name_with_a_line_break(world: Any) -> None:
-    from kakehashi.web.schools.tests.test_school_pages import form_of, logged_in
+    from kakehashi.web.pages.schools.tests.test_school_pages import form_of, logged_in
 
     north, _, _ = world
     school = north.schools[0]

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.exports import monthly_excel
 from kakehashi.web.duties.models import DutyKind
 from kakehashi.web.duties.monthly import AbsenceLine, CoverLine, DutyLine, LessonLine, Monthly, VisitLine
+from kakehashi.web.testing import signed_in
 from kakehashi.web.workforce.figures import Figures, Share
 from kakehashi.web.workforce.views import workforce_csv
 

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.duties.models import DailyReport, DutyEntry
 from kakehashi.web.duties.services import (
     entry_add,
@@ -26,6 +25,7 @@ from kakehashi.web.duties.tests.helpers import visits_of
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Participant
+from kakehashi.web.testing import signed_in, user
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,6 @@ from django.utils import translation
 
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.models import DutyEntry
 from kakehashi.web.duties.monthly import school_month
 from kakehashi.web.duties.services import entry_add, report_approve, report_start, report_submit
@@ -23,6 +22,7 @@ from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.schools.models import School
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

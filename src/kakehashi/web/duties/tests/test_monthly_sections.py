@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.monthly import VisitLine, school_month
 from kakehashi.web.duties.sections import by_week
 from kakehashi.web.duties.tests.helpers import NOVEMBER
 from kakehashi.web.duties.tests.test_monthly_reports import _month_of_work
+from kakehashi.web.testing import signed_in
 
 
 def _visit(day: int, reported: bool = False) -> VisitLine:

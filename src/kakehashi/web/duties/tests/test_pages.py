@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.models import TrainingSession
 from kakehashi.web.duties.services import entry_add, report_start, report_submit
 from kakehashi.web.duties.training import session_create, session_invite
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from kakehashi.web.core import lists
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.accounts import lists
 from kakehashi.web.duties.models import DailyReport
 from kakehashi.web.leave.models import Notice
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.duties.services import report_start
 from kakehashi.web.duties.training import attendance_record, session_create, session_invite
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.people.models import Participant
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.core.testing import side
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, chromium, page_as, shot
 from kakehashi.web.inbox.models import InboxItem
 from kakehashi.web.inbox.services import inbox_assign
+from kakehashi.web.pages.schools.requests import change_request_file
 from kakehashi.web.recruitment.services_placement import sea_request_file
-from kakehashi.web.schools.requests import change_request_file
+from kakehashi.web.testing import side
 from kakehashi.web.timetables.services import timetable_publish
 from kakehashi.web.timetables.tests.weeks import two_valid_weeks
 

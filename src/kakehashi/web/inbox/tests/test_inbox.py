@@ -10,13 +10,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from kakehashi.web.core.testing import PASSWORD, side, signed_in
 from kakehashi.web.inbox.models import InboxEvent, InboxItem
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.organizations.models import Contract
+from kakehashi.web.pages.schools.requests import change_request_file
 from kakehashi.web.recruitment.services_placement import sea_request_file
 from kakehashi.web.schools.models import ChangeRequest
-from kakehashi.web.schools.requests import change_request_file
+from kakehashi.web.testing import PASSWORD, side, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.leave.cover_changes import visit_changes
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.leave.tasks import propose_covers
 from kakehashi.web.leave.tests.test_absence_cover import _busy_day
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

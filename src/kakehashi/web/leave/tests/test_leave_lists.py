@@ -10,10 +10,10 @@ from typing import Any
 import openpyxl
 import pytest
 
-from kakehashi.web.core import lists
-from kakehashi.web.core.testing import signed_in
+from kakehashi.web.accounts import lists
 from kakehashi.web.leave.models import LeaveRequest, Notice
 from kakehashi.web.leave.services import absence_report, leave_request_create
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -12,14 +12,14 @@ from django.db import transaction
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core import dates
 from kakehashi.web.core.tabular import ImportRefusedError
-from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.duties.monthly import school_month
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.models import Cover, Notice
 from kakehashi.web.leave.services import absence_report
-from kakehashi.web.people.imports import plan_participants
+from kakehashi.web.pages.imports.people import plan_participants
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
+from kakehashi.web.testing import signed_in, user
 from kakehashi.web.timetables.selectors import program_substitutes, published_version, version_solution, week_document
 
 pytestmark = pytest.mark.django_db

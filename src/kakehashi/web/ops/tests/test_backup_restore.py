@@ -14,9 +14,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from kakehashi.web.core.testing import side
 from kakehashi.web.ops.backup import BackupError, Target, backup_database, restore_database
 from kakehashi.web.schools.models import School
+from kakehashi.web.testing import side
 
 
 def test_an_sqlite_database_is_backed_up_while_open_and_restored_as_it_was(tmp_path: Path) -> None:

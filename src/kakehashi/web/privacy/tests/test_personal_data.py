@@ -13,11 +13,11 @@ from django.core.management import call_command
 from django.test import Client
 
 from kakehashi.web.core.models import Change
-from kakehashi.web.core.testing import PASSWORD, signed_in
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.privacy.models import PersonalDataView
 from kakehashi.web.privacy.retention import purge_expired
+from kakehashi.web.testing import PASSWORD, signed_in
 
 pytestmark = pytest.mark.django_db
 

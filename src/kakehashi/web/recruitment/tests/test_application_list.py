@@ -8,12 +8,12 @@ from typing import Any
 import openpyxl
 import pytest
 
+from kakehashi.web.accounts import lists
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core import lists
-from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.recruitment.models import Cycle
 from kakehashi.web.recruitment.services import application_advance
 from kakehashi.web.recruitment.tests.recruiting import make_cycle, submitted
+from kakehashi.web.testing import signed_in, user
 
 pytestmark = pytest.mark.django_db
 

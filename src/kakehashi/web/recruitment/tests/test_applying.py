@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.recruitment.models import Application, ApplicationDocument, ApplicationStep
 from kakehashi.web.recruitment.services import application_submit, cycle_is_open
 from kakehashi.web.recruitment.tests.recruiting import (
@@ -30,6 +29,7 @@ from kakehashi.web.recruitment.tests.recruiting import (
     service_data,
     submitted,
 )
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

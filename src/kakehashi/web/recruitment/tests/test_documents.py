@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from kakehashi.web.api.tokens import token_issue
-from kakehashi.web.core.testing import signed_in
 from kakehashi.web.recruitment.models import Application, ApplicationDocument
 from kakehashi.web.recruitment.services import application_submit
 from kakehashi.web.recruitment.tests.recruiting import (
@@ -24,6 +23,7 @@ from kakehashi.web.recruitment.tests.recruiting import (
     pdf,
     service_data,
 )
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 

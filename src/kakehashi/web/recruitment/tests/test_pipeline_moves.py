@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.recruitment.models import Application, ApplicationStep, Cycle
 from kakehashi.web.recruitment.services import (
     application_advance,
@@ -20,6 +19,7 @@ from kakehashi.web.recruitment.services import (
     interview_schedule,
 )
 from kakehashi.web.recruitment.tests.recruiting import HONOLULU, make_cycle, submitted
+from kakehashi.web.testing import signed_in, user
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core.testing import signed_in, user
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.recruitment.models import Application, Cycle, PlacementRequest, PlacementRun, RenewalIntent
 from kakehashi.web.recruitment.services_placement import placement_apply, placement_instance, placement_run
+from kakehashi.web.testing import signed_in, user
 from kakehashi.web.timetables.selectors import week_document
 
 pytestmark = pytest.mark.django_db

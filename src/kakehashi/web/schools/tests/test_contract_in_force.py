@@ -10,11 +10,11 @@ import pytest
 from django.utils import timezone
 
 from kakehashi.web.api.tests.helpers import script
-from kakehashi.web.core.testing import side
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Placement
+from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import BlockedInstruction, ChangeRequest
-from kakehashi.web.schools.requests import school_contract
+from kakehashi.web.testing import side
 
 pytestmark = pytest.mark.django_db
 

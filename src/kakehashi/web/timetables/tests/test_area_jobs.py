@@ -11,8 +11,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from kakehashi.timetable.check import check
-from kakehashi.web.core.testing import signed_in
-from kakehashi.web.core.testing import world as build_world
+from kakehashi.web.testing import signed_in
+from kakehashi.web.testing import world as build_world
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import AreaJob, SolveJob, TimetableVersion
 from kakehashi.web.timetables.selectors import version_instance, version_solution

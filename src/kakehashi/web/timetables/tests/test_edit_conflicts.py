@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
 
-from kakehashi.web.core.testing import publish_week, signed_in
+from kakehashi.web.testing import publish_week, signed_in
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.selectors import latest_version, version_solution
 

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import ALL_DAYS
-from kakehashi.web.core.testing import PASSWORD, publish_week, signed_in
+from kakehashi.web.testing import PASSWORD, publish_week, signed_in
 from kakehashi.web.timetables import edits
 from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
 from kakehashi.web.timetables.selectors import version_solution, week_instance

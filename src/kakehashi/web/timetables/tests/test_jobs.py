@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from kakehashi.web.core.testing import PASSWORD
-from kakehashi.web.core.testing import world as build_world
 from kakehashi.web.schools.models import BellPeriod
+from kakehashi.web.testing import PASSWORD
+from kakehashi.web.testing import world as build_world
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, SolveJob, TimetableVersion, VisitRow
 

@@ -15,10 +15,10 @@ from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import ForbiddenPair, Solution, Status
 from kakehashi.timetable.solve import solve
 from kakehashi.web.accounts.scope import visible_schools
-from kakehashi.web.people.calendar import participant_calendar
-from kakehashi.web.people.selectors import participant_version
+from kakehashi.web.pages.people.calendar import participant_calendar
+from kakehashi.web.pages.people.selectors import participant_version
+from kakehashi.web.pages.schools.selectors import school_version
 from kakehashi.web.schools.models import School
-from kakehashi.web.schools.selectors import school_version
 from kakehashi.web.timetables.edits import timetable_draft
 from kakehashi.web.timetables.selectors import week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store

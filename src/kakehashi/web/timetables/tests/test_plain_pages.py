@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.core.testing import publish_week, signed_in
+from kakehashi.web.testing import publish_week, signed_in
 from kakehashi.web.timetables.models import SolveJob
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from kakehashi.web.core.testing import signed_in
-from kakehashi.web.people.calendar import participant_calendar
-from kakehashi.web.people.selectors import participant_version
-from kakehashi.web.schools.selectors import school_version
+from kakehashi.web.pages.people.calendar import participant_calendar
+from kakehashi.web.pages.people.selectors import participant_version
+from kakehashi.web.pages.schools.selectors import school_version
+from kakehashi.web.testing import signed_in
 from kakehashi.web.timetables.publishing import publish_preview
 from kakehashi.web.timetables.selectors import published_version
 from kakehashi.web.timetables.services import timetable_publish

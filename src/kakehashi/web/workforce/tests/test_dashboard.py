@@ -12,9 +12,9 @@ import pytest
 from django.db.models import Count
 from django.test import Client
 
-from kakehashi.web.core.testing import publish_week, signed_in
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.people.models import Participant
+from kakehashi.web.testing import publish_week, signed_in
 from kakehashi.web.timetables.models import LessonRow, VisitRow
 from kakehashi.web.timetables.selectors import published_version
 

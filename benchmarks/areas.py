@@ -1,0 +1,96 @@
+"""`make bench` (areas): a prefecture's week solved in areas (ADR 0014) against today's single-process solve.
+
+The prefecture is benchmarks/instances.py's `prefecture-1000` (1,000 schools, 400 ALTs, synthetic). Three
+runs, each in a process of its own with the same time limit: `solve` as a solve job runs it today, and the
+areas with one and with two processes side by side (the same functions a queue's area jobs run, so two
+processes stand for two task workers). Every timetable is judged by the checker. Written to
+benchmarks/areas.md, which run.py puts into RESULTS.md.
+
+    python benchmarks/areas.py [--time-limit 300] [--workers 2] [--case prefecture-1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.instances import CASES, instance_path  # noqa: E402
+from benchmarks.run import RUN_DIR, judge, machine  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def run(instance: Path, label: str, solver: str, time_limit: float, workers: int, processes: int) -> dict[str, Any]:
+    output = RUN_DIR / f"areas-{label}.json"
+    command = [sys.executable, str(HERE / "solve_one.py"), solver, str(instance), str(output),
+               "--time-limit", str(time_limit), "--workers", str(workers), "--processes", str(processes)]
+    started = time.monotonic()
+    done = subprocess.run(command, capture_output=True, text=True, timeout=time_limit * 2 + 300, check=False)
+    wall = time.monotonic() - started
+    if done.returncode != 0:
+        return {"label": label, "error": done.stderr.strip().splitlines()[-1:] or ["failed"], "wall": wall}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result |= {"label": label, "wall": round(wall, 1), "load": round(os.getloadavg()[0], 1)}
+    judge(instance, output, result)
+    result.pop("stats", None)
+    return result
+
+
+def write(rows: list[dict[str, Any]], command: str, started: datetime, case: str, time_limit: float) -> None:
+    single = next((r.get("checked_objective") for r in rows if r["label"] == "one process, whole week"), None)
+    lines = [
+        "## A prefecture in areas (issue 20, ADR 0014)", "",
+        f"Command: `{command}`; {machine()}; started {started:%Y-%m-%d %H:%M} UTC. Week: `{case}`; every run "
+        f"with `--time-limit {time_limit:g}`; objectives by the checker; load = the machine's 1-minute load "
+        "average as the run ended (2 = both cores busy).", "",
+        "| run | valid | objective | ÷ one process | first valid week | after the areas | wall s | peak MB "
+        "(main / an area process) | load |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        objective = r.get("checked_objective")
+        ratio = f"{objective / single:.3f}" if objective and single else "—"
+        lines.append(
+            f"| {r['label']} | {'yes' if r.get('valid') else 'NO'} | {objective:,} | {ratio} | "
+            f"{_n(r.get('start_objective'))} | {_n(r.get('areas_objective'))} | {r.get('wall', '—')} | "
+            f"{r.get('peak_mb', '—')} / {r.get('area_process_peak_mb', '—')} | {r.get('load', '—')} |"
+            if objective is not None else f"| {r['label']} | NO | — ({r.get('error')}) | | | | {r.get('wall')} | | |")
+    (HERE / "areas.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _n(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--time-limit", type=float, default=300)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--case", default="prefecture-1000")
+    args = parser.parse_args()
+    case = next(c for c in CASES if c.name == args.case)
+    instance = instance_path(case)
+    RUN_DIR.mkdir(parents=True, exist_ok=True)
+    started = datetime.now(UTC)
+    command = " ".join(["python benchmarks/areas.py", *sys.argv[1:]])
+    rows: list[dict[str, Any]] = []
+    for label, solver, processes in (("one process, whole week", "ours", 1), ("areas, one process", "areas", 1),
+                                     ("areas, two processes", "areas", 2)):
+        print(f"  {case.name}: {label} ...", file=sys.stderr, flush=True)
+        rows.append(run(instance, label, solver, args.time_limit, args.workers, processes))
+        write(rows, command, started, case.name, args.time_limit)
+    print(f"wrote {HERE / 'areas.md'}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
