@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.core.testing import user
+from kakehashi.web.testing import user
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School

@@ -18,7 +18,7 @@ from django.utils import timezone
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core import dates
-from kakehashi.web.core.testing import publish_week, side, user
+from kakehashi.web.testing import publish_week, side, user
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, chromium, page_as, shot
 from kakehashi.web.duties.monthly import school_month
 from kakehashi.web.leave import offers

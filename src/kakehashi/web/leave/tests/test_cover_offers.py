@@ -159,7 +159,7 @@ def test_a_second_offer_for_the_same_absent_day_is_refused_while_one_is_open(pub
 
 def test_the_school_is_told_by_name_who_comes_instead_of_whom(published: Any) -> None:
     from kakehashi.web.accounts.models import Role
-    from kakehashi.web.core.testing import user
+    from kakehashi.web.testing import user
 
     north, _, _ = published
     alt, day, school = absent_day(north)
