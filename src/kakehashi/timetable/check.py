@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from kakehashi.timetable.instance import Instance, Solution, format_clock
+from kakehashi.timetable.instance import ALL_DAYS, Instance, Solution, format_clock
 from kakehashi.timetable.score import Score, score_view
 from kakehashi.timetable.timetable_view import TimetableView
 from kakehashi.timetable.travel import TravelTimes
@@ -363,8 +363,7 @@ RULES: tuple[tuple[int, Rule], ...] = (
 
 
 def _day_order(day: str) -> int:
-    order = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-    return order.index(day) if day in order else len(order)
+    return ALL_DAYS.index(day) if day in ALL_DAYS else len(ALL_DAYS)
 
 
 # Every kind of violation with the rule it breaks: screens that word violations themselves (the web

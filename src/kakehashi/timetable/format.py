@@ -16,6 +16,7 @@ from kakehashi.timetable.instance import (
     INSTANCE_FORMAT,
     LEVELS,
     SOLUTION_FORMAT,
+    WORKING_DAYS,
     Alt,
     Assignment,
     ClassesPerWeek,
@@ -123,7 +124,7 @@ def parse_instance(data: Any) -> Instance:
 
 def _days(node: Node | None) -> tuple[str, ...]:
     if node is None:
-        return ("mon", "tue", "wed", "thu", "fri")
+        return WORKING_DAYS
     seen: list[str] = []
     for item in node.items(non_empty=True):
         day = item.choice(ALL_DAYS)

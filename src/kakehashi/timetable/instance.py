@@ -34,6 +34,16 @@ def format_clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def clock_time(minutes: int) -> dt.time:
+    """`530` → 08:50 as a time of day, for the web's forms, tables and calendars (the core counts minutes)."""
+    return dt.time(minutes // 60, minutes % 60)
+
+
+def clock_minutes(time: dt.time) -> int:
+    """08:50 → `530`: a time of day (a bell, a form's field) as the minutes after midnight the core counts."""
+    return time.hour * 60 + time.minute
+
+
 @dataclass(frozen=True)
 class Location:
     lat: float

@@ -19,9 +19,8 @@ from kakehashi.web.accounts.models import Role
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import week_instance
+from kakehashi.web.timetables.door import week_import, week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
-from kakehashi.web.timetables.week_import import week_import
 
 PASSWORD = "a-test-password-1"
 

@@ -10,12 +10,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 
 from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
-from kakehashi.schoolyear.plan import DatedPlan, DayChange, dated_plan
+from kakehashi.schoolyear.plan import DatedPlan, DayChange
+from kakehashi.timetable.instance import clock_minutes
 from kakehashi.web.calendars.contracts import AnnualDays, annual_days
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import SHORTENED_BELLS, School
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_dated_plan
+from kakehashi.web.timetables.selectors import program_schools, published_version
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def shortened_bells(school: School) -> dict[str, tuple[int, int]] | None:
     rows = [b for b in school.bells.all() if b.variant == SHORTENED_BELLS]
     if not rows:
         return None
-    return {b.period: (b.start.hour * 60 + b.start.minute, b.end.hour * 60 + b.end.minute) for b in rows}
+    return {b.period: (clock_minutes(b.start), clock_minutes(b.end)) for b in rows}
 
 
 def school_calendar(school: School, year: int) -> SchoolCalendar:
@@ -70,9 +72,8 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
     calendars = {s.code: school_calendar(s, year) for s in schools}
     ends = min(ends, SchoolYear(year).ends)
-    return dated_plan(
-        version_instance(version),
-        version_solution(version),
+    return version_dated_plan(
+        version,
         calendars,
         starts=starts,
         ends=ends,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolCalendar, SchoolDay, SchoolYear
 from kakehashi.schoolyear.plan import DatedLesson, DatedPlan, DatedVisit, SkippedVisit
-from kakehashi.timetable.instance import format_clock
+from kakehashi.timetable.instance import WORKING_DAYS, format_clock
 from kakehashi.web.calendars.selectors import remembered_dated_plan, school_calendar
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
@@ -19,7 +19,7 @@ from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.selectors import program_schools
 
-WORKING_DAYS = 5
+DAYS_SHOWN = len(WORKING_DAYS)  # Monday to Friday, the core's working week
 
 
 @dataclass
@@ -47,7 +47,7 @@ class DatedWeek:
 
     @property
     def friday(self) -> dt.date:
-        return self.monday + dt.timedelta(days=WORKING_DAYS - 1)
+        return self.monday + dt.timedelta(days=DAYS_SHOWN - 1)
 
 
 def requested_monday(request: HttpRequest) -> dt.date:
@@ -64,12 +64,12 @@ def _plan(program: Program | None, monday: dt.date) -> DatedPlan | None:
         return None
     # The whole program's week is laid out once and remembered until anything changes (a cover, an
     # event, a new version): every ALT's and school's page of that week reads the same plan.
-    return remembered_dated_plan(program, starts=monday, ends=monday + dt.timedelta(days=WORKING_DAYS - 1))
+    return remembered_dated_plan(program, starts=monday, ends=monday + dt.timedelta(days=DAYS_SHOWN - 1))
 
 
 def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWeek:
     plan = _plan(participant.program, monday)
-    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(WORKING_DAYS)]
+    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(DAYS_SHOWN)]
     if plan is None:
         return DatedWeek(monday, days, published=False)
     mine = plan.for_alt(participant.code)
@@ -89,7 +89,7 @@ def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWe
 def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
     contract = school_contract(school, monday)
     plan = _plan(contract.program if contract is not None else None, monday)
-    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(WORKING_DAYS)]
+    days = [DatedDay(monday + dt.timedelta(days=n)) for n in range(DAYS_SHOWN)]
     calendars: dict[int, SchoolCalendar] = {}
     for day in days:
         year = SchoolYear.of(day.date)

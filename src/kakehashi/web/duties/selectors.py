@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from kakehashi.schoolyear.plan import DatedPlan
+from kakehashi.timetable.instance import clock_time
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind, Invitation
 from kakehashi.web.duties.permissions import placements_on
@@ -19,10 +20,6 @@ from kakehashi.web.schools.models import School
 
 # "New participants" are those who started within this long before the session (or start later).
 NEW_FOR = relativedelta(months=12)
-
-
-def clock(minutes: int) -> dt.time:
-    return dt.time(minutes // 60, minutes % 60)
 
 
 def day_plan(participant: Participant, day: dt.date) -> DatedPlan:
@@ -57,8 +54,8 @@ def planned_entries(participant: Participant, day: dt.date) -> list[DutyEntry]:
             school=schools.get(lesson.school),
             homeroom=lesson.homeroom,
             period=lesson.period,
-            starts=clock(lesson.start),
-            ends=clock(lesson.end),
+            starts=clock_time(lesson.start),
+            ends=clock_time(lesson.end),
             lesson=lesson.lesson,
             from_plan=True,
         )

@@ -27,7 +27,8 @@ from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.selectors import program_schools, published_version
 
 # Seconds the engine may spend on one date's cover; the repair usually answers in well under one.
 COVER_SECONDS = 2.0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kakehashi.timetable.instance import clock_time
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.leave.models import LeaveEntitlement, WeekendWork
 from kakehashi.web.organizations.models import Organization, Program
@@ -54,14 +55,10 @@ def load_school_year(program: Program, board: Organization) -> None:
                 school=school,
                 variant=SHORTENED_BELLS,
                 period=str(index + 1),
-                defaults={"start": _clock(start), "end": _clock(start + length)},
+                defaults={"start": clock_time(start), "end": clock_time(start + length)},
             )
     for person in program.participants.all():
         LeaveEntitlement.objects.get_or_create(participant=person, year=2026, defaults={"days": 10})
     first = program.participants.order_by("code").first()
     if first is not None:
         WeekendWork.objects.create(participant=first, date=D(2026, 11, 28), description="Speech contest judge")
-
-
-def _clock(minutes: int) -> dt.time:
-    return dt.time(minutes // 60, minutes % 60)

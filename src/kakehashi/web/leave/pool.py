@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from kakehashi.schoolyear.substitutes import WHOLE_DAY, Substitute
-from kakehashi.timetable.instance import Instance, Location
+from kakehashi.timetable.instance import Instance, Location, clock_minutes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.selectors import allowed_schools, program_substitutes
 
 
 def _minutes(value: dt.time | None, default: int) -> int:
-    return default if value is None else value.hour * 60 + value.minute
+    return default if value is None else clock_minutes(value)
 
 
 def substitute_pool(program: Program, instance: Instance, *, away: set[str]) -> list[Substitute]:

@@ -12,7 +12,8 @@ from kakehashi.schoolyear.plan import dated_plan
 from kakehashi.web.calendars.selectors import school_calendar
 from kakehashi.web.leave.selectors import program_away, program_changes
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.timetables.selectors import program_schools, published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.selectors import program_schools, published_version
 
 
 @dataclass(frozen=True)

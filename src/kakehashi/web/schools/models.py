@@ -7,18 +7,22 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.core.models import Tracked
 from kakehashi.web.organizations.models import Organization
 
 
 class Weekday(models.TextChoices):
-    MON = "mon", _("Monday")
-    TUE = "tue", _("Tuesday")
-    WED = "wed", _("Wednesday")
-    THU = "thu", _("Thursday")
-    FRI = "fri", _("Friday")
-    SAT = "sat", _("Saturday")
-    SUN = "sun", _("Sunday")
+    """The days as forms, choices and sentences name them, in the reader's language. The days themselves (their
+    codes and order) are the core's one table, ALL_DAYS; this only gives each its name."""
+
+    MON = ALL_DAYS[0], _("Monday")
+    TUE = ALL_DAYS[1], _("Tuesday")
+    WED = ALL_DAYS[2], _("Wednesday")
+    THU = ALL_DAYS[3], _("Thursday")
+    FRI = ALL_DAYS[4], _("Friday")
+    SAT = ALL_DAYS[5], _("Saturday")
+    SUN = ALL_DAYS[6], _("Sunday")
 
 
 class School(Tracked):

@@ -8,9 +8,9 @@ from typing import Any
 
 from kakehashi.timetable.explain import explain
 from kakehashi.web.core.memo import until_next_change
+from kakehashi.web.timetables.door import version_instance, version_solution
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.rule_words import LessonName
-from kakehashi.web.timetables.selectors import version_instance, version_solution
 
 
 def version_analysis(version: TimetableVersion) -> dict[str, Any]:
@@ -21,14 +21,15 @@ def version_analysis(version: TimetableVersion) -> dict[str, Any]:
 
 def _analysis(version: TimetableVersion) -> dict[str, Any]:
     instance = version_instance(version)
-    analysis = explain(instance, version_solution(version))
+    timetable = version_solution(version)
+    analysis = explain(instance, timetable)
     names = {s.id: s.name for s in instance.schools}
     classes = len({(x.school, x.homeroom) for x in instance.lesson_by_id.values()})
     return {
         "terms": analysis.score.terms(),
         "objective": analysis.score.objective,
         "lessons": len(instance.lesson_by_id),
-        "covered": version.lessons.count(),
+        "covered": len(timetable.lessons),
         "classes": classes,
         "classes_with_alt": classes - len(analysis.uncovered),
         "school_days": [(d, names.get(d.school, d.school)) for d in analysis.school_days],

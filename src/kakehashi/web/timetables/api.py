@@ -31,6 +31,7 @@ from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
+from kakehashi.web.timetables.door import version_solution
 from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.jobs import solve_job_cancel, solve_job_start, solve_jobs_fail_stale
 from kakehashi.web.timetables.models import LessonRow, SolveJob, TimetableVersion, VisitRow
@@ -40,7 +41,6 @@ from kakehashi.web.timetables.publishing import (
     publish_preview,
     timetable_publish_confirmed,
 )
-from kakehashi.web.timetables.selectors import version_solution
 from kakehashi.web.timetables.services import timetable_publish_with_changes
 
 # Versions

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.timetable.instance import ALL_DAYS, WORKING_DAYS
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.people.models import Participant
@@ -124,7 +124,7 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             "locks": locks,
             "schools": program_schools(program),
             "others": program.participants.filter(kind="alt").exclude(pk=participant.pk),
-            "days": ["mon", "tue", "wed", "thu", "fri"],
+            "days": list(WORKING_DAYS),
         },
     )
 

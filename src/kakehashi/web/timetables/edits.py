@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from kakehashi.timetable.check import check
@@ -21,11 +20,16 @@ from kakehashi.web.core.actor import current_actor
 from kakehashi.web.core.models import Change
 from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables import rule_words
-from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
-from kakehashi.web.timetables.selectors import editable_version, version_instance, version_solution, week_instance_json
+from kakehashi.web.timetables.door import (
+    version_create,
+    version_instance,
+    version_rows_replace,
+    version_solution,
+    week_instance_json,
+)
+from kakehashi.web.timetables.models import TimetableVersion
+from kakehashi.web.timetables.selectors import editable_version
 
 
 class EditRefusedError(ValueError):
@@ -50,45 +54,24 @@ def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
     base = editable_version(program)
     if base is not None and base.state == TimetableVersion.State.DRAFT:
         return base
-    number = (program.timetables.aggregate(top=Max("number"))["top"] or 0) + 1
-    draft = TimetableVersion.objects.create(
-        program=program,
-        number=number,
-        solver_status=base.solver_status if base else "feasible",
-        objective=base.objective if base else 0,
-        explanation=[f"A hand-edited copy of version {base.number}." if base else "Empty."],
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+    if base is None:
+        copy = Solution(Status.FEASIBLE, (), (), instance=None, objective=0, explanation=("Empty.",))
+        week = week_instance_json(program)
+    else:
         # A hand edit changes the timetable, not the week it answers: the copy keeps its base's week.
-        week=base.week if base is not None and base.week else week_instance_json(program),
-    )
-    if base is not None:
-        VisitRow.objects.bulk_create(
-            VisitRow(version=draft, participant_id=v.participant_id, day=v.day, school_id=v.school_id)
-            for v in base.visits.all()
+        copy = replace(
+            version_solution(base), bound=None, explanation=(f"A hand-edited copy of version {base.number}.",)
         )
-        LessonRow.objects.bulk_create(
-            LessonRow(version=draft, participant_id=x.participant_id, lesson_id=x.lesson_id) for x in base.lessons.all()
-        )
-    return draft
+        week = base.week or week_instance_json(program)
+    return version_create(program=program, week=week, solution=copy, user=user)
 
 
 def _apply(draft: TimetableVersion, instance: Instance, candidate: Solution, what: str) -> TimetableVersion:
     violations = check(instance, candidate)
     if violations:
         raise EditRefusedError(rule_words.sentences(violations, rule_words.names_of(instance)))
-    people = {p.code: p for p in Participant.objects.filter(program=draft.program)}
-    schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in candidate.visits})}
-    lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in candidate.lessons})}
     before = score(instance, version_solution(draft)).objective
-    draft.visits.all().delete()
-    draft.lessons.all().delete()
-    VisitRow.objects.bulk_create(
-        VisitRow(version=draft, participant=people[v.alt], day=v.day, school=schools[v.school])
-        for v in candidate.visits
-    )
-    LessonRow.objects.bulk_create(
-        LessonRow(version=draft, participant=people[a.alt], lesson=lessons[a.lesson]) for a in candidate.lessons
-    )
+    version_rows_replace(version=draft, solution=candidate)
     draft.objective = score(instance, candidate).objective
     draft.bound = None
     draft.solver_status = Status.FEASIBLE.value

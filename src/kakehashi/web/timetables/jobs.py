@@ -25,8 +25,9 @@ from kakehashi.timetable.solve.model import Progress
 from kakehashi.web.core.actor import acting_as
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.area_jobs import area_schools, split_into_areas
+from kakehashi.web.timetables.door import version_solution, week_document
 from kakehashi.web.timetables.models import AreaJob, LockedVisit, SolveJob
-from kakehashi.web.timetables.selectors import published_version, version_solution, week_document
+from kakehashi.web.timetables.selectors import published_version
 from kakehashi.web.timetables.services import TimetableRefusedError, timetable_store
 
 logger = logging.getLogger(__name__)

@@ -118,7 +118,7 @@ class TimetableVersion(Tracked):
     # (two coordinators editing the same week never overwrite each other).
     revision = models.PositiveIntegerField(_("revision"), default=0)
     # The kakehashi/week@1 document the version was made from (canonical JSON): a version is always read
-    # against its own week, never against today's, which may have moved on since (selectors.version_instance).
+    # against its own week, never against today's, which may have moved on since (door.version_instance).
     week = models.JSONField(_("week"), null=True, blank=True, editable=False)
 
     class Meta:

@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -19,10 +18,11 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.web.core.languages import by_language
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.schools.models import School
 from kakehashi.web.timetables import rule_words
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
-from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
+from kakehashi.web.timetables.door import version_create
+from kakehashi.web.timetables.models import LockedVisit, TimetableVersion
 from kakehashi.web.timetables.selectors import published_version
 
 
@@ -45,30 +45,7 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
     if violations:
         first = rule_words.sentence(violations[0], rule_words.names_of(instance))
         raise TimetableRefusedError(_("The timetable breaks a rule: %(rule)s") % {"rule": first})
-    alts = {p.code: p for p in Participant.objects.filter(program=program, code__in={v.alt for v in solution.visits})}
-    schools = {s.code: s for s in School.objects.filter(code__in={v.school for v in solution.visits})}
-    lessons = {x.code: x for x in LessonSlot.objects.filter(code__in={a.lesson for a in solution.lessons})}
-    # Two stores of one program (a solve job finishing while a coordinator edits) take turns on the
-    # program's row, so each reads the other's version number before choosing its own.
-    Program.objects.select_for_update().filter(pk=program.pk).first()
-    number = (program.timetables.aggregate(top=Max("number"))["top"] or 0) + 1
-    version = TimetableVersion.objects.create(
-        program=program,
-        number=number,
-        solver_status=solution.status.value,
-        objective=solution.objective,
-        bound=solution.bound,
-        explanation=list(solution.explanation),
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-        week=instance_to_json(instance),
-    )
-    VisitRow.objects.bulk_create(
-        VisitRow(version=version, participant=alts[v.alt], day=v.day, school=schools[v.school]) for v in solution.visits
-    )
-    LessonRow.objects.bulk_create(
-        LessonRow(version=version, participant=alts[a.alt], lesson=lessons[a.lesson]) for a in solution.lessons
-    )
-    return version
+    return version_create(program=program, week=instance_to_json(instance), solution=solution, user=user)
 
 
 @transaction.atomic

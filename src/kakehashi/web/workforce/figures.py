@@ -14,7 +14,7 @@ from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.models import LessonRow, VisitRow
+from kakehashi.web.timetables.door import version_instance, version_solution
 from kakehashi.web.timetables.selectors import program_schools, published_version
 
 CLASSES_TARGET = (20, 25)  # classes a week an ALT is meant to teach
@@ -95,22 +95,23 @@ def _operational(figures: Figures, program: Program, visible: set[int], today: d
     fill rate of absences so far this school year."""
     version = published_version(program)
     if version is not None:
-        levels: dict[int, set[str]] = {}
-        for visit in VisitRow.objects.filter(version=version, participant_id__in=visible).select_related("school"):
-            levels.setdefault(visit.participant_id, set()).add(visit.school.level)
+        week, timetable = version_instance(version), version_solution(version)
+        seen = set(program.participants.filter(pk__in=visible).values_list("code", flat=True))
+        levels: dict[str, set[str]] = {}
+        for visit in timetable.visits:
+            if visit.alt in seen:
+                levels.setdefault(visit.alt, set()).add(week.school_by_id[visit.school].level)
         figures.multi_level = sum(1 for found in levels.values() if len(found) >= 2)
-        classes = Counter(
-            LessonRow.objects.filter(version=version, participant_id__in=visible).values_list(
-                "participant_id", flat=True
-            )
+        classes = Counter(a.alt for a in timetable.lessons if a.alt in seen)
+        alts = set(
+            program.participants.filter(kind=Participant.Kind.ALT, pk__in=visible).values_list("code", flat=True)
         )
-        alts = {p.pk for p in program.participants.filter(kind=Participant.Kind.ALT, pk__in=visible)}
         figures.alts_with_week = len(alts)
         low, high = CLASSES_TARGET
         figures.classes_below = sum(1 for p in alts if classes[p] < low)
         figures.classes_above = sum(1 for p in alts if classes[p] > high)
         figures.classes_within = len(alts) - figures.classes_below - figures.classes_above
-        figures.visit_days_delivered = VisitRow.objects.filter(version=version).count()
+        figures.visit_days_delivered = len(timetable.visits)
         figures.visit_days_contracted = sum(s.visit_days_min for s in program_schools(program))
     rates = fill_rates(program, SchoolYear.of(today), until=today)
     figures.lessons_to_cover = sum(r.needed for r in rates)

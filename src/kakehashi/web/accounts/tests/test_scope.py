@@ -9,7 +9,7 @@ from django.test import Client
 
 from kakehashi.web.accounts.scope import visible_participants, visible_schools
 from kakehashi.web.testing import PASSWORD
-from kakehashi.web.timetables.selectors import week_instance
+from kakehashi.web.timetables.door import week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,9 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.testing import publish_week, signed_in
+from kakehashi.web.timetables.door import version_solution
 from kakehashi.web.timetables.models import LessonRow
-from kakehashi.web.timetables.selectors import published_version, version_solution
+from kakehashi.web.timetables.selectors import published_version
 
 pytestmark = pytest.mark.django_db
 

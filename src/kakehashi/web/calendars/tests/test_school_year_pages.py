@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 def published_visits(side: Any) -> Any:
-    from kakehashi.web.timetables.selectors import published_version, version_solution
+    from kakehashi.web.timetables.door import version_solution
+    from kakehashi.web.timetables.selectors import published_version
 
     return version_solution(published_version(side.program)).visits
 

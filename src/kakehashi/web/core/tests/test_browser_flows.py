@@ -91,7 +91,7 @@ def test_an_absence_reported_on_the_phone_is_covered_and_announced_after_one_cli
     from kakehashi.schoolyear.holidays import working_days
     from kakehashi.timetable.instance import ALL_DAYS
     from kakehashi.timetable.solve import solve
-    from kakehashi.web.timetables.selectors import week_instance
+    from kakehashi.web.timetables.door import week_instance
     from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
     north = side("North", prefix="N", seed=11)

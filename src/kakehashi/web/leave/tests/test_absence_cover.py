@@ -17,7 +17,8 @@ from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.leave.tasks import propose_covers
 from kakehashi.web.testing import signed_in
-from kakehashi.web.timetables.selectors import published_version, version_solution
+from kakehashi.web.timetables.door import version_solution
+from kakehashi.web.timetables.selectors import published_version
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,8 @@ from kakehashi.web.pages.imports.people import plan_participants
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
 from kakehashi.web.testing import signed_in, user
-from kakehashi.web.timetables.selectors import program_substitutes, published_version, version_solution, week_document
+from kakehashi.web.timetables.door import version_solution, week_document
+from kakehashi.web.timetables.selectors import program_substitutes, published_version
 
 pytestmark = pytest.mark.django_db
 

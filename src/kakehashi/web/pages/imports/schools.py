@@ -18,7 +18,7 @@ from django.db import transaction
 from kakehashi.timetable.generate import ENGLISH_KIND
 from kakehashi.timetable.generate_names import romanized_school_name
 from kakehashi.timetable.generate_sites import GenerateError, load_school_sites
-from kakehashi.timetable.instance import ALL_DAYS, DAY_NAMES_JA
+from kakehashi.timetable.instance import ALL_DAYS, DAY_NAMES_JA, WORKING_DAYS
 from kakehashi.web.core.tabular import ImportRefusedError, Problem, RowReader, read_table, require_columns, rows_in
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.schools.models import SHORTENED_BELLS, BellPeriod, Homeroom, LessonSlot, School
@@ -63,7 +63,7 @@ SCHOOL_COLUMNS = [
 ]
 BELL_COLUMNS = ["school", "variant", "period", "start", "end"]
 CLASS_COLUMNS = ["school", "class", "grade", "weight"]
-LESSON_GRID_COLUMNS = ["period", "mon", "tue", "wed", "thu", "fri"]
+LESSON_GRID_COLUMNS = ["period", *WORKING_DAYS]
 CLASS_NAME = re.compile(r"^\d{1,2}-\d{1,2}$")
 
 

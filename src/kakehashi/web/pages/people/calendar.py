@@ -12,7 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vGeo
 
 from kakehashi.schoolyear.plan import DatedLesson
-from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.timetable.instance import ALL_DAYS, clock_time
 from kakehashi.web.calendars.selectors import remembered_dated_plan
 from kakehashi.web.pages.people.selectors import participant_version, participant_week_grid
 from kakehashi.web.people.models import Participant
@@ -37,12 +37,6 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     calendar.add("x-wr-calname", f"{participant.name} – Kakehashi")
     calendar.add("x-wr-timezone", "Asia/Tokyo")
     stamp = timezone.now()
-    schools = {}
-    if version is not None:
-        schools = {
-            v.school.organization.name: v.school
-            for v in version.visits.filter(participant=participant).select_related("school__organization")
-        }
     # The dated plan (the week laid over each school's calendar): no event on a holiday, a vacation day,
     # a sports day or a compensatory day off. A day whose visits all happen gets the template day's lessons
     # and trips; a day that lost one of two schools gets the remaining lessons only.
@@ -57,17 +51,18 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     for lesson in mine.lessons if mine is not None else []:
         lessons_on.setdefault(lesson.date, []).append(lesson)
     substitute_on = {v.date for v in mine.visits if v.substitute} if mine is not None else set()
-    names = {s.code: s for s in schools.values()}
+    names = {block.school.code: block.school for blocks in template.values() for block in blocks if block.school}
     for date in sorted(visits_on):
         day = ALL_DAYS[date.weekday()]
         blocks = template.get(day, [])
         regular = {(b.start, b.end) for b in blocks if b.kind == "lesson"}
-        dated = lessons_on.get(date, [])
+        held = lessons_on.get(date, [])
         # The template's blocks (lessons and trips) when the date is an ordinary one; otherwise (a skipped
         # school, a substitute day, shortened bells) the dated lessons as they really are, without trips.
-        if date not in skipped_on and date not in substitute_on and {(x.start, x.end) for x in dated} == regular:
+        if date not in skipped_on and date not in substitute_on and {(x.start, x.end) for x in held} == regular:
             for number, block in enumerate(blocks):
-                school_name = block.detail.split(" · ")[0] if block.kind == "lesson" else block.detail
+                # The block knows its school: a name written for the reader is never parsed back into one.
+                school_name = block.school.display_name if block.kind == "lesson" and block.school else block.detail
                 calendar.add_component(
                     _event(
                         participant,
@@ -79,13 +74,13 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
                         block.label,
                         block.detail,
                         school_name,
-                        schools.get(school_name),
+                        block.school,
                         block.start,
                         block.end,
                     )
                 )
             continue
-        for number, lesson in enumerate(sorted(dated, key=lambda x: x.start)):
+        for number, lesson in enumerate(sorted(held, key=lambda x: x.start)):
             school = names.get(lesson.school) or _school(lesson.school)
             school_name = school.organization.name if school is not None else lesson.school
             detail = f"{school_name} · period {lesson.period}"
@@ -133,8 +128,8 @@ def _event(
     if school is not None:
         event.add("location", f"{school.organization.name} {school.organization.name_ja}".strip())
         event.add("geo", vGeo((school.lat, school.lon)))
-    event.add("dtstart", dt.datetime.combine(date, _clock(start), tzinfo=TOKYO))
-    event.add("dtend", dt.datetime.combine(date, _clock(end), tzinfo=TOKYO))
+    event.add("dtstart", dt.datetime.combine(date, clock_time(max(0, start)), tzinfo=TOKYO))
+    event.add("dtend", dt.datetime.combine(date, clock_time(max(0, end)), tzinfo=TOKYO))
     event.add("dtstamp", stamp)
     event.add("uid", f"{participant.code}-{date.isoformat()}-{number}-v{version.number if version else 0}@kakehashi")
     return event
@@ -142,7 +137,3 @@ def _event(
 
 def _school(code: str) -> School | None:
     return School.objects.filter(code=code).select_related("organization").first()
-
-
-def _clock(minutes: int) -> dt.time:
-    return dt.time(max(0, minutes) // 60, max(0, minutes) % 60)

@@ -3,12 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import School
+from kakehashi.web.schools.models import School, Weekday
 
 
 def record_version(participant: Participant) -> str:
@@ -22,7 +20,7 @@ class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
     )
     cover_days = forms.MultipleChoiceField(
         label=_("days a substitute can cover"),
-        choices=[(day, WEEKDAYS[number]) for number, day in enumerate(ALL_DAYS)],
+        choices=Weekday.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("None ticked: every working day."),

@@ -8,10 +8,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kakehashi.timetable.instance import ALL_DAYS, format_clock
+from kakehashi.timetable.instance import ALL_DAYS, clock_minutes, clock_time, format_clock
+from kakehashi.timetable.travel import TravelTimes
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import BellPeriod
-from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.schools.models import LessonSlot, School
+from kakehashi.web.timetables.door import version_alt_part, version_instance
+from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import published_version
 
 
@@ -27,30 +29,27 @@ def participant_version(participant: Participant) -> TimetableVersion | None:
 
 
 def participant_week(participant: Participant, version: TimetableVersion | None) -> list[Day]:
+    """The participant's part of `version` day by day, read through the door against the version's own week
+    (lesson times are that week's bells, as the timetable answered them)."""
     if version is None:
         return []
+    part = version_alt_part(version, participant.code)
     days = {day: Day(day) for day in ALL_DAYS}
-    for visit in VisitRow.objects.filter(version=version, participant=participant).select_related(
-        "school__organization"
-    ):
-        days[visit.day].schools.append(visit.school)
-    rows = LessonRow.objects.filter(version=version, participant=participant).select_related(
-        "lesson__school__organization", "lesson__homeroom"
+    schools = School.objects.filter(code__in={v.school for v in part.visits}).select_related("organization")
+    by_code = {school.code: school for school in schools}
+    for visit in part.visits:
+        days[visit.day].schools.append(by_code[visit.school])
+    slots = LessonSlot.objects.filter(code__in={a.lesson for a in part.lessons}).select_related(
+        "school__organization", "homeroom"
     )
-    bells = {
-        (b.school_id, b.variant, b.period): b
-        for b in BellPeriod.objects.filter(school__in={row.lesson.school_id for row in rows})
-    }
-    for row in rows:
-        lesson = row.lesson
-        bell = bells.get((lesson.school_id, lesson.day, lesson.period)) or bells.get(
-            (lesson.school_id, "default", lesson.period)
-        )
+    slot_by_code = {slot.code: slot for slot in slots}
+    for assignment in part.lessons:
+        lesson = part.lesson(assignment)
         days[lesson.day].lessons.append(
-            {"lesson": lesson, "start": bell.start if bell else None, "end": bell.end if bell else None}
+            {"lesson": slot_by_code[lesson.id], "start": clock_time(lesson.start), "end": clock_time(lesson.end)}
         )
     for day in days.values():
-        day.lessons.sort(key=lambda x: (x["start"] is None, x["start"]))
+        day.lessons.sort(key=lambda x: x["start"])
     return [day for day in days.values() if day.schools or day.lessons]
 
 
@@ -64,6 +63,9 @@ class Block:
     end: int
     label: str
     detail: str = ""
+    # The school the block happens at (a lesson) or travels to or from (the first and last trip of the day);
+    # None for a trip between two schools. The feed takes the event's place from it.
+    school: School | None = None
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -89,19 +91,15 @@ class Block:
         return f"{format_clock(self.start)}–{format_clock(self.end)}"
 
 
-def _minutes(value: Any) -> int:
-    return value.hour * 60 + value.minute
-
-
 def participant_week_grid(participant: Participant, version: TimetableVersion | None) -> list[tuple[str, list[Block]]]:
     """Each working day as blocks on a clock: lessons (school, class, period) and the travel around them:
     from home before the first lesson, between the two schools of a two-school day, home after the last."""
-    from kakehashi.web.timetables.travel import PageTravel
-
     days = participant_week(participant, version)
-    if not days:
+    if version is None or not days:
         return []
-    travel = PageTravel(participant)
+    week = version_instance(version)
+    travel = TravelTimes(week)
+    alt = week.alt_by_id.get(participant.code)
     grid = []
     for day in days:
         blocks: list[Block] = []
@@ -111,31 +109,33 @@ def participant_week_grid(participant: Participant, version: TimetableVersion | 
             blocks.append(
                 Block(
                     "lesson",
-                    _minutes(item["start"]),
-                    _minutes(item["end"]),
+                    clock_minutes(item["start"]),
+                    clock_minutes(item["end"]),
                     lesson.homeroom.name,
                     f"{lesson.school.display_name} · {lesson.period}",
+                    lesson.school,
                 )
             )
         order = sorted(
             day.schools,
             key=lambda s: min(
-                (_minutes(x["start"]) for x in lessons if x["lesson"].school_id == s.pk), default=DAY_END
+                (clock_minutes(x["start"]) for x in lessons if x["lesson"].school_id == s.pk), default=DAY_END
             ),
         )
-        if lessons and order:
+        if lessons and order and alt is not None:
             first_start = min(b.start for b in blocks)
             last_end = max(b.end for b in blocks)
-            there = travel.minutes(None, order[0])
+            there = travel.commute(alt, order[0].code)
             first = order[0].display_name
-            blocks.append(Block("travel", first_start - there, first_start, _minutes_label(there), first))
+            blocks.append(Block("travel", first_start - there, first_start, _minutes_label(there), first, order[0]))
             for one, other in itertools.pairwise(order):
-                leave = max(_minutes(x["end"]) for x in lessons if x["lesson"].school_id == one.pk)
-                hop = travel.minutes(one, other)
+                leave = max(clock_minutes(x["end"]) for x in lessons if x["lesson"].school_id == one.pk)
+                hop = travel.between(alt, one.code, other.code)
                 route = f"{one.display_name} → {other.display_name}"
                 blocks.append(Block("travel", leave, leave + hop, _minutes_label(hop), route))
-            back = travel.minutes(order[-1], None)
-            blocks.append(Block("travel", last_end, last_end + back, _minutes_label(back), order[-1].display_name))
+            back = travel.between(alt, order[-1].code, alt.id)
+            last = order[-1].display_name
+            blocks.append(Block("travel", last_end, last_end + back, _minutes_label(back), last, order[-1]))
         grid.append((day.day, sorted(blocks, key=lambda b: b.start)))
     return grid
 

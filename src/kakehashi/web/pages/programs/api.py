@@ -19,7 +19,7 @@ from kakehashi.web.accounts.scope import coordinated_programs, roles_of, visible
 from kakehashi.web.api.base import ScopedViewSet
 from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
 from kakehashi.web.organizations.models import Contract, Organization, Program
-from kakehashi.web.timetables.selectors import week_instance_json
+from kakehashi.web.timetables.door import week_instance_json
 
 
 class ProgramSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]

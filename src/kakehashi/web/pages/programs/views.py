@@ -19,16 +19,11 @@ from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
+from kakehashi.web.timetables.door import version_solution, week_instance_json
 from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.publishing import InForceChangedError, publish_preview, timetable_publish_confirmed
 from kakehashi.web.timetables.rule_words import names_from, reason_sentence
-from kakehashi.web.timetables.selectors import (
-    program_alts,
-    program_schools,
-    published_version,
-    version_solution,
-    week_instance_json,
-)
+from kakehashi.web.timetables.selectors import program_alts, program_schools, published_version
 from kakehashi.web.timetables.summary import score_parts, summary_sentences
 
 

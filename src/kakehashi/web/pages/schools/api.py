@@ -30,7 +30,7 @@ from kakehashi.web.pages.schools.selectors import school_version, visits_by_day
 from kakehashi.web.pages.schools.views import LIST_ROLES
 from kakehashi.web.schools.models import BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
 from kakehashi.web.schools.services import school_update
-from kakehashi.web.timetables.models import LessonRow
+from kakehashi.web.timetables.door import version_school_part
 
 SchoolUpdateSerializer = form_serializer("SchoolUpdate", SchoolForm)
 SchoolPatchSerializer = form_serializer("SchoolPatch", SchoolForm, partial=True)
@@ -135,13 +135,11 @@ class SchoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Upd
         school = self.get_object()
         version = school_version(school)
         visits = visits_by_day(school, version)
-        taken = dict(
-            LessonRow.objects.filter(version=version, lesson__school=school).values_list(
-                "lesson_id", "participant__code"
-            )
+        taken = (
+            {a.lesson: a.alt for a in version_school_part(version, school.code).lessons} if version is not None else {}
         )
         lessons = [
-            {"lesson": x.code, "day": x.day, "period": x.period, "homeroom": x.homeroom.name, "alt": taken.get(x.pk)}
+            {"lesson": x.code, "day": x.day, "period": x.period, "homeroom": x.homeroom.name, "alt": taken.get(x.code)}
             for x in school.lessons.filter(active=True).select_related("homeroom")
         ]
         body = {

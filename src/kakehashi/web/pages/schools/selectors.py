@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.organizations.models import Contract
+from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
-from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.door import version_school_part
+from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import published_versions
 
 
@@ -25,15 +27,14 @@ class GridRow:
 
 def lesson_grid(school: School, days: list[str], version: TimetableVersion | None) -> list[GridRow]:
     """Periods × days, each cell the foreign-language lessons then, with the ALT who joins (if any)."""
-    taken = {}
+    taken: dict[str, Participant] = {}
     if version is not None:
-        taken = {
-            row.lesson_id: row.participant
-            for row in LessonRow.objects.filter(version=version, lesson__school=school).select_related("participant")
-        }
+        lessons = version_school_part(version, school.code).lessons
+        people = _participants({a.alt for a in lessons})
+        taken = {a.lesson: people[a.alt] for a in lessons}
     by_slot: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for lesson in LessonSlot.objects.filter(school=school, active=True).select_related("homeroom"):
-        by_slot[(lesson.period, lesson.day)].append({"lesson": lesson, "alt": taken.get(lesson.pk)})
+        by_slot[(lesson.period, lesson.day)].append({"lesson": lesson, "alt": taken.get(lesson.code)})
     rows = []
     for bell in school.bells.filter(variant="default").order_by("start"):
         rows.append(
@@ -50,9 +51,15 @@ def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str,
     result: dict[str, list[Any]] = {day: [] for day in ALL_DAYS}
     if version is None:
         return result
-    for row in VisitRow.objects.filter(version=version, school=school).select_related("participant"):
-        result[row.day].append(row.participant)
+    visits = version_school_part(version, school.code).visits
+    people = _participants({v.alt for v in visits})
+    for visit in visits:
+        result[visit.day].append(people[visit.alt])
     return result
+
+
+def _participants(codes: set[str]) -> dict[str, Participant]:
+    return {p.code: p for p in Participant.objects.filter(code__in=codes)}
 
 
 def school_version(school: School) -> TimetableVersion | None:

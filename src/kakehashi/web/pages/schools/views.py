@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kakehashi.timetable.generate import ENGLISH_KIND
 from kakehashi.timetable.generate_names import romanized_school_name
+from kakehashi.timetable.instance import WORKING_DAYS
 from kakehashi.web.accounts.lists import filtered_list
 from kakehashi.web.accounts.scope import has_role, roles_of, visible_participants, visible_schools
 from kakehashi.web.calendars.weeks import requested_monday, school_dated_week
@@ -30,7 +31,7 @@ from kakehashi.web.pages.schools.selectors import lesson_grid, school_version, v
 from kakehashi.web.pages.schools.tables import SchoolTable
 from kakehashi.web.schools.models import ChangeRequest, School
 from kakehashi.web.schools.services import school_update
-from kakehashi.web.timetables.models import WeekSettings
+from kakehashi.web.timetables.door import version_instance
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff", "participant")
 
@@ -51,8 +52,8 @@ def school_list(request: HttpRequest) -> HttpResponse:
 def school_detail(request: HttpRequest, code: str) -> HttpResponse:
     school: School = get_object_or_404(visible_schools(request.user), code=code)
     version = school_version(school)
-    settings = WeekSettings.objects.filter(program_id=version.program_id).first() if version else None
-    days = list(settings.days) if settings else ["mon", "tue", "wed", "thu", "fri"]
+    # The days of the week the version answers (a week may have a Saturday), else the working week.
+    days = list(version_instance(version).days) if version else list(WORKING_DAYS)
     visits = visits_by_day(school, version)
     delivered = sum(len(v) for v in visits.values())
     return render(

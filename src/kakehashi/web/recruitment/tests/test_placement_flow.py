@@ -16,7 +16,7 @@ from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.recruitment.models import Application, Cycle, PlacementRequest, PlacementRun, RenewalIntent
 from kakehashi.web.recruitment.services_placement import placement_apply, placement_instance, placement_run
 from kakehashi.web.testing import signed_in, user
-from kakehashi.web.timetables.selectors import week_document
+from kakehashi.web.timetables.door import week_document
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ def keep_todays_week(apps: Any, schema_editor: Any) -> None:
     that writes week documents); should a later schema make that impossible, the version keeps no week
     and is read against today's week, as before this migration."""
     from kakehashi.timetable.reader import FormatError
-    from kakehashi.web.timetables.selectors import week_instance_json
+    from kakehashi.web.timetables.door import week_instance_json
 
     version_model = apps.get_model("timetables", "TimetableVersion")
     program_model = apps.get_model("organizations", "Program")

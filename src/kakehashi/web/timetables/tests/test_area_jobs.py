@@ -14,8 +14,8 @@ from kakehashi.timetable.check import check
 from kakehashi.web.testing import signed_in
 from kakehashi.web.testing import world as build_world
 from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables.door import version_instance, version_solution
 from kakehashi.web.timetables.models import AreaJob, SolveJob, TimetableVersion
-from kakehashi.web.timetables.selectors import version_instance, version_solution
 
 
 @pytest.mark.django_db(transaction=True)  # the workers commit, as in production

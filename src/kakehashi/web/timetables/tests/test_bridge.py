@@ -11,8 +11,8 @@ from kakehashi.timetable.check import check
 from kakehashi.timetable.format import instance_to_json, solution_to_json
 from kakehashi.timetable.instance import Solution, Status, Visit
 from kakehashi.timetable.solve import solve
+from kakehashi.web.timetables.door import version_solution, week_instance, week_instance_json
 from kakehashi.web.timetables.models import TimetableVersion, VisitRow
-from kakehashi.web.timetables.selectors import version_solution, week_instance, week_instance_json
 from kakehashi.web.timetables.services import TimetableRefusedError, timetable_store
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,8 @@ from django.db import connection, connections
 
 from kakehashi.web.testing import publish_week, signed_in
 from kakehashi.web.timetables import edits
-from kakehashi.web.timetables.selectors import latest_version, version_solution
+from kakehashi.web.timetables.door import version_solution
+from kakehashi.web.timetables.selectors import latest_version
 
 
 def _two_lessons(version: Any) -> tuple[str, str]:

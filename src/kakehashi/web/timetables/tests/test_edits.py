@@ -13,8 +13,8 @@ from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.testing import PASSWORD, publish_week, signed_in
 from kakehashi.web.timetables import edits
+from kakehashi.web.timetables.door import version_solution, week_instance
 from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
-from kakehashi.web.timetables.selectors import version_solution, week_instance
 
 pytestmark = pytest.mark.django_db
 

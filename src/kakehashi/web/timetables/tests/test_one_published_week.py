@@ -19,8 +19,8 @@ from kakehashi.web.pages.people.calendar import participant_calendar
 from kakehashi.web.pages.people.selectors import participant_version
 from kakehashi.web.pages.schools.selectors import school_version
 from kakehashi.web.schools.models import School
+from kakehashi.web.timetables.door import week_instance
 from kakehashi.web.timetables.edits import timetable_draft
-from kakehashi.web.timetables.selectors import week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 from kakehashi.web.workforce.figures import workforce_figures
 

@@ -13,7 +13,7 @@ from kakehashi.timetable.instance import Solution, Status
 from kakehashi.timetable.solve import solve
 from kakehashi.web.testing import PASSWORD
 from kakehashi.web.timetables.diff import week_changes
-from kakehashi.web.timetables.selectors import week_instance
+from kakehashi.web.timetables.door import week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from kakehashi.timetable.format import instance_to_json
 from kakehashi.timetable.score import score
 from kakehashi.timetable.solve import solve
 from kakehashi.web.timetables.analysis import _analysis
+from kakehashi.web.timetables.door import version_instance, version_solution, week_instance
 from kakehashi.web.timetables.edits import timetable_draft
 from kakehashi.web.timetables.models import TimetableVersion, WeekSettings
-from kakehashi.web.timetables.selectors import version_instance, version_solution, week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import Solution, Status
 from kakehashi.timetable.solve import solve
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import week_instance
+from kakehashi.web.timetables.door import week_instance
 from kakehashi.web.timetables.services import timetable_store
 
 

@@ -10,7 +10,7 @@ import pytest
 from kakehashi.timetable.explain import explain
 from kakehashi.timetable.solve import solve
 from kakehashi.web.testing import signed_in
-from kakehashi.web.timetables.selectors import version_solution, week_instance
+from kakehashi.web.timetables.door import version_solution, week_instance
 from kakehashi.web.timetables.services import timetable_store
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from kakehashi.timetable.solve import solve
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.schools.models import BellPeriod
 from kakehashi.web.testing import PASSWORD, side
+from kakehashi.web.timetables.door import week_instance
 from kakehashi.web.timetables.rule_words import names_of, reason_sentence
-from kakehashi.web.timetables.selectors import week_instance
 from kakehashi.web.timetables.services import timetable_store
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_the_analysis_explains_each_class_without_an_alt_and_the_visit_days(worl
     version = timetable_store(program=north.program, instance=instance, solution=solve(instance, time_limit=3))
     page = coordinator(north).get(f"/programs/{north.program.pk}/timetables/{version.number}/").content.decode()
     from kakehashi.timetable.explain import explain
-    from kakehashi.web.timetables.selectors import version_solution
+    from kakehashi.web.timetables.door import version_solution
 
     analysis = explain(instance, version_solution(version))
     assert str(analysis.score.objective) in page  # under "Details for specialists"

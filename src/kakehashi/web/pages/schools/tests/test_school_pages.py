@@ -81,3 +81,14 @@ def test_in_japanese_a_school_is_named_in_japanese_only(world: Any) -> None:
     # One language on the page: the romaji name only a hover away.
     assert f'<h1><span title="{school.organization.name}">{school.organization.name_ja}</span></h1>' in text
     assert "<th>月</th>" in text
+
+
+def test_the_days_a_form_offers_are_the_core_days_each_named_in_the_readers_language() -> None:
+    from django.utils import translation
+
+    from kakehashi.timetable.instance import ALL_DAYS
+    from kakehashi.web.schools.models import Weekday
+
+    assert tuple(Weekday.values) == ALL_DAYS
+    with translation.override("ja"):
+        assert [str(label) for label in Weekday.labels][:5] == ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日"]

@@ -21,9 +21,9 @@ from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.recruitment.demo import load_recruitment
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import latest_version, week_instance
+from kakehashi.web.timetables.door import week_import, week_instance
+from kakehashi.web.timetables.selectors import latest_version
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
-from kakehashi.web.timetables.week_import import week_import
 from kakehashi.web.workforce.demo import load_people_facts
 
 PROGRAM = "Kakehashi ALT Services (demo)"
@@ -51,7 +51,7 @@ class Command(BaseCommand):
                 timetable_publish(version=version)
                 self.stdout.write(
                     f"Published timetable version {version.number}: objective {version.objective}, "
-                    f"{version.lessons.count()} lessons with an ALT."
+                    f"{len(solution.lessons)} lessons with an ALT."
                 )
         self._print_logins()
 

@@ -10,15 +10,11 @@ from typing import Any
 from django.db import transaction
 
 from kakehashi.timetable.format import instance_to_json, parse_instance
-from kakehashi.timetable.instance import Instance
+from kakehashi.timetable.instance import Instance, clock_time
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.schools.models import BellPeriod, Homeroom, LessonSlot, School
 from kakehashi.web.timetables.models import FixedVisit, ForbiddenSchool, TravelTime, WeekSettings
-
-
-def _time(minutes: int) -> dt.time:
-    return dt.time(minutes // 60, minutes % 60)
 
 
 @transaction.atomic
@@ -63,7 +59,7 @@ def week_import(*, program: Program, board: Organization, document: Any, placed_
         for variant, periods in item.bells.items():
             for p in periods:
                 BellPeriod.objects.create(
-                    school=school, variant=variant, period=p.period, start=_time(p.start), end=_time(p.end)
+                    school=school, variant=variant, period=p.period, start=clock_time(p.start), end=clock_time(p.end)
                 )
         rooms = {
             h.id: Homeroom.objects.create(school=school, name=h.id, grade=h.grade, weight=h.weight)

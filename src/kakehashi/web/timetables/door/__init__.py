@@ -1,0 +1,41 @@
+"""The one door between the database and the timetable core.
+
+Every web app that needs the week, a stored timetable or its dated plan hands and takes core objects
+(`Instance`, `Solution`, `DatedPlan`) through here, never rows: the database's shape is known to this
+package alone, so a reader cannot rebuild a day differently from the next one.
+
+- `week`: a program's week as the `kakehashi/week@1` document and as a core Instance (database → core).
+- `week_import`: a week@1 document loaded into a program's rows (core → database).
+- `versions`: a stored version as its own week and a core Solution, the one writer of version rows
+  (solve, hand edits), an ALT's or a school's part of a version, and the dated plan of a version.
+"""
+
+from kakehashi.web.timetables.door.versions import (
+    PartOfWeek,
+    version_alt_part,
+    version_create,
+    version_dated_plan,
+    version_instance,
+    version_rows_replace,
+    version_school_part,
+    version_solution,
+    version_whole,
+)
+from kakehashi.web.timetables.door.week import week_document, week_instance, week_instance_json
+from kakehashi.web.timetables.door.week_import import week_import
+
+__all__ = [
+    "PartOfWeek",
+    "version_alt_part",
+    "version_create",
+    "version_dated_plan",
+    "version_instance",
+    "version_rows_replace",
+    "version_school_part",
+    "version_solution",
+    "version_whole",
+    "week_document",
+    "week_import",
+    "week_instance",
+    "week_instance_json",
+]
