@@ -18,7 +18,8 @@ from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.selectors import published_version, version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.selectors import published_version
 
 
 def taken_lessons(offer: CoverOffer, person: Participant) -> list[dict[str, Any]]:

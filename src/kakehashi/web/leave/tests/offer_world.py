@@ -9,11 +9,12 @@ from django.utils import timezone
 
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.accounts.models import Role
-from kakehashi.web.testing import user
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import published_version, version_solution
+from kakehashi.web.testing import user
+from kakehashi.web.timetables.door import version_solution
+from kakehashi.web.timetables.selectors import published_version
 
 
 def absent_day(north: Any) -> tuple[Participant, dt.date, School]:

@@ -18,14 +18,15 @@ from django.utils import timezone
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core import dates
-from kakehashi.web.testing import publish_week, side, user
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, chromium, page_as, shot
 from kakehashi.web.duties.monthly import school_month
 from kakehashi.web.leave import offers
 from kakehashi.web.leave.models import CoverOffer
 from kakehashi.web.leave.tests.offer_world import morning, substitute
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.selectors import published_version, version_solution
+from kakehashi.web.testing import publish_week, side, user
+from kakehashi.web.timetables.door import version_solution
+from kakehashi.web.timetables.selectors import published_version
 
 pytestmark = BROWSER_MARKS
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from kakehashi.web.testing import signed_in
 from kakehashi.web.leave.models import CoverOffer, OfferRule, SchoolSubstitute
 from kakehashi.web.leave.offers import offer_send
 from kakehashi.web.leave.tests.offer_world import absent_day, morning, substitute
+from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db
 
