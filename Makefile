@@ -71,6 +71,7 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/areas.py
 	$(PY) benchmarks/imports.py
 	$(PY) benchmarks/year_plan.py
+	$(PY) benchmarks/cover_year.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:

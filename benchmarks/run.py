@@ -162,9 +162,9 @@ def write_results(rows: list[dict[str, Any]], command: str, started: datetime, p
                             f"ALT-day {repair_s} s ({repair.get('uncovered', '?')} of {repair.get('to_cover', '?')} "
                             f"lessons left uncovered).")
     lines += ["", "## Targets (issue 3), instance by instance", "", *verdicts, ""]
-    # Written by sweep.py, areas.py, web_pages.py, load.py, imports.py and year_plan.py (make bench runs them
-    # first).
-    for part in ("sweep.md", "areas.md", "web-pages.md", "load.md", "imports.md", "year-plan.md"):
+    # Written by sweep.py, areas.py, web_pages.py, load.py, imports.py, year_plan.py and cover_year.py (make bench
+    # runs them first).
+    for part in ("sweep.md", "areas.md", "web-pages.md", "load.md", "imports.md", "year-plan.md", "cover-year.md"):
         extra = path.parent / part
         if extra.exists():
             lines += ["", extra.read_text(encoding="utf-8")]

@@ -141,6 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     repair.add_argument("-o", "--output", type=Path, required=True, metavar="NEW")
     repair.add_argument("--time-limit", type=_positive_float, default=1.0, metavar="S",
                         help="seconds for the whole repair (default 1)")
+    repair.add_argument("--substitutes", type=Path, metavar="POOL",
+                        help="a pool of substitute ALTs who may be called in (docs/substitutes-format.md)")
     repair.set_defaults(handler=_repair)
 
     show = commands.add_parser("show", help="print each ALT's week as a table")
@@ -555,14 +557,25 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _repair(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from kakehashi.schoolyear.substitutes_file import load_substitutes
     from kakehashi.timetable.solve.repair import Absence, RepairError, repair
 
     instance, solution = _instance_and_solution(args)
+    pool = _with_file(args.substitutes, lambda path: load_substitutes(path, instance)) if args.substitutes else []
+    # The pool joins the week as ALTs free on their days, with no week of their own (ADR 0012); the repair keeps
+    # each within their hours.
+    instance = replace(instance, alts=instance.alts + tuple(s.as_alt(instance.days) for s in pool))
     try:
         absences = [Absence.parse(text) for text in args.absent]
-        result = repair(instance, solution, absences, time_limit=args.time_limit)
+        result = repair(instance, solution, absences, time_limit=args.time_limit,
+                        hours={s.id: s.hours for s in pool})
     except RepairError as error:
         raise UsageError(str(error)) from None
+    called_in = sorted({v.alt for v in result.solution.visits} & {s.id for s in pool})
+    if called_in:
+        print(f"substitutes called in: {', '.join(called_in)} (the new timetable names them; the week file does not)")
     write_json(args.output, solution_to_json(result.solution))
     for line in result.changes:
         print(line)

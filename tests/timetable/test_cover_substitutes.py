@@ -15,6 +15,7 @@ from kakehashi.timetable.format import parse_instance
 from kakehashi.timetable.generate import generate_synthetic
 from kakehashi.timetable.instance import Instance, Location, Solution
 from kakehashi.timetable.solve import solve
+from kakehashi.timetable.solve.repair import Absence, repair
 
 MONDAY = dt.date(2026, 6, 8)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
@@ -164,3 +165,29 @@ def test_a_substitute_called_in_who_then_falls_ill_is_covered_in_turn() -> None:
     assert again.absent == ("Z01",)
     assert [x.substitute for x in again.lessons] == ["Z02", "Z02", "Z02"]
     assert not any(v.alt == "Z01" for v in again.change.visits)
+
+
+def test_a_second_absence_is_covered_after_a_first_that_left_a_school_short_of_its_contracted_days() -> None:
+    # S01 is contracted for one ALT-day a week and gets it on Monday from A01 alone; A02 and A03 (free on
+    # Monday) may only go to S02. A01's absence leaves S01 short (no one may go there); A02 then falls ill too.
+    instance = week([school(1, visit_min=1), school(2)], [alt(1), alt(2, schools=["S02"]), alt(3, schools=["S02"])])
+    before = timetable([("A01", "mon", "S01"), ("A02", "mon", "S02")],
+                       [("A01", x) for x in S01_MON] + [("A02", x) for x in S02_MON])
+    calendars = {s.id: SchoolCalendar(SchoolYear(2026), [], school=s.id) for s in instance.schools}
+    first = propose_cover(instance, before, calendars, MONDAY, ["A01"], time_limit=5, workers=1)
+    assert first.covered == 0
+    again = propose_cover(instance, before, calendars, MONDAY, ["A01", "A02"], already_absent=["A01"],
+                          current=first.change, time_limit=5, workers=1)
+    assert [x.substitute for x in again.lessons] == ["A03", "A03", "A03"]
+
+
+def test_the_quick_start_gives_a_colleague_s_free_periods_so_the_answer_does_not_wait_for_the_solver() -> None:
+    # As above: A02 is free in the morning and may teach at two schools a day. The quick start finds that
+    # alone, so a busy machine that leaves CP-SAT no time still gets the cover.
+    instance = week([school(1), school(2)], [alt(1), alt(2)])
+    before = timetable([("A01", "mon", "S01"), ("A02", "mon", "S02")],
+                       [("A01", "S01/5-1/mon/1"), ("A01", "S01/5-2/mon/2"), ("A02", "S02/6-1/mon/3")])
+    result = repair(instance, before, [Absence("A01", "mon")], time_limit=30, workers=1, one_date=True)
+    assert result.uncovered == ()
+    assert {(a.alt, a.lesson) for a in result.solution.lessons} >= {("A02", "S01/5-1/mon/1"), ("A02", "S01/5-2/mon/2")}
+    assert result.solution.stats["repair_status"] == "STAND_IN"

@@ -138,3 +138,22 @@ def test_a_repaired_generated_week_keeps_every_rule_but_possibly_the_lost_minimu
     unchanged_days = [d for d in instance.days if d != absence.day]
     assert {v for v in result.solution.visits if v.day in unchanged_days} == \
         {v for v in week.visits if v.day in unchanged_days}
+
+
+def test_a_day_one_free_colleague_takes_whole_is_answered_by_the_quick_start_without_the_solver() -> None:
+    instance = two_alts_two_schools()
+    before = timetable(("A01", "mon", "S01"), ("A01", "tue", "S01"),
+                       lessons=[("A01", "S01/5-1/mon/1"), ("A01", "S01/6-1/mon/2"), ("A01", "S01/5-1/tue/1")])
+    result = repair(instance, before, [Absence("A01", "mon")], time_limit=30)
+    assert result.uncovered == ()
+    assert result.solution.stats["repair_status"] == "STAND_IN"
+    assert check(with_absences(instance, [Absence("A01", "mon")]), result.solution) == []
+
+
+def test_the_solver_still_decides_when_the_quick_start_leaves_a_lesson_uncovered() -> None:
+    # A02 may not go to S01: the quick start covers nothing, so the solver has the last word.
+    instance = two_alts_two_schools(schools=["S02"])
+    before = timetable(("A01", "mon", "S01"), lessons=[("A01", "S01/5-1/mon/1"), ("A01", "S01/6-1/mon/2")])
+    result = repair(instance, before, [Absence("A01", "mon")], time_limit=5)
+    assert len(result.uncovered) == 2
+    assert result.solution.stats["repair_status"] != "STAND_IN"

@@ -125,13 +125,7 @@ def parse_instance(data: Any) -> Instance:
 def _days(node: Node | None) -> tuple[str, ...]:
     if node is None:
         return WORKING_DAYS
-    seen: list[str] = []
-    for item in node.items(non_empty=True):
-        day = item.choice(ALL_DAYS)
-        if day in seen:
-            item.fail(f"{show(day)} is listed twice")
-        seen.append(day)
-    return tuple(seen)
+    return node.choices(ALL_DAYS, non_empty=True)
 
 
 def _weights(node: Node | None) -> Weights:

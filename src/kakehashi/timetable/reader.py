@@ -114,6 +114,16 @@ class Node:
             self.fail(f"{show(value)} is not one of {', '.join(allowed)}")
         return value
 
+    def choices(self, allowed: tuple[str, ...] | list[str], *, non_empty: bool = False) -> tuple[str, ...]:
+        """A list of values from `allowed`, each at most once."""
+        seen: list[str] = []
+        for item in self.items(non_empty=non_empty):
+            value = item.choice(allowed)
+            if value in seen:
+                item.fail(f"{show(value)} is listed twice")
+            seen.append(value)
+        return tuple(seen)
+
     def integer(self, *, minimum: int | None = None, maximum: int | None = None) -> int:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
             self.fail(f"expected a whole number, found {show(self.value)}")

@@ -8,12 +8,15 @@ bilingual `Failure` or None. The registry (`rules/__init__.py`) lists the module
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kakehashi.recruitment.applicant import Applicant, Position
-from kakehashi.timetable.reader import Obj
+from kakehashi.timetable.reader import Node, Obj
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,31 @@ class Rule[P]:
 
     def applies_to(self, position: Position) -> bool:
         return position in self.positions
+
+
+def one_parameter_rule[P: DataclassInstance](
+    *,
+    id: str,
+    summary: str,
+    positions: frozenset[Position],
+    default: P,
+    parameter: str,
+    parse: Callable[[Node], object],
+    check: Callable[[Applicant, P, date], Failure | None],
+    incomplete: Callable[[P], str | None] = lambda params: None,
+) -> Rule[P]:
+    """A rule tuned by one parameter (every rule so far): `parse` reads its JSON value (and names the path of a
+    bad one); a rule's object without the field keeps `base`'s value; written back as it is, a tuple as a list."""
+
+    def read(obj: Obj, base: P) -> P:
+        node = obj.get(parameter)
+        return base if node is None else replace(base, **{parameter: parse(node)})
+
+    def write(params: P) -> dict[str, Any]:
+        value = getattr(params, parameter)
+        return {parameter: list(value) if isinstance(value, tuple) else value}
+
+    return Rule(id, summary, positions, (parameter,), default, read, write, check, incomplete)
 
 
 ALL_POSITIONS = frozenset(Position)

@@ -5,13 +5,12 @@ the rule cannot be switched on without them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from kakehashi.recruitment.applicant import Applicant, is_country_code
-from kakehashi.recruitment.rules.base import ALL_POSITIONS, Failure, Rule, english_list, japanese_list
-from kakehashi.timetable.reader import Obj, show
+from kakehashi.recruitment.rules.base import ALL_POSITIONS, Failure, english_list, japanese_list, one_parameter_rule
+from kakehashi.timetable.reader import Node, show
 
 ID = "citizenship"
 
@@ -38,10 +37,7 @@ def check(applicant: Applicant, params: Params, departure: date) -> Failure | No
     )
 
 
-def read(obj: Obj, base: Params) -> Params:
-    node = obj.get("countries")
-    if node is None:
-        return base
+def _parse(node: Node) -> tuple[str, ...]:
     countries: list[str] = []
     for item in node.items():
         code = item.text()
@@ -50,25 +46,20 @@ def read(obj: Obj, base: Params) -> Params:
         if code in countries:
             item.fail(f"{show(code)} is listed twice")
         countries.append(code)
-    return replace(base, countries=tuple(countries))
-
-
-def write(params: Params) -> dict[str, Any]:
-    return {"countries": list(params.countries)}
+    return tuple(countries)
 
 
 def incomplete(params: Params) -> str | None:
     return None if params.countries else "name at least one country in countries while the rule is on"
 
 
-RULE = Rule[Params](
+RULE = one_parameter_rule(
     id=ID,
     summary="A citizen of one of the recruiting countries (ISO 3166 codes).",
     positions=ALL_POSITIONS,
-    parameters=("countries",),
     default=Params(),
-    read=read,
-    write=write,
+    parameter="countries",
+    parse=_parse,
     check=check,
     incomplete=incomplete,
 )

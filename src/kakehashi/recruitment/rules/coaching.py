@@ -5,13 +5,12 @@ rule's value; without one, any coaching qualification will do."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from kakehashi.recruitment.applicant import Applicant, Position, same_sport
-from kakehashi.recruitment.rules.base import Failure, Rule, english_list, japanese_list
-from kakehashi.timetable.reader import Obj
+from kakehashi.recruitment.rules.base import Failure, english_list, japanese_list, one_parameter_rule
+from kakehashi.timetable.reader import Node
 
 ID = "sea_coaching"
 
@@ -43,24 +42,16 @@ def check(applicant: Applicant, params: Params, departure: date) -> Failure | No
     )
 
 
-def read(obj: Obj, base: Params) -> Params:
-    if "sport" not in obj.value:
-        return base
-    node = obj["sport"]
-    return replace(base, sport=None if node.value is None else node.text().strip())
+def _parse(node: Node) -> str | None:
+    return None if node.value is None else node.text().strip()
 
 
-def write(params: Params) -> dict[str, Any]:
-    return {"sport": params.sport}
-
-
-RULE = Rule[Params](
+RULE = one_parameter_rule(
     id=ID,
     summary="SEA applicants need a coaching qualification for `sport` (null: any sport).",
     positions=frozenset({Position.SEA}),
-    parameters=("sport",),
     default=Params(),
-    read=read,
-    write=write,
+    parameter="sport",
+    parse=_parse,
     check=check,
 )

@@ -5,13 +5,12 @@ when the visa application needs the certificate weeks before the flight."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from kakehashi.recruitment.applicant import Applicant
-from kakehashi.recruitment.rules.base import ALL_POSITIONS, Failure, Rule
-from kakehashi.timetable.reader import Obj
+from kakehashi.recruitment.rules.base import ALL_POSITIONS, Failure, one_parameter_rule
+from kakehashi.timetable.reader import Node
 
 ID = "degree_by_departure"
 
@@ -44,22 +43,16 @@ def check(applicant: Applicant, params: Params, departure: date) -> Failure | No
     )
 
 
-def read(obj: Obj, base: Params) -> Params:
-    node = obj.get("days_before")
-    return base if node is None else replace(base, days_before=node.integer(minimum=0, maximum=365))
+def _parse(node: Node) -> int:
+    return node.integer(minimum=0, maximum=365)
 
 
-def write(params: Params) -> dict[str, Any]:
-    return {"days_before": params.days_before}
-
-
-RULE = Rule[Params](
+RULE = one_parameter_rule(
     id=ID,
     summary="A bachelor's degree held by the departure date (degree date <= departure - days_before).",
     positions=ALL_POSITIONS,
-    parameters=("days_before",),
     default=Params(),
-    read=read,
-    write=write,
+    parameter="days_before",
+    parse=_parse,
     check=check,
 )

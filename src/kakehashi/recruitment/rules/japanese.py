@@ -5,13 +5,12 @@ A CIR translates and interprets in a town hall, so JET's benchmark is semi-advan
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from kakehashi.recruitment.applicant import JAPANESE_LEVELS, Applicant, Position, japanese_rank
-from kakehashi.recruitment.rules.base import Failure, Rule
-from kakehashi.timetable.reader import Obj
+from kakehashi.recruitment.rules.base import Failure, one_parameter_rule
+from kakehashi.timetable.reader import Node
 
 ID = "cir_japanese"
 
@@ -47,22 +46,16 @@ def check(applicant: Applicant, params: Params, departure: date) -> Failure | No
     return Failure(ID, f"CIR applicants need {need_en}; {held_en}.", f"CIRの応募には{need_ja}が必要です（{held_ja}）。")
 
 
-def read(obj: Obj, base: Params) -> Params:
-    node = obj.get("minimum")
-    return base if node is None else replace(base, minimum=node.choice(JAPANESE_LEVELS))
+def _parse(node: Node) -> str:
+    return node.choice(JAPANESE_LEVELS)
 
 
-def write(params: Params) -> dict[str, Any]:
-    return {"minimum": params.minimum}
-
-
-RULE = Rule[Params](
+RULE = one_parameter_rule(
     id=ID,
     summary="CIR applicants need Japanese at JLPT `minimum` (default N2) or above; levels N5<N4<N3<N2<N1<native.",
     positions=frozenset({Position.CIR}),
-    parameters=("minimum",),
     default=Params(),
-    read=read,
-    write=write,
+    parameter="minimum",
+    parse=_parse,
     check=check,
 )

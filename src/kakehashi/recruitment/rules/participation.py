@@ -4,13 +4,12 @@ Five is JET's limit on years in total; a program that counts differently changes
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from kakehashi.recruitment.applicant import Applicant
-from kakehashi.recruitment.rules.base import ALL_POSITIONS, Failure, Rule
-from kakehashi.timetable.reader import Obj
+from kakehashi.recruitment.rules.base import ALL_POSITIONS, Failure, one_parameter_rule
+from kakehashi.timetable.reader import Node
 
 ID = "previous_participation"
 
@@ -32,22 +31,16 @@ def check(applicant: Applicant, params: Params, departure: date) -> Failure | No
     )
 
 
-def read(obj: Obj, base: Params) -> Params:
-    node = obj.get("max_years")
-    return base if node is None else replace(base, max_years=node.integer(minimum=1, maximum=50))
+def _parse(node: Node) -> int:
+    return node.integer(minimum=1, maximum=50)
 
 
-def write(params: Params) -> dict[str, Any]:
-    return {"max_years": params.max_years}
-
-
-RULE = Rule[Params](
+RULE = one_parameter_rule(
     id=ID,
     summary="Fewer than max_years (default 5) years of earlier JET or ALT participation.",
     positions=ALL_POSITIONS,
-    parameters=("max_years",),
     default=Params(),
-    read=read,
-    write=write,
+    parameter="max_years",
+    parse=_parse,
     check=check,
 )

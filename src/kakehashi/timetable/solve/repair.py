@@ -19,7 +19,7 @@ absent ALT's school, C takes B's), and the program's pool of substitute ALTs, wh
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
@@ -43,6 +43,8 @@ from kakehashi.timetable.travel import TravelTimes
 
 # Two-school pairs kept in the repair model: the nearest ones, and every pair the timetable already uses.
 PAIR_BUDGET = 2_000
+# The rule for each school's contracted minimum of ALT-days a week (visit_days.min).
+SHORT_OF_CONTRACT = 10
 
 
 class RepairError(ValueError):
@@ -101,7 +103,9 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     midnight) in which an ALT may teach that day. `one_date`: the repair is a cover
     for one date, so a stand-in for an absent ALT is not one more of the school's distinct ALTs (max_alts)."""
     started = time.monotonic()
-    broken = check(instance, solution)
+    # A contracted minimum of ALT-days (rule 10) is the one rule a repair may leave broken (where nobody can
+    # go), so a date's second absence starts from a cover that left a school short: that is not refused.
+    broken = [x for x in check(instance, solution) if x.rule != SHORT_OF_CONTRACT]
     if broken:
         raise RepairError(f"the timetable to repair breaks {len(broken)} hard rule(s) already "
                           f"(first: {broken[0].message}); repair starts from a valid timetable")
@@ -124,6 +128,11 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     def day_of(entry: Visit | Assignment) -> str:
         return entry.day if isinstance(entry, Visit) else instance.lesson_by_id[entry.lesson].day
 
+    # Start from "nobody moves" with a stand-in at each school the absent leave where one fits the week's
+    # rules: complete, so CP-SAT has a good repair at once and improves on it.
+    stand_ins = _stand_in_hint(target, solution, absences, free, hours or {}, set(closed_schools))
+    if _one_stand_in_does_it(target, solution, stand_ins, to_cover, set(closed_schools)):
+        return _result(instance, target, solution, stand_ins, absences, to_cover, started, None, "STAND_IN")
     part = carve(target, solution, free, reachable)
     model = TimetableModel(part.instance, explain=True, pair_budget=PAIR_BUDGET, keep=solution)
     model.add_rules()
@@ -167,9 +176,6 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     cp.maximize(contract_weight * sum(min_guards) + lesson_weight * sum(lessons_with_alt)
                 - person_weight * sum(moved.values()) - change_weight * sum(own_changes)
                 - sum(minutes * var for minutes, var in travel))
-    # Start from "nobody moves" with a stand-in at each school the absent leave where one fits the week's
-    # rules: complete, so CP-SAT has a good repair at once and improves on it.
-    stand_ins = _stand_in_hint(target, solution, absences, free, hours or {}, set(closed_schools))
     start_visits = [v for v in stand_ins.visits if is_free(v.alt, v.day)]
     start_joins = [a for a in stand_ins.lessons if is_free(a.alt, instance.lesson_by_id[a.lesson].day)]
     model.add_hint(Solution(Status.FEASIBLE, tuple(start_visits), tuple(start_joins)))
@@ -188,7 +194,7 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
         # Short of time CP-SAT may return less than its start; then the start is the answer.
         def rank(visits: list[Visit], joins: list[Assignment]) -> tuple[int, int, int, int]:
             repaired = merge(target, part, visits, joins)
-            minimums = sum(1 for x in check(target, repaired) if x.rule == 10)
+            minimums = sum(1 for x in check(target, repaired) if x.rule == SHORT_OF_CONTRACT)
             taught = sum(1 for a in joins if a.lesson in covered_lessons)
             changed = (set(visits) ^ kept_visits) | (set(joins) ^ kept_joins)
             people = {x.alt for x in changed if (x.alt, day_of(x)) not in absent}
@@ -200,20 +206,42 @@ def repair(instance: Instance, solution: Solution, absences: list[Absence], *, t
     else:
         # Out of time before anything better: the quick stand-ins, everyone else where they were.
         new_visits, new_joins, bound = start_visits, start_joins, None
+    return _result(instance, target, solution, merge(target, part, new_visits, new_joins), absences, to_cover,
+                   started, bound, solver.status_name(code))
+
+
+def _result(instance: Instance, target: Instance, before: Solution, repaired: Solution, absences: list[Absence],
+            to_cover: list[str], started: float, bound: int | None, status: str) -> RepairResult:
     # The repair optimizes changes, not the spec objective: the result states its true objective.
-    repaired = merge(target, part, new_visits, new_joins)
-    covered_now = {a.lesson for a in new_joins}
-    uncovered = tuple(lesson for lesson in to_cover if lesson not in covered_now)
+    taught = {a.lesson for a in repaired.lessons}
     return RepairResult(
         solution=replace(repaired, stats={"repair_seconds": round(time.monotonic() - started, 3),
-                                          "repair_bound": bound,
-                                          "repair_status": solver.status_name(code)}),
+                                          "repair_bound": bound, "repair_status": status}),
         instance=target,
-        changes=tuple(_describe_changes(instance, solution, repaired, absences)),
-        uncovered=uncovered,
+        changes=tuple(_describe_changes(instance, before, repaired, absences)),
+        uncovered=tuple(lesson for lesson in to_cover if lesson not in taught),
         violations=tuple(check(target, repaired)),
         seconds=time.monotonic() - started,
     )
+
+
+def _one_stand_in_does_it(target: Instance, before: Solution, stand_ins: Solution, to_cover: list[str],
+                          closed: set[str]) -> bool:
+    """The quick start is the answer when one person called in takes every lesson to cover and no school falls
+    short of its contracted days: nothing scores higher on the first three priorities (contracts, lessons,
+    people moved), so CP-SAT could only save a change or some minutes of travel, and the coordinator gets the
+    proposal in a fraction of a second instead of the whole time limit."""
+    taught = {a.lesson for a in stand_ins.lessons}
+    if any(lesson not in taught for lesson in to_cover if target.lesson_by_id[lesson].school not in closed):
+        return False
+    called_in = {v.alt for v in set(stand_ins.visits) - set(before.visits)}
+    if len(called_in) != 1:
+        return False
+
+    def short(solution: Solution) -> int:
+        return sum(1 for x in check(target, solution) if x.rule == SHORT_OF_CONTRACT)
+
+    return short(stand_ins) <= short(before)
 
 
 def _who_may_change(instance: Instance, solution: Solution, absences: list[Absence],
@@ -292,6 +320,55 @@ def _stand_in_hint(instance: Instance, solution: Solution, absences: list[Absenc
                     best = (len(taken), trial, trial_broken)
             if best is not None:
                 _count, week, broken = best
+    return _free_periods(instance, solution, week, broken, absences, free, hours, closed, travel)
+
+
+def _free_periods(instance: Instance, solution: Solution, week: Solution, broken: set[str], absences: list[Absence],
+                  free: dict[str, set[str]], hours: Mapping[str, tuple[int, int]], closed: set[str],
+                  travel: TravelTimes) -> Solution:
+    """The quick start's second pass: each absent lesson no stand-in took goes to the nearest colleague who is
+    free at that period, at that school already or allowed a second school that day, when the week's rules
+    stay as they were. So a busy machine that gives CP-SAT no time still answers with free periods."""
+    lessons_of = instance.lesson_by_id
+    eligibility = Eligibility(instance, travel)
+    for absence in absences:
+        taken = {a.lesson for a in week.lessons}
+        lost = sorted((lessons_of[a.lesson] for a in solution.lessons if a.alt == absence.alt
+                       and lessons_of[a.lesson].day == absence.day and a.lesson not in taken
+                       and lessons_of[a.lesson].school not in closed), key=lambda x: (x.start, x.id))
+        absent = {a.alt for a in absences if a.day == absence.day}
+        for lesson in lost:
+            school = instance.school_by_id[lesson.school]
+            at = defaultdict(set)
+            for visit in week.visits:
+                if visit.day == absence.day:
+                    at[visit.alt].add(visit.school)
+            busy = defaultdict(list)
+            for assignment in week.lessons:
+                if lessons_of[assignment.lesson].day == absence.day:
+                    busy[assignment.alt].append(lessons_of[assignment.lesson])
+            people = sorted((instance.alt_by_id[alt] for alt in free.get(absence.day, set()) - absent),
+                            key=lambda alt: (travel.commute(alt, school.id), alt.id))
+            # The week's class limits, counted once: most colleagues are at their maximum, and a check of the
+            # whole week for each of them would cost more than CP-SAT's time.
+            in_week = Counter(a.alt for a in week.lessons)
+            for alt in people:
+                if len(busy[alt.id]) >= alt.max_classes_per_day or in_week[alt.id] >= alt.classes_per_week.max:
+                    continue
+                window = hours.get(alt.id)
+                schools = at[alt.id] | {school.id}
+                if (not at[alt.id] or len(schools) > alt.max_schools_per_day
+                        or (window is not None and not _within(lesson, window))
+                        or any(x.start < lesson.end and lesson.start < x.end for x in busy[alt.id])
+                        or not eligibility.school_open(alt, school)):
+                    continue
+                visits = week.visits if school.id in at[alt.id] else (*week.visits,
+                                                                       Visit(alt.id, absence.day, school.id))
+                trial = replace(week, visits=tuple(visits), lessons=(*week.lessons, Assignment(alt.id, lesson.id)))
+                trial_broken = {x.message for x in check(instance, trial)}
+                if trial_broken <= broken:
+                    week, broken = trial, trial_broken
+                    break
     return week
 
 

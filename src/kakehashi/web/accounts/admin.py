@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import AbstractUser
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ admin.site.register(
 User = get_user_model()
 
 
-class UserWithResetLink(UserAdmin):  # type: ignore[type-arg]
+class UserWithResetLink(UserAdmin[AbstractUser]):
     """Django's user admin, with an action that emails each chosen user a link to choose a new password (the
     administrator never learns or types it)."""
 

@@ -7,10 +7,12 @@ answers 400, so anyone could learn which ids exist in other programs. With it bo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
 from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 
 from kakehashi.web.accounts.scope import visible_organizations, visible_programs
@@ -18,7 +20,10 @@ from kakehashi.web.organizations.models import Organization, Program
 
 # Models whose visibility the scope module decides on its own; for any other model a filter accepts the
 # objects the (already scoped) list refers to.
-VISIBLE = {Program: visible_programs, Organization: visible_organizations}
+VISIBLE: dict[type[Model], Callable[[Any], QuerySet[Any]]] = {
+    Program: visible_programs,
+    Organization: visible_organizations,
+}
 
 
 class ScopedFilterSet(django_filters.FilterSet):
@@ -30,7 +35,7 @@ class ScopedFilterSet(django_filters.FilterSet):
                 chooser.queryset = self._choices(chooser, user)
 
     def _choices(self, chooser: Any, user: Any) -> QuerySet[Model]:
-        offered = chooser.queryset
+        offered: QuerySet[Model] = chooser.queryset
         model = offered.model
         allowed = Q(pk__in=self.queryset.values(chooser.field_name))
         visible = VISIBLE.get(model)
@@ -43,3 +48,12 @@ class ScopedFilterBackend(DjangoFilterBackend):
     """The API's filter backend: lists declared with `filterset_fields` get the same scoped choices."""
 
     filterset_base = ScopedFilterSet
+
+
+class ParticipantRowsFilterSet(ScopedFilterSet):
+    """Filters of a list whose rows each belong to a participant: by the participant's id and by program."""
+
+    participant = django_filters.CharFilter(label=_("Participant (timetable id)"), field_name="participant__code")
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program"), field_name="participant__program", queryset=Program.objects.all()
+    )

@@ -44,14 +44,14 @@ def has_role(user: Any, *kinds: str) -> bool:
 def coordinated_programs(user: Any) -> QuerySet[Program]:
     if is_administrator(user):
         return Program.objects.all()
-    ids = [r.program_id for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR]
+    ids = [r.program_id for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR and r.program_id is not None]
     return Program.objects.filter(id__in=ids)
 
 
 def visible_programs(user: Any) -> QuerySet[Program]:
     if is_administrator(user):
         return Program.objects.all()
-    ids = {r.program_id for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR}
+    ids = {r.program_id for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR and r.program_id is not None}
     ids |= {r.participant.program_id for r in roles_of(user) if r.kind == Role.Kind.PARTICIPANT and r.participant}
     return Program.objects.filter(id__in=ids)
 
@@ -66,7 +66,7 @@ def visible_schools(user: Any) -> QuerySet[School]:
         return schools
     condition = Q(pk__in=[])
     for role in roles_of(user):
-        if role.kind == Role.Kind.COORDINATOR:
+        if role.kind == Role.Kind.COORDINATOR and role.program_id is not None:
             contracted = _contracted_organizations(Program.objects.filter(pk=role.program_id))
             condition |= Q(organization__in=contracted) | Q(organization__parent__in=contracted)
         elif role.kind == Role.Kind.SUPERVISOR:
@@ -89,7 +89,7 @@ def visible_organizations(user: Any) -> QuerySet[Organization]:
     schools = visible_schools(user)
     condition = Q(pk__in=schools.values("organization_id")) | Q(pk__in=schools.values("organization__parent_id"))
     for role in roles_of(user):
-        if role.kind == Role.Kind.COORDINATOR:
+        if role.kind == Role.Kind.COORDINATOR and role.program_id is not None:
             contracted = _contracted_organizations(Program.objects.filter(pk=role.program_id))
             condition |= Q(pk__in=contracted.values("pk")) | Q(parent__in=contracted)
         elif role.kind in (Role.Kind.SUPERVISOR, Role.Kind.SCHOOL_STAFF):

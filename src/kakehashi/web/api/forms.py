@@ -4,10 +4,13 @@ the request schema is read off it, so the two doors cannot drift apart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from rest_framework import exceptions, serializers
+
+from kakehashi.web.core.form_fields import offered
 
 NON_FIELD = "__all__"
 
@@ -39,36 +42,41 @@ def as_shown(form_class: type[forms.BaseForm], data: Any, **kwargs: Any) -> dict
     return merged
 
 
-def bound(form_class: type[forms.BaseForm], data: Any, **kwargs: Any) -> forms.BaseForm:
+def bound[F: forms.BaseForm](form_class: type[F], data: Any, **kwargs: Any) -> F:
     """The page's form filled in from a request: fields left out keep what the page would show. A PATCH is
     this with the object as `instance`; a PUT sends every field and is bound as it comes."""
     return form_class(as_shown(form_class, data, **kwargs), **kwargs)
 
 
-def edit_form(form_class: type[forms.BaseForm], data: Any, *, partial: bool, **kwargs: Any) -> forms.BaseForm:
+def edit_form[F: forms.BaseForm](form_class: type[F], data: Any, *, partial: bool, **kwargs: Any) -> F:
     """An edit page's form for a PUT (every field sent) or a PATCH (the others as they are)."""
     return bound(form_class, data, **kwargs) if partial else form_class(data, **kwargs)
 
 
-def _field(field: forms.Field) -> serializers.Field:  # type: ignore[type-arg]
+def _now(limit: int | Callable[[], int] | None) -> int | None:
+    """A form field's limit may be a callable (a year that moves with today): the schema shows today's."""
+    return limit() if callable(limit) else limit
+
+
+def _field(field: forms.Field) -> serializers.Field[Any, Any, Any, Any]:
     common: dict[str, Any] = {"required": field.required, "help_text": str(field.help_text or field.label or "")}
     if isinstance(field, forms.ModelMultipleChoiceField):
         key = getattr(field, "to_field_name", None)
         return serializers.ListField(child=serializers.CharField() if key else serializers.IntegerField(), **common)
     if isinstance(field, forms.ModelChoiceField):
-        nullable = {"allow_null": not field.required}
+        nullable: dict[str, Any] = {"allow_null": not field.required}
         if field.to_field_name:
             return serializers.CharField(**common, **nullable)
         return serializers.IntegerField(**common, **nullable)
     if isinstance(field, forms.MultipleChoiceField):
-        return serializers.MultipleChoiceField(choices=list(field.choices), **common)
+        return serializers.MultipleChoiceField(choices=offered(field), **common)
     if isinstance(field, forms.ChoiceField):
-        return serializers.ChoiceField(choices=list(field.choices), allow_blank=not field.required, **common)
+        return serializers.ChoiceField(choices=offered(field), allow_blank=not field.required, **common)
     if isinstance(field, forms.BooleanField):
         return serializers.BooleanField(**{**common, "required": False})
     if isinstance(field, forms.IntegerField):
         return serializers.IntegerField(
-            min_value=field.min_value, max_value=field.max_value, allow_null=not field.required, **common
+            min_value=_now(field.min_value), max_value=_now(field.max_value), allow_null=not field.required, **common
         )
     if isinstance(field, forms.FloatField):
         return serializers.FloatField(allow_null=not field.required, **common)
@@ -91,7 +99,7 @@ def _field(field: forms.Field) -> serializers.Field:  # type: ignore[type-arg]
 
 def form_serializer(
     name: str, form_class: type[forms.BaseForm], *, partial: bool = False, **kwargs: Any
-) -> type[serializers.Serializer]:  # type: ignore[type-arg]
+) -> type[serializers.Serializer[Any]]:
     """A serializer describing the form's fields (for the schema): `name` is its component's name; `kwargs` are
     what the form needs to be built (its choices); `partial` makes every field optional, as for PATCH."""
     fields = {}

@@ -18,30 +18,30 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import is_administrator, roles_of
-from kakehashi.web.api.base import ScopedAPIView
+from kakehashi.web.api.base import ScopedAPIView, signed_in
 from kakehashi.web.api.tokens import token_for_login, token_issue, token_of, token_revoke
 
 
-class RoleSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RoleSerializer(serializers.Serializer[Any]):
     kind = serializers.CharField()
     program = serializers.IntegerField(allow_null=True, source="program_id")
     organization = serializers.IntegerField(allow_null=True, source="organization_id")
     participant = serializers.CharField(allow_null=True, source="participant.code", default=None)
 
 
-class MeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class MeSerializer(serializers.Serializer[Any]):
     username = serializers.CharField()
     email = serializers.EmailField()
     administrator = serializers.BooleanField()
     roles = RoleSerializer(many=True)
 
 
-class TokenSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TokenSerializer(serializers.Serializer[Any]):
     token = serializers.CharField(allow_null=True, help_text="Send it as `Authorization: Token <token>`.")
     created = serializers.DateTimeField(allow_null=True)
 
 
-class LoginSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class LoginSerializer(serializers.Serializer[Any]):
     username = serializers.CharField()
     password = serializers.CharField(style={"input_type": "password"})
 
@@ -53,7 +53,7 @@ def _token_body(token: Any) -> dict[str, Any]:
 class MeView(ScopedAPIView):
     @extend_schema(responses=MeSerializer, summary="Who the token or session belongs to, and their roles")
     def get(self, request: Request) -> Response:
-        user = request.user
+        user = signed_in(request)
         body = {
             "username": user.get_username(),
             "email": user.email,

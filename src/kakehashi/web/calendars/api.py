@@ -9,14 +9,14 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import EventKind
-from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, post_action
+from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
 from kakehashi.web.calendars.filtersets import EventFilterSet
@@ -26,6 +26,7 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import board_owner, may_edit, school_owner, visible_events
 from kakehashi.web.calendars.services import event_rained_out
+from kakehashi.web.schools.models import School
 
 EventFields = form_serializer("EventFields", EventForm)
 EventPatchSerializer = form_serializer("EventPatch", EventForm, partial=True)
@@ -37,8 +38,8 @@ class EventCreateSerializer(EventFields):  # type: ignore[misc, valid-type]
     board = serializers.IntegerField(required=False, help_text="The board's id, for an event of all its schools.")
 
 
-class EventSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+class EventSerializer(serializers.ModelSerializer[Event]):
+    school = by_code(School, allow_null=True)
     compensatory_day = serializers.SerializerMethodField(
         help_text="The weekday off (振替休業日) a weekend event gives, as the school-year core decides it."
     )
@@ -52,9 +53,9 @@ class EventSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         return compensatory_day(event)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Events of the schools you see (?school=, ?board=, ?kind=, ?year=)"),
-    retrieve=extend_schema(summary="One event"),
+@described(
+    list="Events of the schools you see (?school=, ?board=, ?kind=, ?year=)",
+    retrieve="One event",
     create=extend_schema(
         summary="Add an event to a school or to a whole board (its coordinators and supervisors)",
         request=EventCreateSerializer,
@@ -62,17 +63,9 @@ class EventSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     ),
     update=extend_schema(summary="Change an event", request=EventFields),
     partial_update=extend_schema(summary="Change some of an event", request=EventPatchSerializer),
-    destroy=extend_schema(summary="Delete an event"),
+    destroy="Delete an event",
 )
-class EventViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    ScopedViewSet,
-):
-    queryset = Event.objects.none()
+class EventViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.DestroyModelMixin, ReadableViewSet):
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
     write_roles = (COORDINATOR, SUPERVISOR)
@@ -88,7 +81,7 @@ class EventViewSet(
         return event
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        code, board = request.data.get("school"), request.data.get("board")
+        code, board = in_body(request, "school"), in_body(request, "board")
         if bool(code) == bool(board):
             return Response({"non_field_errors": [str(_ONE_OWNER)]}, status=status.HTTP_400_BAD_REQUEST)
         owner: Owner = (
@@ -108,12 +101,12 @@ class EventViewSet(
         self.editable().delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(
+    @post_action(
         request=RainedOutSerializer,
         responses=EventSerializer,
         summary="A rained-out sports day moves to a later date (its compensatory day follows)",
+        url_path="rained-out",
     )
-    @action(detail=True, methods=["post"], url_path="rained-out")
     def rained_out(self, request: Request, pk: int) -> Response:
         event = self.editable()
         if event.kind != EventKind.SPORTS_DAY:

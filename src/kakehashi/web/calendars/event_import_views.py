@@ -8,7 +8,6 @@ import base64
 import datetime as dt
 from typing import Any
 
-import openpyxl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,9 +21,9 @@ from kakehashi.web.accounts.scope import has_role
 from kakehashi.web.calendars.forms import EventImportForm
 from kakehashi.web.calendars.imports import COLUMNS, EventImport, plan_import
 from kakehashi.web.calendars.listing import compensatory_for
+from kakehashi.web.calendars.owner_pages import owner_views
 from kakehashi.web.calendars.owners import Owner
-from kakehashi.web.calendars.permissions import board_owner, school_owner
-from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
+from kakehashi.web.core.spreadsheet import csv_bytes, new_workbook, workbook_bytes
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 
 SESSION_KEY = "kakehashi_pending_event_import"
@@ -101,24 +100,8 @@ def _confirm(request: HttpRequest, owner: Owner) -> HttpResponse:
     return redirect(owner.list_url(plan.file.year))
 
 
-@login_required
-def school_event_import(request: HttpRequest, code: str) -> HttpResponse:
-    return _import_page(request, school_owner(request.user, code, edit=True))
-
-
-@login_required
-def board_event_import(request: HttpRequest, pk: int) -> HttpResponse:
-    return _import_page(request, board_owner(request.user, pk))
-
-
-@login_required
-def school_event_import_confirm(request: HttpRequest, code: str) -> HttpResponse:
-    return _confirm(request, school_owner(request.user, code, edit=True))
-
-
-@login_required
-def board_event_import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    return _confirm(request, board_owner(request.user, pk))
+event_import = owner_views(_import_page, edit=True)
+event_import_confirm = owner_views(_confirm, edit=True)
 
 
 @login_required
@@ -129,10 +112,7 @@ def event_template(request: HttpRequest, fmt: str) -> HttpResponse:
         table = [COLUMNS, *([s.isoformat(), e.isoformat() if e else "", n, k] for s, e, n, k in TEMPLATE_ROWS)]
         response = HttpResponse(csv_bytes(table), content_type="text/csv; charset=utf-8")
     else:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = "events"
+        book, sheet = new_workbook("events")
         sheet.append(COLUMNS)
         for starts, ends, name, kind in TEMPLATE_ROWS:
             sheet.append([starts, ends, name, kind])  # real date cells, as a person filling it in would have

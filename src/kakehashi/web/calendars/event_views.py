@@ -16,13 +16,13 @@ from kakehashi.schoolyear import EventKind, SchoolYear
 from kakehashi.web.accounts.scope import visible_schools
 from kakehashi.web.calendars.forms import EventForm, RainedOutForm
 from kakehashi.web.calendars.listing import compensatory_day, event_rows
+from kakehashi.web.calendars.models import Event
+from kakehashi.web.calendars.owner_pages import owner_views
 from kakehashi.web.calendars.owners import Owner
 from kakehashi.web.calendars.permissions import (
-    board_owner,
     can_edit_owner,
     editable_boards,
     event_for,
-    school_owner,
 )
 from kakehashi.web.calendars.services import event_rained_out
 from kakehashi.web.core import dates
@@ -67,45 +67,27 @@ def _events_page(request: HttpRequest, owner: Owner) -> HttpResponse:
     )
 
 
-@login_required
-def school_events(request: HttpRequest, code: str) -> HttpResponse:
-    return _events_page(request, school_owner(request.user, code))
+events = owner_views(_events_page, edit=False)
 
 
-@login_required
-def board_events(request: HttpRequest, pk: int) -> HttpResponse:
-    return _events_page(request, board_owner(request.user, pk))
-
-
-def _event_new(request: HttpRequest, owner: Owner) -> HttpResponse:
-    form = EventForm(request.POST or None, instance=owner.new_event())
+def _event_form(request: HttpRequest, owner: Owner, event: Event | None) -> HttpResponse:
+    """The event form, for a new event of `owner` (event None) or for `event`; once saved, back to the owner's
+    events of the event's school year."""
+    form = EventForm(request.POST or None, instance=event or owner.new_event())
     if request.method == "POST" and form.is_valid():
-        event = form.save()
+        saved = form.save()
         messages.success(request, _("Saved."))
-        return redirect(owner.list_url(SchoolYear.of(event.starts)))
-    return render(request, "calendars/event_form.html", {"form": form, "owner": owner, "event": None})
+        return redirect(owner.list_url(SchoolYear.of(saved.starts)))
+    return render(request, "calendars/event_form.html", {"form": form, "owner": owner, "event": event})
 
 
-@login_required
-def school_event_new(request: HttpRequest, code: str) -> HttpResponse:
-    return _event_new(request, school_owner(request.user, code, edit=True))
-
-
-@login_required
-def board_event_new(request: HttpRequest, pk: int) -> HttpResponse:
-    return _event_new(request, board_owner(request.user, pk))
+event_new = owner_views(lambda request, owner: _event_form(request, owner, None), edit=True)
 
 
 @login_required
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = event_for(request.user, pk, edit=True)
-    owner = Owner.of(event)
-    form = EventForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        event = form.save()
-        messages.success(request, _("Saved."))
-        return redirect(owner.list_url(SchoolYear.of(event.starts)))
-    return render(request, "calendars/event_form.html", {"form": form, "owner": owner, "event": event})
+    return _event_form(request, Owner.of(event), event)
 
 
 @login_required

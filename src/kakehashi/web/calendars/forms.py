@@ -11,7 +11,7 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.core.widgets import DateInput
 
 
-class EventForm(forms.ModelForm):  # type: ignore[type-arg]
+class EventForm(forms.ModelForm[Event]):
     """An event of the school or board already set on `instance`; the model's clean() runs in full_clean."""
 
     kind = forms.ChoiceField(

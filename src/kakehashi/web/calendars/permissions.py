@@ -57,7 +57,7 @@ def visible_events(user: Any) -> QuerySet[Event]:
 def may_edit(user: Any, event: Event) -> bool:
     if event.school_id is not None:
         return editable_schools(user).filter(pk=event.school_id).exists()
-    return editable_boards(user).filter(pk=event.board_id).exists()
+    return event.board_id is not None and editable_boards(user).filter(pk=event.board_id).exists()
 
 
 def school_owner(user: Any, code: str, *, edit: bool = False) -> Owner:

@@ -4,6 +4,7 @@ really happens each date — holidays, events, leave and substitute cover includ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
@@ -75,15 +76,7 @@ def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWe
     mine = plan.for_alt(participant.code)
     schools = program_schools(participant.program).select_related("organization")
     names = {s.code: s.organization.display_name for s in schools}
-    by_date = {day.date: day for day in days}
-    for visit in mine.visits:
-        by_date[visit.date].visits.append((visit, names.get(visit.school, visit.school)))
-    for lesson in sorted(mine.lessons, key=lambda x: (x.date, x.start)):
-        times = f"{format_clock(lesson.start)}–{format_clock(lesson.end)}"
-        by_date[lesson.date].lessons.append((lesson, times, names.get(lesson.school, lesson.school)))
-    for skipped in mine.skipped:
-        by_date[skipped.date].skipped.append((skipped, names.get(skipped.school, skipped.school)))
-    return DatedWeek(monday, days, published=True)
+    return _laid_out(monday, days, mine, lambda item: names.get(item.school, item.school))
 
 
 def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
@@ -100,12 +93,23 @@ def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
         return DatedWeek(monday, days, published=False)
     ours = plan.for_school(school.code)
     people = {p.code: p.name for p in Participant.objects.filter(program=contract.program)} if contract else {}
+    return _laid_out(monday, days, ours, lambda item: people.get(item.alt, item.alt))
+
+
+def _laid_out(
+    monday: dt.date,
+    days: list[DatedDay],
+    found: DatedPlan,
+    other: Callable[[DatedVisit | DatedLesson | SkippedVisit], str],
+) -> DatedWeek:
+    """The plan's visits, lessons (in time order) and skipped visits on their days; `other` names the other
+    side of each: the school on an ALT's week, the ALT on a school's."""
     by_date = {day.date: day for day in days}
-    for visit in ours.visits:
-        by_date[visit.date].visits.append((visit, people.get(visit.alt, visit.alt)))
-    for lesson in sorted(ours.lessons, key=lambda x: (x.date, x.start)):
+    for visit in found.visits:
+        by_date[visit.date].visits.append((visit, other(visit)))
+    for lesson in sorted(found.lessons, key=lambda x: (x.date, x.start)):
         times = f"{format_clock(lesson.start)}–{format_clock(lesson.end)}"
-        by_date[lesson.date].lessons.append((lesson, times, people.get(lesson.alt, lesson.alt)))
-    for skipped in ours.skipped:
-        by_date[skipped.date].skipped.append((skipped, people.get(skipped.alt, skipped.alt)))
+        by_date[lesson.date].lessons.append((lesson, times, other(lesson)))
+    for skipped in found.skipped:
+        by_date[skipped.date].skipped.append((skipped, other(skipped)))
     return DatedWeek(monday, days, published=True)

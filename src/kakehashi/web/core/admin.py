@@ -4,7 +4,7 @@ from kakehashi.web.core.models import Change
 
 
 @admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ChangeAdmin(admin.ModelAdmin[Change]):
     list_display = ("at", "user", "action", "model", "object_repr")
     list_filter = ("action", "model")
     search_fields = ("object_repr", "object_id")

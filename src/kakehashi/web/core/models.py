@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
+from django.db.models.expressions import Combinable
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django_stubs_ext import StrOrPromise
+
+
+def acted_by(
+    verbose_name: StrOrPromise | None = None, *, blank: bool = True
+) -> models.ForeignKey[User | Combinable | None, User | None]:
+    """The user who did something to a record (filed, decided, confirmed, assigned it). The record outlives
+    the account: deleting a user empties the link, and a user has no list of everything they ever touched."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+def when(verbose_name: StrOrPromise) -> models.DateTimeField[dt.datetime | Combinable | None, dt.datetime | None]:
+    """The moment something happened to a record (submitted, decided, read), empty until it has."""
+    return models.DateTimeField(verbose_name, null=True, blank=True)
 
 
 class Tracked(models.Model):
@@ -24,14 +52,7 @@ class Change(models.Model):
         DELETE = "delete", _("deleted")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("user"),
-    )
+    user = acted_by(_("user"))
     request_id = models.CharField(_("request"), max_length=36, blank=True)
     action = models.CharField(_("action"), max_length=6, choices=Action.choices)
     model = models.CharField(_("kind"), max_length=100, db_index=True)

@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 # A spreadsheet program reads a cell starting with these as a formula (or strips them and then does).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,6 +29,17 @@ def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer).writerows([csv_text(value) for value in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def new_workbook(title: str | None = None) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its one sheet, named `title` (openpyxl's default name "Sheet" without one)."""
+    book = Workbook()
+    sheet = book.active
+    # openpyxl types `active` as possibly empty or a chart sheet; a new workbook always opens on a worksheet.
+    assert isinstance(sheet, Worksheet)
+    if title is not None:
+        sheet.title = title
+    return book, sheet
 
 
 def workbook_bytes(book: Workbook) -> bytes:

@@ -14,10 +14,9 @@ import django_tables2 as tables
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
+from kakehashi.web.core.spreadsheet import csv_bytes, new_workbook, workbook_bytes
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -29,14 +28,32 @@ TEXT = {"td": {"class": "text"}}
 
 
 class ListTable(tables.Table):
-    """`export_name` starts the downloaded file's name: `leave-2026-11-30.xlsx`."""
+    """`export_name` starts the downloaded file's name: `leave-2026-11-30.xlsx`. `export_rows` tells two tables
+    of one page apart in the download link (`?export=csv&rows=days`); None for a page with one table."""
 
     export_name: ClassVar[str] = "list"
+    export_rows: ClassVar[str | None] = None
 
     class Meta:
         template_name = "core/table.html"
         attrs: ClassVar[dict[str, str]] = {"class": "list"}
         empty_text = _("Nothing matches.")
+
+
+class ParticipantRowsTable(ListTable):
+    """A list whose rows each belong to a participant (a report, a leave request): the participant's id, name
+    and program, for the subclass's Meta.fields to place."""
+
+    code = tables.Column(verbose_name=_("id"), accessor="participant__code", attrs=NOWRAP)
+    participant = tables.Column(
+        verbose_name=_("participant"), accessor="participant__name", order_by=("participant__name",)
+    )
+    program = tables.Column(
+        verbose_name=_("program"),
+        accessor="participant__program__name",
+        order_by=("participant__program__name",),
+        attrs=WIDE_ONLY,
+    )
 
 
 class SelectColumn(tables.CheckBoxColumn):
@@ -69,11 +86,14 @@ class SelectColumn(tables.CheckBoxColumn):
         return super().render(value, bound_column, record)
 
 
-class DayColumn(tables.DateColumn):
-    """A date shown as the other pages show one, and downloaded as a date (a spreadsheet sorts it as one)."""
+class _ShownAsElsewhere:
+    """A date column shown in the language's own style (formats/{ja,en}) as every page shows it, and downloaded
+    as the value itself, so a spreadsheet sorts it as a date."""
+
+    style: ClassVar[str]
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "DATE_FORMAT")  # one style per language (formats/{ja,en})
+        kwargs.setdefault("format", self.style)
         kwargs.setdefault("attrs", NOWRAP)
         super().__init__(**kwargs)
 
@@ -81,16 +101,14 @@ class DayColumn(tables.DateColumn):
         return value
 
 
-class MomentColumn(tables.DateTimeColumn):
-    """A date and time shown as the other pages show one, and downloaded as one (in the reader's time zone)."""
+class DayColumn(_ShownAsElsewhere, tables.DateColumn):
+    style = "DATE_FORMAT"
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("format", "DATETIME_FORMAT")  # one style per language (formats/{ja,en})
-        kwargs.setdefault("attrs", NOWRAP)
-        super().__init__(**kwargs)
 
-    def value(self, value: Any) -> Any:
-        return value
+class MomentColumn(_ShownAsElsewhere, tables.DateTimeColumn):
+    """Downloaded in the reader's time zone."""
+
+    style = "DATETIME_FORMAT"
 
 
 def table_rows(table: tables.Table) -> list[list[object]]:
@@ -112,8 +130,7 @@ def export_response(table: ListTable, fmt: str) -> HttpResponse:
 
 
 def _workbook(rows: Sequence[Iterable[object]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
+    book, sheet = new_workbook()
     for row in rows:
         sheet.append([_cell(value) for value in row])
     for cell in sheet[1]:

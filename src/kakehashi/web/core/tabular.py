@@ -47,19 +47,14 @@ class Problem:
     def __str__(self) -> str:
         """Where and why, in the reader's language: `week.xlsx, row 3, column "start": …` or
         `week.xlsx、3行目、「start」列：…`."""
-        if (get_language() or "").startswith("ja"):
-            where = self.file
-            if self.row is not None:
-                where += f"、{self.row}行目"
-            if self.column:
-                where += f"、「{self.column}」列"
-            return f"{where}：{self.japanese or self.english}"
+        japanese = (get_language() or "").startswith("ja")
+        row, column, colon = ("、{}行目", "、「{}」列", "：") if japanese else (", row {}", ', column "{}"', ": ")
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
+            where += row.format(self.row)
         if self.column:
-            where += f', column "{self.column}"'
-        return f"{where}: {self.english}"
+            where += column.format(self.column)
+        return where + colon + (self.japanese or self.english if japanese else self.english)
 
 
 class ImportRefusedError(Exception):
@@ -85,7 +80,7 @@ def _size(limit: int) -> str:
     return f"{limit:,} bytes ({limit / 1_048_576:.1f} MB)"
 
 
-def read_upload(upload: File) -> bytes:
+def read_upload(upload: File[bytes]) -> bytes:
     """The bytes of an uploaded import file, refused by its size before they are read. Every import
     (pages and API) reads its file through this, so the limit is the same everywhere."""
     name, limit = upload.name or "file", settings.IMPORT_MAX_BYTES
@@ -95,7 +90,8 @@ def read_upload(upload: File) -> bytes:
             f"is larger than {_size(limit)}, the most an import reads",
             f"ファイルが大きすぎます（上限 {_size(limit)}）",
         )
-    return upload.read()
+    content: bytes = upload.read()
+    return content
 
 
 @dataclass(frozen=True)
@@ -277,7 +273,9 @@ class RowReader:
         seen[code] = self.row.number
         return code
 
-    def _parsed(self, column: str, required: bool, parse: Callable[[str], Any], english: str, japanese: str) -> Any:
+    def _parsed[T](
+        self, column: str, required: bool, parse: Callable[[str], T], english: str, japanese: str
+    ) -> T | None:
         value = self.row.values.get(column, "")
         if not value:
             if required:
@@ -294,28 +292,28 @@ class RowReader:
         if number is not None and not low <= number <= high:
             self.fail(column, f"{number} is outside {low}..{high}", f"{number} は {low}〜{high} の範囲外です")
             return None
-        return number  # type: ignore[no-any-return]
+        return number
 
     def decimal(self, column: str, *, low: float, high: float) -> float | None:
         number = self._parsed(column, True, float, "is not a number", "数値ではありません")
         if number is not None and not low <= number <= high:
             self.fail(column, f"{number} is outside {low}..{high}", f"{number} は {low}〜{high} の範囲外です")
             return None
-        return number  # type: ignore[no-any-return]
+        return number
 
     def clock(self, column: str) -> dt.time | None:
         def parse(value: str) -> dt.time:
             hours, _, minutes = value.partition(":")
             return dt.time(int(hours), int(minutes[:2]))
 
-        return self._parsed(column, True, parse, "is not a time like 08:50", "08:50 のような時刻ではありません")  # type: ignore[no-any-return]
+        return self._parsed(column, True, parse, "is not a time like 08:50", "08:50 のような時刻ではありません")
 
     def date(self, column: str, *, required: bool = False) -> dt.date | None:
         return self._parsed(
             column,
             required,
             dt.date.fromisoformat,
-            "is not a date like 2026-04-01",  # type: ignore[no-any-return]
+            "is not a date like 2026-04-01",
             "2026-04-01 のような日付ではありません",
         )
 

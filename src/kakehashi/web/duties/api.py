@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from kakehashi.web.api.base import ScopedViewSet, me, own_participants
+from kakehashi.web.api.base import ReadableViewSet, described, me, own_participants, post_action, validated
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT, SUPERVISOR
 from kakehashi.web.duties import services
@@ -22,12 +23,14 @@ from kakehashi.web.duties.forms import DecisionForm, DutyEntryForm, NoteForm
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.duties.permissions import decidable_reports, may_return
 from kakehashi.web.duties.selectors import duty_schools
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import School
 
 Decision = form_serializer("ReportDecision", DecisionForm)
 Note = form_serializer("ReportNote", NoteForm)
 
 
-class EntryAdd(serializers.Serializer):  # type: ignore[type-arg]
+class EntryAdd(serializers.Serializer[Any]):
     """The daily report page's duty form, every position's fields together: the form keeps those of the
     participant's position (a CIR's words, an SEA's sport and headcount) and its kinds."""
 
@@ -40,12 +43,12 @@ class EntryAdd(serializers.Serializer):  # type: ignore[type-arg]
     headcount = serializers.IntegerField(min_value=0, max_value=10000, required=False, help_text="SEAs.")
 
 
-class ReportStartSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ReportStartSerializer(serializers.Serializer[Any]):
     date = serializers.DateField()
 
 
-class DutyEntrySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+class DutyEntrySerializer(serializers.ModelSerializer[DutyEntry]):
+    school = by_code(School, allow_null=True)
 
     class Meta:
         model = DutyEntry
@@ -68,9 +71,9 @@ class DutyEntrySerializer(serializers.ModelSerializer):  # type: ignore[type-arg
         ]
 
 
-class DailyReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class DailyReportSerializer(serializers.ModelSerializer[DailyReport]):
+    participant = by_code(Participant)
+    decided_by = by_username()
     entries = DutyEntrySerializer(many=True, read_only=True)
     total_minutes = serializers.IntegerField(read_only=True)
 
@@ -91,17 +94,16 @@ class DailyReportSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your reports, and the submitted reports you decide (?status=, ?participant=, …)"),
-    retrieve=extend_schema(summary="One report with its duties"),
+@described(
+    list="Your reports, and the submitted reports you decide (?status=, ?participant=, …)",
+    retrieve="One report with its duties",
     create=extend_schema(
         summary="Start your report for a date: the existing one, or a new draft prefilled with the day's plan",
         request=ReportStartSerializer,
         responses={201: DailyReportSerializer},
     ),
 )
-class DailyReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = DailyReport.objects.none()
+class DailyReportViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = DailyReportSerializer
     filterset_class = DailyReportFilterSet
     write_roles = (PARTICIPANT,)
@@ -129,13 +131,11 @@ class DailyReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(DailyReportSerializer(self.get_queryset().get(pk=report.pk)).data)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        body = ReportStartSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        report = services.report_start(participant=me(request.user), date=body.validated_data["date"])
+        body = validated(ReportStartSerializer, request)
+        report = services.report_start(participant=me(request.user), date=body["date"])
         return Response(DailyReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=EntryAdd, responses={201: DutyEntrySerializer}, summary="Add a duty to your report")
-    @action(detail=True, methods=["post"])
+    @post_action(request=EntryAdd, responses={201: DutyEntrySerializer}, summary="Add a duty to your report")
     def entries(self, request: Request, pk: int) -> Response:
         report = self.own()
         person = report.participant
@@ -154,37 +154,35 @@ class DailyReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         services.entry_remove(entry=found)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=Note, responses=DailyReportSerializer, summary="Write the note for your coordinator")
-    @action(detail=True, methods=["post"])
+    @post_action(request=Note, responses=DailyReportSerializer, summary="Write the note for your coordinator")
     def note(self, request: Request, pk: int) -> Response:
         report = self.own()
         return self._report(services.report_note(report=report, note=cleaned(bound(NoteForm, request.data))["note"]))
 
-    @extend_schema(
-        request=None, responses=DailyReportSerializer, summary="Take the day's lessons and sessions again from the plan"
+    @post_action(
+        request=None,
+        responses=DailyReportSerializer,
+        summary="Take the day's lessons and sessions again from the plan",
     )
-    @action(detail=True, methods=["post"])
     def refresh(self, request: Request, pk: int) -> Response:
         return self._report(services.report_refresh(report=self.own()))
 
-    @extend_schema(request=None, responses=DailyReportSerializer, summary="Submit your report for a decision")
-    @action(detail=True, methods=["post"])
+    @post_action(request=None, responses=DailyReportSerializer, summary="Submit your report for a decision")
     def submit(self, request: Request, pk: int) -> Response:
         return self._report(services.report_submit(report=self.own()))
 
-    @extend_schema(request=Decision, responses=DailyReportSerializer, summary="Approve a submitted report")
-    @action(detail=True, methods=["post"])
+    @post_action(request=Decision, responses=DailyReportSerializer, summary="Approve a submitted report")
     def approve(self, request: Request, pk: int) -> Response:
         report = self.decidable()
         comment = cleaned(bound(DecisionForm, request.data))["comment"]
         return self._report(services.report_approve(report=report, user=request.user, comment=comment))
 
-    @extend_schema(
+    @post_action(
         request=Decision,
         responses=DailyReportSerializer,
         summary="Return a submitted report with what to change (not for supervisors under 請負)",
+        url_path="return",
     )
-    @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: int) -> Response:
         report = self.decidable()
         self.require(may_return(request.user, report))

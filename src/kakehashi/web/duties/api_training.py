@@ -7,16 +7,25 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, named_in_body, own_participants
+from kakehashi.web.api.base import (
+    ReadableViewSet,
+    described,
+    in_body,
+    named_in_body,
+    own_participants,
+    post_action,
+    validated,
+)
+from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import PARTICIPANT
+from kakehashi.web.core.form_fields import choices_of
 from kakehashi.web.duties import training
 from kakehashi.web.duties.forms import InviteForm, SessionForm
 from kakehashi.web.duties.models import Invitation, TrainingSession
@@ -28,9 +37,9 @@ class SessionCreateSerializer(form_serializer("SessionFields", SessionForm)):  #
     program = serializers.IntegerField()
 
 
-class InviteSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class InviteSerializer(serializers.Serializer[Any]):
     who = serializers.ChoiceField(
-        choices=InviteForm.base_fields["who"].choices,  # type: ignore[attr-defined]
+        choices=choices_of(InviteForm.base_fields, "who"),
         default=InviteForm.Who.CHOSEN,
     )
     participants = serializers.ListField(
@@ -38,22 +47,22 @@ class InviteSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class AttendanceSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AttendanceSerializer(serializers.Serializer[Any]):
     marks = serializers.DictField(
         child=serializers.ChoiceField(choices=Invitation.Attendance.choices),
         help_text="Invitation id → present, absent or excused.",
     )
 
 
-class InvitationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class InvitationSerializer(serializers.ModelSerializer[Invitation]):
+    participant = by_code(Participant)
 
     class Meta:
         model = Invitation
         fields = ["id", "session", "participant", "response", "responded_at", "attendance"]
 
 
-class TrainingSessionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class TrainingSessionSerializer(serializers.ModelSerializer[TrainingSession]):
     invitations = InvitationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -61,21 +70,20 @@ class TrainingSessionSerializer(serializers.ModelSerializer):  # type: ignore[ty
         fields = ["id", "program", "title", "kind", "starts", "ends", "place", "link", "invitations"]
 
 
-class CountSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class CountSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Training sessions and meetings of your programs, or those you are invited to"),
-    retrieve=extend_schema(summary="One session with its invitations"),
+@described(
+    list="Training sessions and meetings of your programs, or those you are invited to",
+    retrieve="One session with its invitations",
     create=extend_schema(
         summary="Schedule a session (coordinators)",
         request=SessionCreateSerializer,
         responses={201: TrainingSessionSerializer},
     ),
 )
-class TrainingSessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = TrainingSession.objects.none()
+class TrainingSessionViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = TrainingSessionSerializer
     filterset_fields = ["program", "kind"]
 
@@ -95,57 +103,49 @@ class TrainingSessionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
         return session
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        program = named_in_body(coordinated_programs(request.user), request.data.get("program"), name="program")
+        program = named_in_body(coordinated_programs(request.user), in_body(request, "program"), name="program")
         session = training.session_create(
             program=program, user=request.user, **cleaned(bound(SessionForm, request.data))
         )
         return Response(TrainingSessionSerializer(session).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=InviteSerializer,
         responses=CountSerializer,
         summary="Invite the chosen participants, all new ones, or everyone; each is told at once",
     )
-    @action(detail=True, methods=["post"])
     def invite(self, request: Request, pk: int) -> Response:
         session = self.coordinated()
         people = session.program.participants.order_by("code")
-        data = InviteSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        who = data.validated_data["who"]
+        data = validated(InviteSerializer, request)
+        who = data["who"]
         chosen: list[Participant]
         if who == InviteForm.Who.NEW:
             chosen = list(new_participants(session.program, timezone.localdate()))
         elif who == InviteForm.Who.ALL:
             chosen = list(people)
         else:
-            chosen = list(people.filter(code__in=data.validated_data.get("participants", [])))
+            chosen = list(people.filter(code__in=data.get("participants", [])))
         return Response({"count": training.session_invite(session=session, participants=chosen)})
 
-    @extend_schema(
+    @post_action(
         request=AttendanceSerializer,
         responses=CountSerializer,
         summary="Record who came (once the session has begun); returns how many changed",
     )
-    @action(detail=True, methods=["post"])
     def attendance(self, request: Request, pk: int) -> Response:
         session = self.coordinated()
-        body = AttendanceSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        marks = {int(key): value for key, value in body.validated_data["marks"].items() if str(key).isdigit()}
+        body = validated(AttendanceSerializer, request)
+        marks = {int(key): value for key, value in body["marks"].items() if str(key).isdigit()}
         return Response({"count": training.attendance_record(session=session, marks=marks)})
 
 
-class RespondSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RespondSerializer(serializers.Serializer[Any]):
     attending = serializers.BooleanField()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your invitations to sessions"),
-    retrieve=extend_schema(summary="One invitation"),
-)
-class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Invitation.objects.none()
+@described(list="Your invitations to sessions", retrieve="One invitation")
+class InvitationViewSet(ReadableViewSet):
     serializer_class = InvitationSerializer
     read_roles = write_roles = (PARTICIPANT,)
 
@@ -153,11 +153,9 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
         mine = Invitation.objects.filter(participant_id__in=own_participants(self.request.user))
         return mine.select_related("participant", "session").order_by("-session__starts")
 
-    @extend_schema(request=RespondSerializer, responses=InvitationSerializer, summary="Answer: attending or not")
-    @action(detail=True, methods=["post"])
+    @post_action(request=RespondSerializer, responses=InvitationSerializer, summary="Answer: attending or not")
     def respond(self, request: Request, pk: int) -> Response:
         invitation = self.get_object()
-        body = RespondSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        answered = training.invitation_respond(invitation=invitation, attending=body.validated_data["attending"])
+        body = validated(RespondSerializer, request)
+        answered = training.invitation_respond(invitation=invitation, attending=body["attending"])
         return Response(InvitationSerializer(answered).data)

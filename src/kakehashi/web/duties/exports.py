@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import openpyxl
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kakehashi.web.core.spreadsheet import workbook_bytes
+from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes
 from kakehashi.web.duties.monthly import KIND_LABELS, Monthly, day_label
 
 HEADING = PatternFill("solid", fgColor="E3F0F7")
@@ -39,9 +38,7 @@ def _table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any
 
 
 def monthly_excel(report: Monthly) -> bytes:
-    book = openpyxl.Workbook()
-    summary = book.active
-    summary.title = _("Summary")
+    book, summary = new_workbook(_("Summary"))
     summary.append([_("Monthly report")])
     summary["A1"].font = Font(bold=True, size=14)
     summary.append([_title(report)])
@@ -141,8 +138,8 @@ def monthly_excel(report: Monthly) -> bytes:
         (18, 32, 10, 14, 24, 24),
     )
     for sheet in book.worksheets:
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
     return workbook_bytes(book)
 

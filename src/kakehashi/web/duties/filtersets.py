@@ -5,16 +5,11 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.accounts.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ParticipantRowsFilterSet
 from kakehashi.web.duties.models import DailyReport
-from kakehashi.web.organizations.models import Program
 
 
-class DailyReportFilterSet(ScopedFilterSet):
-    participant = django_filters.CharFilter(label=_("Participant (timetable id)"), field_name="participant__code")
-    program = django_filters.ModelChoiceFilter(
-        label=_("Program"), field_name="participant__program", queryset=Program.objects.all()
-    )
+class DailyReportFilterSet(ParticipantRowsFilterSet):
     dates = django_filters.DateFromToRangeFilter(label=_("Dates"), field_name="date")
 
     class Meta:

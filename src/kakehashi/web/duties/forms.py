@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.form_fields import choice_field, model_choice_field
 from kakehashi.web.duties.models import KINDS_BY_POSITION, DutyKind, TrainingSession
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
@@ -32,8 +33,8 @@ class DutyEntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         kinds = KINDS_BY_POSITION.get(position, tuple(DutyKind.values))
         labels = dict(DutyKind.choices)
-        self.fields["kind"].choices = [(k, labels[k]) for k in kinds]  # type: ignore[attr-defined]
-        self.fields["school"].choices = [  # type: ignore[attr-defined]
+        choice_field(self.fields, "kind").choices = [(k, labels[k]) for k in kinds]
+        choice_field(self.fields, "school").choices = [
             ("", _("— not at a school")),
             *[(s.code, s.display_name) for s in schools],
         ]
@@ -97,4 +98,4 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = people  # type: ignore[attr-defined]
+        model_choice_field(self.fields, "participants").queryset = people

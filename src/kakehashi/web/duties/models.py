@@ -3,13 +3,12 @@ sessions and meetings coordinators hold for participants."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import Participant, of_participant
 from kakehashi.web.schools.models import School
 
 
@@ -73,17 +72,13 @@ class DailyReport(Tracked):
     # The participant may change the report only in these; a submitted one waits for its decision.
     EDITABLE = (Status.DRAFT, Status.RETURNED)
 
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="daily_reports", verbose_name=_("participant")
-    )
+    participant = of_participant("daily_reports")
     date = models.DateField(_("date"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     note = models.TextField(_("note"), blank=True)
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    submitted_at = when(_("submitted at"))
+    decided_by = acted_by()
+    decided_at = when(_("decided at"))
     comment = models.CharField(_("supervisor's comment"), max_length=500, blank=True)
 
     class Meta:
@@ -125,9 +120,7 @@ class TrainingSession(Tracked):
     ends = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     link = models.URLField(_("online link"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = acted_by()
 
     class Meta:
         ordering = ["-starts", "id"]
@@ -163,11 +156,9 @@ class Invitation(Tracked):
     session = models.ForeignKey(
         TrainingSession, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("session")
     )
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="training_invitations", verbose_name=_("participant")
-    )
+    participant = of_participant("training_invitations")
     response = models.CharField(_("answer"), max_length=13, choices=Response.choices, default=Response.PENDING)
-    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    responded_at = when(_("answered at"))
     attendance = models.CharField(
         _("attendance"), max_length=7, choices=Attendance.choices, default=Attendance.UNRECORDED, blank=True
     )

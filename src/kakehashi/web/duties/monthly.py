@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.schools.models import School
 
-KIND_LABELS = {
+KIND_LABELS: dict[str, Promise] = {
     DutyKind.LESSON: gettext_lazy("Lessons (as reported)"),
     DutyKind.PREPARATION: gettext_lazy("Preparing materials"),
     DutyKind.CLUBS: gettext_lazy("Clubs and homeroom activities"),
@@ -40,7 +41,7 @@ KIND_LABELS = {
     DutyKind.SPORTS: gettext_lazy("Sports training sessions"),
     DutyKind.OTHER: gettext_lazy("Other duties"),
 }
-LEAVE_LABELS = {
+LEAVE_LABELS: dict[str, Promise] = {
     LeaveRequest.Kind.ANNUAL: gettext_lazy("Paid leave"),
     LeaveRequest.Kind.COMPENSATORY: gettext_lazy("Compensatory day"),
     LeaveRequest.Kind.SICK: gettext_lazy("Sick leave"),

@@ -9,30 +9,20 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.core import dates
-from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, DayColumn, ListTable, MomentColumn, SelectColumn
+from kakehashi.web.core.tables import NOWRAP, DayColumn, MomentColumn, ParticipantRowsTable, SelectColumn
 from kakehashi.web.duties.models import DailyReport
 
 
-class DailyReportTable(ListTable):
+class DailyReportTable(ParticipantRowsTable):
     export_name = "daily-reports"
 
     selected = SelectColumn(when=lambda report: report.status == DailyReport.Status.SUBMITTED)
     date = DayColumn(verbose_name=_("date"))
-    code = tables.Column(verbose_name=_("id"), accessor="participant__code", attrs=NOWRAP)
-    participant = tables.Column(
-        verbose_name=_("participant"), accessor="participant__name", order_by=("participant__name",)
-    )
-    program = tables.Column(
-        verbose_name=_("program"),
-        accessor="participant__program__name",
-        order_by=("participant__program__name",),
-        attrs=WIDE_ONLY,
-    )
     hours = tables.Column(verbose_name=_("hours"), accessor="total_hours", orderable=False)
     status = tables.Column(verbose_name=_("status"), attrs=NOWRAP)
     submitted_at = MomentColumn(verbose_name=_("submitted on"), default="—")
 
-    class Meta(ListTable.Meta):
+    class Meta(ParticipantRowsTable.Meta):
         model = DailyReport
         fields = ("selected", "date", "code", "participant", "program", "hours", "status", "submitted_at")
         empty_text = _("No daily report matches.")

@@ -57,7 +57,10 @@ def _file(report: Monthly, code: str, fmt: str) -> HttpResponse:
     raise Http404
 
 
-def _page(request: HttpRequest, report: Monthly, page: str, files: list[str]) -> HttpResponse:
+def _page(request: HttpRequest, report: Monthly, url: str, key: str | int) -> HttpResponse:
+    """The month's page at `url` (the school's or the board's, by `key`), with its files beside it."""
+    files = [reverse(f"duties:{url}-file", args=[key, fmt]) for fmt in ("xlsx", "pdf")]
+    page = reverse(f"duties:{url}", args=[key])
     reader = translation.get_language() or settings.LANGUAGE_CODE
     other = next(code for code, _name in settings.LANGUAGES if code != reader[:2])
     previous = (report.month - dt.timedelta(days=1)).replace(day=1)
@@ -93,9 +96,7 @@ def _board(request: HttpRequest, pk: int) -> Organization:
 @login_required
 def school_monthly(request: HttpRequest, code: str) -> HttpResponse:
     school = _school(request, code)
-    files = [reverse("duties:school-monthly-file", args=[school.code, fmt]) for fmt in ("xlsx", "pdf")]
-    report = school_month(school, _month(request))
-    return _page(request, report, reverse("duties:school-monthly", args=[code]), files)
+    return _page(request, school_month(school, _month(request)), "school-monthly", school.code)
 
 
 @login_required
@@ -108,9 +109,7 @@ def school_monthly_file(request: HttpRequest, code: str, fmt: str) -> HttpRespon
 @login_required
 def board_monthly(request: HttpRequest, pk: int) -> HttpResponse:
     board = _board(request, pk)
-    files = [reverse("duties:board-monthly-file", args=[board.pk, fmt]) for fmt in ("xlsx", "pdf")]
-    report = board_month(board, _month(request))
-    return _page(request, report, reverse("duties:board-monthly", args=[pk]), files)
+    return _page(request, board_month(board, _month(request)), "board-monthly", board.pk)
 
 
 @login_required

@@ -4,11 +4,10 @@ and closed. The item keeps its state with who set it and when; its events are th
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.recruitment.models import SeaRequest
 from kakehashi.web.schools.models import ChangeRequest
@@ -37,27 +36,14 @@ class InboxItem(Tracked):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="+", verbose_name=_("school or organization")
     )
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    sent_by = acted_by()
     # Under an outsourcing contract (請負) the request went to the contractor's responsible manager alone.
-    routed_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    routed_to = acted_by()
     outsourcing = models.BooleanField(_("outsourcing contract (請負)"), default=False)
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.NEW)
-    state_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    state_at = models.DateTimeField(_("since"), null=True, blank=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("assigned to"),
-    )
+    state_by = acted_by()
+    state_at = when(_("since"))
+    assigned_to = acted_by(_("assigned to"))
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -86,10 +72,10 @@ class InboxEvent(models.Model):
 
     item = models.ForeignKey(InboxItem, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    by = acted_by(blank=False)
     action = models.CharField(max_length=8, choices=Action.choices)
     # Assigned: to whom. Answered: the answer sent to the sender. Closed: the outcome.
-    to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    to = acted_by()
     text = models.TextField(blank=True)
 
     class Meta:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.inbox import services
 from kakehashi.web.inbox.models import InboxItem
@@ -60,7 +61,7 @@ def _must_have_inbox(request: HttpRequest) -> None:
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: SignedInRequest) -> HttpResponse:
     _must_have_inbox(request)
     items = inbox_items(request.user)
     organizations = Organization.objects.filter(pk__in=items.values("organization_id")).order_by("name")

@@ -16,7 +16,17 @@ from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, me, named_in_body, own_participants
+from kakehashi.web.api.base import (
+    ReadableViewSet,
+    described,
+    me,
+    named_in_body,
+    own_participants,
+    post_action,
+    signed_in,
+    validated,
+)
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, COORDINATOR, PARTICIPANT
 from kakehashi.web.leave import services
@@ -33,13 +43,13 @@ WeekendWorkRecord = form_serializer("WeekendWorkRecord", WeekendWorkForm)
 EntitlementSet = form_serializer("EntitlementSet", EntitlementForm)
 
 
-class DecisionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DecisionSerializer(serializers.Serializer[Any]):
     note = serializers.CharField(required=False, allow_blank=True, max_length=300, help_text="Sent to the participant.")
 
 
-class LeaveRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class LeaveRequestSerializer(serializers.ModelSerializer[LeaveRequest]):
+    participant = by_code(Participant)
+    decided_by = by_username()
     days = serializers.SerializerMethodField(help_text="Working days the request uses.")
 
     class Meta:
@@ -64,7 +74,7 @@ class LeaveRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-
         return leave_days(request)
 
 
-class BalanceSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class BalanceSerializer(serializers.Serializer[Any]):
     year = serializers.IntegerField()
     granted = serializers.IntegerField()
     taken = serializers.IntegerField()
@@ -72,17 +82,16 @@ class BalanceSerializer(serializers.Serializer):  # type: ignore[type-arg]
     remaining = serializers.IntegerField()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Your leave, or your programs' (?status=, ?kind=, ?participant=, ?program=, ?on=)"),
-    retrieve=extend_schema(summary="One leave request"),
+@described(
+    list="Your leave, or your programs' (?status=, ?kind=, ?participant=, ?program=, ?on=)",
+    retrieve="One leave request",
     create=extend_schema(
         summary="Ask for leave (participants): paid, compensatory (for weekend work), sick or special",
         request=LeaveAsk,
         responses={201: LeaveRequestSerializer},
     ),
 )
-class LeaveRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = LeaveRequest.objects.none()
+class LeaveRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = LeaveRequestSerializer
     filterset_class = LeaveRequestFilterSet
     write_roles = (PARTICIPANT,)
@@ -102,38 +111,36 @@ class LeaveRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
     def _decide(self, request: Request, *, approve: bool) -> Response:
         leave: LeaveRequest = self.get_object()
         self.require(coordinated_programs(request.user).filter(pk=leave.participant.program_id).exists())
-        body = DecisionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        body = validated(DecisionSerializer, request)
         decided = services.leave_request_decide(
-            request=leave, approve=approve, user=request.user, note=body.validated_data.get("note", "")
+            request=leave, approve=approve, user=request.user, note=body.get("note", "")
         )
         return Response(LeaveRequestSerializer(decided).data)
 
-    @extend_schema(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Approve (coordinators)")
-    @action(detail=True, methods=["post"])
+    @post_action(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Approve (coordinators)")
     def approve(self, request: Request, pk: int) -> Response:
         return self._decide(request, approve=True)
 
-    @extend_schema(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Refuse (coordinators)")
-    @action(detail=True, methods=["post"])
+    @post_action(request=DecisionSerializer, responses=LeaveRequestSerializer, summary="Refuse (coordinators)")
     def refuse(self, request: Request, pk: int) -> Response:
         return self._decide(request, approve=False)
 
-    @extend_schema(
-        request=None, responses=LeaveRequestSerializer, summary="Cancel your own leave (requested or approved)"
+    @post_action(
+        request=None,
+        responses=LeaveRequestSerializer,
+        summary="Cancel your own leave (requested or approved)",
     )
-    @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: int) -> Response:
         leave: LeaveRequest = self.get_object()
         self.require(leave.participant_id in own_participants(request.user))
         return Response(LeaveRequestSerializer(services.leave_request_cancel(request=leave)).data)
 
-    @extend_schema(
+    @post_action(
         request=AbsenceReport,
         responses={201: LeaveRequestSerializer},
         summary="Report an absence today (participants): counts at once, coordinators told, cover proposed",
+        detail=False,
     )
-    @action(detail=False, methods=["post"])
     def absence(self, request: Request) -> Response:
         made = services.absence_report(participant=me(request.user), **cleaned(bound(AbsenceReportForm, request.data)))
         return Response(LeaveRequestSerializer(made).data, status=status.HTTP_201_CREATED)
@@ -145,8 +152,8 @@ class LeaveRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
         return Response(BalanceSerializer(balance).data)
 
 
-class WeekendWorkSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class WeekendWorkSerializer(serializers.ModelSerializer[WeekendWork]):
+    participant = by_code(Participant)
     compensatory_by = serializers.DateField(read_only=True, help_text="The compensatory day is taken by this date.")
 
     class Meta:
@@ -154,15 +161,14 @@ class WeekendWorkSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         fields = ["id", "participant", "date", "description", "compensatory_by"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Weekend work owed a compensatory day: yours, or your programs'"),
-    retrieve=extend_schema(summary="One day of weekend work"),
+@described(
+    list="Weekend work owed a compensatory day: yours, or your programs'",
+    retrieve="One day of weekend work",
     create=extend_schema(
         summary="Record weekend work (participants)", request=WeekendWorkRecord, responses={201: WeekendWorkSerializer}
     ),
 )
-class WeekendWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = WeekendWork.objects.none()
+class WeekendWorkViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = WeekendWorkSerializer
     write_roles = (PARTICIPANT,)
 
@@ -178,25 +184,24 @@ class WeekendWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(WeekendWorkSerializer(work).data, status=status.HTTP_201_CREATED)
 
 
-class EntitlementSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class EntitlementSerializer(serializers.ModelSerializer[LeaveEntitlement]):
+    participant = by_code(Participant)
 
     class Meta:
         model = LeaveEntitlement
         fields = ["id", "participant", "year", "days"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Paid leave days granted, by participant and school year (coordinators)"),
-    retrieve=extend_schema(summary="One grant"),
+@described(
+    list="Paid leave days granted, by participant and school year (coordinators)",
+    retrieve="One grant",
     create=extend_schema(
         summary="Set a participant's paid leave days for a school year",
         request=EntitlementSet,
         responses={200: EntitlementSerializer},
     ),
 )
-class EntitlementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = LeaveEntitlement.objects.none()
+class EntitlementViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = EntitlementSerializer
     filterset_fields = ["year"]
     read_roles = (COORDINATOR,)
@@ -213,13 +218,13 @@ class EntitlementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(EntitlementSerializer(made).data)
 
 
-class NoticeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class NoticeSerializer(serializers.ModelSerializer[Notice]):
     class Meta:
         model = Notice
         fields = ["id", "at", "subject", "body", "link", "read_at"]
 
 
-class MarkedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class MarkedSerializer(serializers.Serializer[Any]):
     marked = serializers.IntegerField(help_text="How many unread notices were marked read.")
 
 
@@ -230,26 +235,28 @@ class MarkedSerializer(serializers.Serializer):  # type: ignore[type-arg]
     ),
     retrieve=extend_schema(summary="One notice"),
 )
-class NoticeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Notice.objects.none()
+class NoticeViewSet(ReadableViewSet):
     serializer_class = NoticeSerializer
     write_roles = ANYONE  # everyone reads and marks their own
 
     def scope(self) -> QuerySet[Notice]:
-        found = Notice.objects.filter(user=self.request.user)
+        found = Notice.objects.filter(user=signed_in(self.request))
         if self.request.query_params.get("unread") in ("1", "true"):
             found = found.filter(read_at__isnull=True)
         return found
 
-    @extend_schema(
-        operation_id="notices_read_all", request=None, responses=MarkedSerializer, summary="Mark all your notices read"
+    @post_action(
+        operation_id="notices_read_all",
+        request=None,
+        responses=MarkedSerializer,
+        summary="Mark all your notices read",
+        detail=False,
+        url_path="read",
     )
-    @action(detail=False, methods=["post"], url_path="read")
     def read_all(self, request: Request) -> Response:
         return Response({"marked": notices_mark_read(user=request.user)})
 
-    @extend_schema(request=None, responses=MarkedSerializer, summary="Mark this notice read")
-    @action(detail=True, methods=["post"])
+    @post_action(request=None, responses=MarkedSerializer, summary="Mark this notice read")
     def read(self, request: Request, pk: int) -> Response:
         notice = self.get_object()
         return Response({"marked": notices_mark_read(user=request.user, pk=notice.pk)})

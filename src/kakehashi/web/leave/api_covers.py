@@ -8,25 +8,28 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from django.utils.translation import get_language
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, named_in_body, post_action, validated
+from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
+from kakehashi.web.leave.fill_report import DayState, fill_report
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.selectors import absence_dates
 from kakehashi.web.organizations.models import Program
 
 
-class CoverLessonSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class CoverLessonSerializer(serializers.Serializer[Any]):
     lesson = serializers.CharField()
     alt = serializers.CharField(help_text="The absent ALT.")
     school = serializers.CharField()
@@ -38,12 +41,12 @@ class CoverLessonSerializer(serializers.Serializer):  # type: ignore[type-arg]
     substitute = serializers.CharField(allow_null=True, help_text="Who takes the lesson; null: not covered.")
 
 
-class CoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CoverSerializer(serializers.ModelSerializer[Cover]):
     absent = serializers.ListField(child=serializers.CharField(), read_only=True)
     needed = CoverLessonSerializer(many=True, read_only=True, help_text="The absent ALTs' lessons that date.")
     moves = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="The changes, in words.")
     covered = serializers.IntegerField(read_only=True)
-    confirmed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    confirmed_by = by_username()
 
     class Meta:
         model = Cover
@@ -63,12 +66,12 @@ class CoverSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-class ProposeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ProposeSerializer(serializers.Serializer[Any]):
     program = serializers.IntegerField()
     date = serializers.DateField()
 
 
-class ConfirmSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ConfirmSerializer(serializers.Serializer[Any]):
     accept_partial = serializers.BooleanField(
         default=False,
         help_text=(
@@ -78,12 +81,12 @@ class ConfirmSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class ConfirmedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ConfirmedSerializer(serializers.Serializer[Any]):
     cover = CoverSerializer()
     told = serializers.IntegerField(help_text="How many people were sent a notice and an email.")
 
 
-class AbsenceDateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AbsenceDateSerializer(serializers.Serializer[Any]):
     date = serializers.DateField()
     away = serializers.ListField(child=serializers.CharField(), help_text="The ALTs away that day.")
     proposed = CoverSerializer(allow_null=True)
@@ -91,7 +94,7 @@ class AbsenceDateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     waiting = serializers.BooleanField(help_text="Someone away is not yet in a confirmed cover.")
 
 
-class FillRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class FillRateSerializer(serializers.Serializer[Any]):
     school = serializers.CharField()
     school_name = serializers.CharField()
     month = serializers.DateField(help_text="The first of the month.")
@@ -100,15 +103,31 @@ class FillRateSerializer(serializers.Serializer):  # type: ignore[type-arg]
     rate = serializers.FloatField(allow_null=True)
 
 
+class FillDaySerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """One absent ALT's day in the fill-rate report."""
+
+    date = serializers.DateField()
+    alt = serializers.CharField(help_text="The absent ALT's code.")
+    schools = serializers.ListField(child=serializers.CharField(), help_text="School codes of their lessons.")
+    lessons = serializers.IntegerField(help_text="Lessons they would have taught.")
+    covered = serializers.IntegerField(source="taught", help_text="Of those, taught by someone else.")
+    state = serializers.ChoiceField(choices=DayState.choices)
+    reason = serializers.CharField(help_text="no_candidate, declined or too_late when not filled; else empty.")
+    reported_at = serializers.DateTimeField(allow_null=True)
+    filled_at = serializers.DateTimeField(allow_null=True)
+    hours_to_fill = serializers.FloatField(allow_null=True)
+    offers_sent = serializers.IntegerField()
+
+
 PROGRAM = OpenApiParameter("program", int, required=True, description="The program (one you coordinate).")
+YEAR = OpenApiParameter("year", int, description="School year; this one by default.")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Covers of your programs (?program=, ?date=, ?status=)"),
-    retrieve=extend_schema(summary="One cover: who takes which lesson of the absent ALTs"),
+@described(
+    list="Covers of your programs (?program=, ?date=, ?status=)",
+    retrieve="One cover: who takes which lesson of the absent ALTs",
 )
-class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Cover.objects.none()
+class CoverViewSet(ReadableViewSet):
     serializer_class = CoverSerializer
     filterset_fields = ["program", "date", "status"]
     read_roles = (COORDINATOR,)
@@ -120,35 +139,32 @@ class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
         program: Program = named_in_body(coordinated_programs(self.request.user), value, name="program")
         return program
 
-    @extend_schema(
+    @post_action(
         request=ProposeSerializer,
         responses={
             201: CoverSerializer,
             204: OpenApiResponse(description="Everyone away that day is already covered."),
         },
         summary="Propose cover for a date's absences (the engine's repair: the fewest changes)",
+        detail=False,
     )
-    @action(detail=False, methods=["post"])
     def propose(self, request: Request) -> Response:
-        body = ProposeSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        program = self._program(body.validated_data["program"])
-        cover = cover_propose(program=program, date=body.validated_data["date"])
+        body = validated(ProposeSerializer, request)
+        program = self._program(body["program"])
+        cover = cover_propose(program=program, date=body["date"])
         if cover is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(CoverSerializer(cover).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=ConfirmSerializer,
         responses=ConfirmedSerializer,
         summary="Confirm the proposed cover: in force for its date, and everyone concerned is told",
     )
-    @action(detail=True, methods=["post"])
     def confirm(self, request: Request, pk: int) -> Response:
         cover = self.get_object()
-        body = ConfirmSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        told = cover_confirm(cover=cover, user=request.user, accept_partial=body.validated_data["accept_partial"])
+        body = validated(ConfirmSerializer, request)
+        told = cover_confirm(cover=cover, user=request.user, accept_partial=body["accept_partial"])
         cover.refresh_from_db()
         return Response(ConfirmedSerializer({"cover": cover, "told": told}).data)
 
@@ -164,16 +180,34 @@ class CoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
         return Response(AbsenceDateSerializer(rows, many=True).data)
 
     @extend_schema(
-        parameters=[PROGRAM, OpenApiParameter("year", int, description="School year; this one by default.")],
+        parameters=[PROGRAM, YEAR],
         responses=FillRateSerializer(many=True),
         summary="The fill rate: absent ALTs' lessons a substitute taught, by school and month",
     )
     @action(detail=False, url_path="fill-rate", filter_backends=[], pagination_class=None)
     def fill_rate(self, request: Request) -> Response:
         program = self._program(request.query_params.get("program"))
-        year_text = request.query_params.get("year", "")
-        year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else None
-        year = year or SchoolYear.of(timezone.localdate())  # as the page: this school year unless one is named
+        year = _year(request.query_params.get("year", ""))
         # The same remembered result as the page's: a year of dates laid out twice.
-        rows = until_next_change(f"fill-rate:{program.pk}:{year}", lambda: fill_rates(program, year))
+        rows = until_next_change(f"fill-rate:{program.pk}:{year}:{get_language()}", lambda: fill_rates(program, year))
         return Response(FillRateSerializer(rows, many=True).data)
+
+    @extend_schema(
+        parameters=[PROGRAM, YEAR],
+        responses=FillDaySerializer(many=True),
+        summary="Each absent ALT's day: filled or not, why not, the time from report to filled, the offers sent",
+    )
+    @action(detail=False, url_path="fill-days", filter_backends=[], pagination_class=None)
+    def fill_days(self, request: Request) -> Response:
+        program = self._program(request.query_params.get("program"))
+        year = _year(request.query_params.get("year", ""))
+        today = timezone.localdate()
+        report = until_next_change(f"fill-report:{program.pk}:{year}:{today}:{get_language()}",
+                                   lambda: fill_report(program, year, today=today))
+        return Response(FillDaySerializer(report.days, many=True).data)
+
+
+def _year(text: str) -> int:
+    """As the page: this school year unless one is named."""
+    named = int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+    return named or SchoolYear.of(timezone.localdate())

@@ -8,16 +8,12 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.accounts.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ParticipantRowsFilterSet, ScopedFilterSet
 from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.organizations.models import Program
 
 
-class LeaveRequestFilterSet(ScopedFilterSet):
-    participant = django_filters.CharFilter(label=_("Participant (timetable id)"), field_name="participant__code")
-    program = django_filters.ModelChoiceFilter(
-        label=_("Program"), field_name="participant__program", queryset=Program.objects.all()
-    )
+class LeaveRequestFilterSet(ParticipantRowsFilterSet):
     on = django_filters.DateFilter(label=_("Away on this date"), method="covering")
 
     class Meta:

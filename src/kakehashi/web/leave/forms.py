@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.form_fields import model_choice_field
 from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.leave.models import LeaveRequest, OfferRule, SchoolSubstitute, WeekendWork
 from kakehashi.web.people.models import Participant
@@ -24,7 +25,7 @@ class LeaveRequestForm(forms.Form):
     def __init__(self, *args: Any, owed: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if owed is not None:
-            self.fields["weekend_work"].queryset = owed  # type: ignore[attr-defined]
+            model_choice_field(self.fields, "weekend_work").queryset = owed
 
 
 class AbsenceReportForm(forms.Form):

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import of_participant
 
 # A compensatory day (代休) for weekend work is taken within four weeks of it.
 COMPENSATORY_WITHIN = dt.timedelta(weeks=4)
@@ -21,9 +21,7 @@ COMPENSATORY_WITHIN = dt.timedelta(weeks=4)
 class LeaveEntitlement(Tracked):
     """Paid leave days (年次有給休暇) granted to a participant for one school year."""
 
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="leave_entitlements", verbose_name=_("participant")
-    )
+    participant = of_participant("leave_entitlements")
     year = models.PositiveIntegerField(_("school year"))
     days = models.PositiveIntegerField(_("paid leave days"))
 
@@ -40,9 +38,7 @@ class LeaveEntitlement(Tracked):
 class WeekendWork(Tracked):
     """Work on a Saturday or Sunday (a speech contest, a sports day) that is owed a compensatory day."""
 
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="weekend_work", verbose_name=_("participant")
-    )
+    participant = of_participant("weekend_work")
     date = models.DateField(_("date worked"))
     description = models.CharField(_("what"), max_length=200)
 
@@ -82,9 +78,7 @@ class LeaveRequest(Tracked):
     # Statuses in which the participant is away and their lessons need cover.
     AWAY = (Status.REPORTED, Status.APPROVED)
 
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="leave_requests", verbose_name=_("participant")
-    )
+    participant = of_participant("leave_requests")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     starts = models.DateField(_("first day"))
     ends = models.DateField(_("last day"))
@@ -98,11 +92,9 @@ class LeaveRequest(Tracked):
         related_name="compensatory_leave",
         verbose_name=_("for weekend work"),
     )
-    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reported_at = when(_("reported at"))
+    decided_by = acted_by()
+    decided_at = when(_("decided at"))
     decision_note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -142,10 +134,8 @@ class Cover(Tracked):
     needed = models.JSONField(default=list)  # the absent ALTs' lessons that date, each with its substitute
     moves = models.JSONField(default=list)  # the engine's account of the changes, a line each
     seconds = models.FloatField(default=0.0)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = acted_by()
+    confirmed_at = when(_("confirmed at"))
 
     class Meta:
         ordering = ["-date", "-id"]

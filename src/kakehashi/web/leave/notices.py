@@ -46,7 +46,8 @@ def school_staff_of(school_codes: Iterable[str]) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
     rows = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code__in=list(school_codes))
     for role in rows.select_related("user", "organization__school"):
-        found.setdefault(role.organization.school.code, []).append(role.user)
+        if role.organization is not None:  # always: the filter went through it
+            found.setdefault(role.organization.school.code, []).append(role.user)
     return found
 
 

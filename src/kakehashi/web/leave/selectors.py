@@ -83,7 +83,9 @@ def leave_balance(participant: Participant, year: int, *, excluding: int | None 
     entitlement = LeaveEntitlement.objects.filter(participant=participant, year=year).first()
     annual = participant.leave_requests.filter(
         kind=LeaveRequest.Kind.ANNUAL, starts__lte=school_year.ends, ends__gte=school_year.starts
-    ).exclude(pk=excluding)
+    )
+    if excluding is not None:
+        annual = annual.exclude(pk=excluding)
     taken = sum(leave_days(r, school_year) for r in annual if r.status == LeaveRequest.Status.APPROVED)
     requested = sum(leave_days(r, school_year) for r in annual if r.status == LeaveRequest.Status.REQUESTED)
     return LeaveBalance(year, entitlement.days if entitlement else 0, taken, requested)

@@ -5,34 +5,24 @@ from __future__ import annotations
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import NOWRAP, TEXT, WIDE_ONLY, DayColumn, ListTable, SelectColumn
+from kakehashi.web.core.tables import NOWRAP, TEXT, DayColumn, ParticipantRowsTable, SelectColumn
 from kakehashi.web.leave.models import LeaveRequest
 
 WAITING = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED)
 
 
-class AbsenceTable(ListTable):
+class AbsenceTable(ParticipantRowsTable):
     """Everyone away: leave approved and absences reported on the day."""
 
     export_name = "absences"
 
-    code = tables.Column(verbose_name=_("id"), accessor="participant__code", attrs=NOWRAP)
-    participant = tables.Column(
-        verbose_name=_("participant"), accessor="participant__name", order_by=("participant__name",)
-    )
-    program = tables.Column(
-        verbose_name=_("program"),
-        accessor="participant__program__name",
-        order_by=("participant__program__name",),
-        attrs=WIDE_ONLY,
-    )
     kind = tables.Column(verbose_name=_("kind"), attrs=NOWRAP)
     starts = DayColumn(verbose_name=_("first day"))
     ends = DayColumn(verbose_name=_("last day"))
     status = tables.Column(verbose_name=_("status"), attrs=NOWRAP)
     reason = tables.Column(verbose_name=_("reason"), default="", attrs=TEXT)
 
-    class Meta(ListTable.Meta):
+    class Meta(ParticipantRowsTable.Meta):
         model = LeaveRequest
         fields = ("code", "participant", "program", "kind", "starts", "ends", "status", "reason")
         empty_text = _("Nobody is away.")

@@ -12,21 +12,24 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core import dates
 from kakehashi.web.core.memo import until_next_change
-from kakehashi.web.core.spreadsheet import csv_bytes
-from kakehashi.web.leave import cover_changes, covers, services
+from kakehashi.web.core.tables import EXPORT_FORMATS, export_response
+from kakehashi.web.leave import cover_changes, covers, fill_tables, services
+from kakehashi.web.leave.fill_report import fill_report
+from kakehashi.web.leave.fill_tables import FillDayTable, FillSchoolTable
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
 from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
 from kakehashi.web.leave.notices import notices_mark_read
 from kakehashi.web.leave.offer_selectors import with_offers
 from kakehashi.web.leave.offers import offers_advance
-from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.selectors import absence_dates, leave_balance, leave_days, owed_compensatory_days
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
@@ -250,42 +253,47 @@ def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
 
 @login_required
 def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coordinator's fill-rate report: the year, each month, why days stayed unfilled, each school by month,
+    and the days not filled; `?export=csv|xlsx&rows=schools|days` downloads a table."""
     program = _program(request, pk)
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
         year = SchoolYear.of(timezone.localdate())
-    # A year of dates laid out twice: remembered until the next change (an absence, a cover, an event).
-    rows = until_next_change(f"fill-rate:{program.pk}:{year}", lambda: fill_rates(program, year))
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="fill-rate-{program.pk}-{year}.csv"'
-        table: list[tuple[object, ...]] = [
-            ("school", "school_name", "month", "lessons_to_cover", "covered", "fill_rate")
-        ]
-        for row in rows:
-            rate = "" if row.rate is None else f"{row.rate:.3f}"
-            table.append((row.school, row.school_name, f"{row.month:%Y-%m}", row.needed, row.covered, rate))
-        response.write(csv_bytes(table))
-        return response
-    needed = sum(r.needed for r in rows)
-    covered = sum(r.covered for r in rows)
+    # A year of dates laid out twice: remembered until the next change (an absence, a cover, an offer), for
+    # each day (what is still open) and language (the schools' names).
+    report = until_next_change(
+        f"fill-report:{program.pk}:{year}:{timezone.localdate()}:{get_language()}",
+        lambda: fill_report(program, year, today=timezone.localdate()),
+    )
+    schools = FillSchoolTable(fill_tables.school_rows(report))
+    not_filled = [d for d in report.days if d.reason]
+    fmt = request.GET.get("export")
+    if fmt:
+        if fmt not in EXPORT_FORMATS or request.GET.get("rows") not in ("schools", "days"):
+            raise Http404
+        chosen = schools if request.GET["rows"] == "schools" else FillDayTable(fill_tables.day_rows(report))
+        return export_response(chosen, fmt)
+    days = FillDayTable(fill_tables.day_rows(report, not_filled))
+    for table in (schools, days):
+        table.paginate(per_page=max(1, len(table.rows)))
     return render(
         request,
         "leave/fill_rate.html",
         {
             "program": program,
             "year": SchoolYear(year),
-            "rows": rows,
-            "needed": needed,
-            "covered": covered,
-            "overall": covered / needed if needed else None,
+            "total": report.whole_year(),
+            "months": report.by_month(),
+            "reasons": report.by_reason(),
+            "schools": schools,
+            "days": days,
         },
     )
 
 
 @login_required
-def notices(request: HttpRequest) -> HttpResponse:
+def notices(request: SignedInRequest) -> HttpResponse:
     mine = Notice.objects.filter(user=request.user)
     if request.method == "POST":
         notices_mark_read(user=request.user)

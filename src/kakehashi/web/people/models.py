@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.expressions import Combinable
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.core.models import Tracked
@@ -137,12 +138,43 @@ class Participant(Tracked):
         return application.previous_years if application is not None else 0
 
 
+def of_participant(related_name: str) -> models.ForeignKey[Participant | Combinable, Participant]:
+    """The participant a record belongs to (a report, a leave request, a placement), listed on them under
+    `related_name`; the record goes when they go."""
+    return models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name=related_name, verbose_name=_("participant")
+    )
+
+
+# The record a coordinator keeps of a participant: its edit form shows these fields and a participant import
+# has a column for each, so the page and the file cannot drift apart.
+RECORD_FIELDS = [
+    "gender",
+    "birth_date",
+    "citizenship",
+    "origin_region",
+    "start_date",
+    "japanese_level",
+    "qualifications",
+    "home_lat",
+    "home_lon",
+    "travel_mode",
+    "levels",
+    "classes_min",
+    "classes_max",
+    "max_classes_per_day",
+    "max_schools_per_day",
+    "max_schools_per_week",
+    "max_commute_minutes",
+]
+# Whether the participant only covers absences, and when they can.
+SUBSTITUTE_FIELDS = ["substitute", "cover_days", "cover_from", "cover_until"]
+
+
 class Placement(Tracked):
     """A participant placed at a contracting organization (a board: any of its schools; or one school)."""
 
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="placements", verbose_name=_("participant")
-    )
+    participant = of_participant("placements")
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="placements", verbose_name=_("placed at")
     )

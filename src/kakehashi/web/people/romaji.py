@@ -33,7 +33,7 @@ FOREIGN_SOUNDS = {
 def _kakasi() -> Any:
     import pykakasi
 
-    return pykakasi.kakasi()
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]  # pykakasi has no type information
 
 
 def _plain(text: str) -> str:

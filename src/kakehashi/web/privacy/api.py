@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import is_administrator
-from kakehashi.web.api.base import ScopedAPIView, ScopedViewSet
+from kakehashi.web.api.base import ReadableViewSet, ScopedAPIView, described
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.permissions import ADMINISTRATOR, ANYONE
+from kakehashi.web.people.models import Participant
 from kakehashi.web.privacy.export import personal_data
 from kakehashi.web.privacy.models import PersonalDataView
 
@@ -28,22 +30,18 @@ class MyDataView(ScopedAPIView):
         return Response(personal_data(request.user))
 
 
-class AccessLogSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    viewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    applicant = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class AccessLogSerializer(serializers.ModelSerializer[PersonalDataView]):
+    viewer = by_username()
+    participant = by_code(Participant, allow_null=True)
+    applicant = by_username()
 
     class Meta:
         model = PersonalDataView
         fields = ["id", "at", "viewer", "participant", "applicant", "what", "request_id"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Every view of someone's personal data (administrators)"),
-    retrieve=extend_schema(summary="One view"),
-)
-class AccessLogViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = PersonalDataView.objects.none()
+@described(list="Every view of someone's personal data (administrators)", retrieve="One view")
+class AccessLogViewSet(ReadableViewSet):
     serializer_class = AccessLogSerializer
     read_roles = (ADMINISTRATOR,)
 

@@ -7,12 +7,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.models import acted_by
+
 
 class PersonalDataView(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    viewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("viewer")
-    )
+    viewer = acted_by(_("viewer"), blank=False)
     # Whose data: a participant, or an applicant (before they are one).
     participant = models.ForeignKey(
         "people.Participant", null=True, blank=True, on_delete=models.CASCADE, related_name="data_views"

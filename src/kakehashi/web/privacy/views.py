@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import is_administrator
 from kakehashi.web.people.models import Participant
 from kakehashi.web.privacy.export import personal_data
@@ -19,7 +20,7 @@ from kakehashi.web.privacy.models import PersonalDataView
 
 
 @login_required
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: SignedInRequest) -> HttpResponse:
     person = Participant.objects.filter(user=request.user).first()
     views = PersonalDataView.objects.filter(
         Q(applicant=request.user) | (Q(participant=person) if person else Q(pk__in=[]))

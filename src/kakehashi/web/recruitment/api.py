@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -19,21 +19,24 @@ from rest_framework.response import Response
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
-from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body, post_action, validated
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import ANYONE, APPLICANT, COORDINATOR
+from kakehashi.web.core.form_fields import choices_of
 from kakehashi.web.core.personal_data import record_view
+from kakehashi.web.people.models import Participant
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.downloads import document_download
 from kakehashi.web.recruitment.filtersets import ApplicationListFilterSet
 from kakehashi.web.recruitment.forms import BulkMoveForm, InterviewForm, MoveForm
-from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle
+from kakehashi.web.recruitment.models import APPLICANT_JAPANESE_LEVELS, Application, ApplicationDocument, Cycle
 from kakehashi.web.recruitment.selectors import coordinated_applications, cycle_card, open_cycles
 
 MoveSerializer = form_serializer("ApplicationMove", MoveForm)
 
 
-class InterviewSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class InterviewSerializer(serializers.Serializer[Any]):
     """The interview form's fields; its `zone` choices depend on the cycle, so they are said in words here."""
 
     at = serializers.CharField(help_text="Date and time as on the clock of `zone`, e.g. 2027-02-03T10:00.")
@@ -44,7 +47,7 @@ class InterviewSerializer(serializers.Serializer):  # type: ignore[type-arg]
 # Cycles
 
 
-class CycleSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CycleSerializer(serializers.ModelSerializer[Cycle]):
     open_now = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField(help_text="The last minute to apply, as an instant (UTC).")
     eligibility = serializers.SerializerMethodField(help_text="The rules an applicant must meet, in words.")
@@ -86,17 +89,14 @@ class CycleSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         return cycle_card(cycle, timezone.now()).rules
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Open cycles (anyone), and your programs' cycles (coordinators)"),
-    retrieve=extend_schema(summary="One cycle with its deadline and eligibility rules"),
-    create=extend_schema(summary="Create an ALT or CIR cycle (SEA posts open from a request)"),
-    update=extend_schema(summary="Change a cycle"),
-    partial_update=extend_schema(summary="Change some of a cycle"),
+@described(
+    list="Open cycles (anyone), and your programs' cycles (coordinators)",
+    retrieve="One cycle with its deadline and eligibility rules",
+    create="Create an ALT or CIR cycle (SEA posts open from a request)",
+    update="Change a cycle",
+    partial_update="Change some of a cycle",
 )
-class CycleViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, ScopedViewSet
-):
-    queryset = Cycle.objects.none()
+class CycleViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadableViewSet):
     serializer_class = CycleSerializer
     filterset_fields = ["program", "position"]
 
@@ -122,7 +122,7 @@ class CycleViewSet(
 # Applications
 
 
-class DocumentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class DocumentSerializer(serializers.ModelSerializer[ApplicationDocument]):
     name = serializers.CharField(source="original_name")
     download = serializers.SerializerMethodField(help_text="Where to download it (the applicant and coordinators).")
 
@@ -136,7 +136,7 @@ class DocumentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         return request.build_absolute_uri(path) if request is not None else path
 
 
-class StepSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class StepSerializer(serializers.Serializer[Any]):
     at = serializers.DateTimeField()
     by = serializers.CharField(source="by.username", allow_null=True, default=None)
     from_status = serializers.CharField()
@@ -144,9 +144,9 @@ class StepSerializer(serializers.Serializer):  # type: ignore[type-arg]
     note = serializers.CharField()
 
 
-class ApplicationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    applicant = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+class ApplicationSerializer(serializers.ModelSerializer[Application]):
+    applicant = by_username(allow_null=False)
+    participant = by_code(Participant, allow_null=True)
     documents = DocumentSerializer(many=True, read_only=True)
     steps = StepSerializer(many=True, read_only=True)
     next_stages = serializers.SerializerMethodField(help_text="The stages the pipeline allows next.")
@@ -172,19 +172,19 @@ class ApplicationSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         return [stage.value for stage in allowed_next(application.status)]
 
 
-class ApplySerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ApplySerializer(serializers.Serializer[Any]):
     """An application as the apply page sends it, with its documents as files (PDF, JPEG or PNG)."""
 
     cycle = serializers.IntegerField()
     full_name = serializers.CharField(max_length=200)
     email = serializers.EmailField()
     birth_date = serializers.DateField()
-    gender = serializers.ChoiceField(choices=Application._meta.get_field("gender").choices)
+    gender = serializers.ChoiceField(choices=Participant.Gender.choices)
     citizenships = serializers.CharField(max_length=60, help_text="ISO country codes, comma-separated.")
     origin_region = serializers.CharField(max_length=100, required=False, allow_blank=True)
     degree = serializers.CharField(max_length=200, required=False, allow_blank=True)
     degree_date = serializers.DateField(required=False, allow_null=True)
-    japanese_level = serializers.ChoiceField(choices=Application._meta.get_field("japanese_level").choices)
+    japanese_level = serializers.ChoiceField(choices=APPLICANT_JAPANESE_LEVELS)
     teaching_experience = serializers.CharField(required=False, allow_blank=True)
     coaching_experience = serializers.CharField(required=False, allow_blank=True)
     coaching_qualifications = serializers.CharField(max_length=300, required=False, allow_blank=True)
@@ -212,13 +212,13 @@ class ApplySerializer(serializers.Serializer):  # type: ignore[type-arg]
     }
 
 
-class BulkMoveSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class BulkMoveSerializer(serializers.Serializer[Any]):
     cycle = serializers.IntegerField()
-    to = serializers.ChoiceField(choices=BulkMoveForm.base_fields["to"].choices)  # type: ignore[attr-defined]
+    to = serializers.ChoiceField(choices=choices_of(BulkMoveForm.base_fields, "to"))
     applications = serializers.ListField(child=serializers.IntegerField())
 
 
-class BulkMovedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class BulkMovedSerializer(serializers.Serializer[Any]):
     moved = serializers.ListField(child=serializers.IntegerField())
     refused = serializers.DictField(child=serializers.CharField(), help_text="Application id → why it stayed.")
 
@@ -227,17 +227,16 @@ def _coordinates(user: Any, application: Application) -> bool:
     return coordinated_applications(user).filter(pk=application.pk).exists()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Applications to your programs (coordinators), or your own (?cycle=, ?status=, ?q=)"),
-    retrieve=extend_schema(summary="One application with its documents and steps (the view is logged)"),
+@described(
+    list="Applications to your programs (coordinators), or your own (?cycle=, ?status=, ?q=)",
+    retrieve="One application with its documents and steps (the view is logged)",
     create=extend_schema(
         summary="Apply (applicant accounts): the deadline and every eligibility rule are checked",
         request={"multipart/form-data": ApplySerializer},
         responses={201: ApplicationSerializer},
     ),
 )
-class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = Application.objects.none()
+class ApplicationViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationListFilterSet
     write_roles = (COORDINATOR,)
@@ -258,20 +257,18 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if is_administrator(request.user) or not has_role(request.user, APPLICANT):
             raise Http404  # as the apply page: coordinators and staff do not apply here
-        body = ApplySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        body = validated(ApplySerializer, request)
+        data = dict(body)
         cycle = named_in_body(Cycle.objects.all(), data.pop("cycle"), name="cycle")  # any cycle: the page is public
         documents = [(kind, data.pop(field)) for field, kind in ApplySerializer.DOCUMENTS.items() if field in data]
         made = services.application_submit(cycle=cycle, user=request.user, data=data, documents=documents)
         return Response(self.get_serializer(made).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=MoveSerializer,
         responses=ApplicationSerializer,
         summary="Move to the next stage (coordinators); the applicant is emailed",
     )
-    @action(detail=True, methods=["post"])
     def move(self, request: Request, pk: int) -> Response:
         application = self.get_object()
         self.require(_coordinates(request.user, application))
@@ -279,16 +276,17 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         services.application_advance(application=application, to=data["to"], by=request.user, note=data["note"])
         return Response(self.get_serializer(self.get_object()).data)
 
-    @extend_schema(
+    @post_action(
         operation_id="applications_move_many",
         request=BulkMoveSerializer,
         responses=BulkMovedSerializer,
         summary="Move many applications of a cycle to one stage; those that may not move stay, with the reason",
+        detail=False,
+        url_path="move",
     )
-    @action(detail=False, methods=["post"], url_path="move")
     def move_many(self, request: Request) -> Response:
         cycles = Cycle.objects.filter(program__in=coordinated_programs(request.user))
-        cycle = named_in_body(cycles, request.data.get("cycle"), name="cycle")
+        cycle = named_in_body(cycles, in_body(request, "cycle"), name="cycle")
         data = cleaned(bound(BulkMoveForm, request.data, cycle=cycle))
         moved, refused = services.applications_advance_bulk(
             applications=data["applications"], to=data["to"], by=request.user
@@ -296,12 +294,11 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         body = {"moved": [a.pk for a in moved], "refused": {str(a.pk): reason for a, reason in refused}}
         return Response(BulkMovedSerializer(body).data)
 
-    @extend_schema(
+    @post_action(
         request=InterviewSerializer,
         responses=ApplicationSerializer,
         summary="Set or move the interview (coordinators): a wall-clock time on the office's or Tokyo's clock",
     )
-    @action(detail=True, methods=["post"])
     def interview(self, request: Request, pk: int) -> Response:
         application = self.get_object()
         self.require(_coordinates(request.user, application))
@@ -310,8 +307,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         services.interview_schedule(application=application, at=form.moment(), place=data["place"], by=request.user)
         return Response(self.get_serializer(self.get_object()).data)
 
-    @extend_schema(request=None, responses=ApplicationSerializer, summary="Withdraw your own application")
-    @action(detail=True, methods=["post"])
+    @post_action(request=None, responses=ApplicationSerializer, summary="Withdraw your own application")
     def withdraw(self, request: Request, pk: int) -> Response:
         application = self.get_object()
         self.require(application.applicant_id == request.user.pk)

@@ -8,17 +8,27 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, me, named_in_body, own_participants
+from kakehashi.web.api.base import (
+    ReadableViewSet,
+    described,
+    in_body,
+    me,
+    named_in_body,
+    own_participants,
+    post_action,
+    validated,
+)
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT, SUPERVISOR
+from kakehashi.web.people.models import Participant
 from kakehashi.web.recruitment import services_placement as placing
 from kakehashi.web.recruitment.api import CycleSerializer
 from kakehashi.web.recruitment.forms_placement import PlacementRequestForm, RenewalForm, SeaOpenForm, SeaRequestForm
@@ -35,8 +45,8 @@ class PlacementRequestAddSerializer(form_serializer("PlacementRequestFields", Pl
     year = serializers.IntegerField(help_text="The school year the participants are wanted for.")
 
 
-class SeaRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    filed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class SeaRequestSerializer(serializers.ModelSerializer[SeaRequest]):
+    filed_by = by_username()
 
     class Meta:
         model = SeaRequest
@@ -56,17 +66,16 @@ class SeaRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="SEA requests of the organizations you file for, and of your programs"),
-    retrieve=extend_schema(summary="One SEA request"),
+@described(
+    list="SEA requests of the organizations you file for, and of your programs",
+    retrieve="One SEA request",
     create=extend_schema(
         summary="File an SEA request for an organization (supervisors and coordinators)",
         request=SeaFile,
         responses={201: SeaRequestSerializer},
     ),
 )
-class SeaRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = SeaRequest.objects.none()
+class SeaRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = SeaRequestSerializer
     filterset_fields = ["program", "organization", "status"]
     read_roles = write_roles = (COORDINATOR, SUPERVISOR)
@@ -82,12 +91,11 @@ class SeaRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins
         made = placing.sea_request_file(**data, by=request.user)
         return Response(SeaRequestSerializer(made).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=SeaOpen,
         responses={201: CycleSerializer},
         summary="Open recruitment for the requested SEA post(s): a cycle, and the placement request",
     )
-    @action(detail=True, methods=["post"])
     def open(self, request: Request, pk: int) -> Response:
         sea = self.get_object()
         self.require(self.within(coordinated_programs(request.user), sea.program))
@@ -95,7 +103,7 @@ class SeaRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins
         return Response(CycleSerializer(cycle).data, status=status.HTTP_201_CREATED)
 
 
-class PlacementRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class PlacementRequestSerializer(serializers.ModelSerializer[PlacementRequest]):
     levels = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -103,17 +111,16 @@ class PlacementRequestSerializer(serializers.ModelSerializer):  # type: ignore[t
         fields = ["id", "program", "organization", "year", "position", "levels", "japanese_min", "sport", "count"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Organizations' requests for participants, for your programs (?program=, ?year=)"),
-    retrieve=extend_schema(summary="One placement request"),
+@described(
+    list="Organizations' requests for participants, for your programs (?program=, ?year=)",
+    retrieve="One placement request",
     create=extend_schema(
         summary="Add an organization's request (position, levels, Japanese, sport, how many)",
         request=PlacementRequestAddSerializer,
         responses={201: PlacementRequestSerializer},
     ),
 )
-class PlacementRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = PlacementRequest.objects.none()
+class PlacementRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = PlacementRequestSerializer
     filterset_fields = ["program", "year", "organization", "position"]
     read_roles = (COORDINATOR,)
@@ -122,17 +129,20 @@ class PlacementRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
         return PlacementRequest.objects.filter(program__in=coordinated_programs(self.request.user))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        program = named_in_body(coordinated_programs(request.user), request.data.get("program"), name="program")
-        year = serializers.IntegerField(min_value=2000, max_value=2100).run_validation(request.data.get("year"))
+        program = named_in_body(coordinated_programs(request.user), in_body(request, "program"), name="program")
+        year = serializers.IntegerField(min_value=2000, max_value=2100).run_validation(in_body(request, "year"))
         form = bound(PlacementRequestForm, request.data, organizations=requesting_organizations(request.user))
         cleaned(form)
         made = placing.placement_request_save(request=form.save(commit=False), program=program, year=year)
         return Response(PlacementRequestSerializer(made).data, status=status.HTTP_201_CREATED)
 
 
-class PlacementRunSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    instance = serializers.JSONField(read_only=True, help_text="The kakehashi/placement@1 instance solved.")
+class PlacementRunSerializer(serializers.ModelSerializer[PlacementRun]):
+    created_by = by_username()
+    # A declared field may share a name with a serializer attribute: the metaclass takes it out of the class.
+    instance = serializers.JSONField(  # type: ignore[assignment]
+        read_only=True, help_text="The kakehashi/placement@1 instance solved."
+    )
     result = serializers.JSONField(read_only=True, help_text="The optimizer's result: assignments and empty posts.")
 
     class Meta:
@@ -140,27 +150,26 @@ class PlacementRunSerializer(serializers.ModelSerializer):  # type: ignore[type-
         fields = ["id", "program", "year", "instance", "result", "applied_at", "created_by", "created_at"]
 
 
-class PlacementRunStartSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PlacementRunStartSerializer(serializers.Serializer[Any]):
     program = serializers.IntegerField()
     year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="The school year to place for.")
 
 
-class AppliedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AppliedSerializer(serializers.Serializer[Any]):
     run = PlacementRunSerializer()
     participants = serializers.ListField(child=serializers.CharField(), help_text="New participants' ids.")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Placement runs of your programs, newest first (?program=, ?year=)"),
-    retrieve=extend_schema(summary="One placement run with its instance and result"),
+@described(
+    list="Placement runs of your programs, newest first (?program=, ?year=)",
+    retrieve="One placement run with its instance and result",
     create=extend_schema(
         summary="Run the placement optimizer over the year's requests, accepted applicants and renewals",
         request=PlacementRunStartSerializer,
         responses={201: PlacementRunSerializer},
     ),
 )
-class PlacementRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = PlacementRun.objects.none()
+class PlacementRunViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = PlacementRunSerializer
     filterset_fields = ["program", "year"]
     read_roles = (COORDINATOR,)
@@ -170,18 +179,16 @@ class PlacementRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
         return found.select_related("created_by").order_by("-created_at", "-id")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        body = PlacementRunStartSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        program = named_in_body(coordinated_programs(request.user), body.validated_data["program"], name="program")
-        run = placing.placement_run(program=program, year=body.validated_data["year"], by=request.user)
+        body = validated(PlacementRunStartSerializer, request)
+        program = named_in_body(coordinated_programs(request.user), body["program"], name="program")
+        run = placing.placement_run(program=program, year=body["year"], by=request.user)
         return Response(PlacementRunSerializer(run).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
+    @post_action(
         request=None,
         responses=AppliedSerializer,
         summary="Apply the run: a participant with a login and placement for each placed applicant",
     )
-    @action(detail=True, methods=["post"])
     def apply(self, request: Request, pk: int) -> Response:
         run = self.get_object()
         made = placing.placement_apply(run=run, by=request.user)
@@ -189,8 +196,8 @@ class PlacementRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
         return Response(AppliedSerializer({"run": run, "participants": [p.code for p in made]}).data)
 
 
-class RenewalIntentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class RenewalIntentSerializer(serializers.ModelSerializer[RenewalIntent]):
+    participant = by_code(Participant)
     years_served = serializers.SerializerMethodField(help_text="Years on the programme before that school year.")
 
     class Meta:
@@ -201,17 +208,16 @@ class RenewalIntentSerializer(serializers.ModelSerializer):  # type: ignore[type
         return placing.years_served(intent.participant, intent.year)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Next year's intents: yours, or your programs' participants' (?year=)"),
-    retrieve=extend_schema(summary="One intent"),
+@described(
+    list="Next year's intents: yours, or your programs' participants' (?year=)",
+    retrieve="One intent",
     create=extend_schema(
         summary="State your choice for next school year: re-contract, transfer or leave (within the limit)",
         request=RenewalState,
         responses={201: RenewalIntentSerializer},
     ),
 )
-class RenewalIntentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = RenewalIntent.objects.none()
+class RenewalIntentViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = RenewalIntentSerializer
     filterset_fields = ["year", "choice"]
     write_roles = (PARTICIPANT,)

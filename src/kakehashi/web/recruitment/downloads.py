@@ -22,7 +22,7 @@ def document_download(user: Any, document: ApplicationDocument) -> FileResponse:
         document.file.open("rb"),
         as_attachment=True,
         # Rebuilt from the stored file's suffix, so a name kept before names were made safe is safe too.
-        filename=document_name(document.original_name, PurePosixPath(document.file.name).suffix),
+        filename=document_name(document.original_name, PurePosixPath(document.file.name or "").suffix),
         content_type=document.content_type,
     )
     patch_cache_control(response, private=True, no_store=True)

@@ -14,10 +14,18 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
+from kakehashi.web.core.form_fields import choice_field, model_choice_field
 from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.organizations.models import Organization
+from kakehashi.web.people.models import Participant
 from kakehashi.web.recruitment.display import TOKYO, lazy_stage_label
-from kakehashi.web.recruitment.models import Application, ApplicationDocument, Cycle, Position
+from kakehashi.web.recruitment.models import (
+    APPLICANT_JAPANESE_LEVELS,
+    Application,
+    ApplicationDocument,
+    Cycle,
+    Position,
+)
 from kakehashi.web.recruitment.rule_fields import add_rule_fields, rule_rows, rules_from
 from kakehashi.web.schools.models import School
 
@@ -27,7 +35,7 @@ PREFERENCES = 3
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 
 
-class CycleForm(forms.ModelForm):  # type: ignore[type-arg]
+class CycleForm(forms.ModelForm[Cycle]):
     """An ALT or CIR cycle. SEA is not offered: an SEA cycle is opened from an organization's request, and
     editing one keeps its position."""
 
@@ -67,7 +75,7 @@ class CycleForm(forms.ModelForm):  # type: ignore[type-arg]
         if self.instance.pk and self.instance.position == Position.SEA:
             del self.fields["position"]
         else:
-            self.fields["position"].choices = [  # type: ignore[attr-defined]
+            choice_field(self.fields, "position").choices = [
                 (value, label) for value, label in Position.choices if value != Position.SEA
             ]
 
@@ -94,7 +102,7 @@ class ApplicationForm(forms.Form):
     full_name = forms.CharField(label=_("full name (as in your passport)"), max_length=200)
     email = forms.EmailField(label=_("email"))
     birth_date = forms.DateField(label=_("birth date"), widget=DateInput)
-    gender = forms.ChoiceField(label=_("gender"), choices=Application._meta.get_field("gender").choices)
+    gender = forms.ChoiceField(label=_("gender"), choices=Participant.Gender.choices)
     citizenships = forms.CharField(
         label=_("citizenships"), max_length=60, help_text=_("ISO country codes, comma-separated, e.g. US or GB, IE")
     )
@@ -102,7 +110,7 @@ class ApplicationForm(forms.Form):
     degree = forms.CharField(label=_("degree"), max_length=200, required=False, help_text=_("e.g. BA in History"))
     degree_date = forms.DateField(label=_("degree conferred (or expected)"), required=False, widget=DateInput)
     japanese_level = forms.ChoiceField(
-        label=_("Japanese level"), choices=Application._meta.get_field("japanese_level").choices
+        label=_("Japanese level"), choices=APPLICANT_JAPANESE_LEVELS
     )
     teaching_experience = forms.CharField(
         label=_("teaching experience"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -200,14 +208,14 @@ class BulkMoveForm(forms.Form):
 
     def __init__(self, *args: Any, cycle: Cycle, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["applications"].queryset = cycle.applications.all()  # type: ignore[attr-defined]
+        model_choice_field(self.fields, "applications").queryset = cycle.applications.all()
 
 
 class WallClockField(forms.DateTimeField):
     """A date and time as typed, on no clock yet: the form's `zone` says whose. (Django's own field would read
     it on the server's clock first, and refuse a time that clock skips at a change to summer time.)"""
 
-    def to_python(self, value: Any) -> dt.datetime | None:  # type: ignore[override]
+    def to_python(self, value: Any) -> dt.datetime | None:
         if value in self.empty_values:
             return None
         try:
@@ -226,7 +234,7 @@ class InterviewForm(forms.Form):
     def __init__(self, *args: Any, cycle: Cycle, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         zones = [cycle.time_zone] + ([TOKYO] if cycle.time_zone != TOKYO else [])
-        self.fields["zone"].choices = [(z, z) for z in zones]  # type: ignore[attr-defined]
+        choice_field(self.fields, "zone").choices = [(z, z) for z in zones]
         self.fields["zone"].initial = cycle.time_zone
 
     def moment(self) -> dt.datetime:

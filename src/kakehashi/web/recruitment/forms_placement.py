@@ -5,12 +5,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.core.form_fields import model_choice_field
 from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.recruitment.models import PlacementRequest, RenewalIntent, SeaRequest
 from kakehashi.web.schools.models import School
 
 
-class SeaRequestForm(forms.ModelForm):  # type: ignore[type-arg]
+class SeaRequestForm(forms.ModelForm[SeaRequest]):
     class Meta:
         model = SeaRequest
         fields = ["organization", "sport", "qualifications", "posts", "starts", "ends", "duties"]
@@ -19,7 +20,7 @@ class SeaRequestForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if organizations is not None:
-            self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+            model_choice_field(self.fields, "organization").queryset = organizations
 
 
 class SeaOpenForm(forms.Form):
@@ -33,7 +34,7 @@ class SeaOpenForm(forms.Form):
     recruiting_country = forms.CharField(label=_("recruiting country (ISO code)"), max_length=2, initial="US")
 
 
-class PlacementRequestForm(forms.ModelForm):  # type: ignore[type-arg]
+class PlacementRequestForm(forms.ModelForm[PlacementRequest]):
     levels = forms.MultipleChoiceField(
         label=_("school levels"), choices=School.Level.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -45,7 +46,7 @@ class PlacementRequestForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if organizations is not None:
-            self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+            model_choice_field(self.fields, "organization").queryset = organizations
 
 
 class RenewalForm(forms.Form):

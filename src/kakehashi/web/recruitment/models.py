@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.people.models import Participant
 
@@ -53,7 +53,7 @@ class SeaRequest(Tracked):
     ends = models.DateField(_("post ends"))
     duties = models.TextField(_("duties"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.FILED)
-    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    filed_by = acted_by(blank=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -114,6 +114,10 @@ class Cycle(Tracked):
             )
 
 
+# An applicant may be a native speaker, which a participant's recorded JLPT level has no place for.
+APPLICANT_JAPANESE_LEVELS = [*Participant.JapaneseLevel.choices, ("native", _("native"))]
+
+
 class Application(Tracked):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -141,7 +145,7 @@ class Application(Tracked):
     degree = models.CharField(_("degree"), max_length=200, blank=True)
     degree_date = models.DateField(_("degree conferred (or expected)"), null=True, blank=True)
     japanese_level = models.CharField(
-        _("Japanese level"), max_length=6, choices=[*Participant.JapaneseLevel.choices, ("native", _("native"))]
+        _("Japanese level"), max_length=6, choices=APPLICANT_JAPANESE_LEVELS
     )
     teaching_experience = models.TextField(_("teaching experience"), blank=True)
     coaching_experience = models.TextField(_("coaching experience"), blank=True)
@@ -151,7 +155,7 @@ class Application(Tracked):
     previous_years = models.PositiveSmallIntegerField(_("years already served on the programme"), default=0)
     preferences = models.JSONField(_("placement preferences"), default=list, blank=True)
     levels = models.JSONField(_("school levels you can teach"), default=list, blank=True)
-    interview_at = models.DateTimeField(_("interview"), null=True, blank=True)
+    interview_at = when(_("interview"))
     interview_place = models.CharField(_("interview place or link"), max_length=300, blank=True)
     participant = models.OneToOneField(
         Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="application"
@@ -202,7 +206,7 @@ class ApplicationStep(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
     at = models.DateTimeField(auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    by = acted_by(blank=False)
     from_status = models.CharField(max_length=12, blank=True)
     to_status = models.CharField(max_length=12)
     note = models.CharField(max_length=300, blank=True)
@@ -243,7 +247,7 @@ class PlacementRun(Tracked):
     instance = models.JSONField()
     result = models.JSONField()
     applied_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = acted_by(blank=False)
 
     class Meta:
         ordering = ["-created_at"]

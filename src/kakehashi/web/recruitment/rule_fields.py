@@ -41,7 +41,7 @@ def _typed(text: str, like: Any) -> Any:
     return text or None
 
 
-def add_rule_fields(form: forms.Form, current: RuleSet) -> None:
+def add_rule_fields(form: forms.BaseForm, current: RuleSet) -> None:
     """Fields `rule_<id>` (on/off) and `rule_<id>__<value>` for every registered rule, set from `current`."""
     for rule_id, rule in RULES.items():
         setting = current[rule_id]
@@ -52,7 +52,7 @@ def add_rule_fields(form: forms.Form, current: RuleSet) -> None:
             )
 
 
-def rule_rows(form: forms.Form) -> list[tuple[Any, list[Any]]]:
+def rule_rows(form: forms.BaseForm) -> list[tuple[Any, list[Any]]]:
     """(switch, [value fields]) per rule, for the template."""
     rows = []
     for rule_id in RULES:
@@ -61,7 +61,7 @@ def rule_rows(form: forms.Form) -> list[tuple[Any, list[Any]]]:
     return rows
 
 
-def rules_from(form: forms.Form, position: str, country: str) -> dict[str, Any]:
+def rules_from(form: forms.BaseForm, position: str, country: str) -> dict[str, Any]:
     """The rule changes as the cycle stores them, checked by the core; a ValidationError names the rule."""
     changes: dict[str, Any] = {}
     for rule_id, rule in RULES.items():

@@ -90,7 +90,7 @@ def cycle_rules(cycle: Cycle) -> RuleSet:
     """The position's default rules for the recruiting country (and an SEA post's sport), with the cycle's
     own `rules` JSON applied. A malformed document raises the core's FormatError, naming its JSON path."""
     position = core_position(cycle)
-    sport = cycle.sea_request.sport if position is Position.SEA and cycle.sea_request_id else None
+    sport = cycle.sea_request.sport if position is Position.SEA and cycle.sea_request is not None else None
     countries = [cycle.recruiting_country] if cycle.recruiting_country else []
     return default_rules(position, countries=countries, sport=sport).with_changes(cycle.rules or {})
 
@@ -162,7 +162,7 @@ def application_submit(
     cycle: Cycle,
     user: Any,
     data: dict[str, Any],
-    documents: Sequence[tuple[str, File]],
+    documents: Sequence[tuple[str, File[bytes]]],
     now: dt.datetime | None = None,
 ) -> Application:
     """Store an application with its documents and first step, or nothing at all.
@@ -191,7 +191,7 @@ def application_submit(
             eligibility_applicant(application), core_position(cycle), cycle_rules(cycle), departure=cycle.departure_on
         )
     ]
-    checked: list[tuple[str, File, str, str]] = []
+    checked: list[tuple[str, File[bytes], str, str]] = []
     for kind, upload in documents:
         problem, content_type, suffix = _check_document(kind, upload)
         if problem:
@@ -217,7 +217,8 @@ def application_submit(
                 )
                 # The stored name is random (models._document_path) and keeps the suffix of the real type.
                 document.file.save(f"document{suffix}", upload, save=False)
-                stored.append(document.file.name)
+                if document.file.name:  # always, once saved
+                    stored.append(document.file.name)
                 document.save()
             ApplicationStep.objects.create(application=application, by=user, to_status=Application.Status.SUBMITTED)
     except IntegrityError:
@@ -310,7 +311,7 @@ def eligibility_applicant(application: Application) -> Applicant:
     )
 
 
-def _check_document(kind: str, upload: File) -> tuple[str | None, str, str]:
+def _check_document(kind: str, upload: File[bytes]) -> tuple[str | None, str, str]:
     """(problem, content type, suffix): the type from the file's first bytes, never from its name, and
     only if the whole file opens as that type (documents.py)."""
     name = PurePosixPath(upload.name or "").name

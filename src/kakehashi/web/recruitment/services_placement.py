@@ -95,7 +95,7 @@ def placement_request_save(*, request: PlacementRequest, program: Program, year:
 
 
 def _parents(organization: Organization) -> list[Organization]:
-    return [organization.parent] if organization.parent_id else []
+    return [organization.parent] if organization.parent is not None else []
 
 
 def sea_request_open(
@@ -292,6 +292,7 @@ def _participant_from(application: Application, organization: Organization, star
 
     kind = application.cycle.position
     lat, lon = _location_of(organization)
+    start_date = max(starts, application.cycle.departure_on)
     person = Participant.objects.create(
         program=application.cycle.program,
         user=application.applicant,
@@ -302,14 +303,14 @@ def _participant_from(application: Application, organization: Organization, star
         birth_date=application.birth_date,
         citizenship=application.citizenships.split(",")[0].strip(),
         origin_region=application.origin_region,
-        start_date=max(starts, application.cycle.departure_on),
+        start_date=start_date,
         japanese_level="N1" if application.japanese_level == "native" else application.japanese_level,
         qualifications="\n".join(s.strip() for s in application.coaching_qualifications.split(",") if s.strip()),
         home_lat=lat,  # until the participant's own address is entered: where they are placed
         home_lon=lon,
         levels=list(application.levels) or ["elementary", "junior_high"],
     )
-    Placement.objects.create(participant=person, organization=organization, starts=person.start_date)
+    Placement.objects.create(participant=person, organization=organization, starts=start_date)
     Role.objects.get_or_create(user=application.applicant, kind=Role.Kind.PARTICIPANT, participant=person)
     application.participant = person
     application.save()

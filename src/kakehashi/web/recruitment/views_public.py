@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.display import moment
@@ -26,7 +27,7 @@ from kakehashi.web.recruitment.models import Application, ApplicationDocument, C
 from kakehashi.web.recruitment.selectors import cycle_card, open_cycles, preference_organizations, stage_names
 
 
-def attach(form: forms.Form, error: ValidationError) -> None:
+def attach(form: forms.BaseForm, error: ValidationError) -> None:
     """A service's error on the form: under its field when the form has one, above the form otherwise."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
@@ -73,7 +74,7 @@ def _applicant(request: HttpRequest) -> None:
 
 
 @login_required(login_url="recruitment:signup")
-def apply(request: HttpRequest, pk: int) -> HttpResponse:
+def apply(request: SignedInRequest, pk: int) -> HttpResponse:
     _applicant(request)
     cycle = get_object_or_404(Cycle, pk=pk)
     already = Application.objects.filter(cycle=cycle, applicant=request.user).first()
@@ -108,7 +109,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: SignedInRequest) -> HttpResponse:
     rows = []
     for application in Application.objects.filter(applicant=request.user).select_related("cycle"):
         zone = application.cycle.time_zone

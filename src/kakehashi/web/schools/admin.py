@@ -3,18 +3,18 @@ from django.contrib import admin
 from kakehashi.web.schools.models import BellPeriod, Homeroom, LessonSlot, School
 
 
-class BellInline(admin.TabularInline):  # type: ignore[type-arg]
+class BellInline(admin.TabularInline[BellPeriod, School]):
     model = BellPeriod
     extra = 0
 
 
-class HomeroomInline(admin.TabularInline):  # type: ignore[type-arg]
+class HomeroomInline(admin.TabularInline[Homeroom, School]):
     model = Homeroom
     extra = 0
 
 
 @admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SchoolAdmin(admin.ModelAdmin[School]):
     list_display = ("code", "organization", "level", "visit_days_min", "visit_days_max")
     list_filter = ("level",)
     search_fields = ("code", "organization__name", "organization__name_ja")

@@ -14,4 +14,7 @@ def school_contract(school: School, on: dt.date) -> Contract | None:
     Only a contract in force that day counts, so one signed for next year does not change today's routing."""
     org = school.organization
     in_force = Contract.objects.in_force(on).select_related("responsible_manager", "program")
-    return in_force.filter(organization=org).first() or in_force.filter(organization_id=org.parent_id).first()
+    own = in_force.filter(organization=org).first()
+    if own is not None or org.parent_id is None:
+        return own
+    return in_force.filter(organization_id=org.parent_id).first()

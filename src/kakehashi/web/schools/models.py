@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.timetable.instance import ALL_DAYS
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by
 from kakehashi.web.organizations.models import Organization
 
 
@@ -88,6 +87,19 @@ class School(Tracked):
 
 # The bell variant of a shortened day (短縮日課); it is not part of the weekly timetable's bells.
 SHORTENED_BELLS = "shortened"
+
+
+# What a coordinator keeps of a school besides its names: the edit form shows these and the API gives them.
+RECORD_FIELDS = [
+    "level",
+    "mext_code",
+    "address",
+    "lat",
+    "lon",
+    "visit_days_min",
+    "visit_days_max",
+    "max_alts",
+]
 
 
 class BellPeriod(Tracked):
@@ -179,7 +191,7 @@ class ChangeRequest(Tracked):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="change_requests")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TIMETABLE)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = acted_by(blank=False)
     about = models.ForeignKey(
         "people.Participant",
         null=True,
@@ -189,9 +201,7 @@ class ChangeRequest(Tracked):
         verbose_name=_("about the ALT"),
     )
     message = models.TextField(_("request"))
-    routed_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("sent to")
-    )
+    routed_to = acted_by(_("sent to"), blank=False)
     routing = models.CharField(_("why it went there"), max_length=300)
     participant_told = models.BooleanField(_("the ALT was told directly"), default=False)
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.OPEN)
@@ -210,7 +220,7 @@ class BlockedInstruction(Tracked):
     and kept so the contractor's responsible manager and the coordinators can see it happened."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="blocked_instructions")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = acted_by(blank=False)
     about = models.ForeignKey("people.Participant", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     message = models.TextField(_("message"))
     reason = models.CharField(_("why it was refused"), max_length=300)

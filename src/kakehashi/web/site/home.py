@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import (
     coordinated_programs,
     is_administrator,
@@ -88,7 +89,7 @@ def _program_card(program: Program) -> dict[str, Any]:
 
 
 @login_required
-def changes(request: HttpRequest) -> HttpResponse:
+def changes(request: SignedInRequest) -> HttpResponse:
     if not is_administrator(request.user):
         raise PermissionDenied
     entries = Change.objects.select_related("user")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.accounts.scope import has_role, is_administrator, own_participant, roles_of
@@ -17,7 +18,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"nav": []}
-    items = [(_("Home"), reverse("home"))]
+    items: list[tuple[str | Promise, str]] = [(_("Home"), reverse("home"))]
     if has_role(user, "coordinator", "supervisor", "school_staff", "participant"):
         items.append((_("Schools"), reverse("schools:list")))
     if has_role(user, "coordinator", "supervisor", "school_staff"):

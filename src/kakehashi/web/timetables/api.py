@@ -16,7 +16,6 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
-    extend_schema_view,
     inline_serializer,
 )
 from rest_framework import mixins, serializers, status
@@ -26,9 +25,12 @@ from rest_framework.response import Response
 
 from kakehashi.timetable.format import solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedViewSet, named_in_body
+from kakehashi.web.api.base import ReadableViewSet, described, in_body, named_in_body, post_action, validated
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
 from kakehashi.web.api.permissions import COORDINATOR
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
 from kakehashi.web.timetables.door import version_solution
@@ -46,8 +48,8 @@ from kakehashi.web.timetables.services import timetable_publish_with_changes
 # Versions
 
 
-class TimetableVersionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class TimetableVersionSerializer(serializers.ModelSerializer[TimetableVersion]):
+    created_by = by_username()
     explanation = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -69,18 +71,18 @@ class TimetableVersionSerializer(serializers.ModelSerializer):  # type: ignore[t
         ]
 
 
-class VisitRowSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class VisitRowSerializer(serializers.ModelSerializer[VisitRow]):
+    participant = by_code(Participant)
+    school = by_code(School)
 
     class Meta:
         model = VisitRow
         fields = ["participant", "day", "school"]
 
 
-class LessonRowSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    lesson = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class LessonRowSerializer(serializers.ModelSerializer[LessonRow]):
+    participant = by_code(Participant)
+    lesson = by_code(LessonSlot)
 
     class Meta:
         model = LessonRow
@@ -107,7 +109,7 @@ class TimetableVersionDetailSerializer(TimetableVersionSerializer):
         return LessonRowSerializer(rows, many=True).data
 
 
-class WeekChangesSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class WeekChangesSerializer(serializers.Serializer[Any]):
     by_participant = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()), help_text="ALT id → what changed, in words."
     )
@@ -124,12 +126,12 @@ def _changes(changes: WeekChanges) -> dict[str, Any]:
     }
 
 
-class PublishedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PublishedSerializer(serializers.Serializer[Any]):
     version = TimetableVersionSerializer()
     changes = WeekChangesSerializer(help_text="Since the week that was in force; each was told by email.")
 
 
-class PublishBodySerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PublishBodySerializer(serializers.Serializer[Any]):
     in_force = serializers.IntegerField(
         required=False,
         allow_null=True,
@@ -138,7 +140,7 @@ class PublishBodySerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class PublishPreviewSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class PublishPreviewSerializer(serializers.Serializer[Any]):
     """Who publishing the version would tell, and what changes for each, against the week in force now."""
 
     version = TimetableVersionSerializer()
@@ -187,7 +189,7 @@ def _preview_body(preview: PublishPreview) -> dict[str, Any]:
 _NAMED = {"name": serializers.CharField(help_text="The school's name.")}
 
 
-class AnalysisSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AnalysisSerializer(serializers.Serializer[Any]):
     """What the analysis page shows."""
 
     objective = serializers.IntegerField()
@@ -273,12 +275,11 @@ def _analysis_body(version: TimetableVersion) -> dict[str, Any]:
     }
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Timetable versions of your programs (?program=, ?state=, ?in_force=)"),
-    retrieve=extend_schema(summary="One version with its visits and lessons"),
+@described(
+    list="Timetable versions of your programs (?program=, ?state=, ?in_force=)",
+    retrieve="One version with its visits and lessons",
 )
-class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = TimetableVersion.objects.none()
+class TimetableVersionViewSet(ReadableViewSet):
     serializer_class = TimetableVersionSerializer
     filterset_fields = ["program", "state", "number", "in_force"]
     read_roles = (COORDINATOR,)
@@ -298,7 +299,7 @@ class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
     def publish_preview(self, request: Request, pk: int) -> Response:
         return Response(PublishPreviewSerializer(_preview_body(publish_preview(self.get_object()))).data)
 
-    @extend_schema(
+    @post_action(
         request=PublishBodySerializer,
         responses={
             200: PublishedSerializer,
@@ -307,16 +308,14 @@ class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
         summary="Publish the version (an older one too: a rollback); each ALT and school whose week changed is "
         "emailed. Read publish-preview first and send its in_force.",
     )
-    @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk: int) -> Response:
         version = self.get_object()
-        body = PublishBodySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        if "in_force" not in body.validated_data:
+        body = validated(PublishBodySerializer, request)
+        if "in_force" not in body:
             changes = timetable_publish_with_changes(version=version)
         else:
             try:
-                changes = timetable_publish_confirmed(version=version, seen_in_force=body.validated_data["in_force"])
+                changes = timetable_publish_confirmed(version=version, seen_in_force=body["in_force"])
             except InForceChangedError:
                 return Response(
                     {"in_force": [_("Another version is in force now; read the preview again.")]},
@@ -362,8 +361,8 @@ class TimetableVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
 # Solve jobs
 
 
-class SolveJobSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    requested_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class SolveJobSerializer(serializers.ModelSerializer[SolveJob]):
+    requested_by = by_username()
     gap = serializers.FloatField(read_only=True, allow_null=True, help_text="(bound - best) / bound, when both known.")
     percent = serializers.IntegerField(read_only=True, help_text="How far through its time limit.")
     finished = serializers.BooleanField(read_only=True)
@@ -398,9 +397,9 @@ class SolveJobStartSerializer(form_serializer("SolveJobOptions", SolveForm)):  #
     program = serializers.IntegerField(help_text="The program whose week to solve.")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Solve jobs of your programs, newest first (?program=, ?state=)"),
-    retrieve=extend_schema(summary="A solve job's state and progress: elapsed, best objective, bound, gap"),
+@described(
+    list="Solve jobs of your programs, newest first (?program=, ?state=)",
+    retrieve="A solve job's state and progress: elapsed, best objective, bound, gap",
     create=extend_schema(
         summary="Start a solve of a program's week (the task worker runs it)",
         request=SolveJobStartSerializer,
@@ -411,10 +410,7 @@ class SolveJobStartSerializer(form_serializer("SolveJobOptions", SolveForm)):  #
         responses={202: SolveJobSerializer},
     ),
 )
-class SolveJobViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.DestroyModelMixin, ScopedViewSet
-):
-    queryset = SolveJob.objects.none()
+class SolveJobViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, ReadableViewSet):
     serializer_class = SolveJobSerializer
     filterset_fields = ["program", "state"]
     read_roles = (COORDINATOR,)
@@ -432,7 +428,7 @@ class SolveJobViewSet(
         return super().retrieve(request, *args, **kwargs)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        program = named_in_body(coordinated_programs(request.user), request.data.get("program"), name="program")
+        program = named_in_body(coordinated_programs(request.user), in_body(request, "program"), name="program")
         options = cleaned(bound(SolveForm, request.data))
         job = solve_job_start(program=program, user=request.user, **options)
         return Response(SolveJobSerializer(job).data, status=status.HTTP_201_CREATED)

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs
-from kakehashi.web.api.base import ScopedAPIView, named_in_body
+from kakehashi.web.api.base import ScopedAPIView, named_in_body, validated
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import Weekday
@@ -25,7 +25,7 @@ from kakehashi.web.timetables.services import visit_lock_toggle
 ACTIONS = ["move", "add", "drop", "swap", "lock"]
 
 
-class WeekEditSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class WeekEditSerializer(serializers.Serializer[Any]):
     action = serializers.ChoiceField(choices=ACTIONS)
     alt = serializers.CharField(help_text="The ALT whose week is edited (their id).")
     day = serializers.ChoiceField(choices=Weekday.choices, required=False, help_text="move, swap, lock")
@@ -55,7 +55,7 @@ class WeekEditSerializer(serializers.Serializer):  # type: ignore[type-arg]
         return data
 
 
-class WeekStateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class WeekStateSerializer(serializers.Serializer[Any]):
     version = TimetableVersionSerializer(
         allow_null=True, help_text="The version edits start from: the latest draft, else the week in force."
     )
@@ -86,9 +86,8 @@ class WeekEditView(ScopedAPIView):
         summary="Edit an ALT's week: move a visit, add or drop a lesson, swap a day, lock a visit",
     )
     def post(self, request: Request) -> Response:
-        body = WeekEditSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
+        body = validated(WeekEditSerializer, request)
+        data = body
         people = Participant.objects.filter(program__in=coordinated_programs(request.user)).select_related("program")
         alt = get_object_or_404(people, code=data["alt"])
         program, seen = alt.program, data.get("seen")

@@ -49,7 +49,12 @@ def split_into_areas(job: SolveJob, document: dict[str, Any], instance: Instance
             split_at_elapsed=time.monotonic() - began, best_objective=start.objective, heartbeat_at=timezone.now())
         rows = [AreaJob.objects.create(job=job, number=area.number, schools=list(area.schools), alts=list(area.alts))
                 for area in areas]
-        transaction.on_commit(lambda: [_enqueue_area(row.pk) for row in rows])
+
+        def enqueue_areas() -> None:
+            for row in rows:
+                _enqueue_area(row.pk)
+
+        transaction.on_commit(enqueue_areas)
     return True
 
 
@@ -57,6 +62,13 @@ def _enqueue_area(area_job_id: int) -> None:
     from kakehashi.web.timetables.tasks import run_area_job
 
     run_area_job.enqueue(area_job_id)
+
+
+def _area_result(row: AreaJob) -> AreaResult:
+    result = row.result
+    assert result is not None  # only finished areas are read
+    return AreaResult(row.number, tuple(row.alts), tuple(tuple(v) for v in result["visits"]),
+                      tuple(tuple(a) for a in result["lessons"]), row.gain)
 
 
 def _enqueue_join(job_id: int) -> None:
@@ -120,11 +132,7 @@ def area_join_run(job_id: int) -> None:
     SolveJob.objects.filter(pk=job.pk).update(joining=True, heartbeat_at=timezone.now())
     try:
         instance, start = _week_and_start(job)
-        results = [AreaResult(row.number, tuple(row.alts),
-                              tuple(tuple(v) for v in row.result["visits"]),  # type: ignore[misc]
-                              tuple(tuple(a) for a in row.result["lessons"]),  # type: ignore[misc]
-                              row.gain)
-                   for row in job.areas.filter(result__isnull=False).order_by("number")]
+        results = [_area_result(row) for row in job.areas.filter(result__isnull=False).order_by("number")]
         left = job.time_limit - (time.monotonic() - began)
         beat = JobHeartbeat(job.pk, began=began)
         try:

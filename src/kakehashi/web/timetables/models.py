@@ -3,12 +3,11 @@ and its timetables as numbered versions of visit and lesson rows."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.timetable.instance import WORKING_DAYS
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School, Weekday
@@ -108,10 +107,8 @@ class TimetableVersion(Tracked):
     objective = models.BigIntegerField(_("objective"), null=True, blank=True)
     bound = models.BigIntegerField(_("proven bound"), null=True, blank=True)
     explanation = models.JSONField(_("explanation"), default=list, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_by = acted_by()
+    published_at = when(_("published"))
     # Set by timetable_publish alone (services.py); read through selectors.published_version.
     in_force = models.BooleanField(_("in force"), default=False)
     # Counts hand edits: an edit states the revision it was made on, and is refused if the week moved since
@@ -185,9 +182,7 @@ class SolveJob(models.Model):
         CANCELLED = "cancelled", _("cancelled")
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="solve_jobs")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    requested_by = acted_by()
     time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=60)
     keep_locked = models.BooleanField(_("keep locked visits"), default=True)
     stay_close = models.BooleanField(_("stay close to the published timetable"), default=False)

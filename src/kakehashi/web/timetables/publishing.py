@@ -13,7 +13,7 @@ from kakehashi.web.accounts.models import Role
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.diff import WeekChanges, week_changes
+from kakehashi.web.timetables.diff import Change, WeekChanges, week_changes
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import published_version
 from kakehashi.web.timetables.services import timetable_publish_with_changes
@@ -26,7 +26,7 @@ class AltToTell:
     code: str
     name: str
     email: str
-    changes: list[str]
+    changes: list[Change]
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,12 @@ class SchoolToTell:
     name: str
     staff: list[str]
     emails: list[str]
-    changes: list[str]
+    changes: list[Change]
+
+
+def _email_of(person: Participant | None) -> str:
+    """Where an ALT's notice goes: their account's address, or none without an account (or an address)."""
+    return (person.user.email or "") if person is not None and person.user is not None else ""
 
 
 @dataclass
@@ -86,7 +91,7 @@ def publish_preview(version: TimetableVersion) -> PublishPreview:
         AltToTell(
             code=code,
             name=people[code].name if code in people else code,
-            email=(people[code].user.email if code in people and people[code].user is not None else "") or "",
+            email=_email_of(people.get(code)),
             changes=list(lines),
         )
         for code, lines in changes.by_participant.items()
@@ -97,7 +102,8 @@ def publish_preview(version: TimetableVersion) -> PublishPreview:
     staff: dict[str, list[Any]] = {}
     roles = Role.objects.filter(kind=Role.Kind.SCHOOL_STAFF, organization__school__code__in=list(changes.by_school))
     for role in roles.select_related("user", "organization__school").order_by("id"):
-        staff.setdefault(role.organization.school.code, []).append(role.user)
+        if role.organization is not None:  # always: the filter went through it
+            staff.setdefault(role.organization.school.code, []).append(role.user)
     schools = [
         SchoolToTell(
             code=code,

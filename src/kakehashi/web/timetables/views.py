@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.timetables.forms import SolveForm
 from kakehashi.web.timetables.jobs import solve_job_cancel, solve_job_start, solve_jobs_fail_stale
@@ -36,7 +37,7 @@ def solve_start(request: HttpRequest, program_pk: int) -> HttpResponse:
 
 
 @login_required
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     solve_jobs_fail_stale()
     job = _job(request, pk)
     template = "timetables/job.html#progress" if request.htmx else "timetables/job.html"
@@ -44,7 +45,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def job_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         raise PermissionDenied
     job = _job(request, pk)

@@ -3,6 +3,8 @@ coordinated program the operational figures too, computed by workforce/figures.p
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -17,14 +19,15 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.workforce.figures import workforce_figures
 
 
-class ShareSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    label = serializers.CharField()
+class ShareSerializer(serializers.Serializer[Any]):
+    # A declared field may share a name with a Field attribute: the serializer's metaclass takes it out of the class.
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
     total = serializers.IntegerField()
     percent = serializers.FloatField()
 
 
-class FiguresSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class FiguresSerializer(serializers.Serializer[Any]):
     program = serializers.IntegerField(allow_null=True, help_text="The program of the operational figures.")
     participants = serializers.IntegerField()
     by_kind = ShareSerializer(many=True)

@@ -44,6 +44,7 @@ PAGES = {
         f"/schools/{{school}}/?week={WEEK}",
         "/people/",
         "/leave/programs/{program}/",
+        "/leave/programs/{program}/fill-rate/",
         f"/duties/schools/{{school}}/monthly/?month={MONTH}",
         "/recruit/{cycle}/",
     ],

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from kakehashi.web.leave.cover_words import lesson_words, reasons_in_words
+from kakehashi.web.leave.fill_tables import duration_words, share_words
 
 register = template.Library()
 
@@ -27,3 +28,15 @@ def lesson_in_words(row: Mapping[str, Any]) -> str:
 def lessons_left(needed: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The lessons of a proposal no one takes."""
     return [row for row in needed if not row.get("substitute")]
+
+
+@register.filter
+def share(value: float | None) -> str:
+    """A fill rate as a percentage (— when there was nothing to fill)."""
+    return share_words(value)
+
+
+@register.filter
+def wait(hours: float | None) -> str:
+    """How long filling a day took, in minutes, hours or days."""
+    return duration_words(hours)

@@ -18,7 +18,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from kakehashi.web.api.base import ScopedAPIView
+from kakehashi.web.api.base import ScopedAPIView, validated
 from kakehashi.web.api.permissions import COORDINATOR, SCHOOL_STAFF
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 from kakehashi.web.pages.imports.views import import_plan
@@ -26,7 +26,7 @@ from kakehashi.web.pages.imports.views import import_plan
 KINDS = ["schools", "p29", "bells", "classes", "lessons", "participants"]
 
 
-class ImportSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ImportSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=KINDS)
     file = serializers.FileField(help_text="CSV (UTF-8 or Shift_JIS), .xlsx, or P29 GeoJSON for `p29`.")
     confirm = serializers.BooleanField(default=False, help_text="false: the plan only; true: apply it.")
@@ -59,9 +59,8 @@ class ImportView(ScopedAPIView):
         summary="Import a file: plan it, or apply it with confirm=true",
     )
     def post(self, request: Request) -> Response:
-        body = ImportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data: dict[str, Any] = body.validated_data
+        body = validated(ImportSerializer, request)
+        data: dict[str, Any] = body
         upload = data["file"]
         params = {key: data.get(key) for key in ("board", "program", "school", "municipality", "school_kinds")}
         needed = {"schools": "board", "p29": "board", "lessons": "school", "participants": "program"}.get(data["kind"])

@@ -6,7 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.accounts.scope import coordinated_programs, visible_schools
-from kakehashi.web.organizations.models import Organization
+from kakehashi.web.core.form_fields import model_choice_field
+from kakehashi.web.organizations.models import Organization, Program
+from kakehashi.web.schools.models import School
 
 KIND_CHOICES = [
     ("p29", _("Schools from MLIT P29 GeoJSON")),
@@ -29,9 +31,12 @@ class ImportForm(forms.Form):
     board = forms.ModelChoiceField(
         label=_("Board of education (for schools)"), required=False, queryset=Organization.objects.none()
     )
-    program = forms.ModelChoiceField(label=_("Program (for participants)"), required=False, queryset=None)
+    # Each chooser offers what this user may import into (set in __init__).
+    program = forms.ModelChoiceField(
+        label=_("Program (for participants)"), required=False, queryset=Program.objects.none()
+    )
     school = forms.ModelChoiceField(
-        label=_("School (for a lesson timetable)"), required=False, queryset=None, to_field_name="code"
+        label=_("School (for a lesson timetable)"), required=False, queryset=School.objects.none(), to_field_name="code"
     )
     municipality = forms.CharField(
         label=_("Municipality code (P29)"),
@@ -50,11 +55,11 @@ class ImportForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         programs = coordinated_programs(user)
-        self.fields["program"].queryset = programs
-        self.fields["board"].queryset = Organization.objects.filter(
+        model_choice_field(self.fields, "program").queryset = programs
+        model_choice_field(self.fields, "board").queryset = Organization.objects.filter(
             kind=Organization.Kind.BOARD, contracts__program__in=programs
         ).distinct()
-        self.fields["school"].queryset = visible_schools(user)
+        model_choice_field(self.fields, "school").queryset = visible_schools(user)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

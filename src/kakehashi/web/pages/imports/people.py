@@ -2,42 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from kakehashi.web.core.tabular import ImportRefusedError, Problem, read_table, require_columns, rows_in
+from kakehashi.web.core.tabular import ImportRefusedError, Problem, RowReader, read_table, require_columns, rows_in
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.pages.imports.schools import DAYS, LEVELS, Plan
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import RECORD_FIELDS, SUBSTITUTE_FIELDS, Participant
 from kakehashi.web.people.romaji import katakana_to_romaji
 
-PARTICIPANT_COLUMNS = [
-    "code",
-    "kind",
-    "name",
-    "name_katakana",
-    "gender",
-    "birth_date",
-    "citizenship",
-    "origin_region",
-    "start_date",
-    "japanese_level",
-    "qualifications",
-    "home_lat",
-    "home_lon",
-    "travel_mode",
-    "levels",
-    "classes_min",
-    "classes_max",
-    "max_classes_per_day",
-    "max_schools_per_day",
-    "max_schools_per_week",
-    "max_commute_minutes",
-    "unavailable_days",
-    "substitute",
-    "cover_days",
-    "cover_from",
-    "cover_until",
-]
+PARTICIPANT_COLUMNS = ["code", "kind", "name", "name_katakana", *RECORD_FIELDS, "unavailable_days", *SUBSTITUTE_FIELDS]
 
 KINDS = {"alt": "alt", "cir": "cir", "sea": "sea"}
 GENDERS = {
@@ -83,6 +57,17 @@ def _list(value: str) -> list[str]:
     return [part.strip().lower() for part in value.replace("、", ";").replace(",", ";").split(";") if part.strip()]
 
 
+def _chosen(cells: RowReader, column: str, allowed: Mapping[str, str], what: str, what_ja: str) -> list[str]:
+    """The cell's list of `allowed` names (as stored); each name not allowed is refused by itself."""
+    chosen = []
+    for item in _list(cells.row.values.get(column, "")):
+        if item in allowed:
+            chosen.append(allowed[item])
+        else:
+            cells.fail(column, f"{item!r} is not {what}", f"「{item}」は{what_ja}ではありません")
+    return chosen
+
+
 def plan_participants(name: str, content: bytes, *, program: Program) -> Plan:
     header, rows = read_table(name, content)
     require_columns(name, header, ["code", "name", "home_lat", "home_lon", "levels"])
@@ -96,26 +81,11 @@ def plan_participants(name: str, content: bytes, *, program: Program) -> Plan:
             cells.fail(
                 "code", f"{code!r} is a participant of another program", f"「{code}」は別のプログラムの参加者です"
             )
-        levels = []
-        for level in _list(cells.row.values.get("levels", "")):
-            if level not in LEVELS:
-                cells.fail("levels", f"{level!r} is not a school level", f"「{level}」は学校種ではありません")
-            else:
-                levels.append(LEVELS[level])
+        levels = _chosen(cells, "levels", LEVELS, "a school level", "学校種")
         if not levels and "levels" in cells.row.values and cells.row.values["levels"] == "":
             cells.fail("levels", "is empty", "空欄です")
-        unavailable = []
-        for day in _list(cells.row.values.get("unavailable_days", "")):
-            if day not in DAYS:
-                cells.fail("unavailable_days", f"{day!r} is not a weekday", f"「{day}」は曜日ではありません")
-            else:
-                unavailable.append(DAYS[day])
-        cover_days = []
-        for day in _list(cells.row.values.get("cover_days", "")):
-            if day not in DAYS:
-                cells.fail("cover_days", f"{day!r} is not a weekday", f"「{day}」は曜日ではありません")
-            else:
-                cover_days.append(DAYS[day])
+        unavailable = _chosen(cells, "unavailable_days", DAYS, "a weekday", "曜日")
+        cover_days = _chosen(cells, "cover_days", DAYS, "a weekday", "曜日")
         cover_from = cells.clock("cover_from") if cells.row.values.get("cover_from") else None
         cover_until = cells.clock("cover_until") if cells.row.values.get("cover_until") else None
         if cover_from is not None and cover_until is not None and cover_until <= cover_from:

@@ -80,7 +80,7 @@ def plan_schools(name: str, content: bytes, *, board: Organization) -> Plan:
     seen: dict[str, int] = {}
     for cells in rows_in(name, rows, problems):
         code = cells.unique_code("code", seen)
-        record = {
+        record: dict[str, Any] = {
             "code": code,
             "name": cells.text("name"),
             "name_ja": cells.text("name_ja", required=False),
@@ -200,7 +200,7 @@ def plan_p29(name: str, content: bytes, *, board: Organization, municipality: st
                 )
             ]
         )
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "code": site.code,
             "name": romanized_school_name(site.name_ja, ENGLISH_KIND[site.kind]),

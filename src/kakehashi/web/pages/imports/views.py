@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-import openpyxl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,7 +16,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, visible_schools
-from kakehashi.web.core.spreadsheet import csv_bytes, workbook_bytes
+from kakehashi.web.core.form_fields import choices_of
+from kakehashi.web.core.spreadsheet import csv_bytes, new_workbook, workbook_bytes
 from kakehashi.web.core.tabular import ImportRefusedError, read_upload
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.pages.imports.forms import ImportForm
@@ -204,7 +204,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 "params": params,
                 "content": base64.b64encode(content).decode("ascii"),
             }
-            context.update(plan=plan, file_name=upload.name, kind=dict(form.fields["kind"].choices)[data["kind"]])
+            kind = dict(choices_of(form.fields, "kind"))[data["kind"]]
+            context.update(plan=plan, file_name=upload.name, kind=kind)
     return render(request, "schools/import.html", context)
 
 
@@ -243,9 +244,7 @@ def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     if fmt == "csv":
         response = HttpResponse(csv_bytes([header, *examples]), content_type="text/csv; charset=utf-8")
     else:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = kind
+        book, sheet = new_workbook(kind)
         sheet.append(header)
         for row in examples:
             sheet.append(row)

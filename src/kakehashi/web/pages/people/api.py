@@ -7,14 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import coordinated_programs, visible_participants
-from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.base import ReadableViewSet, described
+from kakehashi.web.api.fields import by_code
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE
 from kakehashi.web.core.personal_data import record_view
@@ -29,7 +30,7 @@ ParticipantUpdateSerializer = form_serializer("ParticipantUpdate", ParticipantFo
 ParticipantPatchSerializer = form_serializer("ParticipantPatch", ParticipantForm, partial=True)
 
 
-class ParticipantRecordSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ParticipantRecordSerializer(serializers.ModelSerializer[Participant]):
     """What the edit page shows: personal data and the timetable limits."""
 
     seen = serializers.SerializerMethodField(help_text="Send it back with an edit; a record changed since is 409.")
@@ -48,25 +49,28 @@ def may_read_record(user: Any, participant: Participant) -> bool:
     return own or coordinated_programs(user).filter(pk=participant.program_id).exists()
 
 
-class ParticipantSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ParticipantSerializer(serializers.ModelSerializer[Participant]):
     record = serializers.SerializerMethodField(
         help_text="Personal data and limits: for the program's coordinators and the participant; otherwise null."
     )
 
     class Meta:
         model = Participant
-        fields = ["code", "name", "name_katakana", "kind", "program", "record"]
+        fields = ["code", "name", "name_katakana", "kind", "substitute", "program", "record"]
+        extra_kwargs = {
+            "substitute": {"help_text": "standby or part_time: only covers absences (代替ALT); empty: a regular week"}
+        }
 
     @extend_schema_field(ParticipantRecordSerializer(allow_null=True))
     def get_record(self, participant: Participant) -> dict[str, Any] | None:
         user = self.context["request"].user
         if not may_read_record(user, participant):
             return None
-        return ParticipantRecordSerializer(participant).data  # type: ignore[no-any-return]
+        return ParticipantRecordSerializer(participant).data
 
 
-class PlacementSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    participant = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class PlacementSerializer(serializers.ModelSerializer[Placement]):
+    participant = by_code(Participant)
 
     class Meta:
         model = Placement
@@ -87,7 +91,7 @@ WeekLesson = inline_serializer(
 )
 
 
-class ParticipantWeekSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ParticipantWeekSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(allow_null=True, help_text="The published timetable version's id.")
     days = inline_serializer(
         "ParticipantWeekDay",
@@ -100,16 +104,15 @@ class ParticipantWeekSerializer(serializers.Serializer):  # type: ignore[type-ar
     )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Participants you see (the participants page's filters: q, kind)"),
-    retrieve=extend_schema(summary="One participant (the view is in their access log)"),
+@described(
+    list="Participants you see (the participants page's filters: q, kind, substitute)",
+    retrieve="One participant (the view is in their access log)",
     update=extend_schema(summary="Edit a participant's record (coordinators)", request=ParticipantUpdateSerializer),
     partial_update=extend_schema(
         summary="Edit some of a participant's record (coordinators)", request=ParticipantPatchSerializer
     ),
 )
-class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
-    queryset = Participant.objects.none()
+class ParticipantViewSet(mixins.UpdateModelMixin, ReadableViewSet):
     serializer_class = ParticipantSerializer
     filterset_class = ParticipantFilterSet
     lookup_field = "code"
@@ -162,12 +165,8 @@ class ParticipantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
         return Response(ParticipantWeekSerializer({"version": version.pk if version else None, "days": days}).data)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Placements of the participants you see (?participant=, ?organization=)"),
-    retrieve=extend_schema(summary="One placement"),
-)
-class PlacementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Placement.objects.none()
+@described(list="Placements of the participants you see (?participant=, ?organization=)", retrieve="One placement")
+class PlacementViewSet(ReadableViewSet):
     serializer_class = PlacementSerializer
     filterset_class = PlacementFilterSet
 

@@ -40,8 +40,8 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     # The dated plan (the week laid over each school's calendar): no event on a holiday, a vacation day,
     # a sports day or a compensatory day off. A day whose visits all happen gets the template day's lessons
     # and trips; a day that lost one of two schools gets the remaining lessons only.
-    dated = remembered_dated_plan(participant.program, starts=monday, ends=school_year_end(today)) if version else None
-    mine = dated.for_alt(participant.code) if dated is not None else None
+    plan = remembered_dated_plan(participant.program, starts=monday, ends=school_year_end(today)) if version else None
+    mine = plan.for_alt(participant.code) if plan is not None else None
     template = dict(participant_week_grid(participant, version))
     visits_on: dict[dt.date, set[str]] = {}
     for visit in mine.visits if mine is not None else []:
@@ -101,7 +101,8 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
                 )
             )
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def _event(

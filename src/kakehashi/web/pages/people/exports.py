@@ -3,13 +3,12 @@ reader's language."""
 
 from __future__ import annotations
 
-import openpyxl
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from kakehashi.web.core.spreadsheet import workbook_bytes
+from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes
 from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.pages.people.selectors import participant_version, participant_week_grid
 from kakehashi.web.people.models import Participant
@@ -26,9 +25,7 @@ def week_rows(participant: Participant) -> list[list[str]]:
 
 
 def week_excel(participant: Participant) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = _("Week")
+    book, sheet = new_workbook(_("Week"))
     version = participant_version(participant)
     sheet.append([f"{participant.name} {participant.name_katakana}".strip()])
     number = version.number if version else "—"
@@ -43,8 +40,8 @@ def week_excel(participant: Participant) -> bytes:
     sheet["A1"].font = Font(bold=True, size=14)
     for column, width in zip("ABCD", (10, 14, 26, 48), strict=True):
         sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=5):
-        for cell in row:
+    for cells in sheet.iter_rows(min_row=5):
+        for cell in cells:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     return workbook_bytes(book)
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.people.models import Participant
+from kakehashi.web.people.models import RECORD_FIELDS, SUBSTITUTE_FIELDS, Participant
 from kakehashi.web.schools.models import School, Weekday
 
 
@@ -14,7 +14,7 @@ def record_version(participant: Participant) -> str:
     return participant.updated_at.isoformat() if participant.updated_at else ""
 
 
-class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
+class ParticipantForm(forms.ModelForm[Participant]):
     levels = forms.MultipleChoiceField(
         label=_("school levels"), choices=School.Level.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -38,32 +38,7 @@ class ParticipantForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Participant
-        fields = [
-            "name_katakana",
-            "name",
-            "kind",
-            "gender",
-            "birth_date",
-            "citizenship",
-            "origin_region",
-            "start_date",
-            "japanese_level",
-            "qualifications",
-            "home_lat",
-            "home_lon",
-            "travel_mode",
-            "levels",
-            "classes_min",
-            "classes_max",
-            "max_classes_per_day",
-            "max_schools_per_day",
-            "max_schools_per_week",
-            "max_commute_minutes",
-            "substitute",
-            "cover_days",
-            "cover_from",
-            "cover_until",
-        ]
+        fields = ["name_katakana", "name", "kind", *RECORD_FIELDS, *SUBSTITUTE_FIELDS]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "start_date": forms.DateInput(attrs={"type": "date"}),

@@ -81,7 +81,9 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
 def _contact_school(user: Any) -> tuple[School, bool] | None:
     """For school staff: their school and whether its contract lets them message the ALT directly."""
     role = next((r for r in roles_of(user) if r.kind == "school_staff"), None)
-    school = School.objects.filter(organization_id=role.organization_id).first() if role else None
+    if role is None or role.organization_id is None:
+        return None
+    school = School.objects.filter(organization_id=role.organization_id).first()
     if school is None:
         return None
     contract = school_contract(school, timezone.localdate())

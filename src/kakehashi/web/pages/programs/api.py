@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,26 +16,27 @@ from rest_framework.response import Response
 from kakehashi.timetable.format import FormatError
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.accounts.scope import coordinated_programs, roles_of, visible_organizations, visible_programs
-from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.base import ReadableViewSet, described
+from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR, SUPERVISOR
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.timetables.door import week_instance_json
 
 
-class ProgramSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ProgramSerializer(serializers.ModelSerializer[Program]):
     class Meta:
         model = Program
         fields = ["id", "name", "name_ja", "kind"]
 
 
-class OrganizationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrganizationSerializer(serializers.ModelSerializer[Organization]):
     class Meta:
         model = Organization
         fields = ["id", "name", "name_ja", "kind", "parent", "municipality_code"]
 
 
-class ContractSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    responsible_manager = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class ContractSerializer(serializers.ModelSerializer[Contract]):
+    responsible_manager = by_username()
     school_may_instruct_participants = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -52,12 +53,8 @@ class ContractSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Programs you coordinate or take part in"),
-    retrieve=extend_schema(summary="One program"),
-)
-class ProgramViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Program.objects.none()
+@described(list="Programs you coordinate or take part in", retrieve="One program")
+class ProgramViewSet(ReadableViewSet):
     serializer_class = ProgramSerializer
     action_roles = {"week": (COORDINATOR,)}
 
@@ -78,12 +75,8 @@ class ProgramViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
             return Response({"error": str(error)}, status=422)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Organizations behind what you see: boards, schools, town halls"),
-    retrieve=extend_schema(summary="One organization"),
-)
-class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Organization.objects.none()
+@described(list="Organizations behind what you see: boards, schools, town halls", retrieve="One organization")
+class OrganizationViewSet(ReadableViewSet):
     serializer_class = OrganizationSerializer
     filterset_fields = ["kind", "parent"]
 
@@ -91,12 +84,8 @@ class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
         return visible_organizations(self.request.user).order_by("kind", "name")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Contracts of your programs, or of the organization you supervise"),
-    retrieve=extend_schema(summary="One contract"),
-)
-class ContractViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    queryset = Contract.objects.none()
+@described(list="Contracts of your programs, or of the organization you supervise", retrieve="One contract")
+class ContractViewSet(ReadableViewSet):
     serializer_class = ContractSerializer
     read_roles = (COORDINATOR, SUPERVISOR)  # who see contracts on their pages
     filterset_fields = ["program", "organization", "type"]

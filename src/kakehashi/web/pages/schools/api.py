@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -14,7 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kakehashi.web.accounts.scope import roles_of, visible_participants, visible_schools
-from kakehashi.web.api.base import ScopedViewSet
+from kakehashi.web.api.base import ReadableViewSet, described, validated
+from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import cleaned, edit_form, form_serializer
 from kakehashi.web.api.permissions import ANYONE, SCHOOL_STAFF
 from kakehashi.web.pages.schools.filtersets import (
@@ -28,7 +29,8 @@ from kakehashi.web.pages.schools.forms import SchoolForm
 from kakehashi.web.pages.schools.requests import RequestRefusedError, change_request_file, readable_change_requests
 from kakehashi.web.pages.schools.selectors import school_version, visits_by_day
 from kakehashi.web.pages.schools.views import LIST_ROLES
-from kakehashi.web.schools.models import BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.models import RECORD_FIELDS, BellPeriod, ChangeRequest, Homeroom, LessonSlot, School
 from kakehashi.web.schools.services import school_update
 from kakehashi.web.timetables.door import version_school_part
 
@@ -36,32 +38,17 @@ SchoolUpdateSerializer = form_serializer("SchoolUpdate", SchoolForm)
 SchoolPatchSerializer = form_serializer("SchoolPatch", SchoolForm, partial=True)
 
 
-class SchoolSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class SchoolSerializer(serializers.ModelSerializer[School]):
     name = serializers.CharField(source="organization.name", read_only=True)
     name_ja = serializers.CharField(source="organization.name_ja", read_only=True)
     board = serializers.IntegerField(source="organization.parent_id", read_only=True, allow_null=True)
 
     class Meta:
         model = School
-        fields = [
-            "code",
-            "name",
-            "name_ja",
-            "organization",
-            "board",
-            "level",
-            "mext_code",
-            "address",
-            "lat",
-            "lon",
-            "visit_days_min",
-            "visit_days_max",
-            "max_alts",
-            "annual_visit_days",
-        ]
+        fields = ["code", "name", "name_ja", "organization", "board", *RECORD_FIELDS, "annual_visit_days"]
 
 
-class SchoolWeekSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class SchoolWeekSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(allow_null=True, help_text="The published timetable version's id.")
     visits = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()), help_text="Day → the visiting ALTs' ids."
@@ -79,41 +66,40 @@ class SchoolWeekSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class BellPeriodSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class BellPeriodSerializer(serializers.ModelSerializer[BellPeriod]):
+    school = by_code(School)
 
     class Meta:
         model = BellPeriod
         fields = ["id", "school", "variant", "period", "start", "end"]
 
 
-class HomeroomSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
+class HomeroomSerializer(serializers.ModelSerializer[Homeroom]):
+    school = by_code(School)
 
     class Meta:
         model = Homeroom
         fields = ["id", "school", "name", "grade", "weight"]
 
 
-class LessonSlotSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    homeroom = serializers.SlugRelatedField(slug_field="name", read_only=True)
+class LessonSlotSerializer(serializers.ModelSerializer[LessonSlot]):
+    school = by_code(School)
+    homeroom: serializers.SlugRelatedField[Homeroom] = serializers.SlugRelatedField(slug_field="name", read_only=True)
 
     class Meta:
         model = LessonSlot
         fields = ["id", "code", "school", "homeroom", "day", "period", "teacher", "active"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Schools you see (the schools page's filters: q, level, board)"),
-    retrieve=extend_schema(summary="One school"),
+@described(
+    list="Schools you see (the schools page's filters: q, level, board)",
+    retrieve="One school",
     update=extend_schema(summary="Edit a school (coordinators)", request=SchoolUpdateSerializer),
     partial_update=extend_schema(
         summary="Edit some of a school's fields (coordinators)", request=SchoolPatchSerializer
     ),
 )
-class SchoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedViewSet):
-    queryset = School.objects.none()
+class SchoolViewSet(mixins.UpdateModelMixin, ReadableViewSet):
     serializer_class = SchoolSerializer
     filterset_class = SchoolFilterSet
     lookup_field = "code"
@@ -150,36 +136,30 @@ class SchoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Upd
         return Response(SchoolWeekSerializer(body).data)
 
 
-class _SchoolPartViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class _SchoolPartViewSet(ReadableViewSet):
     """Bells, classes and lessons of the schools the user sees; changed through imports, not here."""
 
     read_roles = LIST_ROLES
 
     def scope(self) -> QuerySet[Any]:
-        model = self.queryset.model  # type: ignore[union-attr]
-        return model.objects.filter(school__in=visible_schools(self.request.user)).select_related("school")
+        parts: QuerySet[Any] = self.queryset.model.objects.filter(school__in=visible_schools(self.request.user))
+        return parts.select_related("school")
 
 
-@extend_schema_view(list=extend_schema(summary="Bell periods (?school=)"), retrieve=extend_schema(summary="One"))
+@described(list="Bell periods (?school=)", retrieve="One")
 class BellPeriodViewSet(_SchoolPartViewSet):
-    queryset = BellPeriod.objects.none()
     serializer_class = BellPeriodSerializer
     filterset_class = BellPeriodFilterSet
 
 
-@extend_schema_view(list=extend_schema(summary="Classes (?school=)"), retrieve=extend_schema(summary="One class"))
+@described(list="Classes (?school=)", retrieve="One class")
 class HomeroomViewSet(_SchoolPartViewSet):
-    queryset = Homeroom.objects.none()
     serializer_class = HomeroomSerializer
     filterset_class = HomeroomFilterSet
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Foreign-language lessons of the schools' own timetables (?school=, ?day=)"),
-    retrieve=extend_schema(summary="One lesson"),
-)
+@described(list="Foreign-language lessons of the schools' own timetables (?school=, ?day=)", retrieve="One lesson")
 class LessonSlotViewSet(_SchoolPartViewSet):
-    queryset = LessonSlot.objects.none()
     serializer_class = LessonSlotSerializer
     filterset_class = LessonSlotFilterSet
 
@@ -187,11 +167,11 @@ class LessonSlotViewSet(_SchoolPartViewSet):
         return super().scope().select_related("homeroom")
 
 
-class ChangeRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    school = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    about = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    author = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    routed_to = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+class ChangeRequestSerializer(serializers.ModelSerializer[ChangeRequest]):
+    school = by_code(School)
+    about = by_code(Participant, allow_null=True)
+    author = by_username()
+    routed_to = by_username()
 
     class Meta:
         model = ChangeRequest
@@ -210,7 +190,7 @@ class ChangeRequestSerializer(serializers.ModelSerializer):  # type: ignore[type
         ]
 
 
-class ChangeRequestFileSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ChangeRequestFileSerializer(serializers.Serializer[Any]):
     school = serializers.CharField(help_text="Your school's timetable id.")
     kind = serializers.ChoiceField(choices=ChangeRequest.Kind.choices, default=ChangeRequest.Kind.TIMETABLE)
     message = serializers.CharField(max_length=4000)
@@ -220,17 +200,16 @@ class ChangeRequestFileSerializer(serializers.Serializer):  # type: ignore[type-
     )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Change requests of the schools you see (?school=)"),
-    retrieve=extend_schema(summary="One change request"),
+@described(
+    list="Change requests of the schools you see (?school=)",
+    retrieve="One change request",
     create=extend_schema(
         summary="File a change request (school staff); routed by the contract",
         request=ChangeRequestFileSerializer,
         responses={201: ChangeRequestSerializer},
     ),
 )
-class ChangeRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet):
-    queryset = ChangeRequest.objects.none()
+class ChangeRequestViewSet(mixins.CreateModelMixin, ReadableViewSet):
     serializer_class = ChangeRequestSerializer
     filterset_class = ChangeRequestFilterSet
     read_roles = ANYONE
@@ -241,9 +220,8 @@ class ChangeRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mix
         return found.select_related("school", "about", "author", "routed_to")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        body = ChangeRequestFileSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
+        body = validated(ChangeRequestFileSerializer, request)
+        data = body
         school = visible_schools(request.user).filter(code=data["school"]).first()
         if school is None:
             raise ValidationError({"school": ["No such school among yours."]})

@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.core.validators import refuse_control_characters
-from kakehashi.web.schools.models import School
+from kakehashi.web.schools.models import RECORD_FIELDS, School
 
 
-class SchoolForm(forms.ModelForm):  # type: ignore[type-arg]
+class SchoolForm(forms.ModelForm[School]):
     # The names are the organization's, saved without its full_clean: the one-line check is named here.
     name = forms.CharField(
         label=_("name"),
@@ -23,18 +23,7 @@ class SchoolForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = School
-        fields = [
-            "name_ja",
-            "name",
-            "level",
-            "mext_code",
-            "address",
-            "lat",
-            "lon",
-            "visit_days_min",
-            "visit_days_max",
-            "max_alts",
-        ]
+        fields = ["name_ja", "name", *RECORD_FIELDS]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -107,7 +108,7 @@ def _file(
             signed = f"{author.get_full_name() or author.username}, {school.organization.display_name}"
             body = f"{message}\n\n— {signed}\n{routing}"
         to = [u.email for u in group]
-        transaction.on_commit(lambda s=subject, b=body, to=to: send_mail(s, b, settings.DEFAULT_FROM_EMAIL, to))
+        transaction.on_commit(partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, to))
     return request
 
 

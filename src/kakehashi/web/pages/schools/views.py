@@ -18,6 +18,7 @@ from kakehashi.timetable.instance import WORKING_DAYS
 from kakehashi.web.accounts.lists import filtered_list
 from kakehashi.web.accounts.scope import has_role, roles_of, visible_participants, visible_schools
 from kakehashi.web.calendars.weeks import requested_monday, school_dated_week
+from kakehashi.web.core.form_fields import model_choice_field
 from kakehashi.web.pages.schools.filtersets import SchoolFilterSet
 from kakehashi.web.pages.schools.forms import SchoolForm
 from kakehashi.web.pages.schools.requests import (
@@ -25,10 +26,11 @@ from kakehashi.web.pages.schools.requests import (
     RequestRefusedError,
     change_request_file,
     readable_change_requests,
-    school_contract,
 )
 from kakehashi.web.pages.schools.selectors import lesson_grid, school_version, visits_by_day
 from kakehashi.web.pages.schools.tables import SchoolTable
+from kakehashi.web.people.models import Participant
+from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import ChangeRequest, School
 from kakehashi.web.schools.services import school_update
 from kakehashi.web.timetables.door import version_instance
@@ -99,7 +101,10 @@ def romaji_suggestion(request: HttpRequest) -> HttpResponse:
 
 class ChangeRequestForm(forms.Form):
     about = forms.ModelChoiceField(
-        label=gettext_lazy("About the ALT (optional)"), required=False, queryset=None, to_field_name="code"
+        label=gettext_lazy("About the ALT (optional)"),
+        required=False,
+        queryset=Participant.objects.none(),  # the ALTs this user sees (set in __init__)
+        to_field_name="code",
     )
     kind = forms.ChoiceField(label=gettext_lazy("What is it?"), choices=ChangeRequest.Kind.choices, required=False)
     message = forms.CharField(label=gettext_lazy("Request"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
@@ -107,7 +112,7 @@ class ChangeRequestForm(forms.Form):
 
     def __init__(self, *args: Any, school: School, may_tell: bool, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["about"].queryset = visible_participants(user)
+        model_choice_field(self.fields, "about").queryset = visible_participants(user)
         if not may_tell:
             del self.fields["tell_participant"]
 
@@ -124,7 +129,10 @@ def school_requests(request: HttpRequest, code: str) -> HttpResponse:
     contract = school_contract(school, timezone.localdate())
     may_tell = contract is not None and contract.school_may_instruct_participants
     # "Message the ALT" from an ALT's page arrives with ?about=A01&direct=1: prefilled, and under 請負 explained.
-    wanted = {"about": request.GET.get("about"), "kind": request.GET.get("kind") or ChangeRequest.Kind.TIMETABLE}
+    wanted: dict[str, object] = {
+        "about": request.GET.get("about"),
+        "kind": request.GET.get("kind") or ChangeRequest.Kind.TIMETABLE,
+    }
     if may_tell and request.GET.get("direct"):
         wanted["tell_participant"] = True
     form = ChangeRequestForm(request.POST or None, school=school, may_tell=may_tell, user=request.user, initial=wanted)
