@@ -141,3 +141,40 @@ def test_the_plan_file_lists_schools_moves_and_dated_visits() -> None:
                                       "planned_after": len(mondays) + 1, "met": True, "obstacles": []}
     assert document["moves"][0]["kind"] == "moved" and set(document["moves"][0]["to"]) == {"date", "alt"}
     assert len(document["visits"]) == sum(1 for _ in document["visits"] if _["school"] in ("S01", "S02"))
+
+
+# A year under way is balanced from a date on: what happened before stays as it was, and still counts.
+AUTUMN = dt.date(2027, 10, 1)
+
+
+def test_no_visit_before_the_first_date_of_changes_is_moved_or_dropped() -> None:
+    cycle, solution = cycle_and_timetable()
+    mondays, holidays = weekdays(0, lessons=True), weekdays(0, lessons=False)
+    later = [d for d in holidays if d >= AUTUMN]
+    assert 0 < len(later) < len(holidays)
+    found = plan_year(cycle, solution, YEAR, AnnualContracts({"S01": len(mondays) + len(holidays)}),
+                      time_limit=10, workers=1, changes_from=AUTUMN)
+    moves = [m for m in found.moves if m.school == "S01"]
+    assert sorted(m.date for m in moves) == later
+    assert all(m.to_date is not None and m.to_date >= AUTUMN for m in moves)
+    assert row(found, "S01").after == len(mondays) + len(later)
+
+
+def test_a_school_over_its_contract_loses_only_visits_from_the_first_date_of_changes() -> None:
+    cycle, solution = cycle_and_timetable()
+    wednesdays = weekdays(2, lessons=True)
+    found = plan_year(cycle, solution, YEAR, AnnualContracts({"S02": len(wednesdays) - 3}),
+                      time_limit=10, workers=1, changes_from=AUTUMN)
+    assert [m.kind for m in found.moves] == ["dropped"] * 3
+    assert all(m.date >= AUTUMN for m in found.moves)
+
+
+def test_a_school_that_already_had_more_than_its_contract_loses_every_later_visit_and_nothing_else() -> None:
+    cycle, solution = cycle_and_timetable()
+    wednesdays = weekdays(2, lessons=True)
+    before = [d for d in wednesdays if d < AUTUMN]
+    found = plan_year(cycle, solution, YEAR, AnnualContracts({"S02": len(before) - 2}),
+                      time_limit=10, workers=1, changes_from=AUTUMN)
+    assert found.status == "optimal"
+    assert sorted(m.date for m in found.moves) == [d for d in wednesdays if d >= AUTUMN]
+    assert row(found, "S02").after == len(before)

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "kakehashi.web.inbox",
     "kakehashi.web.api",
     "kakehashi.web.site",
+    "kakehashi.web.yearbalance",
 ]
 
 MIDDLEWARE = [

@@ -47,6 +47,7 @@ urlpatterns = [
     path("duties/", include("kakehashi.web.duties.urls")),
     path("imports/", include("kakehashi.web.pages.imports.urls")),
     path("inbox/", include("kakehashi.web.inbox.urls")),
+    path("balance/", include("kakehashi.web.yearbalance.urls")),
     path("calendar/<str:token>.ics", people_views.calendar_feed, name="calendar-feed"),
     path("api/", include("kakehashi.web.site.api_urls")),
     path("admin/", admin.site.urls),

@@ -43,7 +43,7 @@ class Balanced:
 
 class YearModel:
     def __init__(self, plan: DatedPlan, lost: list[SkippedVisit], contracts: AnnualContracts,
-                 openings: Openings) -> None:
+                 openings: Openings, changes_from: dt.date | None = None) -> None:
         self.plan = plan
         self.contracts = contracts
         self.openings = openings
@@ -53,7 +53,9 @@ class YearModel:
         self.over_schools = {s for s, days in contracts.schools.items() if self.before[s] > days}
         over_alts = {a for a, days in contracts.alts.items() if self.alt_days_before.get(a, 0) > days}
         self.keep: dict[DatedVisit, cp_model.IntVar] = {
-            v: self.model.new_bool_var("") for v in plan.visits if v.school in self.over_schools or v.alt in over_alts}
+            v: self.model.new_bool_var("") for v in plan.visits
+            if (v.school in self.over_schools or v.alt in over_alts)
+            and (changes_from is None or v.date >= changes_from)}
         self.busy: dict[tuple[str, dt.date], list[DatedVisit]] = defaultdict(list)
         for visit in plan.visits:
             self.busy[(visit.alt, visit.date)].append(visit)
@@ -92,10 +94,13 @@ class YearModel:
             after[visit.school].append(self.keep.get(visit, 1))
         for lost, targets in self.moves.items():
             after[lost.school] += list(targets.values())
+        # A year under way may already have given a school more than its contract (changes_from): what
+        # happened stays, and no later visit is added there; the cap is then what happened.
+        fixed = Counter(v.school for v in self.plan.visits if v not in self.keep)
         shortfall = []
         for school, days in self.contracts.schools.items():
             got = cp_model.LinearExpr.sum(after[school])
-            model.add(got <= days)
+            model.add(got <= max(days, fixed[school]))
             missing = model.new_int_var(0, days, "")
             model.add(missing >= days - got)
             shortfall.append(missing)
@@ -139,9 +144,10 @@ class YearModel:
 
 
 def balance(plan: DatedPlan, lost: list[SkippedVisit], contracts: AnnualContracts, openings: Openings, *,
-            time_limit: float, workers: int, seed: int) -> Balanced:
+            time_limit: float, workers: int, seed: int, changes_from: dt.date | None = None) -> Balanced:
+    """`changes_from`: no visit dated before it is dropped (nor moved: `lost` and `openings` leave those out)."""
     started = time.monotonic()
-    year = YearModel(plan, lost, contracts, openings)
+    year = YearModel(plan, lost, contracts, openings, changes_from)
     year.model.minimize(year.build())
     _hint_the_obvious(year)
     solver = cp_model.CpSolver()

@@ -23,8 +23,10 @@ class Target:
 class Openings:
     """Which ALTs may teach at each school, and each school's lesson days in a week."""
 
-    def __init__(self, instance: Instance, calendars: Mapping[str, SchoolCalendar], year: SchoolYear) -> None:
+    def __init__(self, instance: Instance, calendars: Mapping[str, SchoolCalendar], year: SchoolYear, *,
+                 changes_from: dt.date | None = None) -> None:
         self.instance = instance
+        self.first = max(year.starts, changes_from) if changes_from is not None else year.starts
         self.calendars = calendars
         self.year = year
         travel = TravelTimes(instance)
@@ -37,7 +39,7 @@ class Openings:
     def lesson_days_in_week(self, school: str, date: dt.date) -> list[dt.date]:
         monday = week_monday(date)
         days = [monday + dt.timedelta(days=n) for n in range(7)]
-        return [day for day in days if self.year.starts <= day <= self.year.ends
+        return [day for day in days if self.first <= day <= self.year.ends
                 and ALL_DAYS[day.weekday()] in self.instance.days and self.calendars[school].day(day).has_lessons]
 
     def works_on(self, alt: Alt, date: dt.date) -> bool:

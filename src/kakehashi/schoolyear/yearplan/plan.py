@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
@@ -20,13 +21,17 @@ from kakehashi.timetable.cycle.model import Cycle, CycleSolution
 
 def plan_year(cycle: Cycle, solution: CycleSolution, year: SchoolYear, contracts: AnnualContracts, *,
               events: Sequence[SchoolEvent] = (), time_limit: float = 30.0, workers: int = 2,
-              seed: int = 0) -> YearPlan:
+              seed: int = 0, changes_from: dt.date | None = None) -> YearPlan:
+    """`changes_from`: the first date a visit may be moved from, to or dropped on (the platform balances the
+    rest of a year under way: what happened before stays as it was, and still counts). None: the whole year."""
     calendars = {school.id: SchoolCalendar(year, list(events), school=school.id) for school in cycle.base.schools}
     laid = lay_cycle(cycle, solution, calendars, year)
     # A visit lost in a vacation is no teaching day lost; only term days count against the contract.
     lost = [s for s in laid.skipped if year.term_of(s.date) is not None]
-    openings = Openings(cycle.base, calendars, year)
-    found = balance(laid, lost, contracts, openings, time_limit=time_limit, workers=workers, seed=seed)
+    openings = Openings(cycle.base, calendars, year, changes_from=changes_from)
+    movable = lost if changes_from is None else [s for s in lost if s.date >= changes_from]
+    found = balance(laid, movable, contracts, openings, time_limit=time_limit, workers=workers, seed=seed,
+                    changes_from=changes_from)
     after = [v for v in laid.visits if found.kept[v]]
     after += [DatedVisit(target.date, target.alt, lost.school) for lost, target in found.moved.items()]
     after.sort(key=lambda v: (v.date, v.alt, v.school))

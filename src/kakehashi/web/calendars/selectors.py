@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
@@ -17,6 +17,7 @@ from kakehashi.web.calendars.models import Event
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import SHORTENED_BELLS, School
 from kakehashi.web.timetables.door import version_dated_plan
+from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import program_schools, published_version
 
 
@@ -42,6 +43,20 @@ def _leave() -> LeaveReaders:
         # A plan without leave would send ALTs to schools on their days off: refuse rather than guess.
         raise ImproperlyConfigured("The leave app is not installed: no one says who is away.")
     return _leave_readers[0]
+
+
+# Dated changes an app above this one lays over the plan after leave and covers (the published year balance,
+# yearbalance/apps.py): (program, version in force, plan, calendars, who is away, starts, ends) → the plan.
+PlanChanges = Callable[
+    [Program, TimetableVersion, DatedPlan, Mapping[str, SchoolCalendar], Mapping[dt.date, Collection[str]],
+     dt.date, dt.date],
+    DatedPlan,
+]
+_plan_changes: list[PlanChanges] = []
+
+
+def use_plan_changes(apply: PlanChanges) -> None:
+    _plan_changes[:] = [apply]
 
 
 def school_events(school: School) -> list[SchoolEvent]:
@@ -72,14 +87,13 @@ def program_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> D
     schools = program_schools(program).select_related("organization").prefetch_related("bells")
     calendars = {s.code: school_calendar(s, year) for s in schools}
     ends = min(ends, SchoolYear(year).ends)
-    return version_dated_plan(
-        version,
-        calendars,
-        starts=starts,
-        ends=ends,
-        away=_leave().away(program, starts, ends),
-        changes=_leave().changes(program, starts, ends),
+    away = _leave().away(program, starts, ends)
+    plan = version_dated_plan(
+        version, calendars, starts=starts, ends=ends, away=away, changes=_leave().changes(program, starts, ends)
     )
+    for apply in _plan_changes:
+        plan = apply(program, version, plan, calendars, away, starts, ends)
+    return plan
 
 
 def remembered_dated_plan(program: Program, *, starts: dt.date, ends: dt.date) -> DatedPlan | None:

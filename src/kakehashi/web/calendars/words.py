@@ -21,11 +21,15 @@ from kakehashi.schoolyear.holidays import holiday_names_in_english
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.web.core import dates
 
+# The reason a visit the published year balance drops gives in the dated plan (yearbalance/changes.py), in both
+# languages like the core's own reasons.
+BALANCED_AWAY = "year balance / 年間調整"
 FIXED = {
     SUMMER_VACATION: gettext_lazy("summer vacation"),
     WINTER_VACATION: gettext_lazy("winter vacation"),
     SPRING_VACATION: gettext_lazy("spring vacation"),
     ON_LEAVE: gettext_lazy("on leave"),
+    BALANCED_AWAY: gettext_lazy("moved by the year balance"),
 }
 DAY_KINDS = {
     DayKind.LESSONS.value: gettext_lazy("lessons"),

@@ -52,6 +52,12 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
         s.code: (s.name_ja if japanese and s.name_ja else s.name)
         for s in program_schools(program).select_related("organization")
     }
+    year_days = [
+        (row, school_names.get(row.school, row.school))
+        for row in until_next_change(
+            f"annual:{program.pk}:{timezone.localdate()}", lambda: program_annual_days(program, timezone.localdate())
+        )
+    ]
     return render(
         request,
         "organizations/program.html",
@@ -65,14 +71,9 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "week_problem": week_problem,
             "solve_form": SolveForm(),
             # Schools by name in the reader's language, never by code.
-            "behind": [
-                (row, school_names.get(row.school, row.school))
-                for row in until_next_change(
-                    f"annual:{program.pk}:{timezone.localdate()}",
-                    lambda: program_annual_days(program, timezone.localdate()),
-                )
-                if row.behind
-            ],
+            "behind": [(row, name) for row, name in year_days if row.behind],
+            "year_days": year_days,
+            "balance_jobs": program.balance_jobs.all()[:3],
             "jobs": program.solve_jobs.all()[:5],
         },
     )

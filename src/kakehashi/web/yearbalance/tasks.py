@@ -1,0 +1,12 @@
+"""Background task of the year balance (Django's tasks framework; django-tasks-db runs it from the database)."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+from kakehashi.web.yearbalance.jobs import balance_job_run
+
+
+@task()
+def run_balance_job(job_id: int) -> None:
+    balance_job_run(job_id)
