@@ -6,6 +6,7 @@ STAMP   := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SWEEP_ARGS ?=
+TERM_START_ARGS ?=
 # The suite runs on SQLite, then again on this PostgreSQL (the test database is created and dropped
 # by the tests). KAKEHASHI_SKIP_POSTGRES=1 runs SQLite only, for a machine without PostgreSQL.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kakehashi
@@ -13,7 +14,7 @@ MESSAGES := src/kakehashi/web/locale/ja/LC_MESSAGES/django.mo
 # The demo and the tests both run from this folder's var/ (the SQLite file, uploads).
 export KAKEHASHI_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: demo demo-core test test-sqlite test-postgres lint typecheck check-imports bench clean venv messages
+.PHONY: demo demo-core test test-sqlite test-postgres lint typecheck check-imports bench bench-term-start clean venv messages
 
 venv: $(STAMP)
 
@@ -73,6 +74,14 @@ bench: $(STAMP) $(MESSAGES)
 	$(PY) benchmarks/year_plan.py
 	$(PY) benchmarks/cover_year.py
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# A national operator's term start on PostgreSQL (issue 20): 200 programs queued at once, solved by 1 then 2
+# task workers; about 35 minutes on a busy two-core machine (two thirds of it loading the programs), so not part
+# of `make bench`. Its section (term-start.md) goes
+# into RESULTS.md at the next `make bench`, or at once with `$(PY) benchmarks/run.py --rewrite '…'`.
+bench-term-start: $(STAMP) $(MESSAGES)
+	$(PY) scripts/wait-for-postgres "$(POSTGRES_URL)" || exit 1
+	$(PY) benchmarks/term_start.py --database "$(POSTGRES_URL)_term_start" $(TERM_START_ARGS)
 
 clean:
 	rm -rf $(VENV) out var .pytest_cache .mypy_cache .ruff_cache $(MESSAGES)

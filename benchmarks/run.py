@@ -163,8 +163,9 @@ def write_results(rows: list[dict[str, Any]], command: str, started: datetime, p
                             f"lessons left uncovered).")
     lines += ["", "## Targets (issue 3), instance by instance", "", *verdicts, ""]
     # Written by sweep.py, areas.py, web_pages.py, load.py, imports.py, year_plan.py and cover_year.py (make bench
-    # runs them first).
-    for part in ("sweep.md", "areas.md", "web-pages.md", "load.md", "imports.md", "year-plan.md", "cover-year.md"):
+    # runs them first), and by term_start.py (make bench-term-start, run on its own: it takes over half an hour).
+    for part in ("sweep.md", "areas.md", "web-pages.md", "load.md", "imports.md", "year-plan.md", "cover-year.md",
+                 "term-start.md"):
         extra = path.parent / part
         if extra.exists():
             lines += ["", extra.read_text(encoding="utf-8")]

@@ -1,5 +1,6 @@
-"""`kakehashi serve` stopped by a service manager (SIGTERM) stops its task worker too (issue 16, finding 11):
-before, the default SIGTERM action ended the server without its cleanup and the db_worker ran on alone."""
+"""`kakehashi serve` stopped by a service manager (SIGTERM) stops its task workers too (issue 16, finding 11):
+before, the default SIGTERM action ended the server without its cleanup and the db_worker ran on alone. It starts
+one worker per queue (issue 20), so a long solve never holds up a sick day's cover."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def wait_until(condition: object, what: str) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
-def test_serve_stopped_with_sigterm_stops_its_task_worker_too(tmp_path: Path) -> None:
+def test_serve_stopped_with_sigterm_stops_its_task_workers_too(tmp_path: Path) -> None:
     port = free_port()
     environment = {
         **os.environ,
@@ -74,20 +75,25 @@ def test_serve_stopped_with_sigterm_stops_its_task_worker_too(tmp_path: Path) ->
         stderr=subprocess.DEVNULL,
     )
     try:
-        workers: list[int] = []
+        workers: dict[int, str] = {}
 
-        def worker_started() -> bool:
-            assert server.poll() is None, "serve ended before its worker started"
-            workers[:] = [pid for pid, command in children(server.pid).items() if "db_worker" in command]
-            return bool(workers)
+        def workers_started() -> bool:
+            assert server.poll() is None, "serve ended before its workers started"
+            workers.clear()
+            workers.update({pid: command for pid, command in children(server.pid).items() if "db_worker" in command})
+            return len(workers) == 2
 
-        wait_until(worker_started, "the task worker to start")
-        (worker,) = workers
+        wait_until(workers_started, "the task workers to start")
+        # One worker for each queue: solves on their own, so quick jobs never wait behind one.
+        assert sorted(command.split("--queue-name ")[1].split()[0] for command in workers.values()) == [
+            "quick",
+            "solves",
+        ]
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=PATIENCE_SECONDS)
-        wait_until(lambda: not alive(worker), "the task worker to stop")
+        wait_until(lambda: not any(alive(pid) for pid in workers), "the task workers to stop")
     finally:
         if server.poll() is None:
             server.kill()
             server.wait()
-    assert not alive(worker)
+    assert not any(alive(pid) for pid in workers)

@@ -197,6 +197,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", help="load the Takasaki demo first (safe to repeat)")
     serve.add_argument("--address", default="127.0.0.1:8000", metavar="HOST:PORT")
     serve.add_argument("--demo-time-limit", type=_positive_float, default=20.0, metavar="S")
+    serve.add_argument("--no-worker", action="store_true",
+                       help="serve pages only: the task workers run elsewhere (several machines, docs/deployment.md)")
     serve.set_defaults(handler=_serve)
 
     manage = commands.add_parser("manage", help="Django's management commands (migrate, createsuperuser, …)",
@@ -221,26 +223,34 @@ def _web_manage() -> Callable[[list[str]], int]:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from kakehashi.web import queues
+
     manage = _web_manage()
     manage(["migrate", "--no-input", "-v", "0"])
     if args.demo:
         manage(["demo", "--time-limit", str(args.demo_time_limit)])
-    # Solve jobs run in a task worker beside the web server; it stops with it. A service manager stops the
-    # server with SIGTERM, whose default action ends the process without running `finally`: turned into an
-    # exit here, it stops the worker too instead of leaving it running on its own.
-    worker = subprocess.Popen([sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-reload"])
+    # Solve jobs and quick jobs (cover proposals) each have a task worker beside the web server, so a long solve
+    # never holds up a sick day's cover; they stop with it. A service manager stops the server with SIGTERM, whose
+    # default action ends the process without running `finally`: turned into an exit here, it stops the workers
+    # too instead of leaving them running on their own.
+    command = [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-reload", "--queue-name"]
+    workers = [] if args.no_worker else [subprocess.Popen([*command, queue]) for queue in queues.ALL]
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, _exit_on_signal)
-    print(f"Serving on http://{args.address}/ with a task worker (Ctrl-C stops both)")
+    print(f"Serving on http://{args.address}/"
+          + (" without task workers" if args.no_worker else f" with task workers for {', '.join(queues.ALL)}")
+          + " (Ctrl-C stops it)")
     try:
         return manage(["runserver", "--noreload", args.address])
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # a job that will not stop: the worker goes anyway
-            worker.kill()
-            worker.wait()
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a job that will not stop: the worker goes anyway
+                worker.kill()
+                worker.wait()
 
 
 def _exit_on_signal(number: int, frame: object) -> None:

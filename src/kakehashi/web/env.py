@@ -3,6 +3,7 @@ variable's name, instead of running with a silent default."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json_object(name: str) -> dict[str, object]:
+    """A JSON object (`{"bucket_name": "kakehashi"}`), or an empty one when the variable is unset or blank."""
+    raw = os.environ.get(name, "")
+    if not raw.strip():
+        return {}
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = None
+    if not isinstance(value, dict):
+        raise ConfigurationError(f"{name}={raw!r}: expected a JSON object such as {{\"key\": \"value\"}} "
+                                 "(JSON のオブジェクトを指定してください)")
+    return value
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,16 @@ from pathlib import Path
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.env import ConfigurationError, env_bool, env_int, env_list, env_str, parse_database_url
+from kakehashi.web import queues
+from kakehashi.web.env import (
+    ConfigurationError,
+    env_bool,
+    env_int,
+    env_json_object,
+    env_list,
+    env_str,
+    parse_database_url,
+)
 
 BASE_DIR = Path(env_str("KAKEHASHI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -103,12 +112,26 @@ TEMPLATES = [
 DATABASES = {
     "default": parse_database_url(env_str("DATABASE_URL", "sqlite:///kakehashi.sqlite3"), base_dir=BASE_DIR).as_django()
 }
+# PostgreSQL through a pool of connections (psycopg's, kept by each process): many application servers and workers
+# then hold a bounded number of connections each instead of one per thread (docs/deployment.md, "Connections").
+DB_POOL_MAX = env_int("KAKEHASHI_DB_POOL_MAX", 0)
+if DB_POOL_MAX and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),  # type: ignore[dict-item]
+        "pool": {"min_size": 1, "max_size": DB_POOL_MAX, "timeout": 30},
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not keep its own
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks (solve jobs) are rows in the database, run by `kakehashi manage db_worker`
-# (`kakehashi serve` and `make demo` start one beside the web server).
+# Background tasks are rows in the database, run by `kakehashi manage db_worker --queue-name QUEUE` on any number
+# of machines (each takes a job with SELECT … FOR UPDATE SKIP LOCKED, so no job runs twice). Two queues (web/queues.py):
+# solves, and quick jobs (cover proposals) that must never wait behind a solve; `kakehashi serve` and `make demo`
+# start one worker for each beside the web server.
 TASKS = {
-    "default": {"BACKEND": env_str("KAKEHASHI_TASK_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}
+    "default": {
+        "BACKEND": env_str("KAKEHASHI_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": list(queues.ALL),
+    }
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,7 +157,17 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "static"
 # The project's own static files (the stylesheet) live beside the templates, outside any app.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-MEDIA_ROOT = BASE_DIR / "media"
+# Uploaded documents go through Django's storage API only (recruitment/models.py's FileField, the backup), so several
+# application servers share them by configuration: a folder every server mounts (KAKEHASHI_MEDIA_DIR, e.g. NFS), or
+# another storage class such as django-storages' S3 one (KAKEHASHI_STORAGE_BACKEND and its options as JSON).
+MEDIA_ROOT = Path(env_str("KAKEHASHI_MEDIA_DIR", str(BASE_DIR / "media"))).resolve()
+STORAGES = {
+    "default": {
+        "BACKEND": env_str("KAKEHASHI_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json_object("KAKEHASHI_STORAGE_OPTIONS"),
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Imports (pages and API) are bounded before a file is parsed (core/tabular.py, docs/security.md): its bytes,
 # an .xlsx's unpacked size (a zip bomb is a few KB), and its rows after the header, blank ones included.
 # A program's week with more schools than this is solved in areas, one queued job each (ADR 0014), and the

@@ -7,6 +7,8 @@ has a bit of every app (docs/architecture.md)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +17,7 @@ from django.test import Client
 
 from kakehashi.timetable.generate import generate_synthetic
 from kakehashi.timetable.solve import solve
+from kakehashi.web import queues
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.organizations.models import Contract, Organization, Program
 from kakehashi.web.people.models import Participant
@@ -23,6 +26,10 @@ from kakehashi.web.timetables.door import week_import, week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 PASSWORD = "a-test-password-1"
+# Tasks run inside the request (tests that follow a job from start to page), on the same queues as the workers'.
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": list(queues.ALL)}
+}
 
 
 @dataclass
@@ -52,6 +59,25 @@ def user(username: str, *roles: dict[str, Any], superuser: bool = False) -> Any:
     return account
 
 
+def prefixed_week(document: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """A generated week with every school and ALT id prefixed, so that many programs' weeks (school codes and
+    participant codes are unique across the database) live side by side. Changes and returns `document`."""
+    for school in document["schools"]:
+        old = school["id"]
+        school["id"] = prefix + old
+        for lesson in school["lessons"]:
+            lesson["id"] = lesson["id"].replace(old + "/", school["id"] + "/", 1)
+    for alt in document["alts"]:
+        alt["id"] = prefix + alt["id"]
+        if "schools" in alt:
+            alt["schools"] = [prefix + s for s in alt["schools"]]
+    for entry in document.get("fixed", []) + document.get("forbidden", []):
+        entry["alt"], entry["school"] = prefix + entry["alt"], prefix + entry["school"]
+    for override in document["travel"].get("minutes", []):
+        override["from"], override["to"] = prefix + override["from"], prefix + override["to"]
+    return document
+
+
 def side(
     name: str, *, prefix: str, seed: int, schools: int = 4, alts: int = 2, contract: str = Contract.Type.DISPATCH
 ) -> Side:
@@ -67,20 +93,7 @@ def side(
         ends=dt.date(2036, 3, 31),
         responsible_manager=manager,
     )
-    document = generate_synthetic(schools=schools, alts=alts, seed=seed)
-    for school in document["schools"]:
-        old = school["id"]
-        school["id"] = prefix + old
-        for lesson in school["lessons"]:
-            lesson["id"] = lesson["id"].replace(old + "/", school["id"] + "/", 1)
-    for alt in document["alts"]:
-        alt["id"] = prefix + alt["id"]
-        if "schools" in alt:
-            alt["schools"] = [prefix + s for s in alt["schools"]]
-    for entry in document.get("fixed", []) + document.get("forbidden", []):
-        entry["alt"], entry["school"] = prefix + entry["alt"], prefix + entry["school"]
-    for override in document["travel"].get("minutes", []):
-        override["from"], override["to"] = prefix + override["from"], prefix + override["to"]
+    document = prefixed_week(generate_synthetic(schools=schools, alts=alts, seed=seed), prefix)
     week_import(program=program, board=board, document=document, placed_from=dt.date(2026, 4, 1))
     result = Side(
         program,
@@ -117,3 +130,15 @@ def publish_week(program: Program, *, notify: bool = False) -> Any:
     instance = week_instance(program)
     version = timetable_store(program=program, instance=instance, solution=solve(instance, time_limit=3, workers=1))
     return timetable_publish(version=version, notify=notify)
+
+
+def wait_until(condition: Callable[[], object], what: str, patience: float = 300.0) -> None:
+    """Wait for `condition` to hold, polling; fail the test naming `what` if it never does. The patience is
+    generous (a busy shared machine) and only bounds the wait: how long it took is never asserted."""
+    import pytest  # only the tests wait; the benchmarks use this module's data builders without pytest
+
+    deadline = time.monotonic() + patience
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.2)

@@ -13,13 +13,16 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kakehashi.web.organizations.models import in_reader_language
 from kakehashi.web.schools.models import School
 
 
 def lesson_words(row: Mapping[str, Any]) -> str:
     """A lesson of a proposal as people say it: its school, class and period with the time."""
+    # A row keeps the school's Japanese name too (offers, and proposals since they do): the reader's is shown.
+    school = in_reader_language(row.get("school_name") or row["school"], row.get("school_name_ja") or "")
     return _("%(school)s, class %(homeroom)s, period %(period)s (%(start)s–%(end)s)") % {
-        "school": row.get("school_name") or row["school"],
+        "school": school,
         "homeroom": row["homeroom"],
         "period": row["period"],
         "start": row["start"],

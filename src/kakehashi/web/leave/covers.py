@@ -68,6 +68,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
     except RepairError as error:
         raise ValidationError(_("The engine could not propose cover: %(error)s") % {"error": error}) from error
     names = {s.code: s.organization.name for s in schools}
+    names_ja = {s.code: s.organization.name_ja for s in schools}
     people = dict(Participant.objects.filter(program=program).values_list("code", "name"))
     with transaction.atomic():
         Cover.objects.filter(program=program, date=date, status=Cover.Status.PROPOSED).update(
@@ -93,6 +94,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
                     "substitute": x.substitute,
                     # Names as they were when proposed, for the coordinator's page and the notices.
                     "school_name": names.get(x.lesson.school, x.lesson.school),
+                    "school_name_ja": names_ja.get(x.lesson.school, ""),
                     "alt_name": people.get(x.lesson.alt, x.lesson.alt),
                     "substitute_name": people.get(x.substitute, x.substitute) if x.substitute else "",
                     # Why no one takes it, as data: each reader's page says it in their language.

@@ -68,7 +68,7 @@ class CoverOffer(Tracked):
     them, and the cover is confirmed as if the coordinator had confirmed it."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("waiting for an answer")
+        OPEN = "open", _("waiting for answers")
         FILLED = "filled", _("filled")
         UNFILLED = "unfilled", _("not filled")
         WITHDRAWN = "withdrawn", _("withdrawn")

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.schoolyear.plan import dated_plan
 from kakehashi.schoolyear.substitutes import Substitute
 from kakehashi.timetable.instance import ALL_DAYS, Instance, format_clock
 from kakehashi.timetable.travel import TravelTimes
@@ -19,7 +18,7 @@ from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.door import version_dated_plan, version_instance
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import program_schools
 
@@ -36,11 +35,10 @@ def lessons_to_offer(version: TimetableVersion, absent: Participant, date: dt.da
     """The absent ALT's lessons that date (school calendar applied) that the date's confirmed cover does not
     already give to someone, as rows shaped like Cover.needed (without a substitute)."""
     program = absent.program
-    instance, solution = version_instance(version), version_solution(version)
     schools = list(program_schools(program).select_related("organization").prefetch_related("bells"))
     calendars = school_calendars(schools, SchoolYear.of(date))
-    names = {s.code: s.organization.display_name for s in schools}
-    planned = dated_plan(instance, solution, calendars, starts=date, ends=date)
+    names = {s.code: (s.organization.name, s.organization.name_ja) for s in schools}
+    planned = version_dated_plan(version, calendars, starts=date, ends=date)
     current = confirmed_covers(program, date, date).get(date)
     taken = {lesson for alt, lesson in current.lessons if alt != absent.code} if current else set()
     return [
@@ -49,7 +47,8 @@ def lessons_to_offer(version: TimetableVersion, absent: Participant, date: dt.da
             "alt": x.alt,
             "alt_name": absent.name,
             "school": x.school,
-            "school_name": names.get(x.school, x.school),
+            "school_name": names[x.school][0] if x.school in names else x.school,
+            "school_name_ja": names[x.school][1] if x.school in names else "",
             "homeroom": x.homeroom,
             "period": x.period,
             "start": format_clock(x.start),

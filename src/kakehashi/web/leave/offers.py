@@ -53,7 +53,8 @@ def offer_send(
     version = published_version(program)
     if version is None:
         raise ValidationError(_("There is no published timetable to cover from."))
-    lessons = lessons_to_offer(version, absent, date)
+    # A lesson that has begun cannot be taken any more: only the ones still to come are offered.
+    lessons = [row for row in lessons_to_offer(version, absent, date) if _starts(date, row["start"]) > now]
     if not lessons:
         raise ValidationError(
             _("%(name)s has no lessons left to cover on %(date)s.") % {"name": absent.name, "date": dates.day(date)}
@@ -157,12 +158,14 @@ def offers_advance(*, now: dt.datetime | None = None, program: Program | None = 
     return changed
 
 
+def _starts(date: dt.date, clock_time: str) -> dt.datetime:
+    hours, minutes = (int(part) for part in clock_time.split(":"))
+    return dt.datetime.combine(date, dt.time(hours, minutes), tzinfo=timezone.get_current_timezone())
+
+
 def _too_late(offer: CoverOffer, now: dt.datetime) -> bool:
     """The day's last offered lesson has begun: asking anyone now is asking too late."""
-    last = max(row["start"] for row in offer.lessons)
-    hours, minutes = (int(part) for part in last.split(":"))
-    starts = dt.datetime.combine(offer.date, dt.time(hours, minutes), tzinfo=timezone.get_current_timezone())
-    return now >= starts
+    return now >= _starts(offer.date, max(row["start"] for row in offer.lessons))
 
 
 def _no_longer_needed(offer: CoverOffer) -> bool:

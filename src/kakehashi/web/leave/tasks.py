@@ -8,13 +8,15 @@ import logging
 from django.core.exceptions import ValidationError
 from django.tasks import task
 
+from kakehashi.web import queues
 from kakehashi.web.leave.covers import cover_propose
 from kakehashi.web.organizations.models import Program
 
 log = logging.getLogger(__name__)
 
 
-@task()
+# A coordinator waits on this the morning of a sick day: never behind a prefecture's solve.
+@task(queue_name=queues.QUICK)
 def propose_covers(program_id: int, dates: list[str]) -> None:
     program = Program.objects.get(pk=program_id)
     for text in dates:
@@ -24,7 +26,7 @@ def propose_covers(program_id: int, dates: list[str]) -> None:
             log.warning("no cover proposed for %s on %s: %s", program, text, error)
 
 
-@task()
+@task(queue_name=queues.QUICK)  # offers of cover and their mails: people wait on them, as on a cover
 def advance_offers(program_id: int) -> None:
     """At a round's deadline: those who did not answer are passed over and the next people are asked."""
     from kakehashi.web.leave.offers import offers_advance
@@ -32,7 +34,7 @@ def advance_offers(program_id: int) -> None:
     offers_advance(program=Program.objects.get(pk=program_id))
 
 
-@task()
+@task(queue_name=queues.QUICK)
 def offer_automatically(leave_id: int, dates: list[str]) -> None:
     """The program's rule sends offers for an absence by itself (e.g. one reported on the morning)."""
     from kakehashi.web.leave.models import LeaveRequest

@@ -1,16 +1,21 @@
 """Backups of the database: SQLite through its online backup API (a consistent copy while the site runs),
 PostgreSQL through pg_dump's custom format; restore is the reverse (pg_restore --clean for PostgreSQL).
-Uploaded documents live under MEDIA_ROOT and are copied as files beside the database backup."""
+Uploaded documents are read through the storage API (wherever they are stored) and copied as files beside the
+database backup."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+from django.core.files import File
+from django.core.files.storage import Storage
 
 
 class BackupError(RuntimeError):
@@ -94,22 +99,49 @@ def _check_sqlite(path: Path) -> None:
             raise BackupError(f"{path}: not an SQLite backup. / SQLite のバックアップではありません。")
 
 
-def copy_media(media_root: Path, output: Path) -> Path | None:
-    if not media_root.is_dir():
+def copy_media(storage: Storage, output: Path) -> Path | None:
+    """Every stored document copied into a folder beside the database backup, read through the storage API: the
+    same whether the documents are in a local folder, a mount all servers share, or an S3 bucket."""
+    names = sorted(_stored_names(storage, ""))
+    if not names:
         return None
     folder = output.with_suffix(".media")
     if folder.exists():
         shutil.rmtree(folder)
-    shutil.copytree(media_root, folder)
+    for name in names:
+        copy = folder / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        with storage.open(name, "rb") as stored, copy.open("wb") as written:
+            shutil.copyfileobj(stored, written)
     return folder
 
 
-def restore_media(backup: Path, media_root: Path) -> bool:
+def restore_media(backup: Path, storage: Storage) -> bool:
+    """The documents of a backup put back into the storage under their own names (the database's rows name them);
+    a document stored since under the same name is replaced by the backup's."""
     folder = backup.with_suffix(".media")
     if not folder.is_dir():
         return False
-    shutil.copytree(folder, media_root, dirs_exist_ok=True)
+    for copy in sorted(path for path in folder.rglob("*") if path.is_file()):
+        name = copy.relative_to(folder).as_posix()
+        if storage.exists(name):
+            storage.delete(name)
+        with copy.open("rb") as handle:
+            saved = storage.save(name, File(handle))
+        if saved != name:
+            raise BackupError(f"{name} was stored as {saved}. / 文書を元の名前で復元できませんでした。")
     return True
+
+
+def _stored_names(storage: Storage, folder: str) -> Iterator[str]:
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # nothing was ever uploaded: the folder is not there yet
+        return
+    for file in files:
+        yield f"{folder}/{file}" if folder else file
+    for sub in folders:
+        yield from _stored_names(storage, f"{folder}/{sub}" if folder else sub)
 
 
 def _run(command: list[str]) -> None:

@@ -12,11 +12,14 @@ import datetime as dt
 import logging
 import threading
 import time
+import uuid
 from typing import Any
 
 from django.db import DatabaseError, connections, transaction
 from django.db.models import Q
+from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from kakehashi.timetable.format import parse_instance
 from kakehashi.timetable.instance import Instance, Solution, Status
@@ -65,8 +68,14 @@ def solve_job_cancel(*, job: SolveJob) -> None:
     SolveJob.objects.filter(pk=job.pk).update(cancel_requested=True)
 
 
+class WorkerStoppedError(RuntimeError):
+    """The task worker running a job stopped answering (killed, crashed, its machine lost)."""
+
+
 def solve_jobs_fail_stale(now: dt.datetime | None = None) -> int:
-    """Mark as failed the running jobs whose worker stopped answering (killed, crashed, machine restarted).
+    """Mark as failed the running jobs whose worker stopped answering (killed, crashed, machine restarted), and
+    their rows in the task queue too: a killed worker leaves its task "running" there for ever, which the queue's
+    admin and any count of running tasks would believe.
 
     A job solved in areas waits for workers between its steps: its areas' heartbeats speak for it until
     the join starts (area_jobs.py)."""
@@ -75,12 +84,24 @@ def solve_jobs_fail_stale(now: dt.datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - STALE_AFTER
     failed_areas = area_jobs_fail_stale(now)
     in_one_piece = Q(areas_total=0) | Q(joining=True)
-    return failed_areas + SolveJob.objects.filter(in_one_piece, state=SolveJob.State.RUNNING,
-                                                  heartbeat_at__lt=cutoff).update(
+    stale = SolveJob.objects.filter(in_one_piece, state=SolveJob.State.RUNNING, heartbeat_at__lt=cutoff)
+    task_ids = [_uuid(task_id) for task_id in stale.values_list("task_id", flat=True)]
+    failed = stale.update(
         state=SolveJob.State.FAILED,
         finished_at=timezone.now(),
         message="The worker stopped before finishing (killed or crashed); nothing was stored. Start the solve again.",
     )
+    for row in DBTaskResult.objects.filter(id__in=[i for i in task_ids if i], status=TaskResultStatus.RUNNING):
+        row.set_failed(WorkerStoppedError(f"no heartbeat from the worker for {STALE_AFTER.seconds} s"))
+    return failed_areas + failed
+
+
+def _uuid(text: str) -> uuid.UUID | None:
+    """A task's id in the database queue (another backend's ids, or none, are not in that table)."""
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
 
 
 def job_instance(job: SolveJob) -> Instance:

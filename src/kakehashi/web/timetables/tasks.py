@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from django.tasks import task
 
+from kakehashi.web import queues
 from kakehashi.web.timetables.area_jobs import area_job_run, area_join_run
 from kakehashi.web.timetables.jobs import solve_job_run
 
 
-@task()
+# On its own queue: a solve holds its worker for minutes, and quick jobs must not wait behind it.
+@task(queue_name=queues.SOLVES)
 def run_solve_job(job_id: int) -> None:
     solve_job_run(job_id)
 
 
-@task()
+@task(queue_name=queues.SOLVES)  # an area of a large program is a solve like any other
 def run_area_job(area_job_id: int) -> None:
     area_job_run(area_job_id)
 
 
-@task()
+@task(queue_name=queues.SOLVES)
 def run_area_join(job_id: int) -> None:
     area_join_run(job_id)

@@ -17,10 +17,10 @@ from rest_framework.test import APIClient
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.tests.recruiting import PDF
-from kakehashi.web.testing import PASSWORD
+from kakehashi.web.testing import IMMEDIATE_TASKS, PASSWORD
 
 pytestmark = pytest.mark.django_db
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 
 def logged_in(user: Any) -> APIClient:

@@ -9,10 +9,11 @@ import pytest
 from django.test import override_settings
 
 from kakehashi.web.api.tests.helpers import script
+from kakehashi.web.testing import IMMEDIATE_TASKS
 from kakehashi.web.timetables.models import SolveJob
 
 pytestmark = pytest.mark.django_db
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 
 def test_a_job_started_through_the_api_waits_for_the_worker_shows_its_progress_and_is_cancelled(

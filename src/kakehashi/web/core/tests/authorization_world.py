@@ -30,7 +30,7 @@ from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.duties.tests.helpers import visits_of
 from kakehashi.web.leave import services as leave
 from kakehashi.web.leave.covers import cover_propose
-from kakehashi.web.leave.models import LeaveRequest, Notice
+from kakehashi.web.leave.models import CoverOffer, LeaveRequest, Notice, OfferCandidate
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.pages.schools.requests import change_request_file
 from kakehashi.web.people.feeds import calendar_token_issue
@@ -139,6 +139,15 @@ def furnish(name: str, *, prefix: str, seed: int) -> Furnished:
     cover = cover_propose(program=program, date=absence_day)
     assert cover is not None, "the absence should need cover"
     objects["cover"] = cover
+    # An offer of the absent day, made to the side's participant (whose own offer page it is).
+    objects["offer"] = CoverOffer.objects.create(
+        program=program, date=absence_day, absent=alt, leave=objects["absence"], lessons=cover.needed,
+        schools=[school.code], reported_at=timezone.now(), sent_at=timezone.now(),
+    )
+    objects["offer_candidate"] = OfferCandidate.objects.create(
+        offer=objects["offer"], participant=alt, rank=1, travel_minutes=10, takes=1, answer="waiting",
+        sent_at=timezone.now(), deadline=timezone.now() + dt.timedelta(minutes=30),
+    )
     objects["notice"] = Notice.objects.create(user=users["coordinator"], subject=f"{name}: hello", body="Hello")
 
     # Recruitment: a closed ALT cycle with the side's applicant's application (and its CV), an SEA request, a

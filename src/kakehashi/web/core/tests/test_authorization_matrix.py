@@ -204,6 +204,30 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
         )
     ],
     "leave:fill-rate": [T(kwargs=program)],
+    "leave:offer": [T(kwargs=pk("offer_candidate"))],
+    "leave:offer-send": [
+        T(
+            kwargs=lambda s: {"pk": s.program.pk, "date": s["absence_day"].isoformat(), "code": s.alt.code},
+            methods=POST,
+        )
+    ],
+    "leave:offer-pick": [
+        T(
+            kwargs=lambda s: {"pk": s.program.pk, "offer_pk": s["offer"].pk, "candidate_pk": s["offer_candidate"].pk},
+            mixed=lambda own, other: {
+                "pk": own.program.pk, "offer_pk": other["offer"].pk, "candidate_pk": other["offer_candidate"].pk
+            },
+            methods=POST,
+        )
+    ],
+    "leave:offer-withdraw": [
+        T(
+            kwargs=lambda s: {"pk": s.program.pk, "offer_pk": s["offer"].pk},
+            mixed=lambda own, other: {"pk": own.program.pk, "offer_pk": other["offer"].pk},
+            methods=POST,
+        )
+    ],
+    "leave:substitute-lists": [T(kwargs=program)],
     "leave:list": [T()],
     "leave:absences-list": [T()],
     "leave:decide-many": [T(methods=POST)],  # what it decides is in the body; tests/test_leave_lists has the rest
@@ -565,6 +589,13 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "leave:propose": COORDINATORS,
     "leave:confirm": COORDINATORS,
     "leave:fill-rate": COORDINATORS,
+    # leave/offer_views.py: an offer's page is the substitute's it was sent to; sending, picking, withdrawing
+    # and the schools' lists are the program's coordinators'
+    "leave:offer": only(PARTICIPANT),
+    "leave:offer-send": COORDINATORS,
+    "leave:offer-pick": COORDINATORS,
+    "leave:offer-withdraw": COORDINATORS,
+    "leave:substitute-lists": COORDINATORS,
     "leave:list": COORDINATORS,
     "leave:absences-list": COORDINATORS,
     "leave:decide-many": COORDINATORS,

@@ -14,9 +14,9 @@ from kakehashi.web.core import dates
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, page_as, shot
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.recruitment.tests.recruiting import PDF
-from kakehashi.web.testing import publish_week, side
+from kakehashi.web.testing import IMMEDIATE_TASKS, publish_week, side
 
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 pytestmark = BROWSER_MARKS
 

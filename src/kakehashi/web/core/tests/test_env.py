@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kakehashi.web.env import ConfigurationError, env_bool, env_int, parse_database_url
+from kakehashi.web.env import ConfigurationError, env_bool, env_int, env_json_object, parse_database_url
 
 
 def test_sqlite_urls_are_relative_to_the_data_folder_or_absolute_with_four_slashes(tmp_path: Path) -> None:
@@ -39,3 +39,14 @@ def test_a_misspelt_boolean_or_number_names_its_variable(monkeypatch: pytest.Mon
     monkeypatch.setenv("KAKEHASHI_IMPORT_MAX_BYTES", "5MB")
     with pytest.raises(ConfigurationError, match="KAKEHASHI_IMPORT_MAX_BYTES='5MB': expected a whole number"):
         env_int("KAKEHASHI_IMPORT_MAX_BYTES", 1)
+
+
+def test_a_storages_options_are_a_json_object_and_anything_else_names_its_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert env_json_object("KAKEHASHI_STORAGE_OPTIONS") == {}
+    monkeypatch.setenv("KAKEHASHI_STORAGE_OPTIONS", '{"bucket_name": "kakehashi", "region_name": "ap-northeast-1"}')
+    assert env_json_object("KAKEHASHI_STORAGE_OPTIONS") == {"bucket_name": "kakehashi", "region_name": "ap-northeast-1"}
+    monkeypatch.setenv("KAKEHASHI_STORAGE_OPTIONS", '["kakehashi"]')
+    with pytest.raises(ConfigurationError, match="KAKEHASHI_STORAGE_OPTIONS"):
+        env_json_object("KAKEHASHI_STORAGE_OPTIONS")

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('date', models.DateField(db_index=True, verbose_name='date')),
                 ('lessons', models.JSONField(default=list)),
                 ('schools', models.JSONField(default=list)),
-                ('status', models.CharField(choices=[('open', 'waiting for an answer'), ('filled', 'filled'), ('unfilled', 'not filled'), ('withdrawn', 'withdrawn')], default='open', max_length=9, verbose_name='status')),
+                ('status', models.CharField(choices=[('open', 'waiting for answers'), ('filled', 'filled'), ('unfilled', 'not filled'), ('withdrawn', 'withdrawn')], default='open', max_length=9, verbose_name='status')),
                 ('automatic', models.BooleanField(default=False, verbose_name="sent by the program's rule")),
                 ('reported_at', models.DateTimeField(verbose_name='absence reported at')),
                 ('sent_at', models.DateTimeField(verbose_name='first offers sent at')),

@@ -24,13 +24,13 @@ from kakehashi.web.leave import offers
 from kakehashi.web.leave.models import CoverOffer
 from kakehashi.web.leave.tests.offer_world import morning, substitute
 from kakehashi.web.schools.models import School
-from kakehashi.web.testing import publish_week, side, user
+from kakehashi.web.testing import IMMEDIATE_TASKS, publish_week, side, user
 from kakehashi.web.timetables.door import version_solution
 from kakehashi.web.timetables.selectors import published_version
 
 pytestmark = BROWSER_MARKS
 
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 
 @pytest.fixture
@@ -130,3 +130,38 @@ def test_a_same_morning_absence_is_offered_accepted_on_a_phone_and_counted(
     desk_ja = page_as(browser, live_server, "Ncoordinator", language="ja")
     desk_ja.goto(f"{live_server.url}/leave/programs/{north.program.pk}/")
     shot(desk_ja, "offer-6-coordinator-sees-filled-1280-ja")
+
+
+def test_the_offer_pages_fit_a_phone_and_a_desktop_in_both_languages(
+    browser: Any, live_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    north = side("North", prefix="N", seed=11)
+    publish_week(north.program)
+    alt = north.alts[0]
+    day, school = _next_teaching_day(north)
+    monkeypatch.setattr(offers, "clock", lambda: morning(day, 7, 0))
+    preferred = substitute(north, "NZ01", school, km_north=2, name="Sam Stand")
+    substitute(north, "NZ02", school, km_north=6, name="Kei Further")
+    from kakehashi.web.leave.models import SchoolSubstitute
+    from kakehashi.web.leave.services import absence_report
+
+    SchoolSubstitute.objects.create(school=school, participant=preferred, stance="preferred")
+    absence_report(participant=alt, date=day)
+    sent = offers.offer_send(program=north.program, date=day, absent=alt)
+    candidate = sent.candidates.get(participant=preferred)
+    for language in ("en", "ja"):
+        for width in (390, 1280):
+            desk = page_as(browser, live_server, "Ncoordinator", width=width, language=language)
+            desk.goto(f"{live_server.url}/leave/programs/{north.program.pk}/substitute-lists/")
+            assert desk.locator(f"tr[data-school='{school.code}']").is_visible()
+            _fits(desk)
+            shot(desk, f"offer-lists-{width}-{language}")
+            desk.goto(f"{live_server.url}/leave/programs/{north.program.pk}/")
+            assert desk.locator("table.ranked tr[data-candidate=NZ01]").is_visible()
+            _fits(desk)
+            shot(desk, f"offer-ranked-{width}-{language}")
+            sam = page_as(browser, live_server, "sub-nz01", width=width, language=language)
+            sam.goto(f"{live_server.url}/leave/offers/{candidate.pk}/")
+            assert sam.locator("button[value=accept]").is_visible()
+            _fits(sam)
+            shot(sam, f"offer-asked-{width}-{language}")

@@ -235,3 +235,35 @@ def test_an_offer_is_withdrawn_once_a_confirmed_cover_gives_every_lesson_to_some
     offers_advance(now=morning(day, 7, 5))
     offer.refresh_from_db()
     assert offer.status == "withdrawn"
+
+
+def test_an_offer_made_mid_morning_leaves_out_the_lessons_that_have_begun(published: Any) -> None:
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    early = offer_send(program=north.program, date=day, absent=alt, now=morning(day, 7, 0))
+    CoverOffer.objects.all().delete()
+    second_start = sorted(row["start"] for row in early.lessons)[1]
+    hour, minute = (int(x) for x in second_start.split(":"))
+    just_before = morning(day, hour, minute) - dt.timedelta(minutes=1)
+    later = offer_send(program=north.program, date=day, absent=alt, now=just_before)
+    assert [row["lesson"] for row in later.lessons] == [row["lesson"] for row in early.lessons[1:]]
+    CoverOffer.objects.all().delete()
+    with pytest.raises(ValidationError, match="no lessons left to cover"):
+        offer_send(program=north.program, date=day, absent=alt, now=morning(day, 18, 0))
+
+
+def test_an_offers_lessons_name_the_school_in_the_readers_language(published: Any) -> None:
+    from django.utils import translation
+
+    from kakehashi.web.leave.cover_words import lesson_words
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    substitute(north, "NZ01", school, km_north=1)
+    offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    assert school.organization.name_ja
+    with translation.override("ja"):
+        assert lesson_words(offer.lessons[0]).startswith(school.organization.name_ja)
+    with translation.override("en"):
+        assert lesson_words(offer.lessons[0]).startswith(school.organization.name)

@@ -54,7 +54,7 @@ def test_the_coordinator_sends_offers_sees_the_ranking_and_picks_a_person(publis
     coordinator.post(f"{home}offers/{day.isoformat()}/{alt.code}/send/")
     offer = CoverOffer.objects.get()
     page = coordinator.get(home).content.decode()
-    assert page.index("Amy Near") < page.index("Bo Further") and "waiting for an answer" in page
+    assert page.index("Amy Near") < page.index("Bo Further") and "waiting for answers" in page
     chosen = offer.candidates.get(participant__code="NZ02")
     coordinator.post(f"{home}offers/{offer.pk}/pick/{chosen.pk}/")
     page = coordinator.get(home).content.decode()
@@ -80,3 +80,18 @@ def test_the_coordinator_keeps_a_schools_lists_and_the_offer_rule(published: Any
     assert not SchoolSubstitute.objects.exists()
     # Another program's coordinator cannot see the page.
     assert signed_in(published[1].users["coordinator"]).get(url).status_code == 404
+
+
+def test_the_email_carries_the_full_link_to_the_offer_page(published: Any) -> None:
+    from django.core import mail
+    from django.test import override_settings
+
+    north, _, _ = published
+    alt, day, school = absent_day(north)
+    sub = substitute(north, "NZ01", school, km_north=1)
+    mail.outbox.clear()
+    with override_settings(SITE_URL="https://alt.example.jp"):
+        offer = offer_send(program=north.program, date=day, absent=alt, now=morning(day))
+    (email,) = [m for m in mail.outbox if sub.user.email in m.to]
+    assert f"https://alt.example.jp/leave/offers/{offer.candidates.get().pk}/" in email.body
+    assert "Answer by 07:30" in email.body

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import InMemoryStorage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from kakehashi.web.ops.backup import BackupError, Target, backup_database, restore_database
+from kakehashi.web.ops.backup import BackupError, Target, backup_database, copy_media, restore_database, restore_media
 from kakehashi.web.schools.models import School
 from kakehashi.web.testing import side
 
@@ -81,3 +83,25 @@ def _restore_into_a_scratch_postgres_database(dump: Path) -> None:
     finally:
         with psycopg.connect(admin, autocommit=True) as db:
             db.execute(f'drop database if exists "{scratch}" with (force)')
+
+
+def test_documents_are_backed_up_and_restored_through_the_storage_wherever_it_keeps_them(tmp_path: Path) -> None:
+    # A storage with no folder on this machine (as an S3 bucket, or the tests' memory): only its API reaches them.
+    storage = InMemoryStorage()
+    storage.save("applications/7/cv-4f2a.pdf", ContentFile(b"%PDF-1.4 a CV"))
+    storage.save("applications/7/passport-9c1d.png", ContentFile(b"\x89PNG a passport"))
+    folder = copy_media(storage, tmp_path / "backups" / "site.pgdump")
+    assert folder is not None and (folder / "applications/7/cv-4f2a.pdf").read_bytes() == b"%PDF-1.4 a CV"
+
+    storage.delete("applications/7/cv-4f2a.pdf")
+    storage.delete("applications/7/passport-9c1d.png")
+    storage.save("applications/7/passport-9c1d.png", ContentFile(b"changed since"))  # the backup's copy wins
+    assert restore_media(tmp_path / "backups" / "site.pgdump", storage)
+    with storage.open("applications/7/cv-4f2a.pdf") as restored:
+        assert restored.read() == b"%PDF-1.4 a CV"
+    with storage.open("applications/7/passport-9c1d.png") as restored:
+        assert restored.read() == b"\x89PNG a passport"
+
+
+def test_a_backup_without_documents_makes_no_documents_folder(tmp_path: Path) -> None:
+    assert copy_media(InMemoryStorage(), tmp_path / "site.pgdump") is None

@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from kakehashi.timetable.check import check
+from kakehashi.web import queues
 from kakehashi.web.testing import signed_in
 from kakehashi.web.testing import world as build_world
 from kakehashi.web.timetables import jobs
@@ -25,7 +26,7 @@ def test_a_week_above_the_area_size_is_solved_as_area_jobs_and_joined_into_one_s
     job = jobs.solve_job_start(program=north.program, user=north.users["coordinator"], time_limit=12,
                                keep_locked=True, stay_close=False)
     # One worker in batch mode runs the solve, then every area it queued, then the join it queued last.
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", queues.SOLVES)
     job.refresh_from_db()
     assert job.state == SolveJob.State.SUCCEEDED, job.message
     areas = list(AreaJob.objects.filter(job=job))

@@ -4,6 +4,7 @@ worker dies or the week is broken, and followed from the page."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 import pytest
@@ -11,14 +12,16 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from kakehashi.web import queues
 from kakehashi.web.schools.models import BellPeriod
-from kakehashi.web.testing import PASSWORD
+from kakehashi.web.testing import IMMEDIATE_TASKS, PASSWORD
 from kakehashi.web.testing import world as build_world
 from kakehashi.web.timetables import jobs
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, SolveJob, TimetableVersion, VisitRow
 
 pytestmark = pytest.mark.django_db
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
+WORKER = [sys.executable, "-m", "kakehashi.web.manage", "db_worker"]
 
 
 @pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
@@ -29,7 +32,7 @@ def test_a_job_run_by_the_database_worker_stores_a_new_timetable_version() -> No
     )
     job.refresh_from_db()
     assert job.state == SolveJob.State.QUEUED and job.task_id
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", queues.SOLVES)
     job.refresh_from_db()
     assert job.state == SolveJob.State.SUCCEEDED, job.message
     assert job.version is not None and job.version.objective == job.best_objective
@@ -112,7 +115,6 @@ def test_a_worker_killed_half_way_through_storing_leaves_no_timetable_and_its_jo
     import os
     import signal
     import subprocess
-    import sys
     import time
 
     from django.db import connection, transaction
@@ -135,7 +137,7 @@ def test_a_worker_killed_half_way_through_storing_leaves_no_timetable_and_its_jo
         with connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {LessonRow._meta.db_table} IN SHARE MODE")
         worker = subprocess.Popen(
-            [sys.executable, "-m", "kakehashi.web.manage", "db_worker", "--no-startup-delay", "--no-reload"],
+            [*WORKER, "--no-startup-delay", "--no-reload", "--queue-name", queues.SOLVES],
             env=env,
             start_new_session=True,
             stdout=subprocess.DEVNULL,
@@ -183,3 +185,22 @@ def _end_other_sessions() -> None:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dead_workers_task_is_failed_in_the_queue_too_not_left_running_for_ever() -> None:
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    north, _, _ = build_world()
+    job = jobs.solve_job_start(
+        program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
+    )
+    job.refresh_from_db()
+    row = DBTaskResult.objects.get(id=job.task_id)
+    row.claim("machine-that-lost-power")  # taken by a worker that then died without a word
+    long_ago = timezone.now() - dt.timedelta(minutes=5)
+    SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.RUNNING, heartbeat_at=long_ago)
+    assert jobs.solve_jobs_fail_stale() == 1
+    row.refresh_from_db()
+    assert row.status == TaskResultStatus.FAILED and "WorkerStoppedError" in row.exception_class_path

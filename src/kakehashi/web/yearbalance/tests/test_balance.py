@@ -11,13 +11,13 @@ from django.test import override_settings
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.leave.models import Notice
 from kakehashi.web.people.feeds import calendar_token_issue
-from kakehashi.web.testing import signed_in
+from kakehashi.web.testing import IMMEDIATE_TASKS, signed_in
 from kakehashi.web.yearbalance.changes import balance_publish
 from kakehashi.web.yearbalance.models import BalanceChange, BalanceJob
 from kakehashi.web.yearbalance.tests.setup import TODAY, balanced, lose_a_visit
 
 pytestmark = pytest.mark.django_db
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 
 
 def _moved(job: BalanceJob, school: str) -> list[dict[str, Any]]:

@@ -11,11 +11,11 @@ import pytest
 from django.test import override_settings
 
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, chromium, page_as, shot
-from kakehashi.web.testing import publish_week, side
+from kakehashi.web.testing import IMMEDIATE_TASKS, publish_week, side
 from kakehashi.web.yearbalance.models import BalanceJob
 from kakehashi.web.yearbalance.tests.setup import lose_a_visit
 
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = IMMEDIATE_TASKS
 pytestmark = BROWSER_MARKS
 
 

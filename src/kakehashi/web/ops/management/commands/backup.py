@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.utils import timezone
@@ -31,5 +32,5 @@ class Command(BaseCommand):
             written = backup_database(target, output)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        media = copy_media(Path(settings.MEDIA_ROOT), written)
+        media = copy_media(default_storage, written)
         self.stdout.write(f"Backed up the database to {written}" + (f" and documents to {media}" if media else ""))

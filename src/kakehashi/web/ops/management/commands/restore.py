@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
@@ -34,5 +34,5 @@ class Command(BaseCommand):
             restore_database(target, options["backup"])
         except BackupError as error:
             raise CommandError(str(error)) from error
-        documents = restore_media(options["backup"], Path(settings.MEDIA_ROOT))
+        documents = restore_media(options["backup"], default_storage)
         self.stdout.write(f"Restored {options['backup']}" + (" and its documents." if documents else "."))

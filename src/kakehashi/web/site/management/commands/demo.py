@@ -4,6 +4,7 @@ role, and a solved, published first week. Safe to run again: what exists is kept
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -22,7 +23,7 @@ from kakehashi.web.people.models import Participant, Placement
 from kakehashi.web.recruitment.demo import load_recruitment
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.door import week_import, week_instance
-from kakehashi.web.timetables.selectors import latest_version
+from kakehashi.web.timetables.selectors import latest_version, program_schools
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 from kakehashi.web.workforce.demo import load_people_facts
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
                 solution = solve(instance, time_limit=options["time_limit"], workers=2, seed=0)
                 version = timetable_store(program=program, instance=instance, solution=solution)
                 timetable_publish(version=version)
+                _annual_contracts(program, solution)
                 self.stdout.write(
                     f"Published timetable version {version.number}: objective {version.objective}, "
                     f"{len(solution.lessons)} lessons with an ALT."
@@ -86,10 +88,6 @@ class Command(BaseCommand):
         load_school_year(program, board)
         load_recruitment(program, board, PASSWORD)
         load_people_facts(program)
-        # Contracts count ALT-days a year too; ~35 teaching weeks at the weekly minimum (e.g. 2 a week → 70).
-        for school in School.objects.filter(organization__parent=board, visit_days_min__gte=1):
-            school.annual_visit_days = school.visit_days_min * 35
-            school.save()
         self.stdout.write(
             f"Loaded {len(instance.schools)} Takasaki schools, {len(instance.lesson_by_id)} lessons and "
             f"{len(instance.alts)} ALTs. {CREDIT}"
@@ -201,3 +199,17 @@ class Command(BaseCommand):
             ("applicant", "an applicant: open posts at /recruit/ (ALT and CIR 2027)"),
         ):
             self.stdout.write(f"  {username:<12} {what}")
+
+
+# Contracts count ALT-days a year too. The demo writes them as a board would after the first week: the
+# ALT-days a week each school got, over 36 teaching weeks. Holidays and school events then leave some
+# schools short (a Monday school loses more days than a Thursday one), which Balance the year mends.
+TEACHING_WEEKS = 36
+
+
+def _annual_contracts(program: Program, solution: Any) -> None:
+    days_a_week = Counter(visit.school for visit in solution.visits)
+    for school in program_schools(program).filter(visit_days_min__gte=1):
+        if days_a_week[school.code]:
+            school.annual_visit_days = days_a_week[school.code] * TEACHING_WEEKS
+            school.save()
