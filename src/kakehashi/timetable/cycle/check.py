@@ -7,15 +7,11 @@ over the whole cycle, and rule 14 checks the cycle weeks themselves. docs/rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from kakehashi.timetable.check import Violation, check
+from kakehashi.timetable.check import CheckReport, Violation, check
 from kakehashi.timetable.cycle.model import Cycle, CycleSolution
 from kakehashi.timetable.cycle.rules.rule13_cycle_visit_days import schools_get_their_cycle_days
 from kakehashi.timetable.cycle.rules.rule14_cycle_weeks import entries_in_their_weeks, entries_name_weeks_of_the_cycle
 from kakehashi.timetable.cycle.score import cycle_score
-from kakehashi.timetable.score import Score
 
 # The kinds the cycle adds to check.KINDS, with their rule.
 CYCLE_KINDS: dict[str, int] = {
@@ -28,33 +24,8 @@ CYCLE_KINDS: dict[str, int] = {
 RULE_COUNT = 14
 
 
-@dataclass(frozen=True)
-class CycleCheckReport:
-    violations: tuple[Violation, ...]
-    score: Score
-    stated_objective: int | None
-
-    @property
-    def valid(self) -> bool:
-        return not self.violations
-
-    @property
-    def objective_matches(self) -> bool:
-        return self.stated_objective == self.score.objective
-
-    @property
-    def accepted(self) -> bool:
-        return self.valid and self.objective_matches
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "valid": self.valid,
-            "violations": [v.to_json() for v in self.violations],
-            "objective": self.score.objective,
-            "terms": self.score.terms(),
-            "stated_objective": self.stated_objective,
-            "objective_matches": self.objective_matches,
-        }
+# A cycle's report reads like a week's: its violations, its score over the whole cycle, the stated objective.
+CycleCheckReport = CheckReport
 
 
 def check_cycle(cycle: Cycle, solution: CycleSolution) -> list[Violation]:
