@@ -12,11 +12,15 @@ from typing import Any
 
 import django_filters
 from django.db.models import Model, Q, QuerySet
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 
 from kakehashi.web.accounts.scope import visible_organizations, visible_programs
 from kakehashi.web.organizations.models import Organization, Program
+
+capitalized = lazy(capfirst, str)
 
 # Models whose visibility the scope module decides on its own; for any other model a filter accepts the
 # objects the (already scoped) list refers to.
@@ -27,6 +31,16 @@ VISIBLE: dict[type[Model], Callable[[Any], QuerySet[Any]]] = {
 
 
 class ScopedFilterSet(django_filters.FilterSet):
+    @classmethod
+    def filter_for_field(cls, field: Any, field_name: str, lookup_expr: str | None = None) -> Any:
+        """A filter made from a model field (`Meta.fields`) is labelled by the field's verbose name, kept lazy.
+        django-filter writes its own label out once, in the language of whichever request asked first, so a
+        Japanese page showed "Status" after an English one had."""
+        made = super().filter_for_field(field, field_name, lookup_expr)
+        if made._label is None and "__" not in field_name and lookup_expr in (None, "exact"):
+            made.label = capitalized(field.verbose_name)
+        return made
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)

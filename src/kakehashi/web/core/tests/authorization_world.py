@@ -19,6 +19,7 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.api.tokens import token_issue
 from kakehashi.web.calendars.models import Event
@@ -53,6 +54,7 @@ from kakehashi.web.timetables.models import (
     WeekSettings,
 )
 from kakehashi.web.timetables.tasks import run_solve_job
+from kakehashi.web.yearbalance.models import BalanceJob
 
 # Every South id is above SOUTH_IDS, every North id below it; a row made while the matrix asks is above NEW_IDS.
 SOUTH_IDS = 100_000
@@ -191,6 +193,11 @@ def furnish(name: str, *, prefix: str, seed: int) -> Furnished:
     # request from the school, an API token, a personal-data view, a group (the admin's), a change log entry.
     job = solve_job_start(program=program, user=users["coordinator"], time_limit=5, keep_locked=True, stay_close=False)
     objects["job"] = job
+    # A finished year balance with nothing to change, so that publishing it is a real answer, not a refusal.
+    objects["balance_job"] = BalanceJob.objects.create(
+        program=program, year=SchoolYear.of(timezone.localdate()), changes_from=timezone.localdate(),
+        state=BalanceJob.State.SUCCEEDED, result={"status": "optimal", "moves": [], "schools": [], "alts": []},
+    )
     objects["task"] = DBTaskResult.objects.get(id=run_solve_job.enqueue(job.pk).id)
     objects["calendar_token"] = calendar_token_issue(participant=alt)
     objects["change_request"] = change_request_file(

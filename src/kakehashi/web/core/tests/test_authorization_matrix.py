@@ -167,6 +167,9 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "programs:analysis": [T(kwargs=version)],
     "jobs:detail": [T(kwargs=pk("job"))],
     "jobs:cancel": [T(kwargs=pk("job"), methods=POST)],
+    "balance:start": [T(kwargs=program, methods=POST)],
+    "balance:job": [T(kwargs=pk("balance_job"))],
+    "balance:publish": [T(kwargs=pk("balance_job"), methods=POST)],
     # The school year
     "calendars:school": [T(kwargs=school)],
     "calendars:participant": [T(kwargs=alt)],
@@ -558,6 +561,9 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "programs:analysis": COORDINATORS,
     "jobs:detail": COORDINATORS,
     "jobs:cancel": COORDINATORS,
+    "balance:start": COORDINATORS,
+    "balance:job": COORDINATORS,
+    "balance:publish": COORDINATORS,
     # calendars/permissions.py: seeing follows visible_schools; editing is the coordinators' and the board's
     # supervisors'; a board's pages are its editors' only
     "calendars:school": SEE_SCHOOL,
