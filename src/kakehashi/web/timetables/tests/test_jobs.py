@@ -178,12 +178,14 @@ def _waiting_to_write(table: str) -> bool:
 
 
 def _end_other_sessions() -> None:
+    """End the dead worker's session: it waits on a lock or sits in its transaction. Idle sessions are left
+    alone: the browser tests' live server (one for the whole run) keeps one, and ending it failed a later test."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'"
         )
 
 
