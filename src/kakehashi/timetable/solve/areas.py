@@ -55,7 +55,8 @@ def needs_areas(instance: Instance, most_schools: int = AREA_SCHOOLS) -> bool:
     return len(instance.schools) > most_schools
 
 
-def plan_areas(instance: Instance, start: Solution, most_schools: int = AREA_SCHOOLS) -> list[Area]:
+def plan_areas(instance: Instance, start: Solution, most_schools: int = AREA_SCHOOLS,
+               eligibility: Eligibility | None = None) -> list[Area]:
     """Areas of at most `most_schools` nearby schools (halving the map along its longer side), each with
     the ALTs whose visits in `start` all lie in it (an ALT without visits goes where most of the schools
     open to them are)."""
@@ -64,7 +65,7 @@ def plan_areas(instance: Instance, start: Solution, most_schools: int = AREA_SCH
     visited: dict[str, set[int]] = defaultdict(set)
     for visit in start.visits:
         visited[visit.alt].add(area_of_school[visit.school])
-    eligibility = Eligibility(instance)
+    eligibility = eligibility or Eligibility(instance)
     alts_in: list[list[str]] = [[] for _ in groups]
     for alt in instance.alts:
         areas = visited.get(alt.id)
@@ -108,7 +109,7 @@ def improve_area(instance: Instance, start: Solution, area: Area, *, time_limit:
 
 
 def join_areas(instance: Instance, start: Solution, results: list[AreaResult], *, time_limit: float,
-               workers: int, seed: int = 0) -> Solution:
+               workers: int, seed: int = 0, eligibility: Eligibility | None = None) -> Solution:
     """The start with every area's ALTs as their area planned them, improved across the borders for
     `time_limit` seconds. An area whose plan would break a rule in the whole week is left as it was."""
     started = time.monotonic()
@@ -118,7 +119,7 @@ def join_areas(instance: Instance, start: Solution, results: list[AreaResult], *
         if not check(instance, candidate):
             week = candidate
     areas_objective = week.objective
-    eligibility = Eligibility(instance)
+    eligibility = eligibility or Eligibility(instance)
     best, counts = improve(instance, week, eligibility=eligibility, deadline=started + time_limit,
                            workers=workers, seed=seed)
     stats = {"strategy": "areas", "areas": len(results), "start_objective": start.objective,
@@ -150,7 +151,10 @@ def solve_by_areas(instance: Instance, *, time_limit: float, workers: int, proce
     if start is None:
         return solve(instance, time_limit=max(1.0, time_limit - (time.monotonic() - started)), workers=workers,
                      seed=seed)
-    areas = plan_areas(instance, start, most_schools)
+    # Who may go where is worked out once here for the split and the join (seconds at prefecture size);
+    # each area's process works it out for itself.
+    eligibility = Eligibility(instance)
+    areas = plan_areas(instance, start, most_schools, eligibility)
     left = time_limit - (time.monotonic() - started)
     rounds = -(-len(areas) // max(1, processes))
     per_area = AREAS_SHARE * left / rounds
@@ -158,7 +162,7 @@ def solve_by_areas(instance: Instance, *, time_limit: float, workers: int, proce
         results = list(pool.map(_improve_area_for_pool, [instance] * len(areas), [start] * len(areas), areas,
                                 [per_area] * len(areas), [workers] * len(areas), [seed] * len(areas)))
     joined = join_areas(instance, start, results, time_limit=max(0.0, time_limit - (time.monotonic() - started) - 1),
-                        workers=workers, seed=seed)
+                        workers=workers, seed=seed, eligibility=eligibility)
     return replace(joined, stats={**stats, **joined.stats, "total_seconds": round(time.monotonic() - started, 3)})
 
 
