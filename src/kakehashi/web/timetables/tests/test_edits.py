@@ -102,10 +102,10 @@ def test_a_locked_visit_is_kept_by_the_next_solve(world: Any) -> None:
         {"action": "lock", "day": visit.day, "school": visit.school.code},
     )
     assert LockedVisit.objects.filter(participant=visit.participant, day=visit.day, school=visit.school).exists()
-    from kakehashi.web.timetables.jobs import solve_job_run
+    from kakehashi.web.timetables.tasks import run_solve_job
 
     job = SolveJob.objects.create(program=north.program, time_limit=3)
-    solve_job_run(job.pk)
+    run_solve_job.call(job.pk)
     job.refresh_from_db()
     assert job.version.visits.filter(participant=visit.participant, day=visit.day, school=visit.school).exists()
 
