@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.tasks import task
 
 from kakehashi.web import queues
@@ -51,11 +50,5 @@ def solve_job_start(*, program: Program, user: Any, time_limit: int, keep_locked
         keep_locked=keep_locked,
         stay_close=stay_close,
     )
-
-    def enqueue() -> None:
-        result = run_solve_job.enqueue(job.pk)
-        SolveJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-
-    # The worker must find the job row: enqueue only once it is committed.
-    transaction.on_commit(enqueue)
+    job.enqueue_when_committed(run_solve_job)
     return job
