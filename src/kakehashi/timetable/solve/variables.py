@@ -31,6 +31,7 @@ infeasibility (see `TimetableModel`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -115,28 +116,27 @@ class Variables:
 
     @cached_property
     def joins_of_alt(self) -> dict[str, list[BoolVar]]:
-        result: dict[str, list[BoolVar]] = defaultdict(list)
-        for (alt, _lesson), join in self.join.items():
-            result[alt].append(join)
-        return dict(result)
+        return _grouped((alt, join) for (alt, _lesson), join in self.join.items())
 
     @cached_property
     def used_by_alt(self) -> dict[str, list[BoolVar]]:
-        result: dict[str, list[BoolVar]] = defaultdict(list)
-        for (alt, _school), used in self.used.items():
-            result[alt].append(used)
-        return dict(result)
+        return _grouped((alt, used) for (alt, _school), used in self.used.items())
 
     @cached_property
     def used_at_school(self) -> dict[str, list[BoolVar]]:
-        result: dict[str, list[BoolVar]] = defaultdict(list)
-        for (_alt, school), used in self.used.items():
-            result[school].append(used)
-        return dict(result)
+        return _grouped((school, used) for (_alt, school), used in self.used.items())
 
     def joins_on(self, alt: str, day: str) -> list[tuple[Lesson, BoolVar]]:
         return [entry for school, _ in self.visits_on.get((alt, day), ())
                 for entry in self.joins_at.get((alt, day, school), ())]
+
+
+def _grouped[K, V](pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
+    """Each key with its values, in the order met."""
+    result: dict[K, list[V]] = defaultdict(list)
+    for key, value in pairs:
+        result[key].append(value)
+    return dict(result)
 
 
 def create_variables(instance: Instance, model: cp_model.CpModel, eligibility: Eligibility, *,
@@ -173,9 +173,7 @@ def create_variables(instance: Instance, model: cp_model.CpModel, eligibility: E
     v.visits_on, v.visits_to = dict(visits_on), dict(visits_to)
 
     keep = set(keep_pairs or ())
-    fixed_on: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for f in instance.fixed:
-        fixed_on[(f.alt, f.day)].append(f.school)
+    fixed_on = _grouped(((f.alt, f.day), f.school) for f in instance.fixed)
     keep |= {(alt, day, min(schools), max(schools)) for (alt, day), schools in fixed_on.items() if len(schools) == 2}
     _create_pairs(v, model, pair_budget, keep)
     _create_objective_helpers(v, model)
@@ -212,9 +210,7 @@ def _pair_candidates(v: Variables, budget: int | None,
     The school grid and the day spans are compared for all pairs at once (numpy): asking the exact rule
     for every pair took seconds a re-plan at 400 schools. Only pairs that may be kept are asked exactly."""
     groups: list[tuple[str, str, list[str], np.ndarray, np.ndarray, np.ndarray]] = []  # alt, day, schools, i, j, rank
-    kept_on: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for alt_id, day, one, other in keep:
-        kept_on[(alt_id, day)].append((one, other))
+    kept_on = _grouped(((alt_id, day), (one, other)) for alt_id, day, one, other in keep)
     for alt in v.instance.alts:
         if alt.max_schools_per_day < 2:
             continue
