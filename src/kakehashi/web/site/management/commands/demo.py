@@ -31,6 +31,7 @@ PROGRAM = "Kakehashi ALT Services (demo)"
 PASSWORD = "kakehashi-demo"
 MUNICIPALITY = "10202"
 SCHOOL_YEAR_START = dt.date(2026, 4, 1)
+SCHOOL_YEAR_END = dt.date(2027, 3, 31)
 
 
 class Command(BaseCommand):
@@ -73,14 +74,7 @@ class Command(BaseCommand):
             municipality_code=MUNICIPALITY,
         )
         manager = self._user("manager", "Ken", "Ito")
-        Contract.objects.create(
-            program=program,
-            organization=board,
-            type=Contract.Type.OUTSOURCING,
-            starts=SCHOOL_YEAR_START,
-            ends=dt.date(2027, 3, 31),
-            responsible_manager=manager,
-        )
+        _contract(program, board, Contract.Type.OUTSOURCING, responsible_manager=manager)
         document = generate_from_sites(load_school_sites(), municipality=MUNICIPALITY, alts=alts, seed=1)
         instance = week_import(program=program, board=board, document=document, placed_from=SCHOOL_YEAR_START)
         self._cir_and_sea(program, board)
@@ -109,13 +103,7 @@ class Command(BaseCommand):
             municipality_code=MUNICIPALITY,
         )
         for place in (hall, arena):
-            Contract.objects.create(
-                program=program,
-                organization=place,
-                type=Contract.Type.DISPATCH,
-                starts=SCHOOL_YEAR_START,
-                ends=dt.date(2027, 3, 31),
-            )
+            _contract(program, place, Contract.Type.DISPATCH)
         for code, kind, name, katakana, place, level, skills in (
             ("C01", Participant.Kind.CIR, "Lena Weber", "レーナ・ヴェーバー", hall, "N1", "Translation (German)"),
             (
@@ -213,3 +201,9 @@ def _annual_contracts(program: Program, solution: Any) -> None:
         if days_a_week[school.code]:
             school.annual_visit_days = days_a_week[school.code] * TEACHING_WEEKS
             school.save()
+
+
+def _contract(program: Program, organization: Organization, kind: str, **terms: Any) -> Contract:
+    """A demo contract: each runs the school year."""
+    return Contract.objects.create(program=program, organization=organization, type=kind, starts=SCHOOL_YEAR_START,
+                                   ends=SCHOOL_YEAR_END, **terms)
