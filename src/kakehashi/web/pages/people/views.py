@@ -48,7 +48,8 @@ def participant_list(request: HttpRequest) -> HttpResponse:
         filterset=ParticipantFilterSet,
         queryset=visible_participants(request.user),
         table=ParticipantTable,
-        template="people/list.html",
+        template="core/list.html",
+        context={"heading": _("Participants"), "list_url": reverse("people:list")},
     )
 
 

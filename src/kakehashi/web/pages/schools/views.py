@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,7 +47,8 @@ def school_list(request: HttpRequest) -> HttpResponse:
         filterset=SchoolFilterSet,
         queryset=visible_schools(request.user),
         table=SchoolTable,
-        template="schools/list.html",
+        template="core/list.html",
+        context={"heading": _("Schools"), "list_url": reverse("schools:list")},
     )
 
 
