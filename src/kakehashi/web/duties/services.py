@@ -17,7 +17,7 @@ from kakehashi.web.core.locking import lock
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.duties.permissions import may_approve, may_return
 from kakehashi.web.duties.selectors import planned_entries
-from kakehashi.web.leave.notices import coordinators_of, notify
+from kakehashi.web.notices.services import coordinators_of, notify
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
 

@@ -17,8 +17,8 @@ from kakehashi.schoolyear.holidays import working_days
 from kakehashi.web.core import dates
 from kakehashi.web.core.locking import lock
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, WeekendWork
-from kakehashi.web.leave.notices import coordinators_of, notify
 from kakehashi.web.leave.selectors import leave_balance, leave_days
+from kakehashi.web.notices.services import coordinators_of, notify
 from kakehashi.web.people.models import Participant
 
 OPEN = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED, LeaveRequest.Status.APPROVED)

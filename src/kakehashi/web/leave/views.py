@@ -1,5 +1,5 @@
 """Leave on pages: a participant's leave and same-day absence report (phone first), the coordinator's
-requests, absences and covers, the fill-rate report, and everyone's notices."""
+requests, absences and covers, and the fill-rate report."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.web.accounts.lists import list_page
-from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
 from kakehashi.web.core import dates
 from kakehashi.web.core.memo import until_next_change
@@ -26,14 +24,11 @@ from kakehashi.web.core.tables import EXPORT_FORMATS, export_response
 from kakehashi.web.leave import cover_changes, covers, fill_tables, services
 from kakehashi.web.leave.fill_report import fill_report
 from kakehashi.web.leave.fill_tables import FillDayTable, FillSchoolTable
-from kakehashi.web.leave.filtersets import NoticeFilterSet
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
-from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
-from kakehashi.web.leave.notices import notices_mark_read
+from kakehashi.web.leave.models import Cover, LeaveRequest
 from kakehashi.web.leave.offer_selectors import with_offers
 from kakehashi.web.leave.offers import offers_advance
 from kakehashi.web.leave.selectors import absence_dates, leave_balance, leave_days, owed_compensatory_days
-from kakehashi.web.leave.tables import NoticeTable
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 
@@ -293,12 +288,3 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
             "days": days,
         },
     )
-
-
-@login_required
-def notices(request: SignedInRequest) -> HttpResponse:
-    if request.method == "POST":
-        notices_mark_read(user=request.user)
-        return redirect("leave:notices")
-    found = NoticeFilterSet(request.GET, queryset=Notice.objects.filter(user=request.user), request=request)
-    return list_page(request, found=found, table=NoticeTable, template="leave/notices.html")
