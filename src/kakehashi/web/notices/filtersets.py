@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.accounts.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ScopedFilterSet, WordsFilter
 from kakehashi.web.notices.models import Notice
 
 
@@ -18,7 +18,7 @@ class NoticeFilterSet(ScopedFilterSet):
     read = django_filters.ChoiceFilter(
         label=_("Read"), choices=[("unread", _("unread")), ("read", _("read"))], method="by_reading"
     )
-    words = django_filters.CharFilter(label=_("Keywords"), method="containing")
+    words = WordsFilter(label=_("Keywords"), fields=("subject", "body"))
     since = django_filters.DateFilter(label=_("From"), field_name="at", lookup_expr="date__gte")
 
     class Meta:
@@ -27,6 +27,3 @@ class NoticeFilterSet(ScopedFilterSet):
 
     def by_reading(self, queryset: QuerySet[Notice], name: str, value: Any) -> QuerySet[Notice]:
         return queryset.filter(read_at__isnull=value == "unread")
-
-    def containing(self, queryset: QuerySet[Notice], name: str, value: Any) -> QuerySet[Notice]:
-        return queryset.filter(Q(subject__icontains=value) | Q(body__icontains=value))
