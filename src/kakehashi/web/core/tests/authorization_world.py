@@ -312,7 +312,7 @@ ADMIN_OBJECTS: dict[str, Any] = {
     "leave.leaverequest": lambda f: f["leave"],
     "leave.weekendwork": lambda f: f["weekend_work"],
     "leave.cover": lambda f: f["cover"],
-    "leave.notice": lambda f: f["notice"],
+    "notices.notice": lambda f: f["notice"],
     "recruitment.cycle": lambda f: f["cycle"],
     "recruitment.searequest": lambda f: f["sea"],
     "recruitment.application": lambda f: f["application"],
