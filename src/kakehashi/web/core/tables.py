@@ -56,6 +56,19 @@ class ParticipantRowsTable(ListTable):
     )
 
 
+class RangeColumn(tables.Column):
+    """A range kept as two fields, `<field>_min` and `<field>_max` (classes a week, visit days a week): shown and
+    exported as "min–max", on one line, sorted by the minimum, then the maximum."""
+
+    def __init__(self, field: str, **kwargs: Any) -> None:
+        self.field = field
+        super().__init__(accessor=f"{field}_min", order_by=(f"{field}_min", f"{field}_max"),
+                         attrs={"td": {"class": "nowrap"}}, **kwargs)
+
+    def render(self, record: Any) -> str:
+        return f"{getattr(record, f'{self.field}_min')}–{getattr(record, f'{self.field}_max')}"
+
+
 class SelectColumn(tables.CheckBoxColumn):
     """A box on each row and one in the header that selects every row on the page (site.js). The boxes belong to
     the decision form named by `form` (the `form` attribute), so the table need not sit inside that form."""

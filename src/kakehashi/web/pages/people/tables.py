@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, ListTable
+from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, ListTable, RangeColumn
 from kakehashi.web.people.models import Participant
 
 
@@ -21,12 +21,7 @@ class ParticipantTable(ListTable):
     name_katakana = tables.Column(verbose_name=_("name (katakana)"), visible=False)
     kind = tables.Column(verbose_name=_("position"))
     program = tables.Column(verbose_name=_("program"), order_by=("program__name",), attrs=WIDE_ONLY)
-    classes = tables.Column(
-        verbose_name=_("classes a week"),
-        accessor="classes_min",
-        order_by=("classes_min", "classes_max"),
-        attrs={"td": {"class": "nowrap"}},
-    )
+    classes = RangeColumn("classes", verbose_name=_("classes a week"))
 
     class Meta(ListTable.Meta):
         model = Participant
@@ -45,9 +40,3 @@ class ParticipantTable(ListTable):
 
     def value_kind(self, record: Participant) -> str:
         return record.kind.upper()
-
-    def render_classes(self, record: Participant) -> str:
-        return f"{record.classes_min}–{record.classes_max}"
-
-    def value_classes(self, record: Participant) -> str:
-        return f"{record.classes_min}–{record.classes_max}"

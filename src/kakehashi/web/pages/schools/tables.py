@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.tables import NOWRAP, ListTable
+from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, ListTable, RangeColumn
 from kakehashi.web.core.templatetags.kakehashi import names
 from kakehashi.web.schools.models import School
 
@@ -20,20 +20,15 @@ class SchoolTable(ListTable):
     code = tables.Column(verbose_name=_("id"), attrs=NOWRAP)
     school = tables.Column(verbose_name=_("school"), accessor="organization__name", order_by=("organization__name",))
     name_ja = tables.Column(verbose_name=_("name (Japanese)"), accessor="organization__name_ja", visible=False)
-    level = tables.Column(verbose_name=_("level"), attrs={"td": {"class": "nowrap"}, "th": {"class": "nowrap"}})
+    level = tables.Column(verbose_name=_("level"), attrs=NOWRAP)
     board = tables.Column(
         verbose_name=_("board of education"),
         accessor="organization__parent__name",
         order_by=("organization__parent__name",),
         default="—",
-        attrs={"td": {"class": "wide-only"}, "th": {"class": "wide-only"}},
+        attrs=WIDE_ONLY,
     )
-    visit_days = tables.Column(
-        verbose_name=_("visit days a week"),
-        accessor="visit_days_min",
-        order_by=("visit_days_min", "visit_days_max"),
-        attrs={"td": {"class": "nowrap"}},
-    )
+    visit_days = RangeColumn("visit_days", verbose_name=_("visit days a week"))
 
     class Meta(ListTable.Meta):
         model = School
@@ -45,9 +40,3 @@ class SchoolTable(ListTable):
 
     def value_school(self, record: School) -> str:
         return record.name
-
-    def render_visit_days(self, record: School) -> str:
-        return f"{record.visit_days_min}–{record.visit_days_max}"
-
-    def value_visit_days(self, record: School) -> str:
-        return f"{record.visit_days_min}–{record.visit_days_max}"
