@@ -44,7 +44,7 @@ RELAXATION_MAX_VISITS = 40_000
 # ALT-day bound cut short by it is looser, never wrong (measured: 9 s at 400 schools on a loaded machine).
 COUNTING_SHARE = 0.05
 # Below this time limit the relaxation is not tried at all: its share would be too short to finish,
-# and the counting bound (capacity_bound.py) still gives every answer a proven bound.
+# and the counting bounds (capacity_bound.py, alt_day_bound.py) still give every answer a proven bound.
 RELAXATION_MIN_LIMIT = 20.0
 # Building and solving the relaxation's LP runs at about this many possible visits a second of its
 # share on a busy 2-core machine (measured: 39,806 visits in 24.7 s); a week with more for its share
