@@ -42,14 +42,14 @@ import numpy.typing as npt
 
 from kakehashi.timetable.instance import Alt, Instance, School
 from kakehashi.timetable.solve.bound import most_disjoint
-from kakehashi.timetable.solve.capacity_bound import capacity_bound, school_capacity
+from kakehashi.timetable.solve.capacity_bound import capacity_bound
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.rules.coverage import lesson_value
 
 # Subgradient steps on the prices; each is one pass over every school's patterns (vectorised).
 STEPS = 300
-# A school whose visit patterns would pass this many is given the loosest one only: every day at its
-# most ALTs, which is above all of them (a week with many ALTs a day at one school; not seen in practice).
+# A school whose visit patterns would pass this many gets one row set above all of them instead: every day
+# at its most ALTs, paying nothing and using no ALT-day (many ALTs a day at one school; not seen in practice).
 MOST_PATTERNS = 4_000
 
 
@@ -66,15 +66,18 @@ class Patterns:
 
 
 def alt_day_bound(instance: Instance, eligibility: Eligibility | None = None, *, steps: int = STEPS,
-                  deadline: float | None = None) -> int:
+                  deadline: float | None = None) -> int | None:
     """An upper bound on the objective of every valid timetable of `instance` (module docstring).
 
     The prices are first one per day and one for all lessons (few, so they settle fast), then one per
     ALT-day and one per ALT's lessons, starting from the first: a school then pays the cheapest price of
     an ALT who may work there, which brings in who can reach which school. `deadline` (a
-    `time.monotonic()` instant) ends the steps early; the bound is then looser, never wrong."""
+    `time.monotonic()` instant) ends the steps early (the bound is then looser, never wrong), or gives
+    None if it passes before every school's patterns are built."""
     el = eligibility or Eligibility(instance)
     patterns = school_patterns(instance, el, deadline)
+    if patterns is None:
+        return None
     shortfall = float(instance.weights.shortfall_class)
     if len(patterns.value) == 0:
         return math.floor(-shortfall * sum(alt.classes_per_week.min for alt in instance.alts) + 1e-6)
@@ -195,9 +198,9 @@ def _first_at(mask: npt.NDArray[np.bool_], starts: npt.NDArray[np.int64]) -> npt
     return np.minimum.reduceat(index, starts)
 
 
-def school_patterns(instance: Instance, eligibility: Eligibility, deadline: float | None = None) -> Patterns:
-    """Every school's rows. A school reached after `deadline` gets the loosest rows instead (its best shares
-    up to its capacity, using no ALT-day and paying nothing): above every pattern of its own, so still valid."""
+def school_patterns(instance: Instance, eligibility: Eligibility, deadline: float | None = None) -> Patterns | None:
+    """Every school's rows, or None if `deadline` passes before they are all built (a prefecture on a busy
+    machine: the counting bound is then as good as what the prices would reach in the time left)."""
     days_of = {alt.id: set(eligibility.days(alt)) for alt in instance.alts}
     schools: list[str] = []
     school_of: list[npt.NDArray[np.int64]] = []
@@ -208,9 +211,8 @@ def school_patterns(instance: Instance, eligibility: Eligibility, deadline: floa
     rows = 0
     for school in instance.schools:
         if deadline is not None and time.monotonic() > deadline:
-            table = _loosest_rows(instance, eligibility, school)
-        else:
-            table = _one_school(instance, eligibility, school, days_of)
+            return None
+        table = _one_school(instance, eligibility, school, days_of)
         if table is None:
             continue
         value, covered, alts = table
@@ -259,26 +261,19 @@ def _one_school(instance: Instance, el: Eligibility, school: School, days_of: di
         caps.extend([caps[-1]] * (most + 1 - len(caps)))
         day_caps.append(caps)
         day_cost.append(min((per_visit[alt.id] for alt in here), default=0))
-    patterns = _visit_patterns(most_alts, day_caps, school.visit_days.min, school.visit_days.max)
+    too_many = math.prod(m + 1 for m in most_alts) > MOST_PATTERNS
+    patterns = ([tuple(most_alts)] if sum(most_alts) >= school.visit_days.min else []) if too_many else \
+        _visit_patterns(most_alts, day_caps, school.visit_days.min, school.visit_days.max)
     if not patterns:
         return None  # no pattern meets the contract: no valid week (the precheck says why)
     per_day, shares = _classes(instance, school)
     caps_of = np.array([[day_caps[d][k] for d, k in enumerate(p)] for p in patterns], dtype=np.int64)
     worth = _greedy_coverage(per_day, caps_of, shares)  # pattern × lessons covered, NaN past the most
-    pattern_array = np.array(patterns, dtype=np.float64)
+    pattern_array = np.array(patterns, dtype=np.float64) * (not too_many)
     cost = weights.travel_minute * (pattern_array @ np.array(day_cost, dtype=np.float64))
     cost += weights.extra_alt * np.maximum(0, pattern_array.max(axis=1) - 1)
     which, covered = np.nonzero(~np.isnan(worth))
     return worth[which, covered] - cost[which], covered.astype(np.float64), pattern_array[which]
-
-
-def _loosest_rows(instance: Instance, el: Eligibility, school: School) -> Rows | None:
-    if not el.alts_of[school.id]:
-        return None
-    shares = np.array(sorted((share for share, _k, _i in _classes(instance, school)[1]), reverse=True),
-                      dtype=np.float64)[:school_capacity(school, el)]
-    worth = np.concatenate([[0.0], np.cumsum(shares)])
-    return worth, np.arange(len(worth), dtype=np.float64), np.zeros((len(worth), len(instance.days)))
 
 
 def _classes(instance: Instance, school: School) -> tuple[npt.NDArray[np.int64], list[tuple[int, int, int]]]:
@@ -307,9 +302,6 @@ def _visit_patterns(most_alts: list[int], day_caps: list[list[int]], least: int,
     """Every (ALTs on each day) with a total between `least` and `most`, less those where one ALT less on some
     day would still meet `least` and join as many lessons: that one is cheaper at every price, so the other
     never decides the bound."""
-    if math.prod(m + 1 for m in most_alts) > MOST_PATTERNS:
-        top = tuple(most_alts)
-        return [top] if sum(top) >= least else []
     kept = []
     for pattern in itertools.product(*(range(m + 1) for m in most_alts)):
         total = sum(pattern)
@@ -369,4 +361,4 @@ def counting_bound(instance: Instance, eligibility: Eligibility, *, deadline: fl
     if stats is not None:
         stats |= {"capacity_bound": counted, "alt_day_bound": by_days,
                   "alt_day_bound_seconds": round(time.monotonic() - began, 3)}
-    return min(counted, by_days)
+    return counted if by_days is None else min(counted, by_days)
