@@ -48,6 +48,8 @@ from kakehashi.timetable.solve.rules.coverage import lesson_value
 
 # Subgradient steps on the prices; each is one pass over every school's patterns (vectorised).
 STEPS = 300
+# The step shrinks by half after ten steps without a better bound, and the steps end below this scale.
+MIN_STEP_SCALE = 1e-3
 # A school whose visit patterns would pass this many gets one row set above all of them instead: every day
 # at its most ALTs, paying nothing and using no ALT-day (many ALTs a day at one school; not seen in practice).
 MOST_PATTERNS = 4_000
@@ -174,6 +176,8 @@ class _Week:
                 since_better += 1
                 if since_better >= 10:
                     scale, since_better = scale / 2, 0
+                    if scale < MIN_STEP_SCALE:
+                        break  # ten halvings without a better bound: the prices have settled
             norm = float(lesson_slack @ lesson_slack) + float((day_slack * day_slack).sum())
             if norm == 0 or (deadline is not None and time.monotonic() > deadline):
                 break  # a subgradient of zero: these prices are optimal
