@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import Assignment, Instance, School, Solution, Status, Visit
 from kakehashi.timetable.score import score
-from kakehashi.timetable.solve import first_timetable, solve
-from kakehashi.timetable.solve.capacity_bound import capacity_bound
+from kakehashi.timetable.solve import COUNTING_SHARE, first_timetable, solve
+from kakehashi.timetable.solve.alt_day_bound import counting_bound
 from kakehashi.timetable.solve.eligibility import Eligibility
 from kakehashi.timetable.solve.search import improve
 
@@ -113,23 +113,26 @@ def join_areas(instance: Instance, start: Solution, results: list[AreaResult], *
     """The start with every area's ALTs as their area planned them, improved across the borders for
     `time_limit` seconds. An area whose plan would break a rule in the whole week is left as it was."""
     started = time.monotonic()
+    eligibility = eligibility or Eligibility(instance)
+    # The counting bounds hold for the whole week at any size (the areas' own would not: their ALTs were
+    # kept inside them); worked out first, so that the join's re-plans keep to the time left.
+    bound_stats: dict[str, object] = {}
+    bound = counting_bound(instance, eligibility, deadline=started + COUNTING_SHARE * time_limit, stats=bound_stats)
     week = start
     for result in sorted(results, key=lambda r: r.number):
         candidate = _with_area(instance, week, result)
         if not check(instance, candidate):
             week = candidate
     areas_objective = week.objective
-    eligibility = eligibility or Eligibility(instance)
     best, counts = improve(instance, week, eligibility=eligibility, deadline=started + time_limit,
                            workers=workers, seed=seed)
     stats = {"strategy": "areas", "areas": len(results), "start_objective": start.objective,
              "areas_objective": areas_objective, "border_steps": counts["steps"],
-             "border_improved": counts["improved"], "join_seconds": round(time.monotonic() - started, 3)}
+             "border_improved": counts["improved"], "join_seconds": round(time.monotonic() - started, 3),
+             **bound_stats}
     sentence = (f"Improved in {len(results)} areas of nearby schools, then across their borders "
                 f"({counts['steps']} re-plans, {counts['improved']} better); not proven optimal.")
-    # The counting bound holds for the whole week at any size (the areas' own would not: their ALTs
-    # were kept inside them).
-    return replace(best, status=Status.FEASIBLE, bound=capacity_bound(instance, eligibility),
+    return replace(best, status=Status.FEASIBLE, bound=bound,
                    explanation=(sentence,), stats=stats)
 
 
