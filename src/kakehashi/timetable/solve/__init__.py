@@ -372,7 +372,7 @@ def _summary(solution: Solution, time_limit: float) -> list[str]:
     source = solution.stats.get("source")
     found = ("the first valid timetable (CP-SAT found nothing better in time)" if source == "construction"
              else f"CP-SAT, then re-planning a few ALTs at a time ({solution.stats.get('lns_improved')} improvements)"
-             if source == "lns" else "CP-SAT with every ALT at one school a day (no time was left for two-school days)"
+             if source == "lns" else "a search with every ALT at one school a day (no time left for two-school days)"
              if source == "one school a day" else f"CP-SAT in {seconds:g} s")
     sentence = f"The best timetable found, by {found}; not proven optimal."
     sentences = [sentence]
