@@ -74,6 +74,7 @@ def test_when_the_one_school_a_day_phase_leaves_too_little_time_its_timetable_is
     assert solution.visits == one_school.visits
     assert solution.stats["whole_week_model"] == "not tried: too little time left"
     assert "cp_sat_status" not in solution.stats
+    assert "every ALT at one school a day" in solution.explanation[0]
 
 
 def test_when_the_one_school_a_day_phase_finds_nothing_the_whole_week_model_still_gets_time(
