@@ -133,14 +133,14 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
 
     stats["strategy"] = "full-model"
     if start is not None and _one_a_day_worth_trying(instance, eligibility):
-        start = _better(start, _one_school_a_day(instance, eligibility, start, time_limit=ONE_A_DAY_SHARE
-                                                 * _left(started, time_limit), workers=workers, seed=seed,
-                                                 stats=stats, stop=stop))
+        one_a_day = _one_school_a_day(instance, eligibility, start, time_limit=ONE_A_DAY_SHARE
+                                      * _left(started, time_limit), workers=workers, seed=seed, stats=stats,
+                                      stop=stop)
+        start = _better(start, one_a_day)
         if start is not None and _left(started, time_limit) < MIN_MODEL_SECONDS:
             # The one-school-a-day phase used the time: its timetable (or the construction) is the answer.
             stats["whole_week_model"] = "not tried: too little time left"
-            stats["source"] = "one school a day" if start.objective == stats.get("one_a_day_objective") \
-                else "construction"
+            stats["source"] = "one school a day" if start is one_a_day else "construction"
             return _finished(instance, eligibility, replace(start, status=Status.FEASIBLE), relaxed, started=started,
                              time_limit=time_limit, stats=stats)
     model = _model(instance, eligibility, start, PAIR_BUDGET)
