@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -65,8 +66,8 @@ def test_when_the_one_school_a_day_phase_leaves_too_little_time_its_timetable_is
     one_school = Solution(Status.FEASIBLE, (Visit("A01", "mon", "S02"),), (Assignment("A01", "S02/1-1/mon/5"),))
     one_school = replace(one_school, objective=score(week, one_school).objective)
     monkeypatch.setattr(solve_module, "_one_school_a_day", lambda *args, **kwargs: one_school)
-    # No time limit leaves this much: the whole-week model is never built.
-    monkeypatch.setattr(solve_module, "MIN_MODEL_SECONDS", 1e9)
+    # As if the one-school-a-day phase had used the time: the whole-week model is not built.
+    monkeypatch.setattr(solve_module, "_time_for_whole_week", lambda *args: False)
     monkeypatch.setattr(solve_module, "construct", lambda *args, **kwargs: None)
     monkeypatch.setattr(solve_module, "construct_by_visits", _only_school("S01"))
     solution = solve(week, time_limit=5, workers=1)
@@ -93,7 +94,7 @@ def test_a_worse_one_school_a_day_timetable_does_not_replace_the_construction(mo
     week = _two_school_monday()
     empty = Solution(Status.FEASIBLE, (), (), objective=0)
     monkeypatch.setattr(solve_module, "_one_school_a_day", lambda *args, **kwargs: empty)
-    monkeypatch.setattr(solve_module, "MIN_MODEL_SECONDS", 1e9)
+    monkeypatch.setattr(solve_module, "_time_for_whole_week", lambda *args: False)
     monkeypatch.setattr(solve_module, "construct", lambda *args, **kwargs: None)
     monkeypatch.setattr(solve_module, "construct_by_visits", _only_school("S01"))
     solution = solve(week, time_limit=5, workers=1)
@@ -108,3 +109,11 @@ def _only_school(school_id: str) -> Callable[..., Solution]:
         draft = Solution(Status.FEASIBLE, (Visit("A01", lesson.day, school_id),), (Assignment("A01", lesson.id),))
         return replace(draft, objective=score(week, draft).objective)
     return construct
+
+
+def test_the_whole_week_model_is_worth_building_with_most_of_a_short_limit_left_and_not_at_its_end() -> None:
+    now = time.monotonic()
+    assert solve_module._time_for_whole_week(now, 2.0)
+    assert solve_module._time_for_whole_week(now, 20.0)
+    assert not solve_module._time_for_whole_week(now - 19.0, 20.0)
+    assert not solve_module._time_for_whole_week(now - 1.9, 2.0)

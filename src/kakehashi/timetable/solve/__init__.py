@@ -79,8 +79,9 @@ POLISH_SHARE = 0.05
 # construction found nothing better, where the one-school-a-day model improved it by 6 % in 8 s.
 ONE_A_DAY_SHARE = 0.75
 ONE_A_DAY_MAX_VISITS = 2_500
-# The whole-week model is not built after the one-school-a-day phase when less than this is left: its
-# presolve alone takes longer on a busy machine, and building it overran the limit by seconds.
+# The whole-week model is not built after the one-school-a-day phase when less than this is left (and
+# less than half its share of the limit): its presolve alone takes longer on a busy machine, and
+# building it overran the limit by seconds.
 MIN_MODEL_SECONDS = 2.0
 # Up to this many possible visits the whole-week model keeps all the time left, with no neighbourhood
 # search after it: at this size CP-SAT's own search, continued, does better than restarts, each of which
@@ -137,7 +138,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
                                       * _left(started, time_limit), workers=workers, seed=seed, stats=stats,
                                       stop=stop)
         start = _better(start, one_a_day)
-        if start is not None and _left(started, time_limit) < MIN_MODEL_SECONDS:
+        if start is not None and not _time_for_whole_week(started, time_limit):
             # The one-school-a-day phase used the time: its timetable (or the construction) is the answer.
             stats["whole_week_model"] = "not tried: too little time left"
             stats["source"] = "one school a day" if start is one_a_day else "construction"
@@ -292,6 +293,12 @@ def _search_after_model(instance: Instance, eligibility: Eligibility, found: Sol
         stats["source"] = "lns"
         return replace(best, status=Status.FEASIBLE, bound=found.bound, stats=found.stats)
     return found
+
+
+def _time_for_whole_week(started: float, time_limit: float) -> bool:
+    """Whether the whole-week model is still worth building after the one-school-a-day phase: at least
+    MIN_MODEL_SECONDS left, or (a short limit: a tiny week, a test) at least half its share of the limit."""
+    return _left(started, time_limit) >= min(MIN_MODEL_SECONDS, 0.5 * (1 - ONE_A_DAY_SHARE) * time_limit)
 
 
 def _one_a_day_worth_trying(instance: Instance, eligibility: Eligibility) -> bool:
