@@ -77,9 +77,21 @@ POLISH_SHARE = 0.05
 # variables, a far smaller search) is solved first for this share of the time left, and the whole week
 # then starts from the better of it and the construction. In the issue-14 sweep plain CP-SAT with one
 # school a day beat the whole-week model on 20- and 27-school weeks in the same time; above this many
-# possible visits the whole-week model was already ahead and keeps all of its time.
-ONE_A_DAY_SHARE = 0.45
+# possible visits the whole-week model was already ahead and keeps all of its time. Most of the time:
+# with every solver at load 17-20 on 2 cores, the whole-week model given 17 s from a 20-school week's
+# construction found nothing better, where the one-school-a-day model improved it by 6 % in 8 s.
+ONE_A_DAY_SHARE = 0.75
 ONE_A_DAY_MAX_VISITS = 2_500
+# The whole-week model is not built after the one-school-a-day phase when less than this is left (and
+# less than half its share of the limit): its presolve alone takes longer on a busy machine, and
+# building it overran the limit by seconds.
+MIN_MODEL_SECONDS = 2.0
+# Up to this many possible visits the whole-week model keeps all the time left, with no neighbourhood
+# search after it: at this size CP-SAT's own search, continued, does better than restarts, each of which
+# presolves its model again (about 3 s of a 20 s limit on a busy 2-core machine). In the issue-14 sweep
+# the split (60 % whole week, then re-planning) left ours below plain CP-SAT on 20-school weeks whose
+# ALTs all work one school a day, where the two models are the same problem.
+SMALL_WEEK_VISITS = 2_500
 
 
 def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
@@ -125,14 +137,23 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
 
     stats["strategy"] = "full-model"
     if start is not None and _one_a_day_worth_trying(instance, eligibility):
-        start = _better(start, _one_school_a_day(instance, eligibility, start, time_limit=ONE_A_DAY_SHARE
-                                                 * _left(started, time_limit), workers=workers, seed=seed,
-                                                 stats=stats, stop=stop))
+        one_a_day = _one_school_a_day(instance, eligibility, start, time_limit=ONE_A_DAY_SHARE
+                                      * _left(started, time_limit), workers=workers, seed=seed, stats=stats,
+                                      stop=stop)
+        start = _better(start, one_a_day)
+        if start is not None and not _time_for_whole_week(started, time_limit):
+            # The one-school-a-day phase used the time: its timetable (or the construction) is the answer.
+            stats["whole_week_model"] = "not tried: too little time left"
+            stats["source"] = "one school a day" if start is one_a_day else "construction"
+            return _finished(instance, eligibility, replace(start, status=Status.FEASIBLE), relaxed, started=started,
+                             time_limit=time_limit, stats=stats)
     model = _model(instance, eligibility, start, PAIR_BUDGET)
     stats["model_seconds"] = round(time.monotonic() - started - stats["construct_seconds"], 3)
-    # With a valid start, the whole-week model gets a share of the time and the neighbourhood search
-    # the rest: on a busy machine CP-SAT sometimes finds nothing past its start in the whole time.
-    share = FULL_MODEL_SHARE if start is not None else 1.0
+    # With a valid start on a week above SMALL_WEEK_VISITS, the whole-week model gets a share of the time
+    # and the neighbourhood search the rest: there CP-SAT sometimes finds nothing past its start in the
+    # whole time on a busy machine.
+    small = len(eligibility.visits()) <= SMALL_WEEK_VISITS
+    share = FULL_MODEL_SHARE if start is not None and not small else 1.0
     result = model.solve(time_limit=share * _left(started, time_limit), workers=workers, seed=seed,
                          progress=progress, started=started, fallback=start, stop=stop)
     if result.stats["cp_sat_status"] == "INFEASIBLE" and not model.exact:
@@ -141,7 +162,7 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
         result = model.solve(time_limit=_left(started, time_limit), workers=workers, seed=seed, progress=progress,
                              started=started, fallback=start)
     stats.update(result.stats)
-    if result.status is Status.FEASIBLE and start is not None and not (stop is not None and stop()) \
+    if result.status is Status.FEASIBLE and start is not None and not small and not (stop is not None and stop()) \
             and time_limit - _since(started) > MIN_SEARCH_SECONDS:
         result = _search_after_model(instance, eligibility, result, started=started, time_limit=time_limit,
                                      workers=workers, seed=seed, progress=progress, stats=stats, stop=stop)
@@ -152,6 +173,12 @@ def solve(instance: Instance, *, time_limit: float = 30.0, workers: int = 2, see
         explanation = _explain_conflict(instance, eligibility, budget)
         stats["total_seconds"] = _since(started)
         return replace(result, explanation=tuple(explanation), stats={**stats, "infeasible_by": "cp-sat"})
+    return _finished(instance, eligibility, result, relaxed, started=started, time_limit=time_limit, stats=stats)
+
+
+def _finished(instance: Instance, eligibility: Eligibility, result: Solution, relaxed: int, *, started: float,
+              time_limit: float, stats: dict[str, Any]) -> Solution:
+    """The answer with its stats, the tighter bound and its sentences (why nothing, when nothing was found)."""
     stats["total_seconds"] = _since(started)
     result = _with_bound(replace(result, stats=stats), relaxed)
     if result.status is Status.UNKNOWN:
@@ -272,6 +299,12 @@ def _search_after_model(instance: Instance, eligibility: Eligibility, found: Sol
     return found
 
 
+def _time_for_whole_week(started: float, time_limit: float) -> bool:
+    """Whether the whole-week model is still worth building after the one-school-a-day phase: at least
+    MIN_MODEL_SECONDS left, or (a short limit: a tiny week, a test) at least half its share of the limit."""
+    return _left(started, time_limit) >= min(MIN_MODEL_SECONDS, 0.5 * (1 - ONE_A_DAY_SHARE) * time_limit)
+
+
 def _one_a_day_worth_trying(instance: Instance, eligibility: Eligibility) -> bool:
     """Small weeks with two-school days allowed, and no fixed visit that needs two schools on one day."""
     if len(eligibility.visits()) > ONE_A_DAY_MAX_VISITS or all(a.max_schools_per_day < 2 for a in instance.alts):
@@ -350,7 +383,8 @@ def _summary(solution: Solution, time_limit: float) -> list[str]:
     source = solution.stats.get("source")
     found = ("the first valid timetable (CP-SAT found nothing better in time)" if source == "construction"
              else f"CP-SAT, then re-planning a few ALTs at a time ({solution.stats.get('lns_improved')} improvements)"
-             if source == "lns" else f"CP-SAT in {seconds:g} s")
+             if source == "lns" else "a search with every ALT at one school a day (no time left for two-school days)"
+             if source == "one school a day" else f"CP-SAT in {seconds:g} s")
     sentence = f"The best timetable found, by {found}; not proven optimal."
     sentences = [sentence]
     if "pairs_left_out" in solution.stats:
