@@ -52,8 +52,8 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
 
 @transaction.atomic
 def timetable_publish(*, version: TimetableVersion, notify: bool = True) -> TimetableVersion:
-    """Make `version` the program's published week and tell each ALT and school whose week changed
-    (by email, after the transaction commits: a rolled-back publish sends nothing)."""
+    """Make `version` the program's published week and tell each ALT and school whose week changed (by email,
+    from the task worker once the transaction commits: a rolled-back publish sends nothing)."""
     timetable_publish_with_changes(version=version, notify=notify)
     return version
 
@@ -78,8 +78,25 @@ def timetable_publish_with_changes(*, version: TimetableVersion, notify: bool = 
     version.save(update_fields=["state", "published_at", "in_force", "updated_at"])
     changes = week_changes(previous, version)
     if notify:
-        transaction.on_commit(lambda: notices_send(version=version, changes=changes))
+        # The request only records the publication: composing and sending one email per ALT and school is the
+        # worker's (a quick-queue task, tasks.py), which works out the same differences from the two versions.
+        replaced = previous.pk if previous is not None else None
+        transaction.on_commit(lambda: _notices_later(version.pk, replaced))
     return changes
+
+
+def _notices_later(version_id: int, replaced_id: int | None) -> None:
+    from kakehashi.web.timetables.tasks import send_publish_notices
+
+    send_publish_notices.enqueue(version_id, replaced_id)
+
+
+def publish_notices_send(*, version_id: int, replaced_id: int | None) -> int:
+    """The emails of one publication: what changed from the version it replaced (None: the first publication)
+    to `version_id`, told to each ALT and school concerned; returns how many were sent."""
+    version = TimetableVersion.objects.select_related("program").get(pk=version_id)
+    replaced = TimetableVersion.objects.get(pk=replaced_id) if replaced_id is not None else None
+    return notices_send(version=version, changes=week_changes(replaced, version))
 
 
 YOUR_WEEK = gettext_noop("Your week changed in timetable version %(n)s:")
