@@ -109,7 +109,9 @@ def test_the_publish_request_only_queues_the_emails_and_the_worker_sends_each_on
     client = Client()
     client.login(username=north.users["coordinator"].username, password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/programs/{north.program.pk}/timetables/{v2.number}/publish/", {"in_force": "1", "confirm": "yes"})
+        client.post(
+            f"/programs/{north.program.pk}/timetables/{v2.number}/publish/", {"in_force": "1", "confirm": "yes"}
+        )
     assert mail.outbox == []  # nothing is composed or sent while the coordinator waits
     (queued,) = DBTaskResult.objects.filter(task_path__endswith="send_publish_notices")
     assert queued.queue_name == queues.QUICK and queued.args_kwargs["args"] == [v2.pk, v1.pk]
