@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 
-from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes
+from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes, wrap_rows
 from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.pages.people.selectors import participant_version, participant_week_grid
 from kakehashi.web.people.models import Participant
@@ -40,9 +40,7 @@ def week_excel(participant: Participant) -> bytes:
     sheet["A1"].font = Font(bold=True, size=14)
     for column, width in zip("ABCD", (10, 14, 26, 48), strict=True):
         sheet.column_dimensions[column].width = width
-    for cells in sheet.iter_rows(min_row=5):
-        for cell in cells:
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    wrap_rows(sheet, 5)
     return workbook_bytes(book)
 
 
