@@ -54,6 +54,7 @@ def wrap_rows(sheet: Worksheet, first_row: int) -> None:
     most of a second of CPU that way). A cell styled already (a heading within the rows) keeps its font and
     fill and is aligned the same."""
     book = sheet.parent
+    assert book is not None  # a sheet made by a workbook (new_workbook, create_sheet) belongs to it
     if BODY_STYLE not in book.named_styles:
         book.add_named_style(NamedStyle(name=BODY_STYLE, alignment=WRAPPED))
     for cells in sheet.iter_rows(min_row=first_row):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kakehashi.web.core.pdf import html_pdf
 from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes, wrap_rows
 from kakehashi.web.duties.monthly import KIND_LABELS, Monthly, day_label
 
@@ -158,8 +159,6 @@ def monthly_excel(report: Monthly) -> bytes:
 
 def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:
     """`uncompressed` leaves the PDF's objects readable as text (for tests that look inside)."""
-    from weasyprint import HTML  # imported here: it loads Pango, which only the exports need
-
     html = render_to_string(
         "duties/monthly_print.html",
         {
@@ -173,8 +172,7 @@ def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:
             "covers": [(day_label(c.date), c) for c in report.covers],
         },
     )
-    pdf: bytes = HTML(string=html).write_pdf(uncompressed_pdf=uncompressed)
-    return pdf
+    return html_pdf(html, uncompressed=uncompressed)
 
 
 def monthly_filename(report: Monthly, code: str, extension: str) -> str:

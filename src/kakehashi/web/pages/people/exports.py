@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl.styles import Font, PatternFill
 
+from kakehashi.web.core.pdf import html_pdf
 from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes, wrap_rows
 from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.pages.people.selectors import participant_version, participant_week_grid
@@ -46,8 +47,6 @@ def week_excel(participant: Participant) -> bytes:
 
 def week_pdf(participant: Participant, *, uncompressed: bool = False) -> bytes:
     """`uncompressed` leaves the PDF's objects readable as text (for tests that look inside)."""
-    from weasyprint import HTML  # imported here: it loads Pango, which only this export needs
-
     version = participant_version(participant)
     html = render_to_string(
         "people/week_print.html",
@@ -59,5 +58,4 @@ def week_pdf(participant: Participant, *, uncompressed: bool = False) -> bytes:
             "language": get_language() or "ja",
         },
     )
-    pdf: bytes = HTML(string=html).write_pdf(uncompressed_pdf=uncompressed)
-    return pdf
+    return html_pdf(html, uncompressed=uncompressed)
