@@ -4,6 +4,7 @@ that sets the program's week in force)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -81,14 +82,18 @@ def timetable_publish_with_changes(*, version: TimetableVersion, notify: bool = 
         # The request only records the publication: composing and sending one email per ALT and school is the
         # worker's (a quick-queue task, tasks.py), which works out the same differences from the two versions.
         replaced = previous.pk if previous is not None else None
-        transaction.on_commit(lambda: _notices_later(version.pk, replaced))
+        queue = _notices_queue[0]
+        transaction.on_commit(lambda: queue(version.pk, replaced))
     return changes
 
 
-def _notices_later(version_id: int, replaced_id: int | None) -> None:
-    from kakehashi.web.timetables.tasks import send_publish_notices
+# How a publication's emails are queued: tasks.py's quick-queue task, handed in when the app is ready (apps.py).
+# The services never import the tasks: the jobs the tasks run import the services.
+_notices_queue: list[Callable[[int, int | None], None]] = []
 
-    send_publish_notices.enqueue(version_id, replaced_id)
+
+def use_notices_queue(queue: Callable[[int, int | None], None]) -> None:
+    _notices_queue[:] = [queue]
 
 
 def publish_notices_send(*, version_id: int, replaced_id: int | None) -> int:
