@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from kakehashi.schoolyear import EventKind, SchoolCalendar, SchoolEvent, SchoolYear
 from kakehashi.schoolyear.plan import DatedPlan, DayChange
@@ -16,7 +16,7 @@ from kakehashi.timetable.instance import clock_minutes
 from kakehashi.web.calendars.contracts import AnnualDays, annual_days
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.schools.models import SHORTENED_BELLS, School
+from kakehashi.web.schools.models import SHORTENED_BELLS, BellPeriod, School
 from kakehashi.web.timetables.door import version_dated_plan
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import program_schools, published_version
@@ -102,7 +102,9 @@ def school_calendars(schools: Iterable[School], year: int) -> dict[str, SchoolCa
 
 def program_calendars(program: Program, year: int) -> dict[str, SchoolCalendar]:
     """Every school of the program's calendar of the school year `year`, by school code."""
-    return school_calendars(program_schools(program).prefetch_related("bells"), year)
+    # A calendar reads only the shortened-day bells: the day's own bells (most of them) are not fetched at all.
+    shortened = Prefetch("bells", queryset=BellPeriod.objects.filter(variant=SHORTENED_BELLS))
+    return school_calendars(program_schools(program).prefetch_related(shortened), year)
 
 
 def program_dated_plan(

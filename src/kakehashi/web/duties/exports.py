@@ -4,16 +4,18 @@ active when they are built: views_monthly.py activates the one asked for."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes
+from kakehashi.web.core.pdf import html_pdf
+from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes, wrap_rows
 from kakehashi.web.duties.monthly import KIND_LABELS, Monthly, day_label
 
 HEADING = PatternFill("solid", fgColor="E3F0F7")
@@ -37,15 +39,28 @@ def _table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any
     sheet.freeze_panes = "A2"
 
 
+def _day_labels() -> Callable[[dt.date], str]:
+    """`day_label`, worked out once per date: a month's sheets name the same thirty days thousands of times."""
+    labels: dict[dt.date, str] = {}
+
+    def label(day: dt.date) -> str:
+        if day not in labels:
+            labels[day] = day_label(day)
+        return labels[day]
+
+    return label
+
+
 def monthly_excel(report: Monthly) -> bytes:
+    label_of = _day_labels()  # in the language active now, which stays the same for the whole workbook
     book, summary = new_workbook(_("Summary"))
     summary.append([_("Monthly report")])
     summary["A1"].font = Font(bold=True, size=14)
     summary.append([_title(report)])
     summary.append([_("Month"), report.label])
     summary.append([])
-    start = summary.max_row + 1
     summary.append([_("Item"), _("Value")])
+    start = summary.max_row  # (an empty row adds no row to count: this is the header's own)
     for label, value in report.summary():
         summary.append([label, value])
     summary.append([])
@@ -73,7 +88,7 @@ def monthly_excel(report: Monthly) -> bytes:
         ],
         [
             [
-                day_label(v.date),
+                label_of(v.date),
                 v.alt,
                 v.alt_name,
                 v.school,
@@ -88,7 +103,7 @@ def monthly_excel(report: Monthly) -> bytes:
     _table(
         book.create_sheet(_("Lessons")),
         [_("Date"), _("Period"), _("Time"), _("School"), _("Class"), "ALT", _("Name")],
-        [[day_label(x.date), x.period, x.time, x.school, x.homeroom, x.alt, x.alt_name] for x in report.lessons],
+        [[label_of(x.date), x.period, x.time, x.school, x.homeroom, x.alt, x.alt_name] for x in report.lessons],
         (18, 10, 14, 32, 10, 10, 24),
     )
     _table(
@@ -107,7 +122,7 @@ def monthly_excel(report: Monthly) -> bytes:
         ],
         [
             [
-                day_label(d.date),
+                label_of(d.date),
                 d.participant,
                 d.name,
                 str(KIND_LABELS[d.kind]),
@@ -125,29 +140,25 @@ def monthly_excel(report: Monthly) -> bytes:
     _table(
         book.create_sheet(_("Absences")),
         [_("Date"), _("Participant"), _("Name"), _("Leave"), _("Visit missed")],
-        [[day_label(a.date), a.participant, a.name, a.kind, a.schools] for a in report.absences],
+        [[label_of(a.date), a.participant, a.name, a.kind, a.schools] for a in report.absences],
         (18, 12, 24, 22, 40),
     )
     _table(
         book.create_sheet(_("Substitutes")),
         [_("Date"), _("School"), _("Class"), _("Time"), _("Absent"), _("Substitute")],
         [
-            [day_label(c.date), c.school, c.homeroom, c.time, c.absent, c.substitute or _("not covered")]
+            [label_of(c.date), c.school, c.homeroom, c.time, c.absent, c.substitute or _("not covered")]
             for c in report.covers
         ],
         (18, 32, 10, 14, 24, 24),
     )
     for sheet in book.worksheets:
-        for cells in sheet.iter_rows(min_row=2):
-            for cell in cells:
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
+        wrap_rows(sheet, 2)
     return workbook_bytes(book)
 
 
 def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:
     """`uncompressed` leaves the PDF's objects readable as text (for tests that look inside)."""
-    from weasyprint import HTML  # imported here: it loads Pango, which only the exports need
-
     html = render_to_string(
         "duties/monthly_print.html",
         {
@@ -161,8 +172,7 @@ def monthly_pdf(report: Monthly, *, uncompressed: bool = False) -> bytes:
             "covers": [(day_label(c.date), c) for c in report.covers],
         },
     )
-    pdf: bytes = HTML(string=html).write_pdf(uncompressed_pdf=uncompressed)
-    return pdf
+    return html_pdf(html, uncompressed=uncompressed)
 
 
 def monthly_filename(report: Monthly, code: str, extension: str) -> str:

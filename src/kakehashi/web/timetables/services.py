@@ -4,6 +4,7 @@ that sets the program's week in force)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -52,8 +53,8 @@ def timetable_store(*, program: Program, instance: Instance, solution: Solution,
 
 @transaction.atomic
 def timetable_publish(*, version: TimetableVersion, notify: bool = True) -> TimetableVersion:
-    """Make `version` the program's published week and tell each ALT and school whose week changed
-    (by email, after the transaction commits: a rolled-back publish sends nothing)."""
+    """Make `version` the program's published week and tell each ALT and school whose week changed (by email,
+    from the task worker once the transaction commits: a rolled-back publish sends nothing)."""
     timetable_publish_with_changes(version=version, notify=notify)
     return version
 
@@ -78,8 +79,29 @@ def timetable_publish_with_changes(*, version: TimetableVersion, notify: bool = 
     version.save(update_fields=["state", "published_at", "in_force", "updated_at"])
     changes = week_changes(previous, version)
     if notify:
-        transaction.on_commit(lambda: notices_send(version=version, changes=changes))
+        # The request only records the publication: composing and sending one email per ALT and school is the
+        # worker's (a quick-queue task, tasks.py), which works out the same differences from the two versions.
+        replaced = previous.pk if previous is not None else None
+        queue = _notices_queue[0]
+        transaction.on_commit(lambda: queue(version.pk, replaced))
     return changes
+
+
+# How a publication's emails are queued: tasks.py's quick-queue task, handed in when the app is ready (apps.py).
+# The services never import the tasks: the jobs the tasks run import the services.
+_notices_queue: list[Callable[[int, int | None], None]] = []
+
+
+def use_notices_queue(queue: Callable[[int, int | None], None]) -> None:
+    _notices_queue[:] = [queue]
+
+
+def publish_notices_send(*, version_id: int, replaced_id: int | None) -> int:
+    """The emails of one publication: what changed from the version it replaced (None: the first publication)
+    to `version_id`, told to each ALT and school concerned; returns how many were sent."""
+    version = TimetableVersion.objects.select_related("program").get(pk=version_id)
+    replaced = TimetableVersion.objects.get(pk=replaced_id) if replaced_id is not None else None
+    return notices_send(version=version, changes=week_changes(replaced, version))
 
 
 YOUR_WEEK = gettext_noop("Your week changed in timetable version %(n)s:")

@@ -15,6 +15,7 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.area_jobs import area_job_run, area_join_run
 from kakehashi.web.timetables.jobs import solve_job_run
 from kakehashi.web.timetables.models import SolveJob
+from kakehashi.web.timetables.services import publish_notices_send
 
 
 # On its own queue: a solve holds its worker for minutes, and quick jobs must not wait behind it.
@@ -31,6 +32,17 @@ def run_area_job(area_job_id: int) -> None:
 @task(queue_name=queues.SOLVES)
 def run_area_join(job_id: int) -> None:
     area_join_run(job_id)
+
+
+# People wait on these emails in minutes, not behind a prefecture's solve; the publish request only records.
+@task(queue_name=queues.QUICK)
+def send_publish_notices(version_id: int, replaced_id: int | None) -> None:
+    publish_notices_send(version_id=version_id, replaced_id=replaced_id)
+
+
+def queue_publish_notices(version_id: int, replaced_id: int | None) -> None:
+    """What publishing calls once committed (handed to services.py by apps.py)."""
+    send_publish_notices.enqueue(version_id, replaced_id)
 
 
 def _queue_area(area_job_id: int) -> None:

@@ -95,6 +95,33 @@ def test_the_monthly_excel_of_a_school_has_the_totals_of_the_plan_and_the_approv
     assert len(list(book["Lessons"].iter_rows(min_row=2))) == len(here.lessons)
 
 
+def test_the_monthly_excel_keeps_its_look_with_each_rows_style_shared_by_name(published: Any) -> None:
+    north, _, _ = published
+    _month_of_work(north)
+    response = signed_in(north.users["supervisor"]).get(f"/duties/boards/{north.board.pk}/monthly.xlsx?month=2026-11")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Summary", "Visits", "Lessons", "Duties", "Absences", "Substitutes"]
+    visits = book["Visits"]
+    headers = [cell.value for cell in visits[1]]
+    assert headers == ["Date", "ALT", "Name", "School", "Substitute", "Lessons", "Daily report approved"]
+    assert all(cell.font.bold and cell.fill.fgColor.rgb == "00E3F0F7" for cell in visits[1])
+    assert [visits.column_dimensions[c].width for c in "ABCDEFG"] == [18, 10, 24, 32, 14, 12, 18]
+    assert visits.freeze_panes == "A2"
+    summary = book["Summary"]
+    assert summary["A1"].font.bold and summary["A1"].font.size == 14
+    headings = [row for row in summary.iter_rows(min_row=2) if row[0].value in ("Item", "Duties by kind")]
+    assert len(headings) == 2 and all(c.font.bold and c.fill.fgColor.rgb == "00E3F0F7" for r in headings for c in r)
+    assert all(c.alignment.vertical == "top" and c.alignment.wrap_text for r in headings for c in r)
+    rows = [cell for sheet in book.worksheets[1:] for cells in sheet.iter_rows(min_row=2) for cell in cells]
+    assert len(rows) > 500  # a board's month of the test world: dozens of visits, lessons and duties
+    # Every row cell reads top-aligned and wrapped, through the workbook's one named style for rows (a style
+    # object per cell costs most of a second at this size); numbers stay numbers.
+    assert all(c.alignment.vertical == "top" and c.alignment.wrap_text for c in rows)
+    assert {c.style for c in rows} == {"Kakehashi body"}
+    assert all(c.number_format == "General" for c in rows)
+    assert all(isinstance(row[5], int) for row in visits.iter_rows(min_row=2, values_only=True))
+
+
 def test_the_board_report_counts_its_alts_duties_done_at_no_school(published: Any) -> None:
     north, _, _ = published
     _month_of_work(north)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 
-from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes
+from kakehashi.web.core.pdf import html_pdf
+from kakehashi.web.core.spreadsheet import new_workbook, workbook_bytes, wrap_rows
 from kakehashi.web.core.templatetags.kakehashi import weekday
 from kakehashi.web.pages.people.selectors import participant_version, participant_week_grid
 from kakehashi.web.people.models import Participant
@@ -40,16 +41,12 @@ def week_excel(participant: Participant) -> bytes:
     sheet["A1"].font = Font(bold=True, size=14)
     for column, width in zip("ABCD", (10, 14, 26, 48), strict=True):
         sheet.column_dimensions[column].width = width
-    for cells in sheet.iter_rows(min_row=5):
-        for cell in cells:
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    wrap_rows(sheet, 5)
     return workbook_bytes(book)
 
 
 def week_pdf(participant: Participant, *, uncompressed: bool = False) -> bytes:
     """`uncompressed` leaves the PDF's objects readable as text (for tests that look inside)."""
-    from weasyprint import HTML  # imported here: it loads Pango, which only this export needs
-
     version = participant_version(participant)
     html = render_to_string(
         "people/week_print.html",
@@ -61,5 +58,4 @@ def week_pdf(participant: Participant, *, uncompressed: bool = False) -> bytes:
             "language": get_language() or "ja",
         },
     )
-    pdf: bytes = HTML(string=html).write_pdf(uncompressed_pdf=uncompressed)
-    return pdf
+    return html_pdf(html, uncompressed=uncompressed)

@@ -19,12 +19,19 @@ from kakehashi.web.pages.people.calendar import participant_calendar
 from kakehashi.web.pages.people.selectors import participant_version
 from kakehashi.web.pages.schools.selectors import school_version
 from kakehashi.web.schools.models import School
+from kakehashi.web.testing import IMMEDIATE_TASKS
 from kakehashi.web.timetables.door import week_instance
 from kakehashi.web.timetables.edits import timetable_draft
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 from kakehashi.web.workforce.figures import workforce_figures
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def emails_go_out_as_the_worker_would_send_them(settings: Any) -> None:
+    """Publishing leaves its emails to a quick-queue task: here tasks run as soon as they are queued."""
+    settings.TASKS = IMMEDIATE_TASKS
 
 # A Monday of the first term of the test world's school year (April 2026 - March 2027).
 TERM_MONDAY = dt.date(2026, 5, 11)

@@ -11,12 +11,18 @@ from django.utils import translation
 
 from kakehashi.timetable.instance import Solution, Status
 from kakehashi.timetable.solve import solve
-from kakehashi.web.testing import PASSWORD
+from kakehashi.web.testing import IMMEDIATE_TASKS, PASSWORD
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.door import week_instance
 from kakehashi.web.timetables.services import timetable_publish, timetable_store
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def emails_go_out_as_the_worker_would_send_them(settings: Any) -> None:
+    """Publishing leaves its emails to a quick-queue task: here tasks run as soon as they are queued."""
+    settings.TASKS = IMMEDIATE_TASKS
 
 
 def two_versions(side: Any) -> tuple[Any, Any, Any]:
@@ -84,3 +90,35 @@ def test_the_coordinator_publishes_from_the_program_page_and_compares_versions(
     assert "in force" in client.get(f"/programs/{north.program.pk}/").content.decode()
     page = client.get(f"/programs/{north.program.pk}/diff/?a=1&b=2").content.decode()
     assert north.alts[0].name in page and "dropped" in page
+
+
+def test_the_publish_request_only_queues_the_emails_and_the_worker_sends_each_once_in_its_readers_language(
+    world: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from kakehashi.web import queues
+    from kakehashi.web.core.models import LanguagePreference
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": list(queues.ALL)}}
+    north, _, _ = world
+    v1, v2, _ = two_versions(north)
+    timetable_publish(version=v1, notify=False)
+    alt_user = north.users["participant"]
+    LanguagePreference.objects.create(user=alt_user, language="ja")
+    client = Client()
+    client.login(username=north.users["coordinator"].username, password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/programs/{north.program.pk}/timetables/{v2.number}/publish/", {"in_force": "1", "confirm": "yes"}
+        )
+    assert mail.outbox == []  # nothing is composed or sent while the coordinator waits
+    (queued,) = DBTaskResult.objects.filter(task_path__endswith="send_publish_notices")
+    assert queued.queue_name == queues.QUICK and queued.args_kwargs["args"] == [v2.pk, v1.pk]
+    queued.task.call(*queued.args_kwargs["args"])  # what the quick-queue worker runs
+    recipients = [tuple(m.to) for m in mail.outbox]
+    assert (alt_user.email,) in recipients and len(recipients) == len(set(recipients))
+    to_alt = next(m for m in mail.outbox if m.to == [alt_user.email])
+    assert to_alt.subject == "[架け橋] 時間割 第2版" and "を外す" in to_alt.body
+    # Anyone else told has chosen no language: the site's (English in the tests).
+    assert all(m.subject == "[Kakehashi] Timetable version 2" for m in mail.outbox if m is not to_alt)

@@ -13,13 +13,19 @@ from icalendar import Calendar
 from kakehashi.web.pages.people.calendar import participant_calendar
 from kakehashi.web.pages.people.selectors import participant_version
 from kakehashi.web.pages.schools.selectors import school_version
-from kakehashi.web.testing import signed_in
+from kakehashi.web.testing import IMMEDIATE_TASKS, signed_in
 from kakehashi.web.timetables.publishing import publish_preview
 from kakehashi.web.timetables.selectors import published_version
 from kakehashi.web.timetables.services import timetable_publish
 from kakehashi.web.timetables.tests.weeks import two_valid_weeks as week_with_and_without_a_school
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def emails_go_out_as_the_worker_would_send_them(settings: Any) -> None:
+    """Publishing leaves its emails to a quick-queue task: here tasks run as soon as they are queued."""
+    settings.TASKS = IMMEDIATE_TASKS
 
 TERM_MONDAY = dt.date(2026, 5, 11)
 
