@@ -1,0 +1,125 @@
+"""A program with a rotation of several weeks (issue 19): its rotation read through the door as cycle@1, solved by
+the cycle solver, stored with its cycle document and each row's week, read back the same, and laid over the year
+with each date taking its own rotation week, from the week the coordinator names as week A."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from kakehashi.schoolyear import SchoolYear
+from kakehashi.schoolyear.yearplan.lay import cycle_week_of
+from kakehashi.timetable.cycle.check import check_cycle
+from kakehashi.timetable.cycle.solve import solve_cycle
+from kakehashi.timetable.instance import INSTANCE_FORMAT
+from kakehashi.web.calendars.selectors import program_dated_plan
+from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables.door import (
+    program_cycle,
+    program_document,
+    rotation_week_of,
+    version_cycle,
+    version_cycle_solution,
+    version_cycle_weeks,
+    version_solution,
+)
+from kakehashi.web.timetables.models import LessonRow, SolveJob, TimetableVersion, VisitRow, WeekSettings
+from kakehashi.web.timetables.services import timetable_publish, timetable_store
+from kakehashi.web.timetables.tests.rotation import WEEK_A, WEEK_B, two_week_rotation
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_rotation(side: Any) -> TimetableVersion:
+    cycle = program_cycle(side.program)
+    return timetable_store(program=side.program, instance=cycle, solution=solve_cycle(cycle, time_limit=4, workers=1))
+
+
+def test_a_program_without_a_rotation_still_solves_its_week_as_week_at_1(world: Any) -> None:
+    north, _, _ = world
+    assert WeekSettings.objects.get(program=north.program).cycle_weeks == 1
+    assert program_document(north.program)["format"] == INSTANCE_FORMAT
+
+
+def test_the_rotation_document_has_each_lessons_weeks_and_the_days_over_the_rotation(world: Any) -> None:
+    north, _, _ = world
+    held = two_week_rotation(north)
+    school = north.schools[0]
+    school.visit_days_min, school.visit_days_max, school.annual_visit_days = 1, 2, 35
+    school.save()
+    other = north.schools[1]
+    other.cycle_days_min, other.cycle_days_max = 1, 1  # visited every other week
+    other.save()
+    alt = north.alts[0]
+    alt.annual_days = 190
+    alt.save()
+    cycle = program_cycle(north.program)
+    assert cycle.weeks == 2
+    assert all(cycle.lesson_weeks[code] == tuple(weeks) for code, weeks in held.items())
+    by_id = cycle.base.school_by_id
+    assert (by_id[school.code].visit_days.min, by_id[school.code].visit_days.max) == (2, 4)
+    assert (by_id[other.code].visit_days.min, by_id[other.code].visit_days.max) == (1, 1)
+    assert cycle.annual_days[school.code] == 35 and cycle.alt_annual_days[alt.code] == 190
+
+
+def test_a_two_week_rotation_goes_through_the_door_and_comes_back_the_same(world: Any) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    cycle = program_cycle(north.program)
+    solution = solve_cycle(cycle, time_limit=4, workers=1)
+    version = timetable_store(program=north.program, instance=cycle, solution=solution)
+    assert version.week["format"] == "kakehashi/cycle@1" and version_cycle_weeks(version) == 2
+    assert version_cycle(version) == cycle
+    back = version_cycle_solution(version)
+    assert (back.visits, back.lessons) == (solution.visits, solution.lessons)
+    assert not check_cycle(version_cycle(version), back)
+    assert set(VisitRow.objects.filter(version=version).values_list("cycle_week", flat=True)) == {1, 2}
+    # Each week alone reads as a week of its own, as a one-week version does.
+    assert version_solution(version, 2).visits == solution.week_solution(2).visits
+    assert version_solution(version).lessons == solution.week_solution(1).lessons
+
+
+def test_each_date_takes_the_visits_and_lessons_of_its_own_rotation_week(world: Any) -> None:
+    north, _, _ = world
+    held = two_week_rotation(north)
+    version = timetable_publish(version=stored_rotation(north), notify=False)
+    year = SchoolYear(2026)
+    assert cycle_week_of(WEEK_A, year, 2) == 1 and cycle_week_of(WEEK_B, year, 2) == 2
+    timetable = version_cycle_solution(version)
+    for monday, week in ((WEEK_A, 1), (WEEK_B, 2)):
+        plan = program_dated_plan(north.program, starts=monday, ends=monday + dt.timedelta(days=4))
+        assert plan is not None
+        expected = timetable.week_solution(week)
+        laid = {(v.date.weekday(), v.alt, v.school) for v in plan.visits}
+        weekday = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4}
+        assert laid == {(weekday[v.day], v.alt, v.school) for v in expected.visits}
+        assert {x.lesson for x in plan.lessons} == {a.lesson for a in expected.lessons}
+        assert all(held.get(x.lesson, [week]) == [week] for x in plan.lessons)
+    assert rotation_week_of(north.program, 2, WEEK_A + dt.timedelta(days=3)) == 1
+
+
+def test_the_coordinator_names_which_week_is_week_a(world: Any) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    assert rotation_week_of(north.program, 2, WEEK_B) == 2
+    WeekSettings.objects.filter(program=north.program).update(cycle_week_a=WEEK_B + dt.timedelta(days=2))
+    assert rotation_week_of(north.program, 2, WEEK_B) == 1 and rotation_week_of(north.program, 2, WEEK_A) == 2
+    version = timetable_publish(version=stored_rotation(north), notify=False)
+    plan = program_dated_plan(north.program, starts=WEEK_B, ends=WEEK_B + dt.timedelta(days=4))
+    assert plan is not None
+    week_a = version_cycle_solution(version).week_solution(1)
+    assert {x.lesson for x in plan.lessons} == {a.lesson for a in week_a.lessons}
+
+
+def test_a_solve_job_of_a_rotation_stores_both_weeks(world: Any) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    job = SolveJob.objects.create(program=north.program, time_limit=5)
+    jobs.solve_job_run(job.pk)
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.SUCCEEDED, job.message
+    assert job.version is not None and version_cycle_weeks(job.version) == 2
+    assert set(LessonRow.objects.filter(version=job.version).values_list("cycle_week", flat=True)) == {1, 2}
+    assert not check_cycle(version_cycle(job.version), version_cycle_solution(job.version))
