@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.contrib import messages
@@ -17,11 +18,21 @@ from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.organizations.models import Program
+from kakehashi.web.pages.programs.forms import RotationForm
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
-from kakehashi.web.timetables.door import version_solution, week_instance_json
+from kakehashi.web.timetables.door import (
+    rotation_week_a,
+    rotation_week_of,
+    rotation_weeks,
+    version_cycle_weeks,
+    version_solution,
+    week_instance_json,
+)
 from kakehashi.web.timetables.forms import SolveForm
+from kakehashi.web.timetables.models import WeekSettings
 from kakehashi.web.timetables.publishing import InForceChangedError, publish_preview, timetable_publish_confirmed
+from kakehashi.web.timetables.rotation import rotation_week_name
 from kakehashi.web.timetables.rule_words import names_from, reason_sentence
 from kakehashi.web.timetables.selectors import program_alts, program_schools, published_version
 from kakehashi.web.timetables.summary import score_parts, summary_sentences
@@ -58,6 +69,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             f"annual:{program.pk}:{timezone.localdate()}", lambda: program_annual_days(program, timezone.localdate())
         )
     ]
+    weeks, today = rotation_weeks(program), timezone.localdate()
     return render(
         request,
         "organizations/program.html",
@@ -75,7 +87,31 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "year_days": year_days,
             "balance_jobs": program.balance_jobs.all()[:3],
             "jobs": program.solve_jobs.all()[:5],
+            "rotation_weeks": weeks,
+            "this_week": rotation_week_name(rotation_week_of(program, weeks, today)) if weeks > 1 else "",
         },
+    )
+
+
+@login_required
+def program_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    """The program's rotation: how many weeks it has, and which week is week A (shown with the coming weeks)."""
+    program = _program(request, pk)
+    settings, _created = WeekSettings.objects.get_or_create(program=program, defaults={"name": f"{program.name}: week"})
+    form = RotationForm(request.POST or None, instance=settings)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved. The next solve plans the rotation."))
+        return redirect("programs:settings", pk=pk)
+    today = timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    weeks = settings.cycle_weeks
+    mondays = [monday + dt.timedelta(weeks=n) for n in range(6)] if weeks > 1 else []
+    coming = [(day, rotation_week_name(rotation_week_of(program, weeks, day))) for day in mondays]
+    return render(
+        request,
+        "organizations/program_settings.html",
+        {"program": program, "form": form, "coming": coming, "week_a": rotation_week_a(program, today)},
     )
 
 
@@ -165,7 +201,11 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
     score part by part folded away for specialists."""
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
-    context = version_analysis(version)
+    # A rotation's version is read a week at a time (?week=2 for week B), with a switch between its weeks.
+    weeks = version_cycle_weeks(version)
+    asked = request.GET.get("week", "")
+    cycle_week = int(asked) if asked.isdigit() and 1 <= int(asked) <= weeks else 1
+    context = version_analysis(version, cycle_week)
     names = names_from(context["alt_names"], context["school_names"], context["lesson_names"])
     return render(
         request,
@@ -183,6 +223,8 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
                 (d, names.school(d.school), _(", ").join(names.alt(alt) for alt in d.alts))
                 for d, _name in context["school_days"]
             ],
+            "cycle_week": cycle_week,
+            "rotation": [(week, rotation_week_name(week)) for week in range(1, weeks + 1)] if weeks > 1 else [],
             **context,
         },
     )

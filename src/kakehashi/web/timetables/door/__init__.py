@@ -26,6 +26,7 @@ from kakehashi.web.timetables.door.versions import (
     version_rows_replace,
     version_school_part,
     version_solution,
+    version_week_of,
     version_whole,
 )
 from kakehashi.web.timetables.door.week import (
@@ -57,6 +58,7 @@ __all__ = [
     "version_rows_replace",
     "version_school_part",
     "version_solution",
+    "version_week_of",
     "version_whole",
     "week_document",
     "week_import",

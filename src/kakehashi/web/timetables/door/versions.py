@@ -221,6 +221,11 @@ def rotation_week_of(program: Program, weeks: int, date: dt.date) -> int:
     return cycle_week_from(date, rotation_week_a(program, date), weeks) if weeks > 1 else 1
 
 
+def version_week_of(version: TimetableVersion, date: dt.date) -> int:
+    """The week of the version's rotation `date` falls in (1 for a one-week version)."""
+    return rotation_week_of(version.program, version_cycle_weeks(version), date)
+
+
 def _rows_write(version: TimetableVersion, solution: Solution | CycleSolution) -> None:
     """The version's visit and lesson rows, one per visit and per lesson of `solution`, in its order; a week@1
     timetable's rows are all in rotation week 1."""
