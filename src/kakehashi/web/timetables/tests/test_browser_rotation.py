@@ -34,6 +34,19 @@ def lessons_on(page: Any, date: dt.date) -> set[str]:
     return {item.get_attribute("data-lesson") for item in card.locator("li[data-lesson]").all()}
 
 
+def shot_program_pages(browser: Any, live_server: Any, north: Any) -> None:
+    """The settings, program, analysis and school pages of the rotation on a phone in Japanese and on a desktop in
+    English, none wider than the window."""
+    pages = [f"/programs/{north.program.pk}/settings/", f"/programs/{north.program.pk}/",
+             f"/programs/{north.program.pk}/timetables/1/", f"/schools/{north.schools[0].code}/?week={WEEK_B}"]
+    for language, width in (("ja", 390), ("en", 1280)):
+        page = page_as(browser, live_server, "Ncoordinator", width=width, language=language)
+        for number, address in enumerate(pages):
+            page.goto(f"{live_server.url}{address}")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, address
+            shot(page, f"rotation-page-{number}-{language}-{width}")
+
+
 @override_settings(TASKS=IMMEDIATE)
 def test_a_coordinator_runs_a_two_week_rotation_and_the_alt_sees_week_a_and_week_b(
     browser: Any, live_server: Any
@@ -71,6 +84,7 @@ def test_a_coordinator_runs_a_two_week_rotation_and_the_alt_sees_week_a_and_week
     desktop.goto(f"{live_server.url}/programs/{north.program.pk}/timetables/1/?week=2")
     assert desktop.locator("[aria-current=page]", has_text="week B").is_visible()
     shot(desktop, "rotation-analysis-week-b-en-1280")
+    shot_program_pages(browser, live_server, north)
 
     for language, width in (("ja", 390), ("en", 1280)):
         page = page_as(browser, live_server, "rotating-alt", width=width, language=language)
