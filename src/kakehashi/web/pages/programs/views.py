@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.timetable.cycle.format import cycle_solution_to_json
 from kakehashi.timetable.format import FormatError, solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.calendars.selectors import program_annual_days
@@ -22,9 +23,11 @@ from kakehashi.web.pages.programs.forms import RotationForm
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.door import (
+    program_cycle_json,
     rotation_week_a,
     rotation_week_of,
     rotation_weeks,
+    version_cycle_solution,
     version_cycle_weeks,
     version_solution,
     week_instance_json,
@@ -117,14 +120,17 @@ def program_settings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def program_week_file(request: HttpRequest, pk: int) -> HttpResponse:
-    """The program's week as a `kakehashi/week@1` file, for the command line or another tool."""
+    """The program's week as a `kakehashi/week@1` file, for the command line or another tool; its rotation as a
+    `kakehashi/cycle@1` file with `?format=cycle`."""
     program = _program(request, pk)
+    rotation = request.GET.get("format") == "cycle"
     try:
-        document = week_instance_json(program)
+        document = program_cycle_json(program) if rotation else week_instance_json(program)
     except FormatError as error:
         return JsonResponse({"error": str(error)}, status=422)
     response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="week-{program.pk}.json"'
+    name = "cycle" if rotation else "week"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{program.pk}.json"'
     return response
 
 
@@ -132,7 +138,11 @@ def program_week_file(request: HttpRequest, pk: int) -> HttpResponse:
 def program_timetable_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
-    document = solution_to_json(version_solution(version))
+    # A rotation's timetable is a `kakehashi/cycle-solution@1` file (every week's visits and lessons).
+    if version_cycle_weeks(version) > 1:
+        document = cycle_solution_to_json(version_cycle_solution(version))
+    else:
+        document = solution_to_json(version_solution(version))
     response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="timetable-{program.pk}-v{number}.json"'
     return response
@@ -213,7 +223,7 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
         {
             "program": program,
             "version": version,
-            "sentences": summary_sentences(version),
+            "sentences": summary_sentences(version, cycle_week),
             "score_parts": score_parts(context["terms"], context["objective"]),
             # Schools and ALTs as the reader knows them (the analysis keeps the week's ids for the API).
             "uncovered_rows": [

@@ -32,6 +32,7 @@ from kakehashi.web.timetables.door.versions import (
 from kakehashi.web.timetables.door.week import (
     cycle_document,
     program_cycle,
+    program_cycle_json,
     program_document,
     rotation_weeks,
     week_document,
@@ -44,6 +45,7 @@ __all__ = [
     "PartOfWeek",
     "cycle_document",
     "program_cycle",
+    "program_cycle_json",
     "program_document",
     "rotation_week_a",
     "rotation_week_of",

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from kakehashi.timetable.cycle.format import parse_cycle
+from kakehashi.timetable.cycle.format import cycle_to_json, parse_cycle
 from kakehashi.timetable.cycle.model import CYCLE_FORMAT, Cycle
 from kakehashi.timetable.format import instance_to_json, parse_instance
 from kakehashi.timetable.instance import ALL_DAYS, INSTANCE_FORMAT, Instance, clock_minutes, format_clock
@@ -182,6 +182,12 @@ def program_document(program: Program) -> dict[str, Any]:
 def program_cycle(program: Program) -> Cycle:
     """The program's rotation as a core Cycle; raises the core's FormatError when the data breaks the format."""
     return parse_cycle(cycle_document(program))
+
+
+def program_cycle_json(program: Program) -> dict[str, Any]:
+    """The canonical `kakehashi/cycle@1` file of the program's rotation (every default written out)."""
+    cycle = program_cycle(program)
+    return cycle_to_json(cycle, instance_to_json(cycle.base))
 
 
 def week_instance(program: Program) -> Instance:

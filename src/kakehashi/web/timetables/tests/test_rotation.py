@@ -5,6 +5,7 @@ with each date taking its own rotation week, from the week the coordinator names
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -12,10 +13,12 @@ import pytest
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.yearplan.lay import cycle_week_of
 from kakehashi.timetable.cycle.check import check_cycle
+from kakehashi.timetable.cycle.format import parse_cycle, parse_cycle_solution
 from kakehashi.timetable.cycle.solve import solve_cycle
 from kakehashi.timetable.instance import INSTANCE_FORMAT
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.timetables import jobs
+from kakehashi.web.testing import signed_in
+from kakehashi.web.timetables import edits, jobs
 from kakehashi.web.timetables.door import (
     program_cycle,
     program_document,
@@ -123,3 +126,43 @@ def test_a_solve_job_of_a_rotation_stores_both_weeks(world: Any) -> None:
     assert job.version is not None and version_cycle_weeks(job.version) == 2
     assert set(LessonRow.objects.filter(version=job.version).values_list("cycle_week", flat=True)) == {1, 2}
     assert not check_cycle(version_cycle(job.version), version_cycle_solution(job.version))
+
+
+def test_the_coordinator_sets_the_rotation_on_the_settings_page_and_sees_its_weeks(world: Any) -> None:
+    north, _, _ = world
+    client = signed_in(north.users["coordinator"])
+    answer = client.post(f"/programs/{north.program.pk}/settings/", {"cycle_weeks": "2", "cycle_week_a": "2027-01-20"})
+    assert answer.status_code == 302
+    settings = WeekSettings.objects.get(program=north.program)
+    assert (settings.cycle_weeks, settings.cycle_week_a) == (2, dt.date(2027, 1, 20))
+    page = client.get(f"/programs/{north.program.pk}/settings/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "A週" in page and "B週" in page
+    refused = client.post(f"/programs/{north.program.pk}/settings/", {"cycle_weeks": "5"})
+    assert refused.status_code == 200 and WeekSettings.objects.get(program=north.program).cycle_weeks == 2
+
+
+def test_a_rotations_files_are_cycle_files_and_its_analysis_shows_each_week(world: Any) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    version = stored_rotation(north)
+    client = signed_in(north.users["coordinator"])
+    rotation = json.loads(client.get(f"/programs/{north.program.pk}/week.json?format=cycle").content)
+    assert parse_cycle(rotation) == program_cycle(north.program)
+    timetable = json.loads(client.get(f"/programs/{north.program.pk}/timetables/{version.number}.json").content)
+    back = parse_cycle_solution(timetable)
+    stored = version_cycle_solution(version)
+    assert (back.visits, back.lessons) == (stored.visits, stored.lessons)
+    week_b = version_cycle_solution(version).week_solution(2)
+    page = client.get(f"/programs/{north.program.pk}/timetables/{version.number}/?week=2").content.decode()
+    held = len(version_cycle(version).weeks_instances[2].lesson_by_id)
+    assert f"{len(week_b.lessons)} / {held}" in page and 'aria-current="page">week B' in page
+
+
+def test_a_rotation_is_not_edited_by_hand_so_that_its_other_weeks_are_not_lost(world: Any) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    version = timetable_publish(version=stored_rotation(north), notify=False)
+    lesson = version_solution(version).lessons[0].lesson
+    with pytest.raises(edits.EditRefusedError):
+        edits.edit_drop_lesson(program=north.program, user=None, lesson=lesson)
+    assert TimetableVersion.objects.filter(program=north.program).count() == 1
