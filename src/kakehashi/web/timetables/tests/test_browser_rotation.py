@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.core.tests.browsing import BROWSER_MARKS, chromium, page_as, shot
 from kakehashi.web.testing import IMMEDIATE_TASKS, side, user
 from kakehashi.web.timetables.door import version_cycle, version_cycle_solution, version_cycle_weeks
@@ -32,6 +34,17 @@ def browser() -> Iterator[Any]:
 def lessons_on(page: Any, date: dt.date) -> set[str]:
     card = page.locator(f'[data-date="{date.isoformat()}"]')
     return {item.get_attribute("data-lesson") for item in card.locator("li[data-lesson]").all()}
+
+
+def contracts_as_planned(north: Any) -> None:
+    """Each school's annual contract is the days the rotation gives it this year: the year table shows them met."""
+    for school in north.schools:
+        school.annual_visit_days = 1  # any figure: the year table lists only schools with one
+        school.save()
+    planned = {row.school: row.planned for row in program_annual_days(north.program, timezone.localdate())}
+    for school in north.schools:
+        school.annual_visit_days = planned[school.code]
+        school.save()
 
 
 def shot_program_pages(browser: Any, live_server: Any, north: Any) -> None:
@@ -84,6 +97,7 @@ def test_a_coordinator_runs_a_two_week_rotation_and_the_alt_sees_week_a_and_week
     desktop.goto(f"{live_server.url}/programs/{north.program.pk}/timetables/1/?week=2")
     assert desktop.locator("[aria-current=page]", has_text="week B").is_visible()
     shot(desktop, "rotation-analysis-week-b-en-1280")
+    contracts_as_planned(north)
     shot_program_pages(browser, live_server, north)
 
     for language, width in (("ja", 390), ("en", 1280)):
