@@ -181,6 +181,11 @@ class LessonSlot(Tracked):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def week_letters(self) -> str:
+        """The rotation weeks the lesson is held in as a JTE writes them ("B", "AC"); "" for every week."""
+        return "".join("ABCD"[int(week) - 1] for week in sorted(self.weeks) if 1 <= int(week) <= 4)
+
     @staticmethod
     def code_for(school_code: str, homeroom: str, day: str, period: str) -> str:
         return f"{school_code}/{homeroom}/{day}/{period}"

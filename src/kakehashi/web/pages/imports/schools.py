@@ -378,11 +378,6 @@ LESSON_CELL = re.compile(
 WEEK_LETTERS = {"A": 1, "B": 2, "C": 3, "D": 4, "Ａ": 1, "Ｂ": 2, "Ｃ": 3, "Ｄ": 4}
 
 
-def _week_letters(weeks: list[int]) -> str:
-    """"AB" for weeks 1 and 2; "" for every week."""
-    return "".join("ABCD"[week - 1] for week in weeks)
-
-
 def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
     """The school's English lessons as a JTE writes them: a row per period, a column per weekday, each
     cell the classes having a foreign-language lesson then, e.g. `5-1 (Sato); 6-2`; in a rotation of several
@@ -469,7 +464,7 @@ def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
     return Plan(
         {"lessons": len(records)},
         [
-            {**{k: r[k] for k in ("day", "period", "class", "teacher")}, "weeks": _week_letters(r["weeks"])}
+            {**{k: r[k] for k in ("day", "period", "class", "teacher")}, "weeks": LessonSlot(weeks=r["weeks"]).week_letters}
             for r in records[:20]
         ],
         apply,
