@@ -464,7 +464,10 @@ def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
     return Plan(
         {"lessons": len(records)},
         [
-            {**{k: r[k] for k in ("day", "period", "class", "teacher")}, "weeks": LessonSlot(weeks=r["weeks"]).week_letters}
+            {
+                **{k: r[k] for k in ("day", "period", "class", "teacher")},
+                "weeks": LessonSlot(weeks=r["weeks"]).week_letters,
+            }
             for r in records[:20]
         ],
         apply,
