@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 import pytest
+from icalendar import Calendar
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.yearplan.lay import cycle_week_of
@@ -17,6 +18,7 @@ from kakehashi.timetable.cycle.format import parse_cycle, parse_cycle_solution
 from kakehashi.timetable.cycle.solve import solve_cycle
 from kakehashi.timetable.instance import INSTANCE_FORMAT
 from kakehashi.web.calendars.selectors import program_dated_plan
+from kakehashi.web.pages.people.calendar import participant_calendar
 from kakehashi.web.testing import signed_in
 from kakehashi.web.timetables import edits, jobs
 from kakehashi.web.timetables.door import (
@@ -166,3 +168,21 @@ def test_a_rotation_is_not_edited_by_hand_so_that_its_other_weeks_are_not_lost(w
     with pytest.raises(edits.EditRefusedError):
         edits.edit_drop_lesson(program=north.program, user=None, lesson=lesson)
     assert TimetableVersion.objects.filter(program=north.program).count() == 1
+
+
+def test_the_calendar_feed_gives_each_date_its_own_rotation_weeks_lessons(world: Any) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    timetable_publish(version=stored_rotation(north), notify=False)
+    plan = program_dated_plan(north.program, starts=WEEK_B, ends=WEEK_A + dt.timedelta(days=4))
+    assert plan is not None
+    for alt in north.alts:
+        feed = Calendar.from_ical(participant_calendar(alt, today=WEEK_B)).walk("VEVENT")
+        for date in {x.date for x in plan.lessons if x.alt == alt.code}:
+            expected = sorted((x.start, x.homeroom) for x in plan.lessons if x.alt == alt.code and x.date == date)
+            shown = sorted(
+                (e.decoded("dtstart").hour * 60 + e.decoded("dtstart").minute, str(e.get("summary")).split(" – ")[0])
+                for e in feed
+                if e.decoded("dtstart").date() == date and not str(e.get("summary")).startswith("Travel")
+            )
+            assert shown == expected, date
