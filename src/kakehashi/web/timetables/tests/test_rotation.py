@@ -20,7 +20,7 @@ from kakehashi.timetable.instance import INSTANCE_FORMAT
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.pages.people.calendar import participant_calendar
 from kakehashi.web.testing import signed_in
-from kakehashi.web.timetables import edits, jobs
+from kakehashi.web.timetables import edits, tasks
 from kakehashi.web.timetables.door import (
     program_cycle,
     program_document,
@@ -122,7 +122,7 @@ def test_a_solve_job_of_a_rotation_stores_both_weeks(world: Any) -> None:
     north, _, _ = world
     two_week_rotation(north)
     job = SolveJob.objects.create(program=north.program, time_limit=5)
-    jobs.solve_job_run(job.pk)
+    tasks.run_solve_job.call(job.pk)
     job.refresh_from_db()
     assert job.state == SolveJob.State.SUCCEEDED, job.message
     assert job.version is not None and version_cycle_weeks(job.version) == 2
