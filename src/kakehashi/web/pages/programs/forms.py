@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.timetable.cycle.model import MAX_CYCLE_WEEKS
@@ -19,7 +20,13 @@ assert len(WEEK_CHOICES) == MAX_CYCLE_WEEKS
 
 
 class RotationForm(forms.ModelForm[WeekSettings]):
-    cycle_weeks = forms.TypedChoiceField(label=_("weeks in the rotation"), choices=WEEK_CHOICES, coerce=int)
+    # As the model's field would read (its name, first letter up), with the weeks named in the choices.
+    cycle_weeks = forms.TypedChoiceField(
+        label=capfirst(_("weeks in the rotation")),
+        help_text=_("1 repeats the same week all year; 2 alternates an A week and a B week, and so on."),
+        choices=WEEK_CHOICES,
+        coerce=int,
+    )
 
     class Meta:
         model = WeekSettings
