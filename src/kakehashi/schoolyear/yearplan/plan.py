@@ -13,7 +13,7 @@ from kakehashi.schoolyear.year import SchoolYear
 from kakehashi.schoolyear.yearplan.balance import Balanced, balance
 from kakehashi.schoolyear.yearplan.candidates import Openings
 from kakehashi.schoolyear.yearplan.contracts import AnnualContracts
-from kakehashi.schoolyear.yearplan.lay import cycle_anchor, cycle_week_of, lay_cycle
+from kakehashi.schoolyear.yearplan.lay import cycle_anchor, cycle_week_from, lay_cycle, week_monday
 from kakehashi.schoolyear.yearplan.obstacles import Obstacles
 from kakehashi.schoolyear.yearplan.result import AltYearDays, Move, SchoolYearDays, YearPlan
 from kakehashi.timetable.cycle.model import Cycle, CycleSolution
@@ -21,11 +21,13 @@ from kakehashi.timetable.cycle.model import Cycle, CycleSolution
 
 def plan_year(cycle: Cycle, solution: CycleSolution, year: SchoolYear, contracts: AnnualContracts, *,
               events: Sequence[SchoolEvent] = (), time_limit: float = 30.0, workers: int = 2,
-              seed: int = 0, changes_from: dt.date | None = None) -> YearPlan:
+              seed: int = 0, changes_from: dt.date | None = None, anchor: dt.date | None = None) -> YearPlan:
     """`changes_from`: the first date a visit may be moved from, to or dropped on (the platform balances the
-    rest of a year under way: what happened before stays as it was, and still counts). None: the whole year."""
+    rest of a year under way: what happened before stays as it was, and still counts). None: the whole year.
+    `anchor`: a date in the week that is cycle week 1 (the platform's week A); None: the first term's week."""
+    anchor = week_monday(anchor) if anchor is not None else cycle_anchor(year)
     calendars = {school.id: SchoolCalendar(year, list(events), school=school.id) for school in cycle.base.schools}
-    laid = lay_cycle(cycle, solution, calendars, year)
+    laid = lay_cycle(cycle, solution, calendars, year, anchor)
     # A visit lost in a vacation is no teaching day lost; only term days count against the contract.
     lost = [s for s in laid.skipped if year.term_of(s.date) is not None]
     openings = Openings(cycle.base, calendars, year, changes_from=changes_from)
@@ -51,9 +53,9 @@ def plan_year(cycle: Cycle, solution: CycleSolution, year: SchoolYear, contracts
     alts = [AltYearDays(alt.id, contracts.alts.get(alt.id), _days(laid.visits, alt.id), _days(after, alt.id))
             for alt in cycle.base.alts]
     return YearPlan(
-        instance=cycle.name, year=year.year, cycle_weeks=cycle.weeks, anchor=cycle_anchor(year),
+        instance=cycle.name, year=year.year, cycle_weeks=cycle.weeks, anchor=anchor,
         status=found.status, schools=schools, alts=alts, moves=_moves(found, contracts, before_days, laid.visits),
-        visits=[(v, cycle_week_of(v.date, year, cycle.weeks)) for v in after],
+        visits=[(v, cycle_week_from(v.date, anchor, cycle.weeks)) for v in after],
         stats={"seconds": found.seconds, "lost_term_visits": len(lost), "gap": found.gap})
 
 

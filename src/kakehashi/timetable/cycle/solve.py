@@ -38,7 +38,9 @@ CycleProgress = Callable[[int, Progress], None]
 
 
 def solve_cycle(cycle: Cycle, *, time_limit: float = 30.0, workers: int = 2, seed: int = 0,
-                progress: CycleProgress | None = None) -> CycleSolution:
+                progress: CycleProgress | None = None, stop: Callable[[], bool] | None = None) -> CycleSolution:
+    """`stop`, polled by each week's search, ends it early with the best timetable so far (a web app's cancel
+    button); the weeks after it are still solved, each as briefly as its construction allows."""
     started = time.monotonic()
     plan = None if cycle.weeks == 1 else plan_cycle_visits(cycle, time_limit=PLAN_SHARE * time_limit,
                                                              workers=workers, seed=seed)
@@ -58,7 +60,7 @@ def solve_cycle(cycle: Cycle, *, time_limit: float = 30.0, workers: int = 2, see
             instance = _planned_week(cycle, week, shares[week], plan)
             hint = Solution(Status.FEASIBLE, plan.visits[week], ())
         found = solve(instance, time_limit=budget, workers=workers, seed=seed, hint=hint,
-                      progress=_in_week(progress, week))
+                      progress=_in_week(progress, week), stop=stop)
         stats["weeks"][str(week)] = {"status": found.status.value, "objective": found.objective,
                                      "seconds": found.stats.get("total_seconds")}
         if found.status not in (Status.OPTIMAL, Status.FEASIBLE):

@@ -18,6 +18,7 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import School
+from kakehashi.web.timetables.rotation import published_rotation_week, rotation_week_name
 from kakehashi.web.timetables.selectors import program_schools
 
 DAYS_SHOWN = len(WORKING_DAYS)  # Monday to Friday, the core's working week
@@ -37,6 +38,11 @@ class DatedWeek:
     monday: dt.date
     days: list[DatedDay]
     published: bool
+    rotation_week: int = 0  # the published rotation's week (1 = A) these dates fall in; 0 without a rotation
+
+    @property
+    def rotation_name(self) -> str:
+        return rotation_week_name(self.rotation_week) if self.rotation_week else ""
 
     @property
     def previous(self) -> dt.date:
@@ -76,7 +82,9 @@ def participant_dated_week(participant: Participant, monday: dt.date) -> DatedWe
     mine = plan.for_alt(participant.code)
     schools = program_schools(participant.program).select_related("organization")
     names = {s.code: s.organization.display_name for s in schools}
-    return _laid_out(monday, days, mine, lambda item: names.get(item.school, item.school))
+    week = _laid_out(monday, days, mine, lambda item: names.get(item.school, item.school))
+    week.rotation_week = published_rotation_week(participant.program, monday)
+    return week
 
 
 def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
@@ -93,7 +101,10 @@ def school_dated_week(school: School, monday: dt.date) -> DatedWeek:
         return DatedWeek(monday, days, published=False)
     ours = plan.for_school(school.code)
     people = {p.code: p.name for p in Participant.objects.filter(program=contract.program)} if contract else {}
-    return _laid_out(monday, days, ours, lambda item: people.get(item.alt, item.alt))
+    week = _laid_out(monday, days, ours, lambda item: people.get(item.alt, item.alt))
+    if contract is not None:
+        week.rotation_week = published_rotation_week(contract.program, monday)
+    return week
 
 
 def _laid_out(

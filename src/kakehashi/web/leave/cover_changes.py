@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.timetables.door import version_solution
+from kakehashi.web.timetables.door import version_solution, version_week_of
 from kakehashi.web.timetables.selectors import program_schools
 
 
@@ -30,7 +30,8 @@ def visit_changes(
         was = {(alt, school) for alt, school in before.visits}
     else:
         weekday = ALL_DAYS[cover.date.weekday()]
-        was = {(v.alt, v.school) for v in version_solution(cover.version).visits if v.day == weekday}
+        week = version_solution(cover.version, version_week_of(cover.version, cover.date))
+        was = {(v.alt, v.school) for v in week.visits if v.day == weekday}
     now = {(alt, school) for alt, school in cover.visits}
     away = set(cover.absent) | set(cover.already_absent)
     went: dict[str, set[str]] = defaultdict(set)

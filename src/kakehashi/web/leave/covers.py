@@ -27,7 +27,7 @@ from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_
 from kakehashi.web.notices.services import coordinators_of, notify, school_staff_of
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution, version_week_of
 from kakehashi.web.timetables.selectors import program_schools, published_version
 
 # Seconds the engine may spend on one date's cover; the repair usually answers in well under one.
@@ -41,7 +41,8 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
         raise ValidationError(_("There is no published timetable to cover from."))
     current = confirmed_covers(program, date, date).get(date)
     already = sorted(set(current.absent) | set(current.already_absent)) if current else []
-    instance = version_instance(version)
+    week = version_week_of(version, date)  # a rotation's week of that date (A, B…)
+    instance = version_instance(version, week)
     away_that_day = program_away(program, date, date).get(date, set())
     # A substitute away that date is left out of the pool, unless the date's cover already calls them in:
     # then their lessons need cover in turn.
@@ -56,7 +57,7 @@ def cover_propose(*, program: Program, date: dt.date) -> Cover | None:
     try:
         proposal = propose_cover(
             instance,
-            version_solution(version),
+            version_solution(version, week),
             calendars,
             date,
             away,
@@ -158,7 +159,8 @@ def _announce(cover: Cover, before: Cover | None) -> int:
         old_visits = {(a, s) for a, s in before.visits}
     else:
         version = cover.version
-        old_visits = {(v.alt, v.school) for v in version_solution(version).visits if v.day == weekday}
+        week = version_solution(version, version_week_of(version, cover.date))
+        old_visits = {(v.alt, v.school) for v in week.visits if v.day == weekday}
     new_visits = {(a, s) for a, s in cover.visits}
     schools = {s.code: s.organization for s in program_schools(program).select_related("organization")}
     people = {p.code: p for p in Participant.objects.filter(program=program).select_related("user")}

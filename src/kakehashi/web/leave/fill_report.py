@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.schoolyear.plan import dated_plan
 from kakehashi.web.calendars.selectors import school_calendars
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.models import Cover, LeaveRequest
@@ -28,7 +27,7 @@ from kakehashi.web.leave.offer_models import CoverOffer, OfferCandidate
 from kakehashi.web.leave.selectors import away_requests, program_changes
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.door import version_dated_plan
 from kakehashi.web.timetables.selectors import program_schools, published_version
 
 # Short words that other pages use in other senses get their own context in the translations.
@@ -189,13 +188,13 @@ def fill_report(program: Program, year: int, *, today: dt.date, until: dt.date |
     calendars = school_calendars(schools, year)
     names = {s.code: s.organization.display_name for s in schools}
     people = dict(Participant.objects.filter(program=program).values_list("code", "name"))
-    instance, solution = version_instance(version), version_solution(version)
     changes = program_changes(program, starts, ends)
     away_codes = {date: set(alts) for date, alts in away.items()}
     days: dict[tuple[str, dt.date], AbsentDay] = {}
     for date, alts in sorted(away.items()):
-        planned = dated_plan(instance, solution, calendars, starts=date, ends=date)
-        actual = dated_plan(instance, solution, calendars, starts=date, ends=date, away=away_codes, changes=changes)
+        # Through the door, so a rotation's date takes its own week (A, B…).
+        planned = version_dated_plan(version, calendars, starts=date, ends=date)
+        actual = version_dated_plan(version, calendars, starts=date, ends=date, away=away_codes, changes=changes)
         taught = {x.lesson for x in actual.lessons}
         for lesson in planned.lessons:
             if lesson.alt not in alts:

@@ -18,7 +18,7 @@ from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.door import version_instance, version_solution, version_week_of
 from kakehashi.web.timetables.selectors import published_version
 
 
@@ -27,7 +27,7 @@ def taken_lessons(offer: CoverOffer, person: Participant) -> list[dict[str, Any]
     version = published_version(offer.program)
     if version is None:
         raise ValidationError(_("There is no published timetable to cover from."))
-    instance = version_instance(version)
+    instance = version_instance(version, version_week_of(version, offer.date))
     pool = {s.id: s for s in substitute_pool(offer.program, instance, away=set())}
     substitute = pool.get(person.code)
     if substitute is None:
@@ -58,9 +58,10 @@ def fill_with(offer: CoverOffer, person: Participant, user: Any) -> Cover:
         already = sorted(set(current.absent) | set(current.already_absent))
     else:
         weekday = ALL_DAYS[offer.date.weekday()]
-        solution = version_solution(version)
+        week = version_week_of(version, offer.date)  # a rotation's week of that date
+        solution = version_solution(version, week)
         visits = [(v.alt, v.school) for v in solution.visits if v.day == weekday]
-        lesson_day = {x.id: x.day for x in version_instance(version).lesson_by_id.values()}
+        lesson_day = {x.id: x.day for x in version_instance(version, week).lesson_by_id.values()}
         assigned = [(a.alt, a.lesson) for a in solution.lessons if lesson_day.get(a.lesson) == weekday]
         needed, already = [], []
     taken = {row["lesson"] for row in lessons}

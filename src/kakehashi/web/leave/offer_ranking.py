@@ -18,7 +18,7 @@ from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, program_away
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.door import version_dated_plan, version_instance
+from kakehashi.web.timetables.door import version_dated_plan, version_instance, version_week_of
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import program_schools
 
@@ -100,7 +100,7 @@ def rank_candidates(
     version: TimetableVersion, program: Program, date: dt.date, lessons: list[dict[str, Any]]
 ) -> list[Ranked]:
     """The program's substitutes who can take at least one of the lessons, best first."""
-    instance = version_instance(version)
+    instance = version_instance(version, version_week_of(version, date))
     weekday = ALL_DAYS[date.weekday()]
     current = confirmed_covers(program, date, date).get(date)
     called_in = {alt for alt, _school in current.visits} if current else set()

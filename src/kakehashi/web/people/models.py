@@ -95,6 +95,12 @@ class Participant(Tracked):
     )
     max_schools_per_week = models.PositiveSmallIntegerField(_("schools a week, at most"), default=5)
     max_commute_minutes = models.PositiveSmallIntegerField(_("longest commute (minutes)"), default=60)
+    annual_days = models.PositiveSmallIntegerField(
+        _("working days a year, at most"),
+        null=True,
+        blank=True,
+        help_text=_("As the contract counts them, e.g. 195; empty for no yearly limit."),
+    )
     unavailable_days = models.JSONField(_("days not working"), default=list, blank=True)
     substitute = models.CharField(
         _("substitute ALT"),

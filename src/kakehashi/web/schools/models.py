@@ -54,6 +54,16 @@ class School(Tracked):
         blank=True,
         help_text=_("As the contract counts them, e.g. 116; empty when the contract counts only weeks."),
     )
+    # In a rotation of several weeks (WeekSettings.cycle_weeks): the ALT-days over the whole rotation, e.g. 1 for
+    # a school visited every other week. Empty: the days a week times the weeks of the rotation.
+    cycle_days_min = models.PositiveSmallIntegerField(
+        _("ALT-days per rotation, at least"), null=True, blank=True,
+        help_text=_("Only for a rotation of several weeks; empty for the days a week times its weeks."),
+    )
+    cycle_days_max = models.PositiveSmallIntegerField(
+        _("ALT-days per rotation, at most"), null=True, blank=True,
+        help_text=_("Only for a rotation of several weeks; empty for the days a week times its weeks."),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -159,6 +169,8 @@ class LessonSlot(Tracked):
     code = models.CharField(_("timetable id"), max_length=80, unique=True)
     # A lesson dropped from the school's timetable stays (inactive) so that stored timetables keep it.
     active = models.BooleanField(_("in the current timetable"), default=True)
+    # The rotation's weeks the lesson is held in (1 = A, 2 = B…); empty: every week.
+    weeks = models.JSONField(_("held in rotation weeks"), default=list, blank=True)
 
     class Meta:
         ordering = ["school", "day", "period", "homeroom"]
@@ -168,6 +180,11 @@ class LessonSlot(Tracked):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def week_letters(self) -> str:
+        """The rotation weeks the lesson is held in as a JTE writes them ("B", "AC"); "" for every week."""
+        return "".join("ABCD"[int(week) - 1] for week in sorted(self.weeks) if 1 <= int(week) <= 4)
 
     @staticmethod
     def code_for(school_code: str, homeroom: str, day: str, period: str) -> str:

@@ -16,5 +16,8 @@ def school_update(*, school: School, data: dict[str, Any]) -> School:
     organization.save()
     for field in ("level", "mext_code", "address", "lat", "lon", "visit_days_min", "visit_days_max", "max_alts"):
         setattr(school, field, data[field])
+    for field in ("cycle_days_min", "cycle_days_max", "annual_visit_days"):
+        if field in data:  # optional: a client that does not send them keeps them as they are
+            setattr(school, field, data[field])
     school.save()
     return school

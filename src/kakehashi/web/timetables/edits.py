@@ -23,6 +23,7 @@ from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables import rule_words
 from kakehashi.web.timetables.door import (
     version_create,
+    version_cycle_weeks,
     version_instance,
     version_rows_replace,
     version_solution,
@@ -52,6 +53,11 @@ def week_token(version: TimetableVersion | None) -> str:
 @transaction.atomic
 def timetable_draft(*, program: Program, user: Any = None) -> TimetableVersion:
     base = editable_version(program)
+    if base is not None and version_cycle_weeks(base) > 1:
+        # An edit reads and writes one week; a rotation's other weeks would be lost with it.
+        raise EditRefusedError(
+            [_("A rotation of several weeks cannot be edited by hand yet: change the data and solve again.")]
+        )
     if base is not None and base.state == TimetableVersion.State.DRAFT:
         return base
     if base is None:

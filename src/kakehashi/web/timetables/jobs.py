@@ -22,13 +22,16 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from kakehashi.timetable.cycle.format import is_cycle_document, parse_cycle
+from kakehashi.timetable.cycle.model import Cycle, CycleSolution
+from kakehashi.timetable.cycle.solve import solve_cycle
 from kakehashi.timetable.format import parse_instance
 from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.solve import solve
 from kakehashi.timetable.solve.model import Progress
 from kakehashi.web.core.actor import acting_as
 from kakehashi.web.timetables.area_jobs import area_schools, split_into_areas
-from kakehashi.web.timetables.door import version_solution, week_document
+from kakehashi.web.timetables.door import program_document, version_solution
 from kakehashi.web.timetables.models import AreaJob, LockedVisit, SolveJob
 from kakehashi.web.timetables.selectors import published_version
 from kakehashi.web.timetables.services import TimetableRefusedError, timetable_store
@@ -90,8 +93,9 @@ def job_instance(job: SolveJob) -> Instance:
 
 
 def job_week(job: SolveJob) -> dict[str, Any]:
-    """The week@1 document a job solves (see job_instance)."""
-    document = week_document(job.program)
+    """The document a job solves (see job_instance): week@1, or cycle@1 for a rotation of several weeks, where a
+    locked visit is fixed in every week of the rotation."""
+    document = program_document(job.program)
     if job.keep_locked:
         fixed = {(f["alt"], f["day"], f["school"]) for f in document["fixed"]}
         for lock in LockedVisit.objects.filter(program=job.program).select_related("participant", "school"):
@@ -113,6 +117,9 @@ def solve_job_run(job_id: int, *, queue_area: Callable[[int], None]) -> None:
     began = time.monotonic()
     try:
         document = job_week(job)
+        if is_cycle_document(document):
+            _solve_rotation(job, parse_cycle(document), began)
+            return
         instance = parse_instance(document)
         hint = _published_hint(job) if job.stay_close else None
         watcher = JobHeartbeat(job.pk, began=began)
@@ -134,6 +141,20 @@ def solve_job_run(job_id: int, *, queue_area: Callable[[int], None]) -> None:
         raise
 
 
+def _solve_rotation(job: SolveJob, cycle: Cycle, began: float) -> None:
+    """A rotation of several weeks: the cycle solver, in one piece (never in areas, never from the published
+    timetable), with the same heartbeat, progress (the best of the week being solved) and cancel."""
+    watcher = JobHeartbeat(job.pk, began=began)
+    try:
+        solution = solve_cycle(
+            cycle, time_limit=job.time_limit, workers=2, progress=lambda _week, found: watcher.progress(found),
+            stop=watcher.stop,
+        )
+    finally:
+        watcher.close()
+    finish_job(job, cycle, solution, began)
+
+
 def job_failed(job: SolveJob, began: float, error: Exception) -> None:
     SolveJob.objects.filter(pk=job.pk).update(
         state=SolveJob.State.FAILED,
@@ -148,7 +169,9 @@ def _published_hint(job: SolveJob) -> Solution | None:
     return version_solution(version) if version is not None else None
 
 
-def finish_job(job: SolveJob, instance: Instance, solution: Solution, began: float) -> None:
+def finish_job(
+    job: SolveJob, instance: Instance | Cycle, solution: Solution | CycleSolution, began: float
+) -> None:
     fields: dict[str, Any] = {
         "finished_at": timezone.now(),
         "elapsed": time.monotonic() - began,

@@ -3,9 +3,11 @@ and its timetables as numbered versions of visit and lesson rows."""
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.timetable.cycle.model import MAX_CYCLE_WEEKS
 from kakehashi.timetable.instance import WORKING_DAYS
 from kakehashi.web.core.models import QueuedJob, Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
@@ -35,6 +37,20 @@ class WeekSettings(Tracked):
         default=dict,
         blank=True,
         help_text=_("Speed (km/h) and overhead minutes by mode; empty for the defaults."),
+    )
+    # A rotation of 1 to 4 weeks (`kakehashi/cycle@1`, docs/cycle-format.md); 1 is the repeating week of old.
+    cycle_weeks = models.PositiveSmallIntegerField(
+        _("weeks in the rotation"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_CYCLE_WEEKS)],
+        help_text=_("1 repeats the same week all year; 2 alternates an A week and a B week, and so on."),
+    )
+    # Any date of the week that is week A; empty: the week the school year starts in (docs/year-plan.md).
+    cycle_week_a = models.DateField(
+        _("week A is the week of"),
+        null=True,
+        blank=True,
+        help_text=_("Any date in a week A; empty for the week the school year starts."),
     )
 
     class Meta:
@@ -146,11 +162,15 @@ class VisitRow(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
     day = models.CharField(max_length=3, choices=Weekday.choices)
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    # The week of the rotation (1 = A); every row of a one-week timetable is in week 1.
+    cycle_week = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "participant", "day", "school"], name="visit_row_unique")
+            models.UniqueConstraint(
+                fields=["version", "cycle_week", "participant", "day", "school"], name="visit_row_unique_in_week"
+            )
         ]
 
     def __str__(self) -> str:
@@ -161,10 +181,13 @@ class LessonRow(models.Model):
     version = models.ForeignKey(TimetableVersion, on_delete=models.CASCADE, related_name="lessons")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
     lesson = models.ForeignKey(LessonSlot, on_delete=models.PROTECT, related_name="+")
+    cycle_week = models.PositiveSmallIntegerField(default=1)  # as VisitRow's
 
     class Meta:
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["version", "lesson"], name="lesson_row_one_alt")]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "cycle_week", "lesson"], name="lesson_row_one_alt_in_week")
+        ]
 
     def __str__(self) -> str:
         return f"{self.participant.name}: {self.lesson}"

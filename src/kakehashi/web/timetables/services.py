@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from kakehashi.timetable.check import check
+from kakehashi.timetable.cycle.check import check_cycle
+from kakehashi.timetable.cycle.format import cycle_to_json
+from kakehashi.timetable.cycle.model import Cycle, CycleSolution, cycle_solution_of_week
 from kakehashi.timetable.format import instance_to_json
 from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.web.core.languages import by_language
@@ -34,21 +37,35 @@ class TimetableRefusedError(ValueError):
 
 
 @transaction.atomic
-def timetable_store(*, program: Program, instance: Instance, solution: Solution, user: Any = None) -> TimetableVersion:
-    """Store `solution` (a timetable of `instance`, the program's week) as the program's next draft version.
+def timetable_store(
+    *, program: Program, instance: Instance | Cycle, solution: Solution | CycleSolution, user: Any = None
+) -> TimetableVersion:
+    """Store `solution` (a timetable of `instance`, the program's week or rotation) as the program's next draft
+    version, with the week@1 (or cycle@1) document it answers.
 
-    Only a timetable that keeps every hard rule is stored: the core checker decides, and its first
-    violation is the refusal's reason. All rows are written or none."""
+    Only a timetable that keeps every hard rule is stored: the core checker decides (the cycle's checker for a
+    rotation: every week's rules in each week, and the days over the rotation), and its first violation is the
+    refusal's reason. All rows are written or none."""
     if solution.status not in (Status.OPTIMAL, Status.FEASIBLE):
         raise TimetableRefusedError(
             _("There is no timetable to store (status: %(status)s).")
             % {"status": solution.status.value}
         )
-    violations = check(instance, solution)
+    if isinstance(instance, Cycle):
+        rotation = solution if isinstance(solution, CycleSolution) else cycle_solution_of_week(solution)
+        violations = check_cycle(instance, rotation)
+        names = rule_words.names_of(instance.base)
+        document = cycle_to_json(instance, instance_to_json(instance.base))
+    else:
+        if isinstance(solution, CycleSolution):
+            raise TimetableRefusedError(_("A timetable of several weeks needs a rotation of several weeks."))
+        violations = check(instance, solution)
+        names = rule_words.names_of(instance)
+        document = instance_to_json(instance)
     if violations:
-        first = rule_words.sentence(violations[0], rule_words.names_of(instance))
+        first = rule_words.sentence(violations[0], names)
         raise TimetableRefusedError(_("The timetable breaks a rule: %(rule)s") % {"rule": first})
-    return version_create(program=program, week=instance_to_json(instance), solution=solution, user=user)
+    return version_create(program=program, week=document, solution=solution, user=user)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from kakehashi.timetable.instance import Status
 from kakehashi.web.timetables.analysis import version_analysis
+from kakehashi.web.timetables.door import version_cycle_weeks
 from kakehashi.web.timetables.models import TimetableVersion
 
 
@@ -24,12 +25,13 @@ class WeekSummary:
     travel_minutes: int
     proven_best: bool
     # The score as a share of the proven bound: no timetable can do better than score / share. None when
-    # no bound was proven (a hand-edited week).
+    # no bound was proven (a hand-edited week, or a rotation of several weeks).
     share_of_best: float | None
+    rotation: bool = False  # a rotation of several weeks: its figures are one week's, and no bound is claimed
 
 
-def week_summary(version: TimetableVersion) -> WeekSummary:
-    analysis = version_analysis(version)
+def week_summary(version: TimetableVersion, cycle_week: int = 1) -> WeekSummary:
+    analysis = version_analysis(version, cycle_week)
     score = analysis["explanation"].score
     objective = analysis["objective"]
     bound = version.bound
@@ -44,6 +46,7 @@ def week_summary(version: TimetableVersion) -> WeekSummary:
         travel_minutes=sum(score.travel_minutes_by_alt.values()),
         proven_best=version.solver_status == Status.OPTIMAL.value,
         share_of_best=share,
+        rotation=version_cycle_weeks(version) > 1,
     )
 
 
@@ -72,14 +75,16 @@ def travel_sentence(summary: WeekSummary) -> str:
 def best_sentence(summary: WeekSummary) -> str:
     if summary.proven_best:
         return _("No better timetable is possible: this one is proven the best.")
+    if summary.share_of_best is None and summary.rotation:
+        return _("Not compared with the best timetable possible (none is proven for a rotation of several weeks).")
     if summary.share_of_best is None:
         return _("Not compared with the best timetable possible (it was edited by hand).")
     percent = int(summary.share_of_best * 100)  # rounded down: "at least" must stay true
     return _("At least %(percent)s%% as good as the best timetable possible.") % {"percent": percent}
 
 
-def summary_sentences(version: TimetableVersion) -> list[str]:
-    summary = week_summary(version)
+def summary_sentences(version: TimetableVersion, cycle_week: int = 1) -> list[str]:
+    summary = week_summary(version, cycle_week)
     return [classes_sentence(summary), travel_sentence(summary), best_sentence(summary)]
 
 

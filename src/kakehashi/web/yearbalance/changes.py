@@ -9,7 +9,7 @@ the program's earlier balance and all its changes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -19,7 +19,7 @@ from kakehashi.schoolyear.plan import ON_LEAVE, DatedLesson, DatedPlan, DatedVis
 from kakehashi.timetable.instance import ALL_DAYS, Instance
 from kakehashi.web.calendars.words import BALANCED_AWAY
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.timetables.door import version_instance
+from kakehashi.web.timetables.door import rotation_week_of, version_cycle_weeks, version_instance
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.yearbalance.models import BalanceChange, BalanceJob, PublishedBalance
 
@@ -69,18 +69,24 @@ def apply_published_balance(
     changes = published_balance_changes(program, starts, ends)
     if not changes:
         return plan
-    return with_balance(plan, changes, version_instance(version), calendars, away)
+    weeks = version_cycle_weeks(version)
+
+    def week_of(date: dt.date) -> Instance:
+        return version_instance(version, rotation_week_of(program, weeks, date))
+
+    return with_balance(plan, changes, week_of, calendars, away)
 
 
 def with_balance(
     plan: DatedPlan,
     changes: Iterable[BalanceChange],
-    instance: Instance,
+    week_of: Callable[[dt.date], Instance],
     calendars: Mapping[str, SchoolCalendar],
     away: Mapping[dt.date, Collection[str]],
 ) -> DatedPlan:
     """The dated plan with the balance's changes. An added visit still needs the school to have lessons that
-    date and the ALT to be there (not on leave): a calendar or leave decided after publishing wins."""
+    date and the ALT to be there (not on leave): a calendar or leave decided after publishing wins. `week_of`
+    gives a date's week (a rotation's own week of that date), whose lessons an added visit takes."""
     changes = list(changes)
     dropped = {(c.date, c.alt, c.school) for c in changes if c.kind == BalanceChange.Kind.DROPPED}
     result = DatedPlan(
@@ -102,7 +108,7 @@ def with_balance(
             result.skipped.append(SkippedVisit(change.date, change.alt, change.school, ON_LEAVE))
         else:
             result.visits.append(DatedVisit(change.date, change.alt, change.school))
-            result.lessons += _lessons_of_added_visit(result, change, instance, calendar, day.kind)
+            result.lessons += _lessons_of_added_visit(result, change, week_of(change.date), calendar, day.kind)
             there.add(key)
     result.visits.sort(key=lambda v: (v.date, v.alt, v.school))
     result.lessons.sort(key=lambda x: (x.date, x.start, x.alt, x.lesson))

@@ -1,9 +1,10 @@
-"""The *Balance the year* job: a coordinator starts it, the task worker runs the year plan on the published week
-(a one-week cycle) over the current school year, and the page words the result for review.
+"""The *Balance the year* job: a coordinator starts it, the task worker runs the year plan on the published
+timetable over the current school year, and the page words the result for review.
 
-Only the published week is balanced: a program's week is one week today, so the cycle has one week. The
-contracts are the schools' `annual_visit_days`; the platform keeps no yearly limit for ALTs yet, so no ALT has
-one here. The school events are those of the calendars app (each school's and its board's). A year under way is balanced
+Only the published timetable is balanced: a one-week one as a one-week cycle, a rotation as itself, its weeks
+laid from the program's week A (`door.rotation_week_a`, the same rule as every dated plan of the platform). The
+contracts are the schools' `annual_visit_days` and the ALTs' `annual_days` (their yearly limit). The school
+events are those of the calendars app (each school's and its board's). A year under way is balanced
 from tomorrow on: visits up to today happened (or did not) and count as they are."""
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ from django.utils import timezone
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.events import SchoolEvent
 from kakehashi.schoolyear.yearplan.contracts import AnnualContracts
+from kakehashi.schoolyear.yearplan.lay import cycle_week_from
 from kakehashi.schoolyear.yearplan.plan import plan_year
 from kakehashi.schoolyear.yearplan.result import YearPlan
-from kakehashi.timetable.cycle.model import cycle_of_week, cycle_solution_of_week
-from kakehashi.timetable.instance import ALL_DAYS, Solution
+from kakehashi.timetable.cycle.model import CycleSolution
+from kakehashi.timetable.instance import ALL_DAYS
 from kakehashi.web.calendars.selectors import school_calendar, school_events
 from kakehashi.web.schools.models import School
-from kakehashi.web.timetables.door import version_instance, version_solution
-from kakehashi.web.timetables.selectors import program_schools
+from kakehashi.web.timetables.door import rotation_week_a, version_cycle, version_cycle_solution
+from kakehashi.web.timetables.selectors import program_alts, program_schools
 from kakehashi.web.yearbalance.models import BalanceJob
 
 # Lost dates kept per school that stays short, for the page to name (the core's own account names five).
@@ -67,19 +69,23 @@ def balance_job_run(job_id: int) -> None:
     try:
         if job.version is None:
             raise NothingPublishedError("the week this balance was started on is no longer stored")
-        instance, solution = version_instance(job.version), version_solution(job.version)
+        cycle, solution = version_cycle(job.version), version_cycle_solution(job.version)
         year = SchoolYear(job.year)
-        schools = [s for s in program_schools(job.program) if s.code in instance.school_by_id]
+        anchor = rotation_week_a(job.program, year.starts)
+        schools = [s for s in program_schools(job.program) if s.code in cycle.base.school_by_id]
+        alts = program_alts(job.program).filter(annual_days__isnull=False, code__in=list(cycle.base.alt_by_id))
         contracts = AnnualContracts(
-            {s.code: int(s.annual_visit_days) for s in schools if s.annual_visit_days is not None}
+            {s.code: int(s.annual_visit_days) for s in schools if s.annual_visit_days is not None},
+            {alt.code: int(alt.annual_days or 0) for alt in alts},
         )
         events: list[SchoolEvent] = [event for school in schools for event in school_events(school)]
         _step(job, "balancing the year")
         plan = plan_year(
-            cycle_of_week(instance), cycle_solution_of_week(solution), year, contracts,
-            events=events, time_limit=job.time_limit, workers=1, changes_from=job.changes_from,
+            cycle, solution, year, contracts, events=events, time_limit=job.time_limit, workers=1,
+            changes_from=job.changes_from, anchor=anchor,
         )
-        result = {**plan.to_json(), "lost": lost_not_given_back(plan, solution, schools, year, job.changes_from)}
+        lost = lost_not_given_back(plan, solution, schools, year, job.changes_from, anchor, cycle.weeks)
+        result = {**plan.to_json(), "lost": lost}
         del result["visits"]  # every dated visit of the year: the dated plan has them, the review does not
         BalanceJob.objects.filter(pk=job.pk).update(
             state=BalanceJob.State.SUCCEEDED, finished_at=timezone.now(), step="", result=result
@@ -92,11 +98,18 @@ def balance_job_run(job_id: int) -> None:
 
 
 def lost_not_given_back(
-    plan: YearPlan, week: Solution, schools: list[School], year: SchoolYear, changes_from: dt.date
+    plan: YearPlan,
+    timetable: CycleSolution,
+    schools: list[School],
+    year: SchoolYear,
+    changes_from: dt.date,
+    anchor: dt.date,
+    weeks: int,
 ) -> dict[str, dict[str, Any]]:
-    """For each school left short: how many of its week's visits fall on term days without lessons from
+    """For each school left short: how many of its timetable's visits fall on term days without lessons from
     `changes_from` on (`count`, the most a balance could give back), and the first such dates no move gives back
-    (`dates`, ISO): the page says why each had no lessons, from the school's calendar."""
+    (`dates`, ISO): the page says why each had no lessons, from the school's calendar. A date's visits are those
+    of its rotation week (from `anchor`, the Monday of a week A)."""
     short = {row.school for row in plan.schools if row.contracted is not None and row.after < row.contracted}
     moved_from = {(m.school, m.date) for m in plan.moves if m.kind == "moved"}
     found: dict[str, dict[str, Any]] = {}
@@ -104,12 +117,16 @@ def lost_not_given_back(
         if school.code not in short:
             continue
         calendar = school_calendar(school, year.year)
-        visits_on = Counter(ALL_DAYS.index(v.day) for v in week.visits if v.school == school.code)
+        visits_on = Counter((v.week, ALL_DAYS.index(v.day)) for v in timetable.visits if v.school == school.code)
+
+        def planned(date: dt.date, visits_on: Counter[tuple[int, int]] = visits_on) -> int:
+            return visits_on[(cycle_week_from(date, anchor, weeks), date.weekday())]
+
         lost = [d.date for d in calendar.days() if d.date >= changes_from and year.term_of(d.date) is not None
-                and not d.has_lessons and visits_on[d.date.weekday()]]
+                and not d.has_lessons and planned(d.date)]
         unplaced = [d for d in lost if (school.code, d) not in moved_from]
         found[school.code] = {
-            "count": sum(visits_on[d.weekday()] for d in lost),
+            "count": sum(planned(d) for d in lost),
             "dates": [d.isoformat() for d in unplaced[:LOST_DATES_KEPT]],
         }
     return found

@@ -370,13 +370,18 @@ def plan_classes(name: str, content: bytes, *, schools_in_scope: set[str] | None
     return Plan({"classes": len(records)}, records[:20], apply, CLASS_COLUMNS)
 
 
-LESSON_CELL = re.compile(r"^\s*(\d{1,2}-\d{1,2})\s*(?:[(（]\s*([^)）]*?)\s*[)）])?\s*$")
+# A class, its Japanese teacher in brackets, and the rotation weeks it is held in (`[A]`, `[B週]`, `[AC]`) when
+# only some: "5-1 (Sato) [A]".
+LESSON_CELL = re.compile(
+    r"^\s*(\d{1,2}-\d{1,2})\s*(?:[(（]\s*([^)）]*?)\s*[)）])?\s*(?:[\[［]\s*([A-DＡ-Ｄ ]+?)\s*週?\s*[\]］])?\s*$"
+)
+WEEK_LETTERS = {"A": 1, "B": 2, "C": 3, "D": 4, "Ａ": 1, "Ｂ": 2, "Ｃ": 3, "Ｄ": 4}
 
 
 def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
     """The school's English lessons as a JTE writes them: a row per period, a column per weekday, each
-    cell the classes having a foreign-language lesson then, e.g. `5-1 (Sato); 6-2`. Replaces the school's
-    lessons (the file is the whole timetable)."""
+    cell the classes having a foreign-language lesson then, e.g. `5-1 (Sato); 6-2`; in a rotation of several
+    weeks, `5-1 [B]` is held in week B only. Replaces the school's lessons (the file is the whole timetable)."""
     header, rows = read_table(name, content)
     require_columns(name, header, ["period"])
     days = [column for column in header if column in DAYS]
@@ -399,8 +404,8 @@ def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
                 if match is None:
                     cells.fail(
                         column,
-                        f'{part!r} is not a class like "5-1" or "5-1 (Sato)"',
-                        f"「{part}」は「5-1」や「5-1 (佐藤)」の形ではありません",
+                        f'{part!r} is not a class like "5-1", "5-1 (Sato)" or "5-1 [B]"',
+                        f"「{part}」は「5-1」「5-1 (佐藤)」「5-1 [B]」の形ではありません",
                     )
                     continue
                 room, teacher = match.group(1), match.group(2) or ""
@@ -415,6 +420,7 @@ def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
                         "period": period,
                         "class": room,
                         "teacher": teacher,
+                        "weeks": sorted({WEEK_LETTERS[c] for c in (match.group(3) or "") if c in WEEK_LETTERS}),
                         "row": cells.row.number,
                         "column": column,
                     }
@@ -442,6 +448,7 @@ def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
             r = wanted.pop((slot.homeroom.name, slot.day, slot.period), None)
             slot.active = r is not None
             slot.teacher = r["teacher"] if r is not None else slot.teacher
+            slot.weeks = r["weeks"] if r is not None else slot.weeks
             slot.save()
         for (room, day, period), r in wanted.items():
             LessonSlot.objects.create(
@@ -450,12 +457,19 @@ def plan_lesson_grid(name: str, content: bytes, *, school: School) -> Plan:
                 day=day,
                 period=period,
                 teacher=r["teacher"],
+                weeks=r["weeks"],
                 code=LessonSlot.code_for(school.code, room, day, period),
             )
 
     return Plan(
         {"lessons": len(records)},
-        [{k: r[k] for k in ("day", "period", "class", "teacher")} for r in records[:20]],
+        [
+            {
+                **{k: r[k] for k in ("day", "period", "class", "teacher")},
+                "weeks": LessonSlot(weeks=r["weeks"]).week_letters,
+            }
+            for r in records[:20]
+        ],
         apply,
-        ["day", "period", "class", "teacher"],
+        ["day", "period", "class", "teacher", "weeks"],
     )

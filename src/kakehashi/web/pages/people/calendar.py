@@ -18,6 +18,7 @@ from kakehashi.web.calendars.selectors import remembered_dated_plan
 from kakehashi.web.pages.people.selectors import participant_version, participant_week_grid
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
+from kakehashi.web.timetables.door import rotation_week_of, version_cycle_weeks
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -43,7 +44,9 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     # and trips; a day that lost one of two schools gets the remaining lessons only.
     plan = remembered_dated_plan(participant.program, starts=monday, ends=school_year_end(today)) if version else None
     mine = plan.for_alt(participant.code) if plan is not None else None
-    template = dict(participant_week_grid(participant, version))
+    # A rotation has a template per week (A, B…); each date reads its own week's.
+    weeks = version_cycle_weeks(version) if version is not None else 1
+    templates = {week: dict(participant_week_grid(participant, version, week)) for week in range(1, weeks + 1)}
     visits_on: dict[dt.date, set[str]] = {}
     for visit in mine.visits if mine is not None else []:
         visits_on.setdefault(visit.date, set()).add(visit.school)
@@ -52,12 +55,18 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
     for lesson in mine.lessons if mine is not None else []:
         lessons_on.setdefault(lesson.date, []).append(lesson)
     substitute_on = {v.date for v in mine.visits if v.substitute} if mine is not None else set()
-    names = {block.school.code: block.school for blocks in template.values() for block in blocks if block.school}
+    names = {
+        block.school.code: block.school
+        for template in templates.values()
+        for blocks in template.values()
+        for block in blocks
+        if block.school
+    }
     # Every event of this feed is the participant's, from this version, made now.
     event = partial(_event, participant, version, stamp)
     for date in sorted(visits_on):
         day = ALL_DAYS[date.weekday()]
-        blocks = template.get(day, [])
+        blocks = templates[rotation_week_of(participant.program, weeks, date)].get(day, [])
         regular = {(b.start, b.end) for b in blocks if b.kind == "lesson"}
         held = lessons_on.get(date, [])
         # The template's blocks (lessons and trips) when the date is an ordinary one; otherwise (a skipped

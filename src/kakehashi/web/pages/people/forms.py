@@ -38,7 +38,7 @@ class ParticipantForm(forms.ModelForm[Participant]):
 
     class Meta:
         model = Participant
-        fields = ["name_katakana", "name", "kind", *RECORD_FIELDS, *SUBSTITUTE_FIELDS]
+        fields = ["name_katakana", "name", "kind", *RECORD_FIELDS, "annual_days", *SUBSTITUTE_FIELDS]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "start_date": forms.DateInput(attrs={"type": "date"}),

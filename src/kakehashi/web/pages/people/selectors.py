@@ -28,12 +28,12 @@ def participant_version(participant: Participant) -> TimetableVersion | None:
     return published_version(participant.program)
 
 
-def participant_week(participant: Participant, version: TimetableVersion | None) -> list[Day]:
+def participant_week(participant: Participant, version: TimetableVersion | None, cycle_week: int = 1) -> list[Day]:
     """The participant's part of `version` day by day, read through the door against the version's own week
-    (lesson times are that week's bells, as the timetable answered them)."""
+    (lesson times are that week's bells, as the timetable answered them); of a rotation, its week `cycle_week`."""
     if version is None:
         return []
-    part = version_alt_part(version, participant.code)
+    part = version_alt_part(version, participant.code, cycle_week)
     days = {day: Day(day) for day in ALL_DAYS}
     schools = School.objects.filter(code__in={v.school for v in part.visits}).select_related("organization")
     by_code = {school.code: school for school in schools}
@@ -91,13 +91,15 @@ class Block:
         return f"{format_clock(self.start)}–{format_clock(self.end)}"
 
 
-def participant_week_grid(participant: Participant, version: TimetableVersion | None) -> list[tuple[str, list[Block]]]:
+def participant_week_grid(
+    participant: Participant, version: TimetableVersion | None, cycle_week: int = 1
+) -> list[tuple[str, list[Block]]]:
     """Each working day as blocks on a clock: lessons (school, class, period) and the travel around them:
     from home before the first lesson, between the two schools of a two-school day, home after the last."""
-    days = participant_week(participant, version)
+    days = participant_week(participant, version, cycle_week)
     if version is None or not days:
         return []
-    week = version_instance(version)
+    week = version_instance(version, cycle_week)
     travel = TravelTimes(week)
     alt = week.alt_by_id.get(participant.code)
     grid = []

@@ -58,8 +58,11 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
     record_view(request.user, "participant page", participant=participant)
     version = participant_version(participant)
-    week = participant_week(participant, version)
-    grid = participant_week_grid(participant, version)
+    dated = participant_dated_week(participant, requested_monday(request))
+    # A rotation's template is the week the dates shown fall in (week A or B…).
+    cycle_week = dated.rotation_week or 1
+    week = participant_week(participant, version, cycle_week)
+    grid = participant_week_grid(participant, version, cycle_week)
     return render(
         request,
         "people/detail.html",
@@ -73,7 +76,7 @@ def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
             "placements": participant.placements.select_related("organization"),
             "can_edit": has_role(request.user, "coordinator"),
             "own": participant.user_id == request.user.pk,
-            "dated": participant_dated_week(participant, requested_monday(request)),
+            "dated": dated,
             "contact": _contact_school(request.user),
         },
     )

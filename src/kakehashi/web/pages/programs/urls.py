@@ -6,6 +6,7 @@ from kakehashi.web.timetables import views as timetable_views
 app_name = "programs"
 urlpatterns = [
     path("<int:pk>/", views.program_detail, name="detail"),
+    path("<int:pk>/settings/", views.program_settings, name="settings"),
     path("<int:pk>/week.json", views.program_week_file, name="week"),
     path("<int:program_pk>/solve/", timetable_views.solve_start, name="solve"),
     path("<int:pk>/timetables/<int:number>.json", views.program_timetable_file, name="timetable"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.contrib import messages
@@ -12,16 +13,29 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kakehashi.timetable.cycle.format import cycle_solution_to_json
 from kakehashi.timetable.format import FormatError, solution_to_json
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.organizations.models import Program
+from kakehashi.web.pages.programs.forms import RotationForm
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
-from kakehashi.web.timetables.door import version_solution, week_instance_json
+from kakehashi.web.timetables.door import (
+    program_cycle_json,
+    rotation_week_a,
+    rotation_week_of,
+    rotation_weeks,
+    version_cycle_solution,
+    version_cycle_weeks,
+    version_solution,
+    week_instance_json,
+)
 from kakehashi.web.timetables.forms import SolveForm
+from kakehashi.web.timetables.models import WeekSettings
 from kakehashi.web.timetables.publishing import InForceChangedError, publish_preview, timetable_publish_confirmed
+from kakehashi.web.timetables.rotation import rotation_week_name
 from kakehashi.web.timetables.rule_words import names_from, reason_sentence
 from kakehashi.web.timetables.selectors import program_alts, program_schools, published_version
 from kakehashi.web.timetables.summary import score_parts, summary_sentences
@@ -58,6 +72,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             f"annual:{program.pk}:{timezone.localdate()}", lambda: program_annual_days(program, timezone.localdate())
         )
     ]
+    weeks, today = rotation_weeks(program), timezone.localdate()
     return render(
         request,
         "organizations/program.html",
@@ -75,20 +90,47 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "year_days": year_days,
             "balance_jobs": program.balance_jobs.all()[:3],
             "jobs": program.solve_jobs.all()[:5],
+            "rotation_weeks": weeks,
+            "this_week": rotation_week_name(rotation_week_of(program, weeks, today)) if weeks > 1 else "",
         },
     )
 
 
 @login_required
-def program_week_file(request: HttpRequest, pk: int) -> HttpResponse:
-    """The program's week as a `kakehashi/week@1` file, for the command line or another tool."""
+def program_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    """The program's rotation: how many weeks it has, and which week is week A (shown with the coming weeks)."""
     program = _program(request, pk)
+    settings, _created = WeekSettings.objects.get_or_create(program=program, defaults={"name": f"{program.name}: week"})
+    form = RotationForm(request.POST or None, instance=settings)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved. The next solve plans the rotation."))
+        return redirect("programs:settings", pk=pk)
+    today = timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    weeks = settings.cycle_weeks
+    mondays = [monday + dt.timedelta(weeks=n) for n in range(6)] if weeks > 1 else []
+    coming = [(day, rotation_week_name(rotation_week_of(program, weeks, day))) for day in mondays]
+    return render(
+        request,
+        "organizations/program_settings.html",
+        {"program": program, "form": form, "coming": coming, "week_a": rotation_week_a(program, today)},
+    )
+
+
+@login_required
+def program_week_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The program's week as a `kakehashi/week@1` file, for the command line or another tool; its rotation as a
+    `kakehashi/cycle@1` file with `?format=cycle`."""
+    program = _program(request, pk)
+    rotation = request.GET.get("format") == "cycle"
     try:
-        document = week_instance_json(program)
+        document = program_cycle_json(program) if rotation else week_instance_json(program)
     except FormatError as error:
         return JsonResponse({"error": str(error)}, status=422)
     response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="week-{program.pk}.json"'
+    name = "cycle" if rotation else "week"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{program.pk}.json"'
     return response
 
 
@@ -96,7 +138,11 @@ def program_week_file(request: HttpRequest, pk: int) -> HttpResponse:
 def program_timetable_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
-    document = solution_to_json(version_solution(version))
+    # A rotation's timetable is a `kakehashi/cycle-solution@1` file (every week's visits and lessons).
+    if version_cycle_weeks(version) > 1:
+        document = cycle_solution_to_json(version_cycle_solution(version))
+    else:
+        document = solution_to_json(version_solution(version))
     response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="timetable-{program.pk}-v{number}.json"'
     return response
@@ -165,7 +211,11 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
     score part by part folded away for specialists."""
     program = _program(request, pk)
     version = get_object_or_404(program.timetables, number=number)
-    context = version_analysis(version)
+    # A rotation's version is read a week at a time (?week=2 for week B), with a switch between its weeks.
+    weeks = version_cycle_weeks(version)
+    asked = request.GET.get("week", "")
+    cycle_week = int(asked) if asked.isdigit() and 1 <= int(asked) <= weeks else 1
+    context = version_analysis(version, cycle_week)
     names = names_from(context["alt_names"], context["school_names"], context["lesson_names"])
     return render(
         request,
@@ -173,7 +223,7 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
         {
             "program": program,
             "version": version,
-            "sentences": summary_sentences(version),
+            "sentences": summary_sentences(version, cycle_week),
             "score_parts": score_parts(context["terms"], context["objective"]),
             # Schools and ALTs as the reader knows them (the analysis keeps the week's ids for the API).
             "uncovered_rows": [
@@ -183,6 +233,8 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
                 (d, names.school(d.school), _(", ").join(names.alt(alt) for alt in d.alts))
                 for d, _name in context["school_days"]
             ],
+            "cycle_week": cycle_week,
+            "rotation": [(week, rotation_week_name(week)) for week in range(1, weeks + 1)] if weeks > 1 else [],
             **context,
         },
     )

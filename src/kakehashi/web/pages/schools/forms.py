@@ -23,7 +23,8 @@ class SchoolForm(forms.ModelForm[School]):
 
     class Meta:
         model = School
-        fields = ["name_ja", "name", *RECORD_FIELDS]
+        # The contract's days over a rotation of several weeks and over the year (issue 19) after the weekly ones.
+        fields = ["name_ja", "name", *RECORD_FIELDS, "cycle_days_min", "cycle_days_max", "annual_visit_days"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -36,4 +37,7 @@ class SchoolForm(forms.ModelForm[School]):
         low, high = data.get("visit_days_min"), data.get("visit_days_max")
         if low is not None and high is not None and low > high:
             self.add_error("visit_days_max", _("At least the minimum, please."))
+        low, high = data.get("cycle_days_min"), data.get("cycle_days_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("cycle_days_max", _("At least the minimum, please."))
         return data

@@ -25,11 +25,14 @@ class GridRow:
     cells: list[list[dict[str, Any]]]  # one list of lessons per day
 
 
-def lesson_grid(school: School, days: list[str], version: TimetableVersion | None) -> list[GridRow]:
-    """Periods × days, each cell the foreign-language lessons then, with the ALT who joins (if any)."""
+def lesson_grid(
+    school: School, days: list[str], version: TimetableVersion | None, cycle_week: int = 1
+) -> list[GridRow]:
+    """Periods × days, each cell the foreign-language lessons then, with the ALT who joins (if any); of a
+    rotation, the ALTs of its week `cycle_week`."""
     taken: dict[str, Participant] = {}
     if version is not None:
-        lessons = version_school_part(version, school.code).lessons
+        lessons = version_school_part(version, school.code, cycle_week).lessons
         people = _participants({a.alt for a in lessons})
         taken = {a.lesson: people[a.alt] for a in lessons}
     by_slot: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -47,11 +50,11 @@ def lesson_grid(school: School, days: list[str], version: TimetableVersion | Non
     return rows
 
 
-def visits_by_day(school: School, version: TimetableVersion | None) -> dict[str, list[Any]]:
+def visits_by_day(school: School, version: TimetableVersion | None, cycle_week: int = 1) -> dict[str, list[Any]]:
     result: dict[str, list[Any]] = {day: [] for day in ALL_DAYS}
     if version is None:
         return result
-    visits = version_school_part(version, school.code).visits
+    visits = version_school_part(version, school.code, cycle_week).visits
     people = _participants({v.alt for v in visits})
     for visit in visits:
         result[visit.day].append(people[visit.alt])

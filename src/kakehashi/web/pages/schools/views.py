@@ -58,7 +58,10 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
     version = school_version(school)
     # The days of the week the version answers (a week may have a Saturday), else the working week.
     days = list(version_instance(version).days) if version else list(WORKING_DAYS)
-    visits = visits_by_day(school, version)
+    dated = school_dated_week(school, requested_monday(request))
+    # A rotation's template is the week the dates shown fall in (week A or B…).
+    cycle_week = dated.rotation_week or 1
+    visits = visits_by_day(school, version, cycle_week)
     delivered = sum(len(v) for v in visits.values())
     return render(
         request,
@@ -67,12 +70,12 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
             "school": school,
             "version": version,
             "days": days,
-            "grid": lesson_grid(school, days, version),
+            "grid": lesson_grid(school, days, version, cycle_week),
             "visits": [(day, visits[day]) for day in days],
             "delivered": delivered,
             "homerooms": school.homerooms.all(),
             "can_edit": has_role(request.user, "coordinator"),
-            "dated": school_dated_week(school, requested_monday(request)),
+            "dated": dated,
         },
     )
 

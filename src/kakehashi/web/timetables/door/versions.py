@@ -2,6 +2,10 @@
 writer of version rows (a solve's store and every hand edit write through `version_create` and
 `version_rows_replace`), an ALT's or a school's part of a version, and a version laid over the school year.
 
+A rotation's version (cycle@1) keeps its cycle document and each row's rotation week; its readers take one
+week at a time (`cycle_week`, 1 by default, so a one-week version reads as before) or the whole rotation
+(`version_cycle`, `version_cycle_solution`), and its dated plan gives each date its own rotation week.
+
 A version is always read against the week it was made from (`TimetableVersion.week`), never today's: lesson
 times, names and travel are the ones the timetable answered."""
 
@@ -17,30 +21,43 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max, Q
 
-from kakehashi.schoolyear import SchoolCalendar
+from kakehashi.schoolyear import SchoolCalendar, SchoolYear
 from kakehashi.schoolyear.plan import DatedPlan, DayChange, dated_plan
+from kakehashi.schoolyear.yearplan.lay import cycle_anchor, cycle_week_from, lay_cycle_dates, week_monday
+from kakehashi.timetable.cycle.format import is_cycle_document, parse_cycle
+from kakehashi.timetable.cycle.model import (
+    Cycle,
+    CycleAssignment,
+    CycleSolution,
+    CycleVisit,
+    cycle_of_week,
+    cycle_solution_of_week,
+)
 from kakehashi.timetable.format import parse_instance
 from kakehashi.timetable.instance import Assignment, Instance, Lesson, Solution, Status, Visit
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
 from kakehashi.web.timetables.door.week import week_instance
-from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow
+from kakehashi.web.timetables.models import LessonRow, TimetableVersion, VisitRow, WeekSettings
 
 # Reading a city's week takes the core a quarter of a second; a version's week never changes once stored, so
 # the last few read are kept for the process (keyed by the version and its creation, never reused together).
 _KEPT_WEEKS = 8
-_weeks: OrderedDict[tuple[int, str], Instance] = OrderedDict()
+_weeks: OrderedDict[tuple[int, str], Instance | Cycle] = OrderedDict()
 _weeks_guard = threading.Lock()
 
 
-def _stored_week(version: TimetableVersion) -> Instance:
+def _stored_week(version: TimetableVersion) -> Instance | Cycle:
+    """The version's stored document read by the core: a week@1 week, or a cycle@1 rotation."""
     key = (version.pk, version.created_at.isoformat())
     with _weeks_guard:
         if key in _weeks:
             _weeks.move_to_end(key)
             return _weeks[key]
-    week = parse_instance(version.week)
+    week: Instance | Cycle = parse_cycle(version.week) if is_cycle_document(version.week) else parse_instance(
+        version.week
+    )
     with _weeks_guard:
         _weeks[key] = week
         while len(_weeks) > _KEPT_WEEKS:
@@ -48,15 +65,36 @@ def _stored_week(version: TimetableVersion) -> Instance:
     return week
 
 
-def version_instance(version: TimetableVersion) -> Instance:
-    """The week `version` was made from, as a core Instance: every reader of a stored version (analysis,
-    edits, cover, the dated plan and feeds) reads it against this, not against today's week. A version
-    kept before weeks were stored (none is, after migration 0005) is read against today's week."""
-    cached: Instance | None = getattr(version, "_week_instance", None)
+def _stored(version: TimetableVersion) -> Instance | Cycle:
+    cached: Instance | Cycle | None = getattr(version, "_stored_week", None)
     if cached is None:
         cached = _stored_week(version) if version.week else week_instance(version.program)
-        version._week_instance = cached  # type: ignore[attr-defined]
+        version._stored_week = cached  # type: ignore[attr-defined]
     return cached
+
+
+def version_cycle_weeks(version: TimetableVersion) -> int:
+    """The weeks of the version's rotation: 1 for a week@1 timetable."""
+    stored = _stored(version)
+    return stored.weeks if isinstance(stored, Cycle) else 1
+
+
+def version_instance(version: TimetableVersion, cycle_week: int = 1) -> Instance:
+    """The week `version` was made from, as a core Instance: every reader of a stored version (analysis,
+    edits, cover, the dated plan and feeds) reads it against this, not against today's week. A version
+    kept before weeks were stored (none is, after migration 0005) is read against today's week. For a
+    rotation, the week `cycle_week` of it (its lessons of that week; the schools' days count over the
+    rotation, so a week alone leaves them open)."""
+    stored = _stored(version)
+    if isinstance(stored, Cycle):
+        return stored.weeks_instances[min(max(cycle_week, 1), stored.weeks)]
+    return stored
+
+
+def version_cycle(version: TimetableVersion) -> Cycle:
+    """The version's rotation as a core Cycle (a week@1 version as a one-week cycle)."""
+    stored = _stored(version)
+    return stored if isinstance(stored, Cycle) else cycle_of_week(stored)
 
 
 def _visits(version: TimetableVersion, only: Q) -> tuple[Visit, ...]:
@@ -69,13 +107,28 @@ def _lessons(version: TimetableVersion, only: Q) -> tuple[Assignment, ...]:
     return tuple(Assignment(alt, lesson) for alt, lesson in rows)
 
 
-def version_solution(version: TimetableVersion) -> Solution:
-    """A stored version as a core Solution, in the order it was stored (the core's: ALT, day, school / lesson)."""
+def version_solution(version: TimetableVersion, cycle_week: int = 1) -> Solution:
+    """A stored version as a core Solution, in the order it was stored (the core's: ALT, day, school / lesson);
+    for a rotation, its week `cycle_week`."""
     return Solution(
         Status(version.solver_status),
-        _visits(version, Q()),
-        _lessons(version, Q()),
+        _visits(version, Q(cycle_week=cycle_week)),
+        _lessons(version, Q(cycle_week=cycle_week)),
         instance=None,
+        objective=version.objective,
+        bound=version.bound,
+        explanation=tuple(version.explanation),
+    )
+
+
+def version_cycle_solution(version: TimetableVersion) -> CycleSolution:
+    """A stored version as a core CycleSolution: every visit and lesson with its rotation week."""
+    visits = version.visits.order_by("id").values_list("participant__code", "cycle_week", "day", "school__code")
+    lessons = version.lessons.order_by("id").values_list("participant__code", "cycle_week", "lesson__code")
+    return CycleSolution(
+        Status(version.solver_status),
+        tuple(CycleVisit(alt, week, day, school) for alt, week, day, school in visits),
+        tuple(CycleAssignment(alt, week, lesson) for alt, week, lesson in lessons),
         objective=version.objective,
         bound=version.bound,
         explanation=tuple(version.explanation),
@@ -101,27 +154,30 @@ class PartOfWeek:
         return tuple(v for v in self.visits if (v.alt, v.day, v.school) not in taught)
 
 
-def _part(version: TimetableVersion, visits: Q, lessons: Q) -> PartOfWeek:
-    week = version_instance(version)
+def _part(version: TimetableVersion, visits: Q, lessons: Q, cycle_week: int) -> PartOfWeek:
+    week = version_instance(version, cycle_week)
     # A version kept before versions stored their week was given today's week by migration 0005; a lesson
     # dropped before that is not in it, and is left out here as the dated plan leaves it out.
-    known = tuple(a for a in _lessons(version, lessons) if a.lesson in week.lesson_by_id)
-    return PartOfWeek(week, _visits(version, visits), known)
+    in_week = Q(cycle_week=cycle_week)
+    known = tuple(a for a in _lessons(version, lessons & in_week) if a.lesson in week.lesson_by_id)
+    return PartOfWeek(week, _visits(version, visits & in_week), known)
 
 
-def version_whole(version: TimetableVersion) -> PartOfWeek:
-    """Every visit and every lesson with an ALT of `version`, each lesson as the version's week has it."""
-    return _part(version, Q(), Q())
+def version_whole(version: TimetableVersion, cycle_week: int = 1) -> PartOfWeek:
+    """Every visit and every lesson with an ALT of `version` (of its week `cycle_week`, for a rotation), each
+    lesson as the version's week has it."""
+    return _part(version, Q(), Q(), cycle_week)
 
 
-def version_alt_part(version: TimetableVersion, alt: str) -> PartOfWeek:
-    """What the ALT `alt` (their id) does in `version`."""
-    return _part(version, Q(participant__code=alt), Q(participant__code=alt))
+def version_alt_part(version: TimetableVersion, alt: str, cycle_week: int = 1) -> PartOfWeek:
+    """What the ALT `alt` (their id) does in `version` (in its week `cycle_week`, for a rotation)."""
+    return _part(version, Q(participant__code=alt), Q(participant__code=alt), cycle_week)
 
 
-def version_school_part(version: TimetableVersion, school: str) -> PartOfWeek:
-    """Who visits the school `school` (its id) in `version`, and which of its lessons an ALT joins."""
-    return _part(version, Q(school__code=school), Q(lesson__school__code=school))
+def version_school_part(version: TimetableVersion, school: str, cycle_week: int = 1) -> PartOfWeek:
+    """Who visits the school `school` (its id) in `version`, and which of its lessons an ALT joins (in its week
+    `cycle_week`, for a rotation)."""
+    return _part(version, Q(school__code=school), Q(lesson__school__code=school), cycle_week)
 
 
 def version_dated_plan(
@@ -133,7 +189,20 @@ def version_dated_plan(
     away: Mapping[dt.date, Collection[str]] | None = None,
     changes: Mapping[dt.date, DayChange] | None = None,
 ) -> DatedPlan:
-    """`version` laid over the schools' calendars from `starts` to `ends` (the core's dated plan)."""
+    """`version` laid over the schools' calendars from `starts` to `ends` (the core's dated plan). A rotation's
+    dates each take their own rotation week (`rotation_week_of`)."""
+    weeks = version_cycle_weeks(version)
+    if weeks > 1:
+        return lay_cycle_dates(
+            version_cycle(version),
+            version_cycle_solution(version),
+            calendars,
+            starts=starts,
+            ends=ends,
+            anchor=rotation_week_a(version.program, starts),
+            away=away,
+            changes=changes,
+        )
     return dated_plan(
         version_instance(version),
         version_solution(version),
@@ -145,8 +214,29 @@ def version_dated_plan(
     )
 
 
-def _rows_write(version: TimetableVersion, solution: Solution) -> None:
-    """The version's visit and lesson rows, one per visit and per lesson of `solution`, in its order."""
+def rotation_week_a(program: Program, date: dt.date) -> dt.date:
+    """The Monday of a week A for dates of `date`'s school year: the week the coordinator named, or else the
+    week the school year starts in (the first term's first day). The weeks then follow each other through the
+    year, vacations included, as A and B weeks do on a wall calendar (docs/year-plan.md)."""
+    named = WeekSettings.objects.filter(program=program).values_list("cycle_week_a", flat=True).first()
+    return week_monday(named) if named is not None else cycle_anchor(SchoolYear(SchoolYear.of(date)))
+
+
+def rotation_week_of(program: Program, weeks: int, date: dt.date) -> int:
+    """The rotation week (1 = A, 2 = B…) `date` falls in, in a rotation of `weeks` weeks."""
+    return cycle_week_from(date, rotation_week_a(program, date), weeks) if weeks > 1 else 1
+
+
+def version_week_of(version: TimetableVersion, date: dt.date) -> int:
+    """The week of the version's rotation `date` falls in (1 for a one-week version)."""
+    return rotation_week_of(version.program, version_cycle_weeks(version), date)
+
+
+def _rows_write(version: TimetableVersion, solution: Solution | CycleSolution) -> None:
+    """The version's visit and lesson rows, one per visit and per lesson of `solution`, in its order; a week@1
+    timetable's rows are all in rotation week 1."""
+    if isinstance(solution, Solution):
+        solution = cycle_solution_of_week(solution)
     people = dict(
         Participant.objects.filter(
             program_id=version.program_id,
@@ -158,19 +248,24 @@ def _rows_write(version: TimetableVersion, solution: Solution) -> None:
         LessonSlot.objects.filter(code__in={a.lesson for a in solution.lessons}).values_list("code", "pk")
     )
     VisitRow.objects.bulk_create(
-        VisitRow(version=version, participant_id=people[v.alt], day=v.day, school_id=schools[v.school])
+        VisitRow(
+            version=version, participant_id=people[v.alt], day=v.day, school_id=schools[v.school], cycle_week=v.week
+        )
         for v in solution.visits
     )
     LessonRow.objects.bulk_create(
-        LessonRow(version=version, participant_id=people[a.alt], lesson_id=lessons[a.lesson])
+        LessonRow(version=version, participant_id=people[a.alt], lesson_id=lessons[a.lesson], cycle_week=a.week)
         for a in solution.lessons
     )
 
 
 @transaction.atomic
-def version_create(*, program: Program, week: dict[str, Any], solution: Solution, user: Any = None) -> TimetableVersion:
+def version_create(
+    *, program: Program, week: dict[str, Any], solution: Solution | CycleSolution, user: Any = None
+) -> TimetableVersion:
     """The program's next version: `solution` (status, objective, bound and explanation too) as rows, kept
-    with `week`, the canonical week@1 document it answers. The only place a version number is chosen."""
+    with `week`, the canonical week@1 (or, for a rotation, cycle@1) document it answers. The only place a
+    version number is chosen."""
     # Two writers of one program (a solve job finishing while a coordinator starts an edit) take turns on the
     # program's row, so each reads the other's version number before choosing its own.
     Program.objects.select_for_update().filter(pk=program.pk).first()

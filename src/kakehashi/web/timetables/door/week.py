@@ -1,6 +1,7 @@
 """A program's week, database → core: the `kakehashi/week@1` document its schools, ALTs and settings make, and
-that document read by the core (which validates it and names the JSON path of anything wrong). The one writer of
-the document from the database; `door/week_import.py` is its reverse."""
+that document read by the core (which validates it and names the JSON path of anything wrong); for a program
+with a rotation of several weeks, the `kakehashi/cycle@1` document too (docs/cycle-format.md). The one writer of
+the documents from the database; `door/week_import.py` is its reverse."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from kakehashi.timetable.cycle.format import cycle_to_json, parse_cycle
+from kakehashi.timetable.cycle.model import CYCLE_FORMAT, Cycle
 from kakehashi.timetable.format import instance_to_json, parse_instance
 from kakehashi.timetable.instance import ALL_DAYS, INSTANCE_FORMAT, Instance, clock_minutes, format_clock
 from kakehashi.web.organizations.models import Program
@@ -123,6 +126,68 @@ def week_document(program: Program) -> dict[str, Any]:
             for f in alt.forbidden_schools.all()
         ],
     }
+
+
+def rotation_weeks(program: Program) -> int:
+    """The weeks of the program's rotation (1: the same week all year)."""
+    found = WeekSettings.objects.filter(program=program).values_list("cycle_weeks", flat=True).first()
+    return int(found or 1)
+
+
+def _lesson_weeks(lesson: LessonSlot, weeks: int) -> list[int] | None:
+    """The rotation weeks a lesson is held in, within the rotation; None: every week. A lesson whose weeks all
+    fall outside a shorter rotation (week 3 of a 2-week one) is held in none: it is left out."""
+    if not lesson.weeks:
+        return None
+    return sorted({int(w) for w in lesson.weeks if 1 <= int(w) <= weeks})
+
+
+def cycle_document(program: Program) -> dict[str, Any]:
+    """The program's rotation as the raw `kakehashi/cycle@1` document (not yet validated): the week@1 document
+    with the rotation's weeks, each lesson's weeks, each school's ALT-days over the rotation (its own, or its
+    days a week times the weeks) and its annual days, and each ALT's annual days. A rotation of one week is
+    a cycle too (the balance reads every program as one)."""
+    weeks = rotation_weeks(program)
+    document = week_document(program)
+    schools = {s.code: s for s in program_schools(program).prefetch_related("lessons")}
+    annual = dict(program_alts(program).filter(annual_days__isnull=False).values_list("code", "annual_days"))
+    for item in document["schools"]:
+        school = schools[item["id"]]
+        low, high = school.cycle_days_min, school.cycle_days_max
+        item["visit_days"] = {
+            "min": low if low is not None and weeks > 1 else school.visit_days_min * weeks,
+            "max": high if high is not None and weeks > 1 else school.visit_days_max * weeks,
+        }
+        if item["visit_days"]["min"] > item["visit_days"]["max"]:
+            item["visit_days"]["max"] = item["visit_days"]["min"]  # only the minimum set: at least that, as asked
+        if school.annual_visit_days is not None:
+            item["annual_days"] = school.annual_visit_days
+        held = {lesson.code: _lesson_weeks(lesson, weeks) for lesson in school.lessons.all()}
+        item["lessons"] = [lesson for lesson in item["lessons"] if held.get(lesson["id"]) != []]
+        for lesson in item["lessons"]:
+            if held.get(lesson["id"]) is not None:
+                lesson["weeks"] = held[lesson["id"]]
+    for item in document["alts"]:
+        if item["id"] in annual:
+            item["annual_days"] = annual[item["id"]]
+    return {"format": CYCLE_FORMAT, "cycle_weeks": weeks, **{k: v for k, v in document.items() if k != "format"}}
+
+
+def program_document(program: Program) -> dict[str, Any]:
+    """What the program's solve reads: the week@1 document for a one-week program (exactly as before rotations),
+    the cycle@1 document for a rotation of several weeks."""
+    return cycle_document(program) if rotation_weeks(program) > 1 else week_document(program)
+
+
+def program_cycle(program: Program) -> Cycle:
+    """The program's rotation as a core Cycle; raises the core's FormatError when the data breaks the format."""
+    return parse_cycle(cycle_document(program))
+
+
+def program_cycle_json(program: Program) -> dict[str, Any]:
+    """The canonical `kakehashi/cycle@1` file of the program's rotation (every default written out)."""
+    cycle = program_cycle(program)
+    return cycle_to_json(cycle, instance_to_json(cycle.base))
 
 
 def week_instance(program: Program) -> Instance:

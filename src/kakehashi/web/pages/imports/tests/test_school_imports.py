@@ -146,6 +146,25 @@ def test_the_jte_grid_becomes_the_schools_lessons_with_their_teachers(world: Any
     ]
 
 
+def test_a_grid_cell_names_the_rotation_weeks_a_lesson_is_held_in(world: Any) -> None:
+    north, _, _ = world
+    school = north.schools[0]
+    Homeroom.objects.get_or_create(school=school, name="5-1", defaults={"grade": 5})
+    Homeroom.objects.get_or_create(school=school, name="6-1", defaults={"grade": 6})
+    period = school.bells.filter(variant="default").order_by("start").first().period
+    text = f'period,mon,tue,wed\n{period},5-1 (Sato) [A],6-1 ［Ｂ週］,"5-1 [AC]; 6-1"\n'
+    apply(plan_lesson_grid("grid.csv", text.encode(), school=school))
+    active = LessonSlot.objects.filter(school=school, active=True)
+    assert sorted(active.values_list("homeroom__name", "day", "weeks")) == [
+        ("5-1", "mon", [1]),
+        ("5-1", "wed", [1, 3]),
+        ("6-1", "tue", [2]),
+        ("6-1", "wed", []),
+    ]
+    problems = refused(lambda: plan_lesson_grid("grid.csv", f"period,mon\n{period},5-1 [E]\n".encode(), school=school))
+    assert any('row 2, column "mon"' in p and "5-1 [B]" in p for p in problems)
+
+
 def test_a_grid_cell_naming_an_unknown_class_or_period_is_refused_by_cell(world: Any) -> None:
     north, _, _ = world
     school = north.schools[0]
