@@ -1,4 +1,4 @@
-"""`make bench` (areas): a prefecture's week solved in areas (ADR 0014) against today's single-process solve.
+"""`make bench` (areas): a prefecture's week solved in areas (ADR 0018) against today's single-process solve.
 
 The prefecture is benchmarks/instances.py's `prefecture-1000` (1,000 schools, 400 ALTs, synthetic). Three
 runs, each in a process of its own with the same time limit: `solve` as a solve job runs it today, and the
@@ -34,42 +34,47 @@ def run(instance: Path, label: str, solver: str, time_limit: float, workers: int
     output = RUN_DIR / f"areas-{label}.json"
     command = [sys.executable, str(HERE / "solve_one.py"), solver, str(instance), str(output),
                "--time-limit", str(time_limit), "--workers", str(workers), "--processes", str(processes)]
+    load_before = round(os.getloadavg()[0], 1)
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, timeout=time_limit * 2 + 300, check=False)
     wall = time.monotonic() - started
     if done.returncode != 0:
         return {"label": label, "error": done.stderr.strip().splitlines()[-1:] or ["failed"], "wall": wall}
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    result |= {"label": label, "wall": round(wall, 1), "load": round(os.getloadavg()[0], 1)}
+    result |= {"label": label, "wall": round(wall, 1), "load": f"{load_before} → {os.getloadavg()[0]:.1f}"}
     judge(instance, output, result)
     result.pop("stats", None)
     return result
 
 
 def write(rows: list[dict[str, Any]], command: str, started: datetime, case: str, time_limit: float) -> None:
+    (RUN_DIR / "areas-rows.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     single = next((r.get("checked_objective") for r in rows if r["label"] == "one process, whole week"), None)
     lines = [
-        "## A prefecture in areas (issue 20, ADR 0014)", "",
+        "## A prefecture in areas (issue 20, ADR 0018)", "",
         f"Command: `{command}`; {machine()}; started {started:%Y-%m-%d %H:%M} UTC. Week: `{case}`; every run "
         f"with `--time-limit {time_limit:g}`; objectives by the checker; load = the machine's 1-minute load "
-        "average as the run ended (2 = both cores busy).", "",
-        "| run | valid | objective | ÷ one process | first valid week | after the areas | wall s | peak MB "
-        "(main / an area process) | load |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "average as the run began → as it ended (2 = both cores busy). The areas are split first and each "
+        "solved as a week of its own; *areas side by side* is their union before the join's search across "
+        "the borders.", "",
+        "| run | valid | objective | ÷ one process | areas | areas side by side | areas done at s | wall s | "
+        "peak MB (main / an area process) | load |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         objective = r.get("checked_objective")
         ratio = f"{objective / single:.3f}" if objective and single else "—"
         lines.append(
             f"| {r['label']} | {'yes' if r.get('valid') else 'NO'} | {objective:,} | {ratio} | "
-            f"{_n(r.get('start_objective'))} | {_n(r.get('areas_objective'))} | {r.get('wall', '—')} | "
+            f"{r.get('areas') or '—'} | "
+            f"{_n(r.get('areas_objective'))} | {_n(r.get('areas_seconds'))} | {r.get('wall', '—')} | "
             f"{r.get('peak_mb', '—')} / {r.get('area_process_peak_mb', '—')} | {r.get('load', '—')} |"
-            if objective is not None else f"| {r['label']} | NO | — ({r.get('error')}) | | | | {r.get('wall')} | | |")
+            if objective is not None else f"| {r['label']} | NO | — ({r.get('error')}) | | | | | {r.get('wall')} | | |")
     (HERE / "areas.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _n(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
+def _n(value: float | None) -> str:
+    return "—" if value is None else f"{value:,}" if isinstance(value, int) else f"{value:,.0f}"
 
 
 def main() -> None:
