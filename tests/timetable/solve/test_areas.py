@@ -63,7 +63,7 @@ def test_the_areas_side_by_side_keep_every_rule_and_their_objectives_add_up() ->
     week = tight_city()
     areas = plan_areas(week, most_schools=20)
     results = [solve_area(week, area, time_limit=5, workers=1) for area in areas]
-    joined = join_areas(week, results, time_limit=0, workers=1)
+    joined = join_areas(week, areas, results, time_limit=0, workers=1)
     assert joined.stats["strategy"] == "areas"
     assert check(week, joined) == []
     assert joined.objective == score(week, joined).objective
@@ -76,9 +76,19 @@ def test_when_an_area_found_no_timetable_the_join_solves_the_whole_week_and_it_i
     areas = plan_areas(week, most_schools=20)
     results = [solve_area(week, area, time_limit=5, workers=1) for area in areas]
     results[0] = None
-    joined = join_areas(week, results, time_limit=20, workers=1)
+    joined = join_areas(week, areas, results, time_limit=20, workers=1)
     assert joined.stats["strategy"] == "areas, then the whole week"
     assert check(week, joined) == []
+
+
+def test_the_join_re_plans_neighbouring_areas_across_their_border_and_keeps_every_rule() -> None:
+    week = tight_city()
+    areas = plan_areas(week, most_schools=20)
+    results = [solve_area(week, area, time_limit=3, workers=1) for area in areas]
+    joined = join_areas(week, areas, results, time_limit=25, workers=1)
+    assert check(week, joined) == []
+    assert joined.stats["border_steps"] >= 1
+    assert (joined.objective or 0) >= joined.stats["areas_objective"]
 
 
 def test_a_week_solved_in_areas_in_two_processes_is_valid_and_at_least_its_areas_side_by_side() -> None:

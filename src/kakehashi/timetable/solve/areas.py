@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import Assignment, Instance, School, Solution, Status, Visit
@@ -41,7 +42,7 @@ from kakehashi.timetable.solve.search import improve
 # 1,000 schools makes 8 areas of 125, each of which the whole-week solve builds in seconds.
 AREA_SCHOOLS = 150
 # Of the time limit, the join across the borders gets this share; the areas the rest.
-JOIN_SHARE = 0.2
+JOIN_SHARE = 0.15
 # When an area found no timetable, the whole week is solved in the time left, but never in less than
 # this share of the limit (the answer is then late rather than missing).
 WHOLE_WEEK_SHARE = 0.5
@@ -183,8 +184,8 @@ def _solved(week: Instance, number: int, *, time_limit: float, workers: int, see
                       tuple((a.alt, a.lesson) for a in found.lessons), found.objective or 0)
 
 
-def join_areas(instance: Instance, results: list[AreaResult | None], *, time_limit: float, workers: int,
-               seed: int = 0, eligibility: Eligibility | None = None,
+def join_areas(instance: Instance, areas: list[Area], results: list[AreaResult | None], *, time_limit: float,
+               workers: int, seed: int = 0, eligibility: Eligibility | None = None,
                stop: Callable[[], bool] | None = None) -> Solution:
     """Every area's timetable side by side, improved across the borders for `time_limit` seconds; or,
     when an area found none (or the union breaks a rule), the whole week solved in one piece."""
@@ -196,9 +197,10 @@ def join_areas(instance: Instance, results: list[AreaResult | None], *, time_lim
         return replace(whole, stats={**whole.stats, "strategy": "areas, then the whole week",
                                      "areas": len(results), "areas_solved": len(found)})
     areas_objective = joined.objective
-    eligibility = eligibility or Eligibility(instance)
-    best, counts = improve(instance, joined, eligibility=eligibility, deadline=started + time_limit,
-                           workers=workers, seed=seed, stop=stop)
+    best, counts = _across_borders(instance, areas, joined, deadline=started + time_limit, workers=workers, seed=seed,
+                                   stop=stop)
+    if check(instance, best):
+        best = joined  # a safety net, as everywhere: a search bug must not reach the caller
     stats = {"strategy": "areas", "areas": len(results), "areas_objective": areas_objective,
              "border_steps": counts["steps"], "border_improved": counts["improved"],
              "join_seconds": round(time.monotonic() - started, 3)}
@@ -206,8 +208,53 @@ def join_areas(instance: Instance, results: list[AreaResult | None], *, time_lim
                 f"({counts['steps']} re-plans, {counts['improved']} better); not proven optimal.")
     # The counting bound holds for the whole week at any size (the areas' own would not: their ALTs
     # were kept inside them).
-    return replace(best, status=Status.FEASIBLE, bound=capacity_bound(instance, eligibility),
+    return replace(best, status=Status.FEASIBLE, bound=capacity_bound(instance, eligibility or Eligibility(instance)),
                    explanation=(sentence,), stats=stats)
+
+
+def _across_borders(instance: Instance, areas: list[Area], week: Solution, *, deadline: float, workers: int,
+                    seed: int, stop: Callable[[], bool] | None) -> tuple[Solution, dict[str, int]]:
+    """Two neighbouring areas at a time (the halving keeps neighbours next to each other) as one week of
+    their own, re-planned a few ALTs at a time where each ALT may now work on both sides of the border.
+    A pair is small where the whole prefecture is not: its re-plans fit in the join's time."""
+    counts = {"steps": 0, "improved": 0}
+    pairs = list(pairwise(areas))
+    for k, (one, other) in enumerate(pairs):
+        now = time.monotonic()
+        if now >= deadline - 1 or (stop is not None and stop()):
+            break
+        pair = _settled_part(week, set(one.alts) | set(other.alts), set(one.schools) | set(other.schools))
+        if not pair.alts:
+            continue
+        part = area_week(instance, pair)
+        own = set(pair.alts)
+        start = _side_by_side(part, [AreaResult(0, tuple((v.alt, v.day, v.school) for v in week.visits if v.alt in own),
+                                                tuple((a.alt, a.lesson) for a in week.lessons if a.alt in own), 0)])
+        if check(part, start):
+            continue
+        better, step = improve(part, start, eligibility=Eligibility(part), workers=workers, seed=seed + k, stop=stop,
+                               deadline=now + (deadline - now) / (len(pairs) - k))
+        counts = {key: counts[key] + step[key] for key in counts}
+        if (better.objective or 0) > (start.objective or 0):
+            week = _side_by_side(instance, [AreaResult(
+                0, tuple((v.alt, v.day, v.school) for v in week.visits if v.alt not in own)
+                + tuple((v.alt, v.day, v.school) for v in better.visits),
+                tuple((a.alt, a.lesson) for a in week.lessons if a.alt not in own)
+                + tuple((a.alt, a.lesson) for a in better.lessons), 0)])
+    return week, counts
+
+
+def _settled_part(week: Solution, alts: set[str], schools: set[str]) -> Area:
+    """The ALTs of `alts` whose visits all lie in `schools`, and the schools of `schools` nobody else
+    visits: re-planned together, they touch no other school's limits and no other ALT (an earlier pair
+    may have moved an ALT across its own border)."""
+    while True:
+        outsiders = {v.school for v in week.visits if v.alt not in alts}
+        free = schools - outsiders
+        settled = {alt for alt in alts if all(v.school in free for v in week.visits if v.alt == alt)}
+        if settled == alts and free == schools:
+            return Area(0, tuple(sorted(schools)), tuple(sorted(alts)))
+        alts, schools = settled, free
 
 
 def _side_by_side(instance: Instance, results: list[AreaResult]) -> Solution:
@@ -243,7 +290,8 @@ def solve_by_areas(instance: Instance, *, time_limit: float, workers: int, proce
     areas_seconds = time.monotonic() - started
     left = time_limit - areas_seconds
     join_limit = max(0.0, left - 1) if all(results) else whole_week_seconds(time_limit, areas_seconds)
-    joined = join_areas(instance, results, time_limit=join_limit, workers=workers, seed=seed, eligibility=eligibility)
+    joined = join_areas(instance, areas, results, time_limit=join_limit, workers=workers, seed=seed,
+                        eligibility=eligibility)
     return replace(joined, stats={**joined.stats, "areas_seconds": round(areas_seconds, 3),
                                   "area_objectives": [r.objective if r else None for r in results],
                                   "total_seconds": round(time.monotonic() - started, 3)})

@@ -144,7 +144,8 @@ def area_join_run(job_id: int) -> None:
     began = _began(job)
     SolveJob.objects.filter(pk=job.pk).update(joining=True, heartbeat_at=timezone.now())
     try:
-        results = [_area_result(row) for row in job.areas.order_by("number")]
+        rows = list(job.areas.order_by("number"))
+        results = [_area_result(row) for row in rows]
         if job.cancel_requested and None in results:
             SolveJob.objects.filter(pk=job.pk).update(
                 state=SolveJob.State.CANCELLED, finished_at=timezone.now(), elapsed=time.monotonic() - began,
@@ -155,7 +156,8 @@ def area_join_run(job_id: int) -> None:
         limit = job.time_limit - elapsed if None not in results else whole_week_seconds(job.time_limit, elapsed)
         beat = JobHeartbeat(job.pk, began=began)
         try:
-            solution = join_areas(instance, results, time_limit=max(JOIN_MIN_SECONDS, limit), workers=2,
+            areas = [Area(row.number, tuple(row.schools), tuple(row.alts)) for row in rows]
+            solution = join_areas(instance, areas, results, time_limit=max(JOIN_MIN_SECONDS, limit), workers=2,
                                   stop=beat.stop)
         finally:
             beat.close()
