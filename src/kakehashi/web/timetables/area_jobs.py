@@ -8,8 +8,8 @@ like any solve (one transaction, the checker first). When an area found no timet
 whole week instead. Nothing is stored before the join: a worker killed in an area leaves that area
 running with a stale heartbeat, and the whole solve is then reported failed with nothing written.
 
-Every area job and the join record the id of the task that carries them, so the queue's row of a dead
-worker's task is marked failed too, whichever worker had it.
+Every area job and the join record the id of the task that carries them (tasks.py queues them), so the
+queue's row of a dead worker's task is marked failed too, whichever worker had it.
 
 Time: the areas end by `1 - JOIN_SHARE` of the job's limit after it started; an area takes its share of
 what is left when it starts, as if `KAKEHASHI_SOLVE_WORKERS` workers took the waiting areas side by side.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -49,8 +50,10 @@ def area_schools() -> int:
     return int(getattr(settings, "KAKEHASHI_AREA_SCHOOLS", AREA_SCHOOLS))
 
 
-def split_into_areas(job: SolveJob, document: dict[str, Any], instance: Instance, *, began: float) -> bool:
-    """Split the week and queue its areas; False when it stays one area (the caller solves it whole)."""
+def split_into_areas(job: SolveJob, document: dict[str, Any], instance: Instance, *, began: float,
+                     queue_area: Callable[[int], None]) -> bool:
+    """Split the week and hand each area to `queue_area` once committed; False when it stays one area (the
+    caller solves it whole)."""
     areas = plan_areas(instance, area_schools())
     if len(areas) < 2:
         return False
@@ -63,25 +66,10 @@ def split_into_areas(job: SolveJob, document: dict[str, Any], instance: Instance
 
         def enqueue_areas() -> None:
             for row in rows:
-                _enqueue_area(row.pk)
+                queue_area(row.pk)
 
         transaction.on_commit(enqueue_areas)
     return True
-
-
-def _enqueue_area(area_job_id: int) -> None:
-    from kakehashi.web.timetables.tasks import run_area_job
-
-    result = run_area_job.enqueue(area_job_id)
-    AreaJob.objects.filter(pk=area_job_id).update(task_id=str(result.id))
-
-
-def _enqueue_join(job_id: int) -> None:
-    from kakehashi.web.timetables.tasks import run_area_join
-
-    result = run_area_join.enqueue(job_id)
-    # From now on the join's task carries the solve: a dead join worker's task is the one to mark failed.
-    SolveJob.objects.filter(pk=job_id).update(task_id=str(result.id))
 
 
 def _area_result(row: AreaJob) -> AreaResult | None:
@@ -101,8 +89,9 @@ def area_seconds(job: SolveJob, waiting: int, now: dt.datetime | None = None) ->
     return max(MIN_AREA_SECONDS, left / math.ceil(max(1, waiting) / workers))
 
 
-def area_job_run(area_job_id: int) -> None:
-    """The area task's body: solve the area, keep its timetable, and queue the join when it is the last."""
+def area_job_run(area_job_id: int, *, queue_join: Callable[[int], None]) -> None:
+    """The area task's body: solve the area, keep its timetable, and hand the solve to `queue_join` (tasks.py
+    queues the join) when it is the last area."""
     from kakehashi.web.timetables.jobs import JobHeartbeat
 
     row = AreaJob.objects.select_related("job").get(pk=area_job_id)
@@ -130,7 +119,7 @@ def area_job_run(area_job_id: int) -> None:
         AreaJob.objects.filter(pk=row.pk).update(**fields)
         SolveJob.objects.filter(pk=parent.pk).update(areas_done=parent.areas_done + 1, heartbeat_at=timezone.now())
         if parent.areas_done + 1 == parent.areas_total:
-            transaction.on_commit(lambda: _enqueue_join(parent.pk))
+            transaction.on_commit(lambda: queue_join(parent.pk))
 
 
 def area_join_run(job_id: int) -> None:

@@ -45,7 +45,6 @@ from kakehashi.web.recruitment.models import (
 from kakehashi.web.recruitment.tests.recruiting import make_cycle, submitted
 from kakehashi.web.schools.models import ChangeRequest, School
 from kakehashi.web.testing import Side, publish_week, side, user
-from kakehashi.web.timetables.jobs import solve_job_start
 from kakehashi.web.timetables.models import (
     FixedVisit,
     ForbiddenSchool,
@@ -53,7 +52,7 @@ from kakehashi.web.timetables.models import (
     VisitRow,
     WeekSettings,
 )
-from kakehashi.web.timetables.tasks import run_solve_job
+from kakehashi.web.timetables.tasks import run_solve_job, solve_job_start
 from kakehashi.web.yearbalance.models import BalanceJob
 
 # Every South id is above SOUTH_IDS, every North id below it; a row made while the matrix asks is above NEW_IDS.
