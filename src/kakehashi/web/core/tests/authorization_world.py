@@ -31,7 +31,8 @@ from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.duties.tests.helpers import visits_of
 from kakehashi.web.leave import services as leave
 from kakehashi.web.leave.covers import cover_propose
-from kakehashi.web.leave.models import CoverOffer, LeaveRequest, Notice, OfferCandidate
+from kakehashi.web.leave.models import CoverOffer, LeaveRequest, OfferCandidate
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.pages.schools.requests import change_request_file
 from kakehashi.web.people.feeds import calendar_token_issue
@@ -311,7 +312,7 @@ ADMIN_OBJECTS: dict[str, Any] = {
     "leave.leaverequest": lambda f: f["leave"],
     "leave.weekendwork": lambda f: f["weekend_work"],
     "leave.cover": lambda f: f["cover"],
-    "leave.notice": lambda f: f["notice"],
+    "notices.notice": lambda f: f["notice"],
     "recruitment.cycle": lambda f: f["cycle"],
     "recruitment.searequest": lambda f: f["sea"],
     "recruitment.application": lambda f: f["application"],

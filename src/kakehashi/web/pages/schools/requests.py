@@ -97,7 +97,7 @@ def _route(contract: Contract, told: bool) -> tuple[Any, str]:
 
 
 def _tell_manager_of_blocked(contract: Contract, school: School, author: Any, about: Participant | None) -> None:
-    from kakehashi.web.leave.notices import notify
+    from kakehashi.web.notices.services import notify
 
     who = author.get_full_name() or author.username
     notify(
