@@ -47,8 +47,7 @@ def main() -> None:
 
         solution = solve_by_areas(instance, time_limit=args.time_limit, workers=args.workers, seed=0,
                                   processes=args.processes)
-        extra = {"areas": solution.stats.get("areas"), "start_objective": solution.stats.get("start_objective"),
-                 "areas_objective": solution.stats.get("areas_objective")}
+        extra = {key: solution.stats.get(key) for key in ("strategy", "areas", "areas_objective", "areas_seconds")}
     else:
         from kakehashi.timetable.solve.repair import Absence, repair
 

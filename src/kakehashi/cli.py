@@ -131,10 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     solve.add_argument("--hint", type=Path, metavar="SOLUTION", help="a previous timetable to start from")
     solve.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     solve.add_argument("--area-processes", type=_bounded_int(1, MAX_WORKERS), default=None, metavar="P",
-                       help="solve a large week in areas of nearby schools, P areas at a time in processes of "
-                            "their own (each with --workers threads), then join them")
+                       help="solve a large week in areas of nearby schools, each a week of its own, P areas at a "
+                            "time in processes of their own (each with --workers threads), then join them")
     solve.add_argument("--area-schools", type=_bounded_int(5, 100_000), default=None, metavar="N",
-                       help="with --area-processes: at most about N schools an area (default 120)")
+                       help="with --area-processes: at most about N schools an area (default 150)")
     solve.set_defaults(handler=_solve)
 
     _on_a_timetable(commands, "explain", _explain, "the objective by term, school and ALT; why classes have no ALT",

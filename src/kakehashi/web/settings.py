@@ -171,8 +171,8 @@ STORAGES = {
 }
 # Imports (pages and API) are bounded before a file is parsed (core/tabular.py, docs/security.md): its bytes,
 # an .xlsx's unpacked size (a zip bomb is a few KB), and its rows after the header, blank ones included.
-# A program's week with more schools than this is solved in areas, one queued job each (ADR 0014), and the
-# areas share the time as if this many solve workers took them side by side.
+# A program's week with more schools than this is split into areas, each solved as a week of its own by one
+# queued job (ADR 0018), and the areas share the time as if this many solve workers took them side by side.
 KAKEHASHI_AREA_SCHOOLS = env_int("KAKEHASHI_AREA_SCHOOLS", 150)
 KAKEHASHI_SOLVE_WORKERS = env_int("KAKEHASHI_SOLVE_WORKERS", 1)
 IMPORT_MAX_BYTES = env_int("KAKEHASHI_IMPORT_MAX_BYTES", 5 * 1024 * 1024)

@@ -68,15 +68,21 @@ def solve_jobs_fail_stale(now: dt.datetime | None = None) -> int:
     failed_areas = area_jobs_fail_stale(now)
     in_one_piece = Q(areas_total=0) | Q(joining=True)
     stale = SolveJob.objects.filter(in_one_piece, state=SolveJob.State.RUNNING, heartbeat_at__lt=cutoff)
-    task_ids = [_uuid(task_id) for task_id in stale.values_list("task_id", flat=True)]
+    task_ids = list(stale.values_list("task_id", flat=True))
     failed = stale.update(
         state=SolveJob.State.FAILED,
         finished_at=timezone.now(),
         message="The worker stopped before finishing (killed or crashed); nothing was stored. Start the solve again.",
     )
-    for row in DBTaskResult.objects.filter(id__in=[i for i in task_ids if i], status=TaskResultStatus.RUNNING):
-        row.set_failed(WorkerStoppedError(f"no heartbeat from the worker for {STALE_AFTER.seconds} s"))
+    tasks_fail(task_ids)
     return failed_areas + failed
+
+
+def tasks_fail(task_ids: list[str]) -> None:
+    """The queue's rows of tasks whose worker died, marked failed (they would stay "running" for ever)."""
+    ids = [i for i in (_uuid(task_id) for task_id in task_ids) if i]
+    for row in DBTaskResult.objects.filter(id__in=ids, status=TaskResultStatus.RUNNING):
+        row.set_failed(WorkerStoppedError(f"no heartbeat from the worker for {STALE_AFTER.seconds} s"))
 
 
 def _uuid(text: str) -> uuid.UUID | None:
@@ -127,8 +133,7 @@ def solve_job_run(job_id: int, *, queue_area: Callable[[int], None]) -> None:
             # A large week goes out to the queue in areas (area_jobs.py); staying close to the published
             # week is a whole-week hint, so that choice keeps the week in one piece.
             if hint is None and len(instance.schools) > area_schools() \
-                    and split_into_areas(job, document, instance, began=began, watcher=watcher,
-                                         queue_area=queue_area):
+                    and split_into_areas(job, document, instance, began=began, queue_area=queue_area):
                 return
             solution = solve(
                 instance, time_limit=job.time_limit, workers=2, hint=hint, progress=watcher.progress, stop=watcher.stop

@@ -215,10 +215,9 @@ class SolveJob(QueuedJob):
     bound = models.BigIntegerField(_("proven bound"), null=True, blank=True)
     cancel_requested = models.BooleanField(default=False)
     version = models.ForeignKey(TimetableVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    # A large week is solved in areas (area_jobs.py): the week and the valid first timetable every area
-    # starts from are kept here, so that each area's job and the join read the same ones.
+    # A large week is solved in areas (area_jobs.py): the week is kept here, so that each area's job and
+    # the join read the same one.
     week = models.JSONField(null=True, blank=True)
-    start = models.JSONField(null=True, blank=True)
     areas_total = models.PositiveIntegerField(default=0)
     areas_done = models.PositiveIntegerField(default=0)
     split_at_elapsed = models.FloatField(default=0.0)  # seconds of the job spent before the split
@@ -257,13 +256,15 @@ class AreaJob(models.Model):
     job = models.ForeignKey(SolveJob, on_delete=models.CASCADE, related_name="areas")
     number = models.PositiveIntegerField()
     schools = models.JSONField(default=list)  # school codes
-    alts = models.JSONField(default=list)  # participant codes re-planned in the area
+    alts = models.JSONField(default=list)  # participant codes who work in the area, at its schools only
     state = models.CharField(max_length=9, choices=SolveJob.State.choices, default=SolveJob.State.QUEUED)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
-    result = models.JSONField(null=True, blank=True)  # {"visits": [[alt, day, school]], "lessons": [[alt, lesson]]}
-    gain = models.BigIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True)  # the queued task that carries the area
+    # {"visits": [[alt, day, school]], "lessons": [[alt, lesson]]}; none when the area found no timetable
+    result = models.JSONField(null=True, blank=True)
+    objective = models.BigIntegerField(default=0)  # the area's own, as a week of its own
 
     class Meta:
         ordering = ["job", "number"]

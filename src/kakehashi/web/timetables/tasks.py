@@ -14,7 +14,7 @@ from kakehashi.web import queues
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.area_jobs import area_job_run, area_join_run
 from kakehashi.web.timetables.jobs import solve_job_run
-from kakehashi.web.timetables.models import SolveJob
+from kakehashi.web.timetables.models import AreaJob, SolveJob
 from kakehashi.web.timetables.services import publish_notices_send
 
 
@@ -46,11 +46,14 @@ def queue_publish_notices(version_id: int, replaced_id: int | None) -> None:
 
 
 def _queue_area(area_job_id: int) -> None:
-    run_area_job.enqueue(area_job_id)
+    result = run_area_job.enqueue(area_job_id)
+    AreaJob.objects.filter(pk=area_job_id).update(task_id=str(result.id))
 
 
 def _queue_join(job_id: int) -> None:
-    run_area_join.enqueue(job_id)
+    result = run_area_join.enqueue(job_id)
+    # From now on the join's task carries the solve: a dead join worker's task is the one to mark failed.
+    SolveJob.objects.filter(pk=job_id).update(task_id=str(result.id))
 
 
 def solve_job_start(*, program: Program, user: Any, time_limit: int, keep_locked: bool, stay_close: bool) -> SolveJob:

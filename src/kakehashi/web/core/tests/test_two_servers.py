@@ -2,12 +2,14 @@
 against one PostgreSQL and one Redis, with the uploads in one shared store (KAKEHASHI_MEDIA_DIR). A person signs in
 through one and carries on through the other: the session and the CSRF check hold, an applicant's document uploaded
 through one downloads through the other, failed logins through both count against one limit, and a result one
-server remembers is in the shared cache for the other. Needs PostgreSQL and Redis on 127.0.0.1:6379 (db 7)."""
+server remembers is in the shared cache for the other. The same upload also goes through an S3-compatible store
+(moto's S3 server on localhost, with django-storages). Needs PostgreSQL and Redis on 127.0.0.1:6379 (db 7)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import http.cookiejar
+import json
 import os
 import re
 import socket
@@ -111,6 +113,12 @@ def multipart(fields: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> tu
 
 @pytest.fixture
 def two_servers(tmp_path: Path) -> Iterator[tuple[int, int]]:
+    # The uploads in a folder every server has, as an NFS mount.
+    yield from serving(tmp_path, {"KAKEHASHI_MEDIA_DIR": str(tmp_path / "shared-documents")})
+
+
+def serving(tmp_path: Path, store: dict[str, str]) -> Iterator[tuple[int, int]]:
+    """Two application servers on free ports, sharing the database, Redis and the document `store`."""
     if connection.vendor != "postgresql":
         pytest.skip("servers in other processes need a database server they share: run on PostgreSQL")
     redis_or_skip().flushdb()
@@ -120,7 +128,6 @@ def two_servers(tmp_path: Path) -> Iterator[tuple[int, int]]:
         "PYTHONPATH": os.pathsep.join([str(SOURCE), os.environ.get("PYTHONPATH", "")]),
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
         "KAKEHASHI_CACHE_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
-        "KAKEHASHI_MEDIA_DIR": str(tmp_path / "shared-documents"),  # as an NFS mount every server has
         "KAKEHASHI_SECRET_KEY": "one-key-for-every-application-server-0123456789-abcdefghij",
         "KAKEHASHI_ALLOWED_HOSTS": "127.0.0.1",
         "KAKEHASHI_SSL_REDIRECT": "0",
@@ -129,6 +136,7 @@ def two_servers(tmp_path: Path) -> Iterator[tuple[int, int]]:
         "KAKEHASHI_LOGIN_FAILURE_LIMIT": "3",
         "KAKEHASHI_DB_POOL_MAX": "4",  # each server keeps its connections in a pool, as docs/deployment.md advises
         "KAKEHASHI_LOG_LEVEL": "WARNING",
+        **store,
     }
     ports, servers = [free_port(), free_port()], []
     try:
@@ -152,6 +160,41 @@ def two_servers(tmp_path: Path) -> Iterator[tuple[int, int]]:
             server.terminate()
         for server in servers:
             server.wait(timeout=60)
+
+
+BUCKET = "kakehashi-documents"
+
+
+@pytest.fixture
+def s3_store(tmp_path: Path) -> Iterator[tuple[dict[str, str], Any]]:
+    """An S3-compatible store on localhost (moto's server, standing for AWS S3 or MinIO), with a private bucket:
+    the settings every application server gets (docs/deployment.md) and a client to look inside it."""
+    try:
+        import boto3
+        import storages  # noqa: F401  (the servers load django-storages' S3 class)
+    except ImportError:
+        pytest.skip("django-storages[s3] and moto[server] are not installed")
+    port = free_port()
+    keys = {"AWS_ACCESS_KEY_ID": "kakehashi-test", "AWS_SECRET_ACCESS_KEY": "kakehashi-test-secret"}
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                              env={**os.environ, **keys}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: server.poll() is None and listening(port), "the S3 server")
+        endpoint = f"http://127.0.0.1:{port}"
+        client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                              aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
+                              aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"])
+        client.create_bucket(Bucket=BUCKET)
+        options = {"bucket_name": BUCKET, "endpoint_url": endpoint, "region_name": "us-east-1",
+                   "default_acl": "private", "querystring_auth": True}
+        settings = {**keys, "KAKEHASHI_STORAGE_BACKEND": "storages.backends.s3.S3Storage",
+                    "KAKEHASHI_STORAGE_OPTIONS": json.dumps(options),
+                    # A folder nobody shares: the documents must not land there.
+                    "KAKEHASHI_MEDIA_DIR": str(tmp_path / "not-shared")}
+        yield settings, client
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
 
 
 def usable_password(user: Any) -> None:
@@ -221,3 +264,39 @@ def test_a_person_signs_in_through_one_server_and_carries_on_through_the_other(t
         },
     )
     assert refused[0] == 200 and b"Too many failed logins" in refused[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_applicants_document_uploaded_through_one_server_is_read_through_the_other_from_an_s3_store(
+    tmp_path: Path, s3_store: tuple[dict[str, str], Any]
+) -> None:
+    store, bucket = s3_store
+    servers = serving(tmp_path, store)
+    a, b = next(servers)
+    try:
+        north = side("North", prefix="N", seed=12)
+        for role in ("applicant", "coordinator"):
+            usable_password(north.users[role])
+        today = timezone.localdate()
+        cycle = make_cycle(north.program, opens_on=today - dt.timedelta(days=7),
+                           deadline_date=today + dt.timedelta(days=30), time_zone="Asia/Tokyo",
+                           departure_on=today + dt.timedelta(days=120))
+        applicant = Browser()
+        assert sign_in(applicant, a, a, north.users["applicant"].username) == 302
+        status, form = applicant.get(a, f"/recruit/{cycle.pk}/apply/")
+        assert status == 200
+        fields = {**answers(), "csrfmiddlewaretoken": applicant.token(form)}
+        sent = applicant.post(a, f"/recruit/{cycle.pk}/apply/", fields, files={"cv": ("cv.pdf", PDF)})
+        assert sent[0] == 302, sent[1][:2000]
+        document = ApplicationDocument.objects.get(application__cycle=cycle)
+        # In the bucket, under the name the row keeps, and in no server's own folder.
+        stored = bucket.get_object(Bucket=BUCKET, Key=document.file.name)["Body"].read()
+        assert stored == PDF
+        assert not any(path.is_file() for path in (tmp_path / "not-shared").rglob("*"))
+
+        coordinator = Browser()
+        assert sign_in(coordinator, b, b, north.users["coordinator"].username) == 302
+        status, content = coordinator.get(b, f"/recruit/documents/{document.pk}/")
+        assert status == 200 and content == PDF
+    finally:
+        servers.close()

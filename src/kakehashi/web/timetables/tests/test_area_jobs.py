@@ -7,8 +7,10 @@ import datetime as dt
 
 import pytest
 from django.core.management import call_command
+from django.tasks import TaskResultStatus
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from kakehashi.timetable.check import check
 from kakehashi.web import queues
@@ -31,11 +33,33 @@ def test_a_week_above_the_area_size_is_solved_as_area_jobs_and_joined_into_one_s
     assert job.state == SolveJob.State.SUCCEEDED, job.message
     areas = list(AreaJob.objects.filter(job=job))
     assert job.areas_total == len(areas) >= 2 and job.areas_done == len(areas)
-    assert all(area.state == SolveJob.State.SUCCEEDED for area in areas)
+    assert all(area.state == SolveJob.State.SUCCEEDED and area.result is not None for area in areas)
+    # Every area and the join carried by a task of the queue's, recorded for whichever worker took it.
+    done = DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL)
+    finished = {str(pk) for pk in done.values_list("id", flat=True)}
+    assert {area.task_id for area in areas} <= finished and len({area.task_id for area in areas}) == len(areas)
+    assert job.task_id in finished and job.task_id not in {area.task_id for area in areas}
     version = job.version
     assert version is not None and TimetableVersion.objects.filter(program=north.program).count() == 1
     assert check(version_instance(version), version_solution(version)) == []
     assert "areas of nearby schools" in job.message
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(KAKEHASHI_AREA_SCHOOLS=2)
+def test_when_an_area_found_no_timetable_the_join_stores_the_whole_week_solved_in_one_piece() -> None:
+    north, _, _ = build_world()
+    job = SolveJob.objects.create(program=north.program, time_limit=8)
+    tasks.run_solve_job.call(job.pk)
+    rows = list(AreaJob.objects.filter(job=job))
+    for row in rows:
+        tasks.run_area_job.call(row.pk)
+    AreaJob.objects.filter(pk=rows[0].pk).update(result=None)  # as if the area had found nothing
+    tasks.run_area_join.call(job.pk)
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.SUCCEEDED, job.message
+    assert job.version is not None and check(version_instance(job.version), version_solution(job.version)) == []
+    assert "areas of nearby schools" not in job.message
 
 
 @pytest.mark.django_db(transaction=True)
@@ -52,9 +76,12 @@ def test_an_area_whose_worker_died_fails_the_whole_solve_and_nothing_is_stored()
     long_ago = timezone.now() - dt.timedelta(minutes=5)
     AreaJob.objects.filter(pk=first.pk).update(state=SolveJob.State.RUNNING, heartbeat_at=long_ago)
     SolveJob.objects.filter(pk=job.pk).update(heartbeat_at=long_ago)
+    task = DBTaskResult.objects.get(id=first.task_id)
+    DBTaskResult.objects.filter(pk=task.pk).update(status=TaskResultStatus.RUNNING)  # its worker took it, then died
     jobs.solve_jobs_fail_stale()
     job.refresh_from_db()
     assert job.state == SolveJob.State.FAILED and "area" in job.message
+    assert DBTaskResult.objects.get(pk=task.pk).status == TaskResultStatus.FAILED
     assert not TimetableVersion.objects.filter(program=north.program).exists()
 
 
@@ -87,4 +114,14 @@ def test_the_job_page_shows_how_many_areas_are_done_in_the_readers_language(lang
     job = SolveJob.objects.create(program=north.program, time_limit=60, state=SolveJob.State.RUNNING,
                                   areas_total=4, areas_done=1)
     page = signed_in(north.users["coordinator"]).get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+    assert words in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "words"), [("ja", "8 地域のうち 3 地域が完了"), ("en", "3 of 8 areas done")])
+def test_the_program_page_shows_a_large_solves_areas_done_in_the_readers_language(language: str, words: str) -> None:
+    north, _, _ = build_world()
+    SolveJob.objects.create(program=north.program, time_limit=60, state=SolveJob.State.RUNNING, areas_total=8,
+                            areas_done=3)
+    page = signed_in(north.users["coordinator"]).get(f"/programs/{north.program.pk}/", HTTP_ACCEPT_LANGUAGE=language)
     assert words in page.content.decode()
