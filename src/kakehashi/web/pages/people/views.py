@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from kakehashi.web.accounts.lists import filtered_list
@@ -55,7 +56,7 @@ def participant_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
-    record_view(request.user, "participant page", participant=participant)
+    record_view(request.user, gettext_noop("participant page"), participant=participant)
     version = participant_version(participant)
     week = participant_week(participant, version)
     grid = participant_week_grid(participant, version)
@@ -96,7 +97,7 @@ def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
     if not has_role(request.user, "coordinator"):
         raise PermissionDenied
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
-    record_view(request.user, "participant record (edit)", participant=participant)
+    record_view(request.user, gettext_noop("participant record (edit)"), participant=participant)
     form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
         try:
