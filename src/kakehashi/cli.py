@@ -17,7 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kakehashi.schoolyear.year import REIWA_FIRST_YEAR
 from kakehashi.timetable.format import (
@@ -75,16 +75,25 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
 
+def _on_a_timetable(commands: Any, name: str, handler: Callable[[argparse.Namespace], int], help_text: str, *,
+                    json_help: str | None = None) -> argparse.ArgumentParser:
+    """A command that reads an instance and a timetable of it (check, explain, repair, show)."""
+    command: argparse.ArgumentParser = commands.add_parser(name, help=help_text)
+    command.add_argument("instance", type=Path, metavar="INSTANCE")
+    command.add_argument("solution", type=Path, metavar="SOLUTION")
+    if json_help is not None:
+        command.add_argument("--json", action="store_true", help=json_help)
+    command.set_defaults(handler=handler)
+    return command
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kakehashi", description="Weekly ALT timetables (format kakehashi/week@1): check, generate, solve, show.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate a timetable against its instance and recompute its objective")
-    check.add_argument("instance", type=Path, metavar="INSTANCE")
-    check.add_argument("solution", type=Path, metavar="SOLUTION")
-    check.add_argument("--json", action="store_true", help="print the verdict as JSON")
-    check.set_defaults(handler=_check)
+    _on_a_timetable(commands, "check", _check, "validate a timetable against its instance and recompute its objective",
+                    json_help="print the verdict as JSON")
 
     generate = commands.add_parser("generate", help="make an instance from real school locations or synthetic ones")
     generate.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
@@ -128,15 +137,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="with --area-processes: at most about N schools an area (default 120)")
     solve.set_defaults(handler=_solve)
 
-    explain = commands.add_parser("explain", help="the objective by term, school and ALT; why classes have no ALT")
-    explain.add_argument("instance", type=Path, metavar="INSTANCE")
-    explain.add_argument("solution", type=Path, metavar="SOLUTION")
-    explain.add_argument("--json", action="store_true", help="print the explanation as JSON")
-    explain.set_defaults(handler=_explain)
+    _on_a_timetable(commands, "explain", _explain, "the objective by term, school and ALT; why classes have no ALT",
+                    json_help="print the explanation as JSON")
 
-    repair = commands.add_parser("repair", help="cover absent ALTs' lessons, changing as little else as possible")
-    repair.add_argument("instance", type=Path, metavar="INSTANCE")
-    repair.add_argument("solution", type=Path, metavar="SOLUTION")
+    repair = _on_a_timetable(commands, "repair", _repair,
+                             "cover absent ALTs' lessons, changing as little else as possible")
     repair.add_argument("--absent", action="append", required=True, metavar="ALT:DAY",
                         help="an absence, e.g. A07:tue (repeat for several)")
     repair.add_argument("-o", "--output", type=Path, required=True, metavar="NEW")
@@ -144,12 +149,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="seconds for the whole repair (default 1)")
     repair.add_argument("--substitutes", type=Path, metavar="POOL",
                         help="a pool of substitute ALTs who may be called in (docs/substitutes-format.md)")
-    repair.set_defaults(handler=_repair)
 
-    show = commands.add_parser("show", help="print each ALT's week as a table")
-    show.add_argument("instance", type=Path, metavar="INSTANCE")
-    show.add_argument("solution", type=Path, metavar="SOLUTION")
-    show.set_defaults(handler=_show)
+    _on_a_timetable(commands, "show", _show, "print each ALT's week as a table")
 
     demo = commands.add_parser("demo", help="generate Takasaki, solve it and print every ALT's week")
     demo.add_argument("--out", type=Path, default=Path("out"), metavar="DIR")

@@ -12,7 +12,7 @@ from typing import Any
 from kakehashi.placement.instance import INSTANCE_FORMAT, LEVELS, Organization, Participant, PlacementInstance, Request
 from kakehashi.recruitment.applicant import JAPANESE_LEVELS, Position
 from kakehashi.timetable.format import read_document
-from kakehashi.timetable.reader import FormatError, Node, show
+from kakehashi.timetable.reader import FormatError, Node, document_root, show
 
 __all__ = ["FormatError", "instance_to_json", "load_instance", "parse_instance"]
 
@@ -24,9 +24,7 @@ def load_instance(path: str | Path) -> PlacementInstance:
 
 
 def parse_instance(data: Any) -> PlacementInstance:
-    root = Node(data, "").obj(("format", "name", "requests", "participants"))
-    if root["format"].value != INSTANCE_FORMAT:
-        root["format"].fail(f"{show(root['format'].value)} is not {show(INSTANCE_FORMAT)}")
+    root = document_root(data, (INSTANCE_FORMAT,), ("format", "name", "requests", "participants"))
     name = root["name"].text()
     requests = _requests(root["requests"])
     organizations = {r.organization.id for r in requests}
@@ -50,7 +48,7 @@ def _requests(node: Node) -> tuple[Request, ...]:
 
 def _request(node: Node, ids: dict[str, str], names: dict[str, tuple[str, str]]) -> Request:
     obj = node.obj(("id", "organization", "position", "count"), ("levels", "japanese", "sport"))
-    request_id = _unique(obj["id"], ids, "request")
+    request_id = obj["id"].unique_id(ids, "request")
     organization = _organization(obj["organization"], names)
     position = Position(obj["position"].choice(POSITIONS))
     levels = _levels(obj.get("levels"))
@@ -98,7 +96,7 @@ def _participant(node: Node, ids: dict[str, str], requests: set[str], organizati
         ("id", "name", "position"),
         ("preferences", "japanese", "coaching", "levels", "renewing_at", "wants_transfer"),
     )
-    participant_id = _unique(obj["id"], ids, "participant")
+    participant_id = obj["id"].unique_id(ids, "participant")
     renewing_at = _renewing_at(obj.get("renewing_at"), organizations)
     wants_transfer = _boolean(obj.get("wants_transfer"))
     if wants_transfer and renewing_at is None:
@@ -154,24 +152,10 @@ def _coaching(node: Node | None) -> tuple[str, ...]:
 # -- shared -------------------------------------------------------------------------------------
 
 
-def _unique(node: Node, seen: dict[str, str], what: str) -> str:
-    value = node.text()
-    if value in seen:
-        node.fail(f"duplicate {what} id {show(value)} (first used at {seen[value]})")
-    seen[value] = node.path
-    return value
-
-
 def _levels(node: Node | None) -> tuple[str, ...]:
     if node is None:
         return ()
-    levels: list[str] = []
-    for item in node.items():
-        level = item.choice(LEVELS)
-        if level in levels:
-            item.fail(f"{show(level)} is listed twice")
-        levels.append(level)
-    return tuple(levels)
+    return node.choices(LEVELS)
 
 
 def _japanese(node: Node | None) -> str | None:

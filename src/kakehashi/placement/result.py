@@ -12,7 +12,7 @@ from typing import Any
 from kakehashi.placement.instance import RESULT_FORMAT
 from kakehashi.placement.score import Score
 from kakehashi.recruitment.applicant import Position
-from kakehashi.timetable.reader import Node, show
+from kakehashi.timetable.reader import document_root, show
 
 
 class Status(StrEnum):
@@ -118,12 +118,9 @@ def result_to_json(result: PlacementResult) -> dict[str, Any]:
 
 def parse_result(data: Any) -> PlacementResult:
     """Read a stored result strictly (the web app keeps results as JSON)."""
-    root = Node(data, "").obj(
-        ("format", "instance", "status", "objective", "score", "assignments", "unplaced", "unfilled"),
-        ("notes", "stats"),
-    )
-    if root["format"].value != RESULT_FORMAT:
-        root["format"].fail(f"{show(root['format'].value)} is not {show(RESULT_FORMAT)}")
+    root = document_root(data, (RESULT_FORMAT,),
+                         ("format", "instance", "status", "objective", "score", "assignments", "unplaced", "unfilled"),
+                         ("notes", "stats"))
     score_obj = root["score"].obj(("filled", "preference", "continuity"))
     assignments: list[Placement] = []
     seen: dict[str, str] = {}

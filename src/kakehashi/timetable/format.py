@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kakehashi.timetable.instance import (
     ALL_DAYS,
@@ -40,7 +40,10 @@ from kakehashi.timetable.instance import (
     format_clock,
 )
 from kakehashi.timetable.objective_bound import objective_problem
-from kakehashi.timetable.reader import FormatError, Node, Obj, load_json_text, show
+from kakehashi.timetable.reader import FormatError, Node, Obj, document_root, load_json_text, show
+
+if TYPE_CHECKING:
+    from kakehashi.timetable.cycle.model import CycleSolution
 
 __all__ = [
     "FormatError",
@@ -95,12 +98,8 @@ def write_json(path: str | Path, document: dict[str, Any]) -> None:
 
 
 def parse_instance(data: Any) -> Instance:
-    root = Node(data, "").obj(
-        ("format", "name", "schools", "alts"),
-        ("days", "weights", "travel", "fixed", "forbidden"),
-    )
-    if root["format"].value != INSTANCE_FORMAT:
-        root["format"].fail(f"{show(root['format'].value)} is not {show(INSTANCE_FORMAT)}")
+    root = document_root(data, (INSTANCE_FORMAT,), ("format", "name", "schools", "alts"),
+                         ("days", "weights", "travel", "fixed", "forbidden"))
     name = root["name"].text()
     days = _days(root.get("days"))
     weights = _weights(root.get("weights"))
@@ -188,14 +187,6 @@ def _location(node: Node) -> Location:
     return Location(lat=obj["lat"].number(minimum=-90, maximum=90), lon=obj["lon"].number(minimum=-180, maximum=180))
 
 
-def _unique_id(node: Node, seen: dict[str, str], what: str) -> str:
-    value = node.text()
-    if value in seen:
-        node.fail(f"duplicate {what} id {show(value)} (first used at {seen[value]})")
-    seen[value] = node.path
-    return value
-
-
 def _schools(node: Node, days: tuple[str, ...]) -> tuple[School, ...]:
     school_ids: dict[str, str] = {}
     lesson_ids: dict[str, str] = {}
@@ -207,7 +198,7 @@ def _school(node: Node, days: tuple[str, ...], school_ids: dict[str, str], lesso
         ("id", "name", "level", "location", "bells", "visit_days", "homerooms", "lessons"),
         ("name_ja", "max_alts"),
     )
-    school_id = _unique_id(obj["id"], school_ids, "school")
+    school_id = obj["id"].unique_id(school_ids, "school")
     bells = _bells(obj["bells"])
     visit_days_obj = obj["visit_days"].obj(("min", "max"))
     visit_min = visit_days_obj["min"].integer(minimum=0)
@@ -218,7 +209,7 @@ def _school(node: Node, days: tuple[str, ...], school_ids: dict[str, str], lesso
     homeroom_paths: dict[str, str] = {}
     for item in obj["homerooms"].items():
         room = item.obj(("id", "grade", "weight"))
-        room_id = _unique_id(room["id"], homeroom_paths, "homeroom")
+        room_id = room["id"].unique_id(homeroom_paths, "homeroom")
         homerooms[room_id] = Homeroom(room_id, room["grade"].integer(minimum=1), room["weight"].integer(minimum=1))
     school = School(
         id=school_id,
@@ -266,7 +257,7 @@ def _bells(node: Node) -> dict[str, tuple[Period, ...]]:
 def _lesson(node: Node, school: School, homerooms: dict[str, Homeroom], days: tuple[str, ...],
             lesson_ids: dict[str, str]) -> Lesson:
     obj = node.obj(("id", "homeroom", "day", "period"), ("teacher",))
-    lesson_id = _unique_id(obj["id"], lesson_ids, "lesson")
+    lesson_id = obj["id"].unique_id(lesson_ids, "lesson")
     homeroom = obj["homeroom"].text()
     if homeroom not in homerooms:
         obj["homeroom"].fail(f"homeroom {show(homeroom)} does not exist in school {school.id}")
@@ -293,13 +284,8 @@ def _alt(node: Node, schools: dict[str, School], travel: TravelSettings, alt_ids
         ("classes_per_week", "max_classes_per_day", "max_schools_per_day", "max_schools_per_week",
          "max_commute_minutes", "unavailable_days", "schools"),
     )
-    alt_id = _unique_id(obj["id"], alt_ids, "ALT")
-    levels: list[str] = []
-    for item in obj["levels"].items(non_empty=True):
-        level = item.choice(LEVELS)
-        if level in levels:
-            item.fail(f"{show(level)} is listed twice")
-        levels.append(level)
+    alt_id = obj["id"].unique_id(alt_ids, "ALT")
+    levels = obj["levels"].choices(LEVELS, non_empty=True)
     classes = ClassesPerWeek()
     if (classes_node := obj.get("classes_per_week")) is not None:
         classes_obj = classes_node.obj(("min", "max"))
@@ -311,13 +297,8 @@ def _alt(node: Node, schools: dict[str, School], travel: TravelSettings, alt_ids
         item = obj.get(key)
         return default if item is None else item.integer(minimum=minimum, maximum=maximum)
 
-    unavailable: list[str] = []
-    if (unavailable_node := obj.get("unavailable_days")) is not None:
-        for item in unavailable_node.items():
-            day = item.choice(ALL_DAYS)
-            if day in unavailable:
-                item.fail(f"{show(day)} is listed twice")
-            unavailable.append(day)
+    unavailable_node = obj.get("unavailable_days")
+    unavailable = () if unavailable_node is None else unavailable_node.choices(ALL_DAYS)
     allowed_schools: list[str] | None = None
     if (schools_node := obj.get("schools")) is not None:
         allowed_schools = []
@@ -333,13 +314,13 @@ def _alt(node: Node, schools: dict[str, School], travel: TravelSettings, alt_ids
         name=obj["name"].text(),
         home=_location(obj["home"]),
         mode=obj["mode"].choice(list(travel.modes)),
-        levels=tuple(levels),
+        levels=levels,
         classes_per_week=classes,
         max_classes_per_day=optional_int("max_classes_per_day", 6, 0),
         max_schools_per_day=optional_int("max_schools_per_day", 1, 1, 2),
         max_schools_per_week=optional_int("max_schools_per_week", 5, 0),
         max_commute_minutes=optional_int("max_commute_minutes", 60, 0),
-        unavailable_days=tuple(unavailable),
+        unavailable_days=unavailable,
         schools=None if allowed_schools is None else tuple(allowed_schools),
     )
 
@@ -457,12 +438,8 @@ def _alt_to_json(alt: Alt) -> dict[str, Any]:
 
 def parse_solution(data: Any) -> Solution:
     """Read a solution's shape. Whether its ids exist is rule 12, judged by the checker, not here."""
-    root = Node(data, "").obj(
-        ("format", "status", "visits", "lessons"),
-        ("instance", "objective", "bound", "explanation", "stats"),
-    )
-    if root["format"].value != SOLUTION_FORMAT:
-        root["format"].fail(f"{show(root['format'].value)} is not {show(SOLUTION_FORMAT)}")
+    root = document_root(data, (SOLUTION_FORMAT,), ("format", "status", "visits", "lessons"),
+                         ("instance", "objective", "bound", "explanation", "stats"))
     status = Status(root["status"].choice([s.value for s in Status]))
     visits = []
     for item in root["visits"].items():
@@ -500,15 +477,26 @@ def _optional_int(node: Node | None) -> int | None:
 
 
 def solution_to_json(solution: Solution) -> dict[str, Any]:
-    document: dict[str, Any] = {"format": SOLUTION_FORMAT}
+    return solution_document(
+        SOLUTION_FORMAT, solution,
+        visits=[{"alt": v.alt, "day": v.day, "school": v.school} for v in solution.visits],
+        lessons=[{"alt": a.alt, "lesson": a.lesson} for a in solution.lessons],
+    )
+
+
+def solution_document(format_name: str, solution: Solution | CycleSolution, *, visits: list[dict[str, Any]],
+                      lessons: list[dict[str, Any]]) -> dict[str, Any]:
+    """A timetable document's fields in their order, around its visits and lessons (week@1's and the cycle's
+    differ only in those two lists)."""
+    document: dict[str, Any] = {"format": format_name}
     if solution.instance is not None:
         document["instance"] = solution.instance
     document["status"] = solution.status.value
     document["objective"] = solution.objective
     if solution.bound is not None:
         document["bound"] = solution.bound
-    document["visits"] = [{"alt": v.alt, "day": v.day, "school": v.school} for v in solution.visits]
-    document["lessons"] = [{"alt": a.alt, "lesson": a.lesson} for a in solution.lessons]
+    document["visits"] = visits
+    document["lessons"] = lessons
     document["explanation"] = list(solution.explanation)
     if solution.stats:
         document["stats"] = solution.stats

@@ -124,6 +124,14 @@ class Node:
             seen.append(value)
         return tuple(seen)
 
+    def unique_id(self, seen: dict[str, str], what: str) -> str:
+        """An id not used before in the document; `seen` maps each id read so far to where it stood."""
+        value = self.text()
+        if value in seen:
+            self.fail(f"duplicate {what} id {show(value)} (first used at {seen[value]})")
+        seen[value] = self.path
+        return value
+
     def integer(self, *, minimum: int | None = None, maximum: int | None = None) -> int:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
             self.fail(f"expected a whole number, found {show(self.value)}")
@@ -173,3 +181,13 @@ class Obj(Node):
 
     def fields(self) -> list[str]:
         return list(self.value)
+
+
+def document_root(data: Any, formats: tuple[str, ...], required: tuple[str, ...],
+                  optional: tuple[str, ...] = ()) -> Obj:
+    """The top object of a document with a `format` field, checked against its fields; `formats[0]` is the
+    format read here, the others are formats the caller reads elsewhere (named in the complaint)."""
+    root = Node(data, "").obj(required, optional)
+    if root["format"].value != formats[0]:
+        root["format"].fail(f"{show(root['format'].value)} is not " + " or ".join(show(f) for f in formats))
+    return root

@@ -7,10 +7,11 @@ about how a timetable was made: it is the yardstick that solver, checker and rep
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kakehashi.timetable.instance import Instance, Solution
+from kakehashi.timetable.instance import Instance, Solution, Weights
 from kakehashi.timetable.timetable_view import TimetableView
 from kakehashi.timetable.travel import TravelTimes
 
@@ -48,6 +49,35 @@ class Score:
         return {"objective": self.objective, "terms": self.terms()}
 
 
+def lessons_per_homeroom(instance: Instance, lessons: Iterable[str]) -> Counter[tuple[str, str]]:
+    """How many of `lessons` (ids, each with an ALT) each class (school id, homeroom id) gets."""
+    return Counter((instance.lesson_by_id[lesson].school, instance.lesson_by_id[lesson].homeroom) for lesson in lessons)
+
+
+def coverage_by_school(instance: Instance, covered_per_homeroom: Counter[tuple[str, str]]) -> Counter[str]:
+    """Each school's coverage term: D'Hondt on the ALT lessons each of its classes gets."""
+    coverage: Counter[str] = Counter()
+    for (school, homeroom), covered in covered_per_homeroom.items():
+        weight = instance.homeroom_weight[(school, homeroom)]
+        coverage[school] += dhondt_coverage(instance.weights.coverage_scale, weight, covered)
+    return coverage
+
+
+def weighed_score(weights: Weights, coverage: Counter[str], travel_minutes_by_alt: Counter[str],
+                  shortfall_by_alt: dict[str, int], extra_alts_by_school: dict[str, int]) -> Score:
+    """The terms from their parts, each cost at its weight."""
+    return Score(
+        coverage=sum(coverage.values()),
+        travel_cost=weights.travel_minute * sum(travel_minutes_by_alt.values()),
+        shortfall_cost=weights.shortfall_class * sum(shortfall_by_alt.values()),
+        extra_alt_cost=weights.extra_alt * sum(extra_alts_by_school.values()),
+        coverage_by_school=dict(coverage),
+        travel_minutes_by_alt=dict(travel_minutes_by_alt),
+        shortfall_by_alt=shortfall_by_alt,
+        extra_alts_by_school=extra_alts_by_school,
+    )
+
+
 def score(instance: Instance, solution: Solution, travel: TravelTimes | None = None) -> Score:
     return score_view(TimetableView.of(instance, solution), travel or TravelTimes(instance))
 
@@ -55,15 +85,6 @@ def score(instance: Instance, solution: Solution, travel: TravelTimes | None = N
 def score_view(view: TimetableView, travel: TravelTimes) -> Score:
     instance = view.instance
     weights = instance.weights
-
-    covered_per_homeroom: Counter[tuple[str, str]] = Counter()
-    for lesson_id in view.alts_by_lesson:
-        lesson = instance.lesson_by_id[lesson_id]
-        covered_per_homeroom[(lesson.school, lesson.homeroom)] += 1
-    coverage_by_school: Counter[str] = Counter()
-    for (school, homeroom), covered in covered_per_homeroom.items():
-        weight = instance.homeroom_weight[(school, homeroom)]
-        coverage_by_school[school] += dhondt_coverage(weights.coverage_scale, weight, covered)
 
     travel_minutes_by_alt: Counter[str] = Counter()
     for (alt_id, day) in view.schools_by_alt_day:
@@ -80,13 +101,5 @@ def score_view(view: TimetableView, travel: TravelTimes) -> Score:
         for school, alt_days in view.alt_days_by_school().items()
     }
 
-    return Score(
-        coverage=sum(coverage_by_school.values()),
-        travel_cost=weights.travel_minute * sum(travel_minutes_by_alt.values()),
-        shortfall_cost=weights.shortfall_class * sum(shortfall_by_alt.values()),
-        extra_alt_cost=weights.extra_alt * sum(extra_alts_by_school.values()),
-        coverage_by_school=dict(coverage_by_school),
-        travel_minutes_by_alt=dict(travel_minutes_by_alt),
-        shortfall_by_alt=shortfall_by_alt,
-        extra_alts_by_school=extra_alts_by_school,
-    )
+    coverage = coverage_by_school(instance, lessons_per_homeroom(instance, view.alts_by_lesson))
+    return weighed_score(weights, coverage, travel_minutes_by_alt, shortfall_by_alt, extra_alts_by_school)

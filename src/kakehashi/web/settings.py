@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kakehashi.web.people",
     "kakehashi.web.timetables",
     "kakehashi.web.accounts",
+    "kakehashi.web.notices",
     "kakehashi.web.calendars",
     "kakehashi.web.leave",
     "kakehashi.web.workforce",

@@ -40,6 +40,8 @@ urlpatterns = [
     path("programs/", include("kakehashi.web.pages.programs.urls")),
     path("jobs/", include("kakehashi.web.timetables.urls")),
     path("year/", include("kakehashi.web.calendars.urls")),
+    # Notices first lived in the leave app; their page keeps its address.
+    path("leave/notices/", include("kakehashi.web.notices.urls")),
     path("leave/", include("kakehashi.web.leave.urls")),
     path("workforce/", include("kakehashi.web.workforce.urls")),
     path("privacy/", include("kakehashi.web.privacy.urls")),

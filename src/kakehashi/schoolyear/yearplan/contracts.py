@@ -15,7 +15,7 @@ from typing import Any
 
 from kakehashi.timetable.cycle.model import Cycle
 from kakehashi.timetable.format import read_document
-from kakehashi.timetable.reader import FormatError, Node, show
+from kakehashi.timetable.reader import FormatError, Node, document_root, show
 
 CONTRACTS_FORMAT = "kakehashi/annual-contracts@1"
 # No school year has more days than this.
@@ -43,9 +43,7 @@ def load_contracts(path: str | Path, cycle: Cycle) -> AnnualContracts:
 
 
 def parse_contracts(data: Any, cycle: Cycle) -> AnnualContracts:
-    root = Node(data, "").obj(("format",), ("schools", "alts"))
-    if root["format"].value != CONTRACTS_FORMAT:
-        root["format"].fail(f"{show(root['format'].value)} is not {show(CONTRACTS_FORMAT)}")
+    root = document_root(data, (CONTRACTS_FORMAT,), ("format",), ("schools", "alts"))
     schools = _entries(root.get("schools"), "school", cycle.base.school_by_id)
     alts = _entries(root.get("alts"), "alt", cycle.base.alt_by_id)
     return AnnualContracts(schools, alts)

@@ -24,9 +24,9 @@ from kakehashi.timetable.cycle.model import (
     CycleVisit,
     cycle_of_week,
 )
-from kakehashi.timetable.format import parse_instance, read_document
+from kakehashi.timetable.format import parse_instance, read_document, solution_document
 from kakehashi.timetable.instance import ALL_DAYS, INSTANCE_FORMAT, SOLUTION_FORMAT, Instance, Status
-from kakehashi.timetable.reader import FormatError, Node, show
+from kakehashi.timetable.reader import FormatError, Node, document_root, show
 
 __all__ = [
     "cycle_solution_to_json",
@@ -54,10 +54,8 @@ def is_cycle_document(data: Any) -> bool:
 def parse_cycle(data: Any) -> Cycle:
     if isinstance(data, dict) and data.get("format") == INSTANCE_FORMAT:
         return cycle_of_week(parse_instance(data))
-    root = Node(data, "").obj(("format", "cycle_weeks", "name", "schools", "alts"),
-                              ("days", "weights", "travel", "fixed", "forbidden"))
-    if root["format"].value != CYCLE_FORMAT:
-        root["format"].fail(f"{show(root['format'].value)} is not {show(CYCLE_FORMAT)} or {show(INSTANCE_FORMAT)}")
+    root = document_root(data, (CYCLE_FORMAT, INSTANCE_FORMAT), ("format", "cycle_weeks", "name", "schools", "alts"),
+                         ("days", "weights", "travel", "fixed", "forbidden"))
     weeks = root["cycle_weeks"].integer(minimum=1, maximum=MAX_CYCLE_WEEKS)
     week_document = copy.deepcopy(data)
     week_document["format"] = INSTANCE_FORMAT
@@ -192,11 +190,8 @@ def parse_cycle_solution(data: Any) -> CycleSolution:
         from kakehashi.timetable.format import parse_solution
 
         return cycle_solution_of_week(parse_solution(data))
-    root = Node(data, "").obj(("format", "status", "visits", "lessons"),
-                              ("instance", "objective", "bound", "explanation", "stats"))
-    if root["format"].value != CYCLE_SOLUTION_FORMAT:
-        root["format"].fail(f"{show(root['format'].value)} is not {show(CYCLE_SOLUTION_FORMAT)} "
-                            f"or {show(SOLUTION_FORMAT)}")
+    root = document_root(data, (CYCLE_SOLUTION_FORMAT, SOLUTION_FORMAT), ("format", "status", "visits", "lessons"),
+                         ("instance", "objective", "bound", "explanation", "stats"))
     status = Status(root["status"].choice([s.value for s in Status]))
     visits = []
     for item in root["visits"].items():
@@ -223,16 +218,8 @@ def parse_cycle_solution(data: Any) -> CycleSolution:
 
 
 def cycle_solution_to_json(solution: CycleSolution) -> dict[str, Any]:
-    document: dict[str, Any] = {"format": CYCLE_SOLUTION_FORMAT}
-    if solution.instance is not None:
-        document["instance"] = solution.instance
-    document["status"] = solution.status.value
-    document["objective"] = solution.objective
-    if solution.bound is not None:
-        document["bound"] = solution.bound
-    document["visits"] = [{"alt": v.alt, "week": v.week, "day": v.day, "school": v.school} for v in solution.visits]
-    document["lessons"] = [{"alt": a.alt, "week": a.week, "lesson": a.lesson} for a in solution.lessons]
-    document["explanation"] = list(solution.explanation)
-    if solution.stats:
-        document["stats"] = solution.stats
-    return document
+    return solution_document(
+        CYCLE_SOLUTION_FORMAT, solution,
+        visits=[{"alt": v.alt, "week": v.week, "day": v.day, "school": v.school} for v in solution.visits],
+        lessons=[{"alt": a.alt, "week": a.week, "lesson": a.lesson} for a in solution.lessons],
+    )

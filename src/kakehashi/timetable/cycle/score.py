@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kakehashi.timetable.cycle.model import Cycle, CycleSolution
-from kakehashi.timetable.score import Score, dhondt_coverage, score_view
+from kakehashi.timetable.score import Score, coverage_by_school, lessons_per_homeroom, score_view, weighed_score
 from kakehashi.timetable.timetable_view import TimetableView
 from kakehashi.timetable.travel import TravelTimes
 
@@ -31,27 +31,11 @@ def cycle_score(cycle: Cycle, solution: CycleSolution, travel: TravelTimes | Non
         travel_minutes.update(week_score.travel_minutes_by_alt)
         shortfall.update(week_score.shortfall_by_alt)
         # The week's view holds only lessons held that week, each once, as the week's scorer counts them.
-        for lesson_id in view.alts_by_lesson:
-            lesson = base.lesson_by_id[lesson_id]
-            covered[(lesson.school, lesson.homeroom)] += 1
-    coverage_by_school: Counter[str] = Counter()
-    for (school, homeroom), count in covered.items():
-        weight = base.homeroom_weight[(school, homeroom)]
-        coverage_by_school[school] += dhondt_coverage(base.weights.coverage_scale, weight, count)
+        covered.update(lessons_per_homeroom(base, view.alts_by_lesson))
 
     alts_at: dict[str, set[str]] = {}
     for visit in solution.visits:
         if visit.alt in base.alt_by_id and 1 <= visit.week <= cycle.weeks:
             alts_at.setdefault(visit.school, set()).add(visit.alt)
     extra = {school: max(0, len(alts) - 1) for school, alts in alts_at.items() if school in base.school_by_id}
-    weights = base.weights
-    return Score(
-        coverage=sum(coverage_by_school.values()),
-        travel_cost=weights.travel_minute * sum(travel_minutes.values()),
-        shortfall_cost=weights.shortfall_class * sum(shortfall.values()),
-        extra_alt_cost=weights.extra_alt * sum(extra.values()),
-        coverage_by_school=dict(coverage_by_school),
-        travel_minutes_by_alt=dict(travel_minutes),
-        shortfall_by_alt=dict(shortfall),
-        extra_alts_by_school=extra,
-    )
+    return weighed_score(base.weights, coverage_by_school(base, covered), travel_minutes, dict(shortfall), extra)

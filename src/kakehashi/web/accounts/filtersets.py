@@ -79,3 +79,20 @@ class ParticipantRowsFilterSet(ScopedFilterSet):
     program = django_filters.ModelChoiceFilter(
         label=_("Program"), field_name="participant__program", queryset=Program.objects.all()
     )
+
+
+class WordsFilter(django_filters.CharFilter):
+    """A search box: the rows whose `fields` (a name and its other spelling, a subject and its message) hold
+    the words typed, in any of them, whatever their case."""
+
+    def __init__(self, *, fields: tuple[str, ...], **kwargs: Any) -> None:
+        self.fields = fields
+        super().__init__(**kwargs)
+
+    def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
+        if not value:
+            return qs
+        found = Q()
+        for field in self.fields:
+            found |= Q(**{f"{field}__icontains": value})
+        return qs.filter(found)

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
+from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -20,6 +21,9 @@ from kakehashi.web.accounts.models import AttemptCount
 
 KEY_LENGTH = 250
 KEEP_SECONDS = 24 * 3600
+# A request that sends an email (a password-reset link, a sign-up link) sends at most one: this many an hour to
+# one address, and from one client, so the pages cannot be used to flood an inbox.
+EMAILS_TO_ONE_ADDRESS, EMAILS_FROM_ONE_CLIENT, EMAIL_WINDOW_SECONDS = 3, 10, 3600
 
 
 def client_address(request: HttpRequest | None) -> str:
@@ -55,6 +59,22 @@ def take(limits: Iterable[tuple[str, int]], window_seconds: int) -> int:
                 return max(1, math.ceil((started + window - now).total_seconds()))
     _forget_long_past(now, window_seconds)
     return 0
+
+
+def email_refused(request: HttpRequest, purpose: str, email: str, form: forms.Form, too_many: str) -> bool:
+    """Takes one email of `purpose` ("reset", "signup") to `email` from the request's client. When either has
+    had its hour's emails, nothing is sent: the form says `too_many` (its `%(minutes)s`, the wait) and this
+    returns True."""
+    wait = take(
+        [
+            (f"{purpose}:email:{email}", EMAILS_TO_ONE_ADDRESS),
+            (f"{purpose}:address:{client_address(request)}", EMAILS_FROM_ONE_CLIENT),
+        ],
+        EMAIL_WINDOW_SECONDS,
+    )
+    if wait:
+        form.add_error(None, too_many % {"minutes": minutes(wait)})
+    return bool(wait)
 
 
 def _forget_long_past(now: dt.datetime, window_seconds: int) -> None:

@@ -16,12 +16,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from kakehashi.web.accounts.limits import client_address, minutes, take
+from kakehashi.web.accounts.limits import email_refused
 
 SUBJECT = "registration/password_reset_subject.txt"
 BODY = "registration/password_reset_email.html"
-# Each request sends at most one email per account: this many an hour to one address, and from one client.
-PER_EMAIL, PER_ADDRESS, WINDOW_SECONDS = 3, 10, 3600
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
@@ -30,19 +28,11 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         email = str(form.cleaned_data["email"]).strip().lower()
-        wait = take(
-            [(f"reset:email:{email}", PER_EMAIL), (f"reset:address:{client_address(self.request)}", PER_ADDRESS)],
-            WINDOW_SECONDS,
+        too_many = _(
+            "Too many requests. Try again in %(minutes)s minutes. "
+            "/ 申込みが多すぎます。%(minutes)s分後にもう一度お試しください。"
         )
-        if wait:
-            form.add_error(
-                None,
-                _(
-                    "Too many requests. Try again in %(minutes)s minutes. "
-                    "/ 申込みが多すぎます。%(minutes)s分後にもう一度お試しください。"
-                )
-                % {"minutes": minutes(wait)},
-            )
+        if email_refused(self.request, "reset", email, form, too_many):
             return self.form_invalid(form)
         return super().form_valid(form)
 

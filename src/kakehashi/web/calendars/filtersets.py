@@ -9,7 +9,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.accounts.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ScopedFilterSet, WordsFilter
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.calendars.owners import Owner
 
@@ -37,11 +37,8 @@ class EventPageFilterSet(ScopedFilterSet):
     """The events page's filters: the year is the page's own (?year=), so only the kind and words here."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.KIND_CHOICES)
-    words = django_filters.CharFilter(label=_("Keywords"), method="naming")
+    words = WordsFilter(label=_("Keywords"), fields=("name", "name_en"))
 
     class Meta:
         model = Event
         fields = ["kind", "words"]
-
-    def naming(self, queryset: QuerySet[Event], name: str, value: Any) -> QuerySet[Event]:
-        return queryset.filter(Q(name__icontains=value) | Q(name_en__icontains=value))

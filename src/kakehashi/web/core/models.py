@@ -6,12 +6,13 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models.expressions import Combinable
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django.tasks import Task
     from django_stubs_ext import StrOrPromise
 
 
@@ -43,6 +44,40 @@ class Tracked(models.Model):
 
     class Meta:
         abstract = True
+
+
+class QueuedJob(models.Model):
+    """A long piece of work a coordinator started and a task worker runs (a solve, a year balance): the row the
+    task reads, and where the pages follow it."""
+
+    requested_by = acted_by()
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+
+    # Each job declares its own states; every job's starts "queued", then "running", and any other state (done,
+    # failed, cancelled) is an end.
+    state: str
+    UNFINISHED_STATES = ("queued", "running")
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def finished(self) -> bool:
+        return self.state not in self.UNFINISHED_STATES
+
+    def enqueue_when_committed(self, task: Task[[int], None]) -> None:
+        """Queue `task` for this job once its row is committed (the worker must find it), and keep the task's id."""
+
+        def enqueue() -> None:
+            result = task.enqueue(self.pk)
+            type(self)._default_manager.filter(pk=self.pk).update(task_id=str(result.id))
+
+        transaction.on_commit(enqueue)
 
 
 class Change(models.Model):

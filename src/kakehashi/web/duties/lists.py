@@ -7,13 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kakehashi.web.accounts.lists import list_page
+from kakehashi.web.accounts.pages import back, ticked
 from kakehashi.web.duties import services
 from kakehashi.web.duties.filtersets import DailyReportFilterSet
 from kakehashi.web.duties.models import DailyReport
@@ -39,7 +38,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def approve_many(request: HttpRequest) -> HttpResponse:
     """A report the reader does not decide is never touched, whatever was sent."""
-    chosen = [pk for pk in request.POST.getlist("selected") if pk.isdigit()]
+    chosen = ticked(request)
     if not chosen:
         messages.error(request, _("Select the reports to approve first."))
     reports = _readable(request).filter(pk__in=chosen).order_by("date", "participant__code")
@@ -53,7 +52,4 @@ def approve_many(request: HttpRequest) -> HttpResponse:
         messages.success(request, text % {"count": len(approved)})
     for report, reason in refused:
         messages.error(request, f"{report.participant.name} ({report.date:%Y-%m-%d}): {reason}")
-    following = request.POST.get("next", "")
-    if following and url_has_allowed_host_and_scheme(following, allowed_hosts={request.get_host()}):
-        return redirect(following)
-    return redirect("duties:list")
+    return back(request, "duties:list")

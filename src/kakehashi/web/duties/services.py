@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 
 from kakehashi.web.core import dates
 from kakehashi.web.core.locking import lock
+from kakehashi.web.core.refusals import in_one_line
 from kakehashi.web.duties.models import DailyReport, DutyEntry, DutyKind
 from kakehashi.web.duties.permissions import may_approve, may_return
 from kakehashi.web.duties.selectors import planned_entries
-from kakehashi.web.leave.notices import coordinators_of, notify
+from kakehashi.web.notices.services import coordinators_of, notify
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
 
@@ -192,7 +193,7 @@ def reports_approve(
         try:
             approved.append(report_approve(report=report, user=user))
         except ValidationError as error:
-            refused.append((report, " ".join(error.messages)))
+            refused.append((report, in_one_line(error)))
     return approved, refused
 
 

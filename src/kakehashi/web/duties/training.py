@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kakehashi.web.core import dates
 from kakehashi.web.duties.models import Invitation, TrainingSession
-from kakehashi.web.leave.notices import notify
+from kakehashi.web.notices.services import notify
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 

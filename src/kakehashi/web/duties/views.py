@@ -13,15 +13,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.web.accounts.pages import back, own_participant_or_404, refusal_said
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
+from kakehashi.web.core.refusals import in_one_line
 from kakehashi.web.duties import services
 from kakehashi.web.duties.forms import DecisionForm, DutyEntryForm, NoteForm
 from kakehashi.web.duties.models import DailyReport, DutyEntry, Invitation
-from kakehashi.web.duties.pages import error_text, participant_of, requested_day
+from kakehashi.web.duties.pages import requested_day
 from kakehashi.web.duties.permissions import (
     decidable_reports,
     history_participants,
@@ -79,13 +80,13 @@ def _day_page(
 
 @login_required
 def my_report(request: HttpRequest) -> HttpResponse:
-    return _day_page(request, participant_of(request), requested_day(request.GET.get("date")))
+    return _day_page(request, own_participant_or_404(request), requested_day(request.GET.get("date")))
 
 
 @login_required
 @require_POST
 def my_report_action(request: HttpRequest, date: str, action: str) -> HttpResponse:
-    me = participant_of(request)
+    me = own_participant_or_404(request)
     day = requested_day(date)
     if action not in ACTIONS:
         raise Http404
@@ -117,7 +118,7 @@ def my_report_action(request: HttpRequest, date: str, action: str) -> HttpRespon
                 pass
             else:
                 return _day_page(request, me, day, form)
-        messages.error(request, error_text(error))
+        messages.error(request, in_one_line(error))
     return _back_to(day)
 
 
@@ -125,12 +126,10 @@ def my_report_action(request: HttpRequest, date: str, action: str) -> HttpRespon
 @require_POST
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(
-        DutyEntry.objects.select_related("report"), pk=pk, report__participant=participant_of(request)
+        DutyEntry.objects.select_related("report"), pk=pk, report__participant=own_participant_or_404(request)
     )
-    try:
+    with refusal_said(request):
         services.entry_remove(entry=entry)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
     return _back_to(entry.report.date)
 
 
@@ -170,19 +169,14 @@ def decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     report = get_object_or_404(decidable_reports(request.user), pk=pk)
     form = DecisionForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    try:
+    with refusal_said(request):
         if decision == "approve":
             services.report_approve(report=report, user=request.user, comment=comment)
             messages.success(request, _("Report approved."))
         else:
             services.report_return(report=report, user=request.user, comment=comment)
             messages.success(request, _("Report returned."))
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    following = request.POST.get("next", "")
-    if following and url_has_allowed_host_and_scheme(following, allowed_hosts={request.get_host()}):
-        return redirect(following)
-    return redirect("duties:queue")
+    return back(request, "duties:queue")
 
 
 @login_required

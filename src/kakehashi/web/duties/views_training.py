@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,19 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kakehashi.web.accounts.pages import coordinated_program_or_404, own_participant_or_404, refusal_said
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.duties import training
 from kakehashi.web.duties.forms import InviteForm, SessionForm
 from kakehashi.web.duties.models import DailyReport, Invitation, TrainingSession
-from kakehashi.web.duties.pages import error_text, participant_of
 from kakehashi.web.duties.selectors import new_participants
-from kakehashi.web.organizations.models import Organization, Program
+from kakehashi.web.organizations.models import Organization
 from kakehashi.web.timetables.selectors import program_schools
-
-
-def _program(request: HttpRequest, pk: int) -> Program:
-    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
-    return program
 
 
 def _session(request: HttpRequest, pk: int) -> TrainingSession:
@@ -37,14 +31,11 @@ def _session(request: HttpRequest, pk: int) -> TrainingSession:
 
 @login_required
 def program_duties(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_said(request):
             session = training.session_create(program=program, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
             messages.success(
                 request, _("Session scheduled; now invite participants.")
             )
@@ -104,11 +95,8 @@ def session_invite(request: HttpRequest, pk: int) -> HttpResponse:
             chosen = list(people)
         else:
             chosen = list(form.cleaned_data["participants"])
-        try:
+        with refusal_said(request):
             invited = training.session_invite(session=session, participants=chosen)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
             messages.success(
                 request,
                 _("%(count)s participant(s) invited and told.")
@@ -128,11 +116,8 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         for invitation in session.invitations.all()
         if f"attendance-{invitation.pk}" in request.POST
     }
-    try:
+    with refusal_said(request):
         changed = training.attendance_record(session=session, marks=marks)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
         messages.success(
             request, _("Attendance saved (%(count)s changed).") % {"count": changed}
         )
@@ -141,7 +126,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def my_invitations(request: HttpRequest) -> HttpResponse:
-    me = participant_of(request)
+    me = own_participant_or_404(request)
     invitations = me.training_invitations.select_related("session").order_by("-session__starts")
     now = timezone.now()
     return render(
@@ -160,12 +145,9 @@ def respond(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
     if answer not in ("attending", "not-attending"):
         raise Http404
     invitation = get_object_or_404(
-        Invitation.objects.select_related("session"), pk=pk, participant=participant_of(request)
+        Invitation.objects.select_related("session"), pk=pk, participant=own_participant_or_404(request)
     )
-    try:
+    with refusal_said(request):
         training.invitation_respond(invitation=invitation, attending=answer == "attending")
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
         messages.success(request, _("Answer sent."))
     return redirect("duties:invitations")

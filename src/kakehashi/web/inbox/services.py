@@ -81,7 +81,7 @@ def _answer_notice(item: InboxItem, text: str, by: Any) -> tuple[str, str]:
 def inbox_answer(*, item: InboxItem, text: str, by: Any) -> InboxItem:
     """Send `text` to the person who sent the request (a notice and an email). Under 請負 the answer goes to the
     school, as the request came from it: never to the ALT."""
-    from kakehashi.web.leave.notices import notify
+    from kakehashi.web.notices.services import notify
 
     text = text.strip()
     if not text:

@@ -1,5 +1,5 @@
 from django.contrib import admin
 
-from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, Notice, WeekendWork
+from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, WeekendWork
 
-admin.site.register([LeaveEntitlement, LeaveRequest, WeekendWork, Cover, Notice])
+admin.site.register([LeaveEntitlement, LeaveRequest, WeekendWork, Cover])

@@ -1,5 +1,5 @@
 """Leave in the API: a participant's requests, same-day absence report, weekend work and balance; the
-coordinator's approvals and paid-leave days; everyone's notices. The pages' forms shape each request and
+coordinator's approvals and paid-leave days. The pages' forms shape each request and
 leave/services.py decides it, so a script gets the pages' answers, word for word."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -23,17 +23,15 @@ from kakehashi.web.api.base import (
     named_in_body,
     own_participants,
     post_action,
-    signed_in,
     validated,
 )
 from kakehashi.web.api.fields import by_code, by_username
 from kakehashi.web.api.forms import bound, cleaned, form_serializer
-from kakehashi.web.api.permissions import ANYONE, COORDINATOR, PARTICIPANT
+from kakehashi.web.api.permissions import COORDINATOR, PARTICIPANT
 from kakehashi.web.leave import services
 from kakehashi.web.leave.filtersets import LeaveRequestFilterSet
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
-from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, Notice, WeekendWork
-from kakehashi.web.leave.notices import notices_mark_read
+from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, WeekendWork
 from kakehashi.web.leave.selectors import leave_balance, leave_days, owed_compensatory_days
 from kakehashi.web.people.models import Participant
 
@@ -216,47 +214,3 @@ class EntitlementViewSet(mixins.CreateModelMixin, ReadableViewSet):
         person = named_in_body(people, data["participant"], name="participant", field="code")
         made = services.entitlement_set(participant=person, year=data["year"], days=data["days"])
         return Response(EntitlementSerializer(made).data)
-
-
-class NoticeSerializer(serializers.ModelSerializer[Notice]):
-    class Meta:
-        model = Notice
-        fields = ["id", "at", "subject", "body", "link", "read_at"]
-
-
-class MarkedSerializer(serializers.Serializer[Any]):
-    marked = serializers.IntegerField(help_text="How many unread notices were marked read.")
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="Your notices, newest first",
-        parameters=[OpenApiParameter("unread", bool, description="Only those not yet read.")],
-    ),
-    retrieve=extend_schema(summary="One notice"),
-)
-class NoticeViewSet(ReadableViewSet):
-    serializer_class = NoticeSerializer
-    write_roles = ANYONE  # everyone reads and marks their own
-
-    def scope(self) -> QuerySet[Notice]:
-        found = Notice.objects.filter(user=signed_in(self.request))
-        if self.request.query_params.get("unread") in ("1", "true"):
-            found = found.filter(read_at__isnull=True)
-        return found
-
-    @post_action(
-        operation_id="notices_read_all",
-        request=None,
-        responses=MarkedSerializer,
-        summary="Mark all your notices read",
-        detail=False,
-        url_path="read",
-    )
-    def read_all(self, request: Request) -> Response:
-        return Response({"marked": notices_mark_read(user=request.user)})
-
-    @post_action(request=None, responses=MarkedSerializer, summary="Mark this notice read")
-    def read(self, request: Request, pk: int) -> Response:
-        notice = self.get_object()
-        return Response({"marked": notices_mark_read(user=request.user, pk=notice.pk)})

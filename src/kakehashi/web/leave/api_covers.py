@@ -15,14 +15,13 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.api.base import ReadableViewSet, described, named_in_body, post_action, validated
 from kakehashi.web.api.fields import by_username
 from kakehashi.web.api.permissions import COORDINATOR
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
-from kakehashi.web.leave.fill_report import DayState, fill_report
+from kakehashi.web.leave.fill_report import DayState, named_year, remembered_fill_report
 from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.selectors import absence_dates
@@ -187,7 +186,7 @@ class CoverViewSet(ReadableViewSet):
     @action(detail=False, url_path="fill-rate", filter_backends=[], pagination_class=None)
     def fill_rate(self, request: Request) -> Response:
         program = self._program(request.query_params.get("program"))
-        year = _year(request.query_params.get("year", ""))
+        year = named_year(request.query_params.get("year"))
         # The same remembered result as the page's: a year of dates laid out twice.
         rows = until_next_change(f"fill-rate:{program.pk}:{year}:{get_language()}", lambda: fill_rates(program, year))
         return Response(FillRateSerializer(rows, many=True).data)
@@ -200,14 +199,6 @@ class CoverViewSet(ReadableViewSet):
     @action(detail=False, url_path="fill-days", filter_backends=[], pagination_class=None)
     def fill_days(self, request: Request) -> Response:
         program = self._program(request.query_params.get("program"))
-        year = _year(request.query_params.get("year", ""))
-        today = timezone.localdate()
-        report = until_next_change(f"fill-report:{program.pk}:{year}:{today}:{get_language()}",
-                                   lambda: fill_report(program, year, today=today))
+        report = remembered_fill_report(program, named_year(request.query_params.get("year")))
         return Response(FillDaySerializer(report.days, many=True).data)
 
-
-def _year(text: str) -> int:
-    """As the page: this school year unless one is named."""
-    named = int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
-    return named or SchoolYear.of(timezone.localdate())

@@ -22,9 +22,9 @@ from kakehashi.web.calendars.selectors import school_calendars
 from kakehashi.web.core import dates
 from kakehashi.web.leave.cover_words import lesson_words
 from kakehashi.web.leave.models import Cover
-from kakehashi.web.leave.notices import coordinators_of, notify, school_staff_of
 from kakehashi.web.leave.pool import substitute_pool
 from kakehashi.web.leave.selectors import confirmed_covers, day_change, program_away
+from kakehashi.web.notices.services import coordinators_of, notify, school_staff_of
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.timetables.door import version_instance, version_solution

@@ -16,11 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.utils.translation import pgettext_lazy
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 
 from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.plan import dated_plan
 from kakehashi.web.calendars.selectors import school_calendars
+from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.leave.models import Cover, LeaveRequest
 from kakehashi.web.leave.offer_models import CoverOffer, OfferCandidate
 from kakehashi.web.leave.selectors import away_requests, program_changes
@@ -149,6 +151,22 @@ class FillReport:
             if day.reason:
                 rows[day.reason].add(day, day.lessons - day.taught, 0)
         return [(reason.value, str(reason.label), rows[reason.value]) for reason in Reason]
+
+
+def named_year(text: str | None) -> int:
+    """The school year a report is asked for (`?year=2026`, on the page and in the API): this one unless a
+    plausible one is named (a year out of the calendar's reach would have no dates at all)."""
+    named = int(text) if text and text.isdigit() and 2000 <= int(text) <= 2100 else None
+    return named or SchoolYear.of(timezone.localdate())
+
+
+def remembered_fill_report(program: Program, year: int) -> FillReport:
+    """The report as of today. A year of dates laid out twice: remembered until the next change (an absence, a
+    cover, an offer), for each day (what is still open) and language (the schools' names)."""
+    today = timezone.localdate()
+    return until_next_change(
+        f"fill-report:{program.pk}:{year}:{today}:{get_language()}", lambda: fill_report(program, year, today=today)
+    )
 
 
 def fill_report(program: Program, year: int, *, today: dt.date, until: dt.date | None = None) -> FillReport:

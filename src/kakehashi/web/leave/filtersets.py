@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.accounts.filtersets import ParticipantRowsFilterSet, ScopedFilterSet
-from kakehashi.web.leave.models import LeaveRequest, Notice
+from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.organizations.models import Program
 
 
@@ -37,23 +37,3 @@ class AbsenceFilterSet(ScopedFilterSet):
     class Meta:
         model = LeaveRequest
         fields = ["kind", "participant", "program", "starting", "ending"]
-
-
-class NoticeFilterSet(ScopedFilterSet):
-    """A user's own notices: unread or read, words in the subject or message, and from a date."""
-
-    read = django_filters.ChoiceFilter(
-        label=_("Read"), choices=[("unread", _("unread")), ("read", _("read"))], method="by_reading"
-    )
-    words = django_filters.CharFilter(label=_("Keywords"), method="containing")
-    since = django_filters.DateFilter(label=_("From"), field_name="at", lookup_expr="date__gte")
-
-    class Meta:
-        model = Notice
-        fields = ["read", "words", "since"]
-
-    def by_reading(self, queryset: QuerySet[Notice], name: str, value: Any) -> QuerySet[Notice]:
-        return queryset.filter(read_at__isnull=value == "unread")
-
-    def containing(self, queryset: QuerySet[Notice], name: str, value: Any) -> QuerySet[Notice]:
-        return queryset.filter(Q(subject__icontains=value) | Q(body__icontains=value))

@@ -7,13 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kakehashi.web.accounts.lists import list_page
+from kakehashi.web.accounts.pages import back, ticked
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.leave import services
 from kakehashi.web.leave.filtersets import AbsenceFilterSet, LeaveRequestFilterSet
@@ -51,7 +50,7 @@ def decide_many(request: HttpRequest) -> HttpResponse:
     decision = request.POST.get("decision")
     if decision not in ("approve", "refuse"):
         return HttpResponseBadRequest()
-    chosen = [pk for pk in request.POST.getlist("selected") if pk.isdigit()]
+    chosen = ticked(request)
     requests = decidable.filter(pk__in=chosen).order_by("starts", "pk")
     if not chosen:
         messages.error(request, _("Select the requests to decide first."))
@@ -76,7 +75,4 @@ def decide_many(request: HttpRequest) -> HttpResponse:
         messages.success(request, text % {"count": count})
     for leave, reason in refused:
         messages.error(request, f"{leave.participant.name} ({leave.starts:%Y-%m-%d}): {reason}")
-    following = request.POST.get("next", "")
-    if following and url_has_allowed_host_and_scheme(following, allowed_hosts={request.get_host()}):
-        return redirect(following)
-    return redirect("leave:list")
+    return back(request, "leave:list")

@@ -1,11 +1,10 @@
 """Leave (年休, 代休, sick), weekend work that earns a compensatory day, substitute cover for a date's
-absences, and the notices that tell people of it at once."""
+absences."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -150,24 +149,6 @@ class Cover(Tracked):
         return sum(1 for x in self.needed if x.get("substitute"))
 
 
-class Notice(models.Model):
-    """A message shown to a user in the platform (and sent by email), e.g. a confirmed cover."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    # The page the notice asks the reader to act on (e.g. an offer of cover to accept); a path, or empty.
-    link = models.CharField(max_length=200, blank=True, default="")
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.subject}"
-
-
 # Offers of cover live in their own file; imported here so Django finds them with the app's models.
 from kakehashi.web.leave.offer_models import CoverOffer, OfferCandidate, OfferRule, SchoolSubstitute  # noqa: E402
 
@@ -177,7 +158,6 @@ __all__ = [
     "CoverOffer",
     "LeaveEntitlement",
     "LeaveRequest",
-    "Notice",
     "OfferCandidate",
     "OfferRule",
     "SchoolSubstitute",

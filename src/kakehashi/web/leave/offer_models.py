@@ -4,11 +4,10 @@ it went to, with the times and answers the fill-rate report reads."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 
@@ -94,9 +93,7 @@ class CoverOffer(Tracked):
     schools = models.JSONField(default=list)
     status = models.CharField(_("status"), max_length=9, choices=Status.choices, default=Status.OPEN)
     automatic = models.BooleanField(_("sent by the program's rule"), default=False)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    sent_by = acted_by()
     # When the absence was reported (or the leave approved): the fill-rate report's "time to filled" starts here.
     reported_at = models.DateTimeField(_("absence reported at"))
     sent_at = models.DateTimeField(_("first offers sent at"))
@@ -105,8 +102,8 @@ class CoverOffer(Tracked):
     filled_by = models.ForeignKey(
         Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="offers_taken"
     )
-    filled_at = models.DateTimeField(_("filled at"), null=True, blank=True)
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)  # filled, not filled or withdrawn
+    filled_at = when(_("filled at"))
+    closed_at = when(_("closed at"))  # filled, not filled or withdrawn
     unfilled_reason = models.CharField(_("why not filled"), max_length=12, choices=Unfilled.choices, blank=True)
     cover = models.ForeignKey(
         "leave.Cover", null=True, blank=True, on_delete=models.SET_NULL, related_name="offers"
@@ -153,9 +150,9 @@ class OfferCandidate(Tracked):
     takes = models.PositiveSmallIntegerField(_("lessons they can take"), default=0)
     answer = models.CharField(_("answer"), max_length=9, choices=Answer.choices, default=Answer.QUEUED)
     picked = models.BooleanField(_("picked by the coordinator"), default=False)
-    sent_at = models.DateTimeField(_("asked at"), null=True, blank=True)
-    deadline = models.DateTimeField(_("answer by"), null=True, blank=True)
-    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    sent_at = when(_("asked at"))
+    deadline = when(_("answer by"))
+    answered_at = when(_("answered at"))
 
     class Meta:
         ordering = ["offer", "rank"]

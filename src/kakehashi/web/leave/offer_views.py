@@ -15,18 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kakehashi.web.accounts.scope import coordinated_programs, own_participant
+from kakehashi.web.accounts.pages import coordinated_program_or_404, refusal_said
+from kakehashi.web.accounts.scope import own_participant
 from kakehashi.web.core import dates
+from kakehashi.web.core.refusals import in_one_line
 from kakehashi.web.leave import offers
 from kakehashi.web.leave.forms import OfferRuleForm, SchoolSubstituteForm
 from kakehashi.web.leave.models import CoverOffer, OfferCandidate, SchoolSubstitute
-from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.timetables.selectors import program_schools, program_substitutes
-
-
-def _message(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 def _mine(request: HttpRequest, pk: int) -> OfferCandidate:
@@ -49,13 +46,11 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
     one tap on Accept or Decline does, and the page then says plainly what happens next."""
     candidate = _mine(request, pk)
     if request.method == "POST":
-        try:
+        with refusal_said(request):
             if request.POST.get("answer") == "accept":
                 offers.offer_accept(candidate=candidate, user=request.user)
             elif request.POST.get("answer") == "decline":
                 offers.offer_decline(candidate=candidate)
-        except ValidationError as error:
-            messages.error(request, _message(error))
         return redirect("leave:offer", pk=candidate.pk)
     candidate.refresh_from_db()
     current = candidate.offer
@@ -72,20 +67,16 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _program(request: HttpRequest, pk: int) -> Program:
-    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
-    return program
-
 
 @login_required
 @require_POST
 def send(request: HttpRequest, pk: int, date: str, code: str) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     absent = get_object_or_404(Participant, program=program, code=code)
     try:
         sent = offers.offer_send(program=program, date=dt.date.fromisoformat(date), absent=absent, user=request.user)
     except (ValidationError, ValueError) as error:
-        messages.error(request, _message(error) if isinstance(error, ValidationError) else str(error))
+        messages.error(request, in_one_line(error) if isinstance(error, ValidationError) else str(error))
     else:
         asked = sent.candidates.filter(sent_at__isnull=False).count()
         if sent.status == CoverOffer.Status.OPEN:
@@ -106,7 +97,7 @@ def send(request: HttpRequest, pk: int, date: str, code: str) -> HttpResponse:
 
 
 def _offer(request: HttpRequest, pk: int, offer_pk: int) -> CoverOffer:
-    found: CoverOffer = get_object_or_404(CoverOffer, pk=offer_pk, program=_program(request, pk))
+    found: CoverOffer = get_object_or_404(CoverOffer, pk=offer_pk, program=coordinated_program_or_404(request, pk))
     return found
 
 
@@ -115,11 +106,8 @@ def _offer(request: HttpRequest, pk: int, offer_pk: int) -> CoverOffer:
 def pick(request: HttpRequest, pk: int, offer_pk: int, candidate_pk: int) -> HttpResponse:
     chosen = _offer(request, pk, offer_pk)
     candidate = get_object_or_404(OfferCandidate, pk=candidate_pk, offer=chosen)
-    try:
+    with refusal_said(request):
         offers.offer_pick(offer=chosen, participant=candidate.participant, user=request.user)
-    except ValidationError as error:
-        messages.error(request, _message(error))
-    else:
         messages.success(request, _("%(name)s covers %(date)s; they and the school are told.")
                          % {"name": candidate.participant.name, "date": dates.day(chosen.date)})
     return redirect("leave:program", pk=pk)
@@ -128,17 +116,15 @@ def pick(request: HttpRequest, pk: int, offer_pk: int, candidate_pk: int) -> Htt
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, pk: int, offer_pk: int) -> HttpResponse:
-    try:
+    with refusal_said(request):
         offers.offer_withdraw(offer=_offer(request, pk, offer_pk))
-    except ValidationError as error:
-        messages.error(request, _message(error))
     return redirect("leave:program", pk=pk)
 
 
 @login_required
 def substitute_lists(request: HttpRequest, pk: int) -> HttpResponse:
     """Each school's preferred and excluded substitutes, and how the program offers cover."""
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     schools = program_schools(program).select_related("organization").order_by("code")
     people = program_substitutes(program)
     rule = offers.offer_rule(program)

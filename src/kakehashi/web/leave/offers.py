@@ -22,10 +22,10 @@ from django.utils.translation import ngettext
 from kakehashi.web.core import dates
 from kakehashi.web.leave.cover_words import lesson_words
 from kakehashi.web.leave.models import CoverOffer, LeaveRequest, OfferCandidate, OfferRule
-from kakehashi.web.leave.notices import coordinators_of, notify
 from kakehashi.web.leave.offer_fill import fill_with
 from kakehashi.web.leave.offer_ranking import lessons_to_offer, rank_candidates
 from kakehashi.web.leave.selectors import confirmed_covers
+from kakehashi.web.notices.services import coordinators_of, notify
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.timetables.selectors import published_version

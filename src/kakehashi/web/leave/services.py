@@ -16,9 +16,10 @@ from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.holidays import working_days
 from kakehashi.web.core import dates
 from kakehashi.web.core.locking import lock
+from kakehashi.web.core.refusals import in_one_line
 from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, WeekendWork
-from kakehashi.web.leave.notices import coordinators_of, notify
 from kakehashi.web.leave.selectors import leave_balance, leave_days
+from kakehashi.web.notices.services import coordinators_of, notify
 from kakehashi.web.people.models import Participant
 
 OPEN = (LeaveRequest.Status.REQUESTED, LeaveRequest.Status.REPORTED, LeaveRequest.Status.APPROVED)
@@ -252,5 +253,5 @@ def leave_requests_decide(
         try:
             decided.append(leave_request_decide(request=request, approve=approve, user=user))
         except ValidationError as error:
-            refused.append((request, " ".join(error.messages)))
+            refused.append((request, in_one_line(error)))
     return decided, refused

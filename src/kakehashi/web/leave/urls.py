@@ -11,7 +11,6 @@ urlpatterns = [
     path("absences/", lists.absence_list, name="absences-list"),
     path("requests/<int:pk>/cancel/", views.cancel_request, name="cancel"),
     path("requests/<int:pk>/<str:decision>/", views.decide_request, name="decide"),
-    path("notices/", views.notices, name="notices"),
     path("programs/<int:pk>/", views.program_leave, name="program"),
     path("programs/<int:pk>/absences/", views.absences_panel, name="absences"),
     path("programs/<int:pk>/covers/<str:date>/propose/", views.propose, name="propose"),

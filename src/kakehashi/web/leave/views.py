@@ -1,5 +1,5 @@
 """Leave on pages: a participant's leave and same-day absence report (phone first), the coordinator's
-requests, absences and covers, the fill-rate report, and everyone's notices."""
+requests, absences and covers, and the fill-rate report."""
 
 from __future__ import annotations
 
@@ -12,52 +12,35 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.schoolyear import SchoolYear
-from kakehashi.web.accounts.lists import list_page
-from kakehashi.web.accounts.requests import SignedInRequest
-from kakehashi.web.accounts.scope import coordinated_programs, own_participant
+from kakehashi.web.accounts.pages import coordinated_program_or_404, own_participant_or_404, refusal_said
+from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.core import dates
-from kakehashi.web.core.memo import until_next_change
+from kakehashi.web.core.refusals import in_one_line
 from kakehashi.web.core.tables import EXPORT_FORMATS, export_response
 from kakehashi.web.leave import cover_changes, covers, fill_tables, services
-from kakehashi.web.leave.fill_report import fill_report
+from kakehashi.web.leave.fill_report import named_year, remembered_fill_report
 from kakehashi.web.leave.fill_tables import FillDayTable, FillSchoolTable
-from kakehashi.web.leave.filtersets import NoticeFilterSet
 from kakehashi.web.leave.forms import AbsenceReportForm, EntitlementForm, LeaveRequestForm, WeekendWorkForm
-from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
-from kakehashi.web.leave.notices import notices_mark_read
+from kakehashi.web.leave.models import Cover, LeaveRequest
 from kakehashi.web.leave.offer_selectors import with_offers
 from kakehashi.web.leave.offers import offers_advance
 from kakehashi.web.leave.selectors import absence_dates, leave_balance, leave_days, owed_compensatory_days
-from kakehashi.web.leave.tables import NoticeTable
 from kakehashi.web.organizations.models import Program
-from kakehashi.web.people.models import Participant
-
-
-def _me(request: HttpRequest) -> Participant:
-    participant = own_participant(request.user)
-    if participant is None:
-        raise Http404
-    return participant
-
-
-def _message(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 @login_required
 def my_leave(request: HttpRequest) -> HttpResponse:
-    me = _me(request)
+    me = own_participant_or_404(request)
     owed = owed_compensatory_days(me)
     # Two forms on one page: only the one that was sent is bound, so the other shows no "required" errors.
     leave_form = LeaveRequestForm(_sent(request, "leave-kind"), owed=owed, prefix="leave")
     work_form = WeekendWorkForm(_sent(request, "work-date"), prefix="work")
     if request.method == "POST":
-        try:
+        with refusal_said(request):
             if leave_form.is_bound and leave_form.is_valid():
                 data = leave_form.cleaned_data
                 services.leave_request_create(
@@ -74,8 +57,6 @@ def my_leave(request: HttpRequest) -> HttpResponse:
                 services.weekend_work_record(participant=me, **work_form.cleaned_data)
                 messages.success(request, _("Weekend work recorded."))
                 return redirect("leave:mine")
-        except ValidationError as error:
-            messages.error(request, _message(error))
     year = SchoolYear.of(timezone.localdate())
     requests = me.leave_requests.select_related("weekend_work")
     return render(
@@ -99,14 +80,11 @@ def _sent(request: HttpRequest, field: str) -> QueryDict | None:
 
 @login_required
 def report_absence(request: HttpRequest) -> HttpResponse:
-    me = _me(request)
+    me = own_participant_or_404(request)
     form = AbsenceReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_said(request):
             services.absence_report(participant=me, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, _message(error))
-        else:
             messages.success(
                 request,
                 _(
@@ -120,22 +98,16 @@ def report_absence(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
-    leave = get_object_or_404(LeaveRequest, pk=pk, participant=_me(request))
-    try:
+    leave = get_object_or_404(LeaveRequest, pk=pk, participant=own_participant_or_404(request))
+    with refusal_said(request):
         services.leave_request_cancel(request=leave)
-    except ValidationError as error:
-        messages.error(request, _message(error))
     return redirect("leave:mine")
 
-
-def _program(request: HttpRequest, pk: int) -> Program:
-    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
-    return program
 
 
 @login_required
 def program_leave(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     today = timezone.localdate()
     entitlement_form = EntitlementForm(request.POST or None, initial={"year": SchoolYear.of(today)})
     if request.method == "POST" and entitlement_form.is_valid():
@@ -182,7 +154,7 @@ def _japanese(request: HttpRequest) -> bool:
 @login_required
 def absences_panel(request: HttpRequest, pk: int) -> HttpResponse:
     """The absences section alone, refreshed by htmx while proposals are being made."""
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     return render(
         request,
         "leave/program.html#absences",
@@ -204,13 +176,10 @@ def decide_request(request: HttpRequest, pk: int, decision: str) -> HttpResponse
         pk=pk,
         participant__program__in=coordinated_programs(request.user),
     )
-    try:
+    with refusal_said(request):
         services.leave_request_decide(
             request=leave, approve=decision == "approve", user=request.user, note=request.POST.get("note", "")
         )
-    except ValidationError as error:
-        messages.error(request, _message(error))
-    else:
         days = {"who": leave.participant.name, "starts": dates.day(leave.starts), "ends": dates.day(leave.ends)}
         if decision == "approve":
             messages.success(request, _("Leave approved for %(who)s, %(starts)s to %(ends)s; they are told.") % days)
@@ -222,11 +191,11 @@ def decide_request(request: HttpRequest, pk: int, decision: str) -> HttpResponse
 @login_required
 @require_POST
 def propose(request: HttpRequest, pk: int, date: str) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     try:
         cover = covers.cover_propose(program=program, date=dt.date.fromisoformat(date))
     except (ValidationError, ValueError) as error:
-        messages.error(request, _message(error) if isinstance(error, ValidationError) else str(error))
+        messages.error(request, in_one_line(error) if isinstance(error, ValidationError) else str(error))
     else:
         if cover is None:
             messages.info(request, _("Everyone away that day is already covered."))
@@ -236,14 +205,11 @@ def propose(request: HttpRequest, pk: int, date: str) -> HttpResponse:
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     cover = get_object_or_404(Cover, pk=cover_pk, program=program)
-    try:
+    with refusal_said(request):
         accepted = bool(request.POST.get("accept_partial"))
         told = covers.cover_confirm(cover=cover, user=request.user, accept_partial=accepted)
-    except ValidationError as error:
-        messages.error(request, _message(error))
-    else:
         messages.success(
             request,
             _(
@@ -258,17 +224,9 @@ def confirm(request: HttpRequest, pk: int, cover_pk: int) -> HttpResponse:
 def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
     """The coordinator's fill-rate report: the year, each month, why days stayed unfilled, each school by month,
     and the days not filled; `?export=csv|xlsx&rows=schools|days` downloads a table."""
-    program = _program(request, pk)
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = SchoolYear.of(timezone.localdate())
-    # A year of dates laid out twice: remembered until the next change (an absence, a cover, an offer), for
-    # each day (what is still open) and language (the schools' names).
-    report = until_next_change(
-        f"fill-report:{program.pk}:{year}:{timezone.localdate()}:{get_language()}",
-        lambda: fill_report(program, year, today=timezone.localdate()),
-    )
+    program = coordinated_program_or_404(request, pk)
+    year = named_year(request.GET.get("year"))
+    report = remembered_fill_report(program, year)
     schools = FillSchoolTable(fill_tables.school_rows(report))
     not_filled = [d for d in report.days if d.reason]
     fmt = request.GET.get("export")
@@ -293,12 +251,3 @@ def fill_rate(request: HttpRequest, pk: int) -> HttpResponse:
             "days": days,
         },
     )
-
-
-@login_required
-def notices(request: SignedInRequest) -> HttpResponse:
-    if request.method == "POST":
-        notices_mark_read(user=request.user)
-        return redirect("leave:notices")
-    found = NoticeFilterSet(request.GET, queryset=Notice.objects.filter(user=request.user), request=request)
-    return list_page(request, found=found, table=NoticeTable, template="leave/notices.html")

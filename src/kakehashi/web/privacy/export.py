@@ -21,7 +21,8 @@ def _rows(objects: Any) -> list[dict[str, Any]]:
 def personal_data(user: Any) -> dict[str, Any]:
     """The user's account, their participant record and all that hangs on it, their applications with the
     documents' names, notices, the change log about them, and who viewed their data."""
-    from kakehashi.web.leave.models import LeaveRequest, Notice
+    from kakehashi.web.leave.models import LeaveRequest
+    from kakehashi.web.notices.models import Notice
     from kakehashi.web.recruitment.models import Application
 
     data: dict[str, Any] = {

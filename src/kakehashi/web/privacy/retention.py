@@ -42,7 +42,8 @@ def _forget_in_change_log(objects: list[object]) -> None:
 @transaction.atomic
 def anonymize_participant(person: Participant, today: dt.date) -> None:
     """Keep the figures (kind, program, dates of service, placements, counts) and drop who the person was."""
-    from kakehashi.web.leave.models import LeaveRequest, Notice
+    from kakehashi.web.leave.models import LeaveRequest
+    from kakehashi.web.notices.models import Notice
     from kakehashi.web.recruitment.models import Application
 
     touched: list[object] = [person]

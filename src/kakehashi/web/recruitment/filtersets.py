@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
-from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.recruitment import Stage
-from kakehashi.web.accounts.filtersets import ScopedFilterSet
+from kakehashi.web.accounts.filtersets import ScopedFilterSet, WordsFilter
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.recruitment.display import lazy_stage_label
 from kakehashi.web.recruitment.models import Application
@@ -17,14 +14,11 @@ class ApplicationFilterSet(ScopedFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Stage"), choices=[(s.value, lazy_stage_label(s.value)) for s in Stage]
     )
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = WordsFilter(label=_("Search"), fields=("full_name", "email"))
 
     class Meta:
         model = Application
         fields = ["status", "q"]
-
-    def search(self, queryset: QuerySet[Application], name: str, value: Any) -> QuerySet[Application]:
-        return queryset.filter(Q(full_name__icontains=value) | Q(email__icontains=value))
 
 
 class ApplicationListFilterSet(ApplicationFilterSet):

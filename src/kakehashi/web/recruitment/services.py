@@ -36,6 +36,7 @@ from kakehashi.recruitment import (
 from kakehashi.recruitment.applicant import is_country_code
 from kakehashi.timetable.reader import FormatError
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.core.refusals import in_one_line
 from kakehashi.web.recruitment import emails
 from kakehashi.web.recruitment.display import failure_text, on_clock
 from kakehashi.web.recruitment.documents import document_name, document_type, opens_as
@@ -398,7 +399,7 @@ def applications_advance_bulk(
         try:
             application_advance(application=application, to=to, by=by)
         except ValidationError as error:
-            refused.append((application, " ".join(error.messages)))
+            refused.append((application, in_one_line(error)))
         else:
             moved.append(application)
     return moved, refused

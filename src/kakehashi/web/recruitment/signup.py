@@ -24,14 +24,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kakehashi.web.accounts.limits import client_address, minutes, take
+from kakehashi.web.accounts.limits import email_refused
 from kakehashi.web.recruitment import services
 from kakehashi.web.recruitment.emails import SIGNATURE, send_after_commit
 
 SALT = "kakehashi.recruitment.signup"
 LINK_DAYS = 3
-# Each sign-up sends one email: this many an hour to one address, and from one client address.
-PER_EMAIL, PER_ADDRESS, WINDOW_SECONDS = 3, 10, 3600
 
 
 class SignupForm(forms.Form):
@@ -124,20 +122,11 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        wait = take(
-            [(f"signup:email:{email}", PER_EMAIL), (f"signup:address:{client_address(request)}", PER_ADDRESS)],
-            WINDOW_SECONDS,
+        too_many = _(
+            "Too many sign-ups. Try again in %(minutes)s minutes. "
+            "/ 申込みが多すぎます。%(minutes)s分後にもう一度お試しください。"
         )
-        if wait:
-            form.add_error(
-                None,
-                _(
-                    "Too many sign-ups. Try again in %(minutes)s minutes. "
-                    "/ 申込みが多すぎます。%(minutes)s分後にもう一度お試しください。"
-                )
-                % {"minutes": minutes(wait)},
-            )
-        else:
+        if not email_refused(request, "signup", email, form, too_many):
             account = account_for(email)
             if account is None:
                 _send_link(request, email, next_url)

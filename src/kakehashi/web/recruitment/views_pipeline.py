@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
 from kakehashi.web.accounts.lists import list_page
+from kakehashi.web.accounts.pages import coordinated_program_or_404, refusal_said
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.core.personal_data import record_view
 from kakehashi.web.organizations.models import Organization, Program
@@ -28,11 +29,6 @@ from kakehashi.web.recruitment.models import Application, Cycle
 from kakehashi.web.recruitment.selectors import coordinated_applications, cycle_card, stage_names
 from kakehashi.web.recruitment.tables import ApplicationTable
 from kakehashi.web.recruitment.views_public import attach
-
-
-def _program(request: HttpRequest, pk: int) -> Program:
-    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
-    return program
 
 
 def _cycle(request: HttpRequest, pk: int) -> Cycle:
@@ -49,7 +45,7 @@ def _application(request: HttpRequest, pk: int) -> Application:
 
 @login_required
 def cycles(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     now = timezone.now()
     rows = program.cycles.select_related("sea_request").annotate(received=Count("applications"))
     return render(request, "recruitment/cycles.html", {"program": program, "cards": [cycle_card(c, now) for c in rows]})
@@ -72,7 +68,7 @@ def _cycle_form(request: HttpRequest, program: Program, cycle: Cycle | None) -> 
 
 @login_required
 def cycle_create(request: HttpRequest, pk: int) -> HttpResponse:
-    return _cycle_form(request, _program(request, pk), None)
+    return _cycle_form(request, coordinated_program_or_404(request, pk), None)
 
 
 @login_required
@@ -164,13 +160,10 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     form = MoveForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_said(request):
             services.application_advance(
                 application=application, to=form.cleaned_data["to"], by=request.user, note=form.cleaned_data["note"]
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(
                 request, _("Moved to %(stage)s.") % {"stage": stage_names(application.status)}
             )
@@ -185,13 +178,10 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the interview's date, time and place."))
         return redirect("recruitment:application", pk=application.pk)
-    try:
+    with refusal_said(request):
         services.interview_schedule(
             application=application, at=form.moment(), place=form.cleaned_data["place"], by=request.user
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(
             request, _("Interview set; the applicant has been emailed.")
         )

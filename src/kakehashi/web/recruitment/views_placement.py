@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,16 +17,13 @@ from django.views.decorators.http import require_POST
 from kakehashi.placement import FormatError, PlacementResult, parse_instance, parse_result
 from kakehashi.placement.explain import reasons_in_japanese
 from kakehashi.schoolyear import SchoolYear
+from kakehashi.web.accounts.pages import coordinated_program_or_404, refusal_said
 from kakehashi.web.accounts.scope import coordinated_programs, own_participant
-from kakehashi.web.organizations.models import Organization, Program
+from kakehashi.web.organizations.models import Organization
 from kakehashi.web.recruitment import services_placement as placing
 from kakehashi.web.recruitment.forms_placement import PlacementRequestForm, RenewalForm, SeaOpenForm, SeaRequestForm
 from kakehashi.web.recruitment.models import PlacementRequest, PlacementRun, RenewalIntent, SeaRequest
 from kakehashi.web.recruitment.selectors import requesting_organizations
-
-
-def _message(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 @login_required
@@ -37,11 +33,8 @@ def sea_requests(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = SeaRequestForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_said(request):
             placing.sea_request_file(**form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            messages.error(request, _message(error))
-        else:
             messages.success(request, _("SEA request filed."))
             return redirect("recruitment:sea-requests")
     rows = SeaRequest.objects.filter(
@@ -63,19 +56,12 @@ def sea_request_open(request: HttpRequest, pk: int) -> HttpResponse:
     sea = get_object_or_404(SeaRequest, pk=pk, program__in=coordinated_programs(request.user))
     form = SeaOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_said(request):
             cycle = placing.sea_request_open(request=sea, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, _message(error))
-        else:
             messages.success(request, _("Recruitment opened: %(name)s") % {"name": cycle.name})
             return redirect("recruitment:sea-requests")
     return render(request, "recruitment/sea_open.html", {"sea": sea, "form": form})
 
-
-def _program(request: HttpRequest, pk: int) -> Program:
-    program: Program = get_object_or_404(coordinated_programs(request.user), pk=pk)
-    return program
 
 
 def _year(request: HttpRequest) -> int:
@@ -87,7 +73,7 @@ def _year(request: HttpRequest) -> int:
 
 @login_required
 def placement_page(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     year = _year(request)
     organizations = requesting_organizations(request.user)
     form = PlacementRequestForm(request.POST or None, organizations=organizations, initial={"count": 1})
@@ -145,25 +131,20 @@ def _reasons_for_reader(run: PlacementRun, result: PlacementResult) -> ReasonsSh
 @login_required
 @require_POST
 def placement_run(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     year = _year(request)
-    try:
+    with refusal_said(request):
         placing.placement_run(program=program, year=year, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _message(error))
     return redirect(f"/recruit/programs/{program.pk}/placement/?year={year}")
 
 
 @login_required
 @require_POST
 def placement_apply(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     run = get_object_or_404(PlacementRun, pk=run_pk, program=program)
-    try:
+    with refusal_said(request):
         made = placing.placement_apply(run=run, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _message(error))
-    else:
         messages.success(
             request,
             _("Placement applied: %(count)s new participants.")
@@ -181,11 +162,8 @@ def renewal_mine(request: HttpRequest) -> HttpResponse:
     current = RenewalIntent.objects.filter(participant=person, year=year).first()
     form = RenewalForm(request.POST or None, initial={"choice": current.choice if current else None})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_said(request):
             placing.renewal_state(participant=person, year=year, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, _message(error))
-        else:
             messages.success(request, _("Thank you: your choice is recorded."))
             return redirect("recruitment:renewal")
     return render(
@@ -203,7 +181,7 @@ def renewal_mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def renewals_program(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program(request, pk)
+    program = coordinated_program_or_404(request, pk)
     year = _year(request)
     intents = {i.participant_id: i for i in RenewalIntent.objects.filter(participant__program=program, year=year)}
     rows = [

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kakehashi.recruitment import allowed_next
+from kakehashi.web.accounts.pages import refusal_said
 from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
 from kakehashi.web.recruitment import services
@@ -129,11 +130,8 @@ def mine(request: SignedInRequest) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, pk=pk, applicant=request.user)
-    try:
+    with refusal_said(request):
         services.application_withdraw(application=application, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(request, _("Your application was withdrawn."))
     return redirect("recruitment:mine")
 

@@ -13,6 +13,7 @@ from kakehashi.web.duties import api as duties
 from kakehashi.web.duties import api_training as training
 from kakehashi.web.leave import api as leave
 from kakehashi.web.leave import api_covers as covers
+from kakehashi.web.notices import api as notices
 from kakehashi.web.pages.imports import api as imports
 from kakehashi.web.pages.people import api as people
 from kakehashi.web.pages.programs import api as organizations
@@ -45,7 +46,7 @@ router.register("events", calendars.EventViewSet, basename="event")
 router.register("leave-requests", leave.LeaveRequestViewSet, basename="leave-request")
 router.register("weekend-work", leave.WeekendWorkViewSet, basename="weekend-work")
 router.register("leave-entitlements", leave.EntitlementViewSet, basename="leave-entitlement")
-router.register("notices", leave.NoticeViewSet, basename="notice")
+router.register("notices", notices.NoticeViewSet, basename="notice")
 router.register("covers", covers.CoverViewSet, basename="cover")
 router.register("cycles", recruitment.CycleViewSet, basename="cycle")
 router.register("applications", recruitment.ApplicationViewSet, basename="application")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.accounts.scope import has_role, is_administrator, own_participant, roles_of
 from kakehashi.web.inbox.selectors import has_inbox, waiting_count
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -48,5 +48,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Change log"), reverse("changes")))
         items.append((_("Access log"), reverse("privacy:log")))
     unread = Notice.objects.filter(user=user, read_at__isnull=True).count()
-    items.append((_("Notices (%(count)s)") % {"count": unread} if unread else _("Notices"), reverse("leave:notices")))
+    items.append((_("Notices (%(count)s)") % {"count": unread} if unread else _("Notices"), reverse("notices:list")))
     return {"nav": items, "roles": roles_of(user), "is_administrator": is_administrator(user)}

@@ -35,7 +35,7 @@ from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import WeekChanges, week_changes
 from kakehashi.web.timetables.door import version_solution
 from kakehashi.web.timetables.forms import SolveForm
-from kakehashi.web.timetables.jobs import solve_job_cancel, solve_job_start, solve_jobs_fail_stale
+from kakehashi.web.timetables.jobs import solve_job_cancel, solve_jobs_fail_stale
 from kakehashi.web.timetables.models import LessonRow, SolveJob, TimetableVersion, VisitRow
 from kakehashi.web.timetables.publishing import (
     InForceChangedError,
@@ -44,6 +44,7 @@ from kakehashi.web.timetables.publishing import (
     timetable_publish_confirmed,
 )
 from kakehashi.web.timetables.services import timetable_publish_with_changes
+from kakehashi.web.timetables.tasks import solve_job_start
 
 # Versions
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -37,8 +38,9 @@ def area_schools() -> int:
 
 
 def split_into_areas(job: SolveJob, document: dict[str, Any], instance: Instance, *, began: float,
-                     watcher: Any) -> bool:
-    """Make the first timetable and queue the areas; False when there is none (the caller solves whole)."""
+                     watcher: Any, queue_area: Callable[[int], None]) -> bool:
+    """Make the first timetable and hand each area to `queue_area` once committed; False when there is no first
+    timetable (the caller solves whole)."""
     start = first_timetable(instance, time_limit=job.time_limit, workers=2)
     if start is None or watcher.stop():
         return False
@@ -52,16 +54,10 @@ def split_into_areas(job: SolveJob, document: dict[str, Any], instance: Instance
 
         def enqueue_areas() -> None:
             for row in rows:
-                _enqueue_area(row.pk)
+                queue_area(row.pk)
 
         transaction.on_commit(enqueue_areas)
     return True
-
-
-def _enqueue_area(area_job_id: int) -> None:
-    from kakehashi.web.timetables.tasks import run_area_job
-
-    run_area_job.enqueue(area_job_id)
 
 
 def _area_result(row: AreaJob) -> AreaResult:
@@ -69,12 +65,6 @@ def _area_result(row: AreaJob) -> AreaResult:
     assert result is not None  # only finished areas are read
     return AreaResult(row.number, tuple(row.alts), tuple(tuple(v) for v in result["visits"]),
                       tuple(tuple(a) for a in result["lessons"]), row.gain)
-
-
-def _enqueue_join(job_id: int) -> None:
-    from kakehashi.web.timetables.tasks import run_area_join
-
-    run_area_join.enqueue(job_id)
 
 
 def _week_and_start(job: SolveJob) -> tuple[Instance, Solution]:
@@ -89,8 +79,9 @@ def area_seconds(job: SolveJob) -> float:
     return max(AREA_MIN_SECONDS, AREAS_SHARE * left / rounds)
 
 
-def area_job_run(area_job_id: int) -> None:
-    """The area task's body: improve the area, keep its result, and queue the join when it is the last."""
+def area_job_run(area_job_id: int, *, queue_join: Callable[[int], None]) -> None:
+    """The area task's body: improve the area, keep its result, and hand the solve to `queue_join` (tasks.py
+    queues the join) when it is the last area."""
     from kakehashi.web.timetables.jobs import JobHeartbeat
 
     row = AreaJob.objects.select_related("job").get(pk=area_job_id)
@@ -117,7 +108,7 @@ def area_job_run(area_job_id: int) -> None:
         AreaJob.objects.filter(pk=row.pk).update(**fields)
         SolveJob.objects.filter(pk=parent.pk).update(areas_done=parent.areas_done + 1, heartbeat_at=timezone.now())
         if parent.areas_done + 1 == parent.areas_total:
-            transaction.on_commit(lambda: _enqueue_join(parent.pk))
+            transaction.on_commit(lambda: queue_join(parent.pk))
 
 
 def area_join_run(job_id: int) -> None:

@@ -3,6 +3,8 @@ another ALT, lock a visit. Each edit is checked by the core at once; a refused e
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,13 +12,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from kakehashi.timetable.instance import ALL_DAYS, WORKING_DAYS
+from kakehashi.timetable.instance import ALL_DAYS, WORKING_DAYS, Lesson, Visit
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.core.templatetags.kakehashi import weekday
+from kakehashi.web.organizations.models import in_reader_language
 from kakehashi.web.people.models import Participant
-from kakehashi.web.schools.models import LessonSlot
 from kakehashi.web.timetables import edits
-from kakehashi.web.timetables.models import LessonRow, LockedVisit, TimetableVersion, VisitRow
+from kakehashi.web.timetables.door import version_alt_part, version_instance, version_solution
+from kakehashi.web.timetables.models import LockedVisit, TimetableVersion
 from kakehashi.web.timetables.selectors import editable_version, program_schools
 from kakehashi.web.timetables.services import visit_lock_toggle
 
@@ -70,47 +73,9 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             messages.error(request, _("Something was missing from the form."))
         else:
             messages.success(request, _("Done; the week keeps every rule."))
-            for visit in _without_lessons(editable_version(program), participant):
-                messages.warning(
-                    request,
-                    _(
-                        "%(day)s at %(school)s: a visit without a lesson. The rules allow it, but the ALT would be "
-                        "there for nothing: add a lesson or move the visit."
-                    )
-                    % {"day": weekday(visit.day), "school": visit.school.display_name},
-                )
+            _warn_of_visits_without_lessons(request, editable_version(program), code)
         return redirect("people:week-edit", code=code)
     version = editable_version(program)
-    # Days in the week's order (Mon, Tue, …), not the alphabet's; lessons by day and period.
-    visits = (
-        sorted(
-            VisitRow.objects.filter(version=version, participant=participant).select_related("school__organization"),
-            key=lambda v: ALL_DAYS.index(v.day),
-        )
-        if version
-        else []
-    )
-    mine = (
-        sorted(
-            LessonRow.objects.filter(version=version, participant=participant).select_related(
-                "lesson__homeroom", "lesson__school"
-            ),
-            key=lambda row: _lesson_order(row.lesson),
-        )
-        if version
-        else []
-    )
-    visited = {(v.day, v.school_id) for v in visits}
-    taken = set(LessonRow.objects.filter(version=version).values_list("lesson_id", flat=True)) if version else set()
-    open_lessons = [
-        x
-        for x in LessonSlot.objects.filter(active=True, school_id__in={s for _, s in visited}).select_related(
-            "homeroom", "school"
-        )
-        if (x.day, x.school_id) in visited and x.pk not in taken
-    ]
-    idle = {(v.day, v.school_id) for v in _without_lessons(version, participant)}
-    locks = set(LockedVisit.objects.filter(participant=participant).values_list("day", "school__code"))
     return render(
         request,
         "timetables/week_edit.html",
@@ -118,10 +83,8 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
             "participant": participant,
             "version": version,
             "seen": edits.week_token(version),
-            "visits": [(v, (v.day, v.school_id) in idle) for v in visits],
-            "lessons": mine,
-            "open_lessons": sorted(open_lessons, key=_lesson_order),
-            "locks": locks,
+            **(_week_of(version, code) if version is not None else {"visits": [], "lessons": [], "open_lessons": []}),
+            "locks": set(LockedVisit.objects.filter(participant=participant).values_list("day", "school__code")),
             "schools": program_schools(program),
             "others": program.participants.filter(kind="alt").exclude(pk=participant.pk),
             "days": list(WORKING_DAYS),
@@ -129,17 +92,46 @@ def week_edit(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _lesson_order(lesson: LessonSlot) -> tuple[int, int, str]:
-    """By weekday in the week's order, then by period (2 before 10; a named period after the numbered)."""
-    return ALL_DAYS.index(lesson.day), int(lesson.period) if lesson.period.isdigit() else 99, lesson.period
+def _week_of(version: TimetableVersion, alt: str) -> dict[str, Any]:
+    """The ALT's visits (each with its school and whether they join a lesson there), their lessons, and the lessons
+    no ALT joins yet at the schools they visit, as the version's own week has them: days in the week's order
+    (Mon, Tue, …), not the alphabet's; lessons by day and period."""
+    part = version_alt_part(version, alt)
+    week = part.instance
+    idle = set(part.visits_without_lessons())
+    visited = {(v.day, v.school) for v in part.visits}
+    taken = {a.lesson for a in version_solution(version).lessons}
+    free = (x for school in week.schools for x in school.lessons if (x.day, x.school) in visited and x.id not in taken)
+    mine = map(part.lesson, part.lessons)
+    return {
+        "visits": [(v, week.school_by_id[v.school], v in idle) for v in sorted(part.visits, key=_day_order)],
+        "lessons": [(x, week.school_by_id[x.school]) for x in sorted(mine, key=_lesson_order)],
+        "open_lessons": [(x, week.school_by_id[x.school]) for x in sorted(free, key=_lesson_order)],
+    }
 
 
-def _without_lessons(version: TimetableVersion | None, participant: Participant) -> list[VisitRow]:
-    """The participant's visits in the version at which they join no lesson, in the week's order."""
+def _warn_of_visits_without_lessons(request: HttpRequest, version: TimetableVersion | None, alt: str) -> None:
     if version is None:
-        return []
-    taught = set(
-        LessonRow.objects.filter(version=version, participant=participant).values_list("lesson__day", "lesson__school")
-    )
-    visits = VisitRow.objects.filter(version=version, participant=participant).select_related("school__organization")
-    return sorted((v for v in visits if (v.day, v.school_id) not in taught), key=lambda v: ALL_DAYS.index(v.day))
+        return
+    schools = version_instance(version).school_by_id
+    for visit in sorted(version_alt_part(version, alt).visits_without_lessons(), key=_day_order):
+        school = schools[visit.school]
+        messages.warning(
+            request,
+            _(
+                "%(day)s at %(school)s: a visit without a lesson. The rules allow it, but the ALT would be "
+                "there for nothing: add a lesson or move the visit."
+            )
+            % {"day": weekday(visit.day), "school": in_reader_language(school.name, school.name_ja or "")},
+        )
+
+
+def _day_order(visit: Visit) -> int:
+    return ALL_DAYS.index(visit.day)
+
+
+def _lesson_order(lesson: Lesson) -> tuple[int, int, str, str, str]:
+    """By weekday in the week's order, then by period (2 before 10; a named period after the numbered)."""
+    period = int(lesson.period) if lesson.period.isdigit() else 99
+    return ALL_DAYS.index(lesson.day), period, lesson.period, lesson.school, lesson.homeroom
+

@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.db import DatabaseError, connections, transaction
@@ -26,7 +27,6 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.solve import solve
 from kakehashi.timetable.solve.model import Progress
 from kakehashi.web.core.actor import acting_as
-from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.area_jobs import area_schools, split_into_areas
 from kakehashi.web.timetables.door import version_solution, week_document
 from kakehashi.web.timetables.models import AreaJob, LockedVisit, SolveJob
@@ -38,26 +38,6 @@ logger = logging.getLogger(__name__)
 # A running job whose worker has not written a heartbeat for this long is taken as dead.
 STALE_AFTER = dt.timedelta(seconds=30)
 HEARTBEAT_SECONDS = 1.0
-
-
-def solve_job_start(*, program: Program, user: Any, time_limit: int, keep_locked: bool, stay_close: bool) -> SolveJob:
-    from kakehashi.web.timetables.tasks import run_solve_job
-
-    job = SolveJob.objects.create(
-        program=program,
-        requested_by=user if user.is_authenticated else None,
-        time_limit=time_limit,
-        keep_locked=keep_locked,
-        stay_close=stay_close,
-    )
-
-    def enqueue() -> None:
-        result = run_solve_job.enqueue(job.pk)
-        SolveJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-
-    # The worker must find the job row: enqueue only once it is committed.
-    transaction.on_commit(enqueue)
-    return job
 
 
 def solve_job_cancel(*, job: SolveJob) -> None:
@@ -122,8 +102,9 @@ def job_week(job: SolveJob) -> dict[str, Any]:
     return document
 
 
-def solve_job_run(job_id: int) -> None:
-    """The task's body: solve, report progress, store the result (or say why not)."""
+def solve_job_run(job_id: int, *, queue_area: Callable[[int], None]) -> None:
+    """The task's body: solve, report progress, store the result (or say why not). A large week is split into
+    areas instead, each handed to `queue_area` (tasks.py queues them) once the split is committed."""
     job = SolveJob.objects.select_related("program").get(pk=job_id)
     if job.state != SolveJob.State.QUEUED:
         return  # cancelled while waiting, or a retry of a job that already ran
@@ -139,7 +120,8 @@ def solve_job_run(job_id: int) -> None:
             # A large week goes out to the queue in areas (area_jobs.py); staying close to the published
             # week is a whole-week hint, so that choice keeps the week in one piece.
             if hint is None and len(instance.schools) > area_schools() \
-                    and split_into_areas(job, document, instance, began=began, watcher=watcher):
+                    and split_into_areas(job, document, instance, began=began, watcher=watcher,
+                                         queue_area=queue_area):
                 return
             solution = solve(
                 instance, time_limit=job.time_limit, workers=2, hint=hint, progress=watcher.progress, stop=watcher.stop

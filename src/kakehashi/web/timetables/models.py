@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.timetable.instance import WORKING_DAYS
-from kakehashi.web.core.models import Tracked, acted_by, when
+from kakehashi.web.core.models import QueuedJob, Tracked, acted_by, when
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School, Weekday
@@ -170,7 +170,7 @@ class LessonRow(models.Model):
         return f"{self.participant.name}: {self.lesson}"
 
 
-class SolveJob(models.Model):
+class SolveJob(QueuedJob):
     """A solve of a program's week run by the task worker. Not `Tracked`: its progress fields change every
     second; the timetable it stores is logged as a new version."""
 
@@ -182,21 +182,15 @@ class SolveJob(models.Model):
         CANCELLED = "cancelled", _("cancelled")
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="solve_jobs")
-    requested_by = acted_by()
     time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=60)
     keep_locked = models.BooleanField(_("keep locked visits"), default=True)
     stay_close = models.BooleanField(_("stay close to the published timetable"), default=False)
     state = models.CharField(_("state"), max_length=9, choices=State.choices, default=State.QUEUED)
-    task_id = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     elapsed = models.FloatField(_("seconds"), default=0.0)
     best_objective = models.BigIntegerField(_("best objective"), null=True, blank=True)
     bound = models.BigIntegerField(_("proven bound"), null=True, blank=True)
     cancel_requested = models.BooleanField(default=False)
-    message = models.TextField(_("message"), blank=True)
     version = models.ForeignKey(TimetableVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # A large week is solved in areas (area_jobs.py): the week and the valid first timetable every area
     # starts from are kept here, so that each area's job and the join read the same ones.
@@ -207,17 +201,12 @@ class SolveJob(models.Model):
     split_at_elapsed = models.FloatField(default=0.0)  # seconds of the job spent before the split
     joining = models.BooleanField(default=False)  # the join has started: its heartbeat speaks for the job
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(QueuedJob.Meta):
         verbose_name = _("solve job")
         verbose_name_plural = _("solve jobs")
 
     def __str__(self) -> str:
         return f"{self.program} solve #{self.pk} ({self.state})"
-
-    @property
-    def finished(self) -> bool:
-        return self.state in (self.State.SUCCEEDED, self.State.FAILED, self.State.CANCELLED)
 
     @property
     def gap(self) -> float | None:

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.timetables.forms import SolveForm
-from kakehashi.web.timetables.jobs import solve_job_cancel, solve_job_start, solve_jobs_fail_stale
+from kakehashi.web.timetables.jobs import solve_job_cancel, solve_jobs_fail_stale
 from kakehashi.web.timetables.models import SolveJob
+from kakehashi.web.timetables.tasks import solve_job_start
 
 
 def _job(request: HttpRequest, pk: int) -> SolveJob:

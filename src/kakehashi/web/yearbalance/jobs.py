@@ -12,7 +12,6 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from kakehashi.schoolyear import SchoolYear
@@ -23,10 +22,9 @@ from kakehashi.schoolyear.yearplan.result import YearPlan
 from kakehashi.timetable.cycle.model import cycle_of_week, cycle_solution_of_week
 from kakehashi.timetable.instance import ALL_DAYS, Solution
 from kakehashi.web.calendars.selectors import school_calendar, school_events
-from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.door import version_instance, version_solution
-from kakehashi.web.timetables.selectors import program_schools, published_version
+from kakehashi.web.timetables.selectors import program_schools
 from kakehashi.web.yearbalance.models import BalanceJob
 
 # Lost dates kept per school that stays short, for the page to name (the core's own account names five).
@@ -38,31 +36,6 @@ STALE_AFTER_LIMIT = dt.timedelta(minutes=5)
 
 class NothingPublishedError(Exception):
     """The program has no published week to balance."""
-
-
-def balance_job_start(*, program: Program, user: Any, today: dt.date, time_limit: int = 30) -> BalanceJob:
-    from kakehashi.web.yearbalance.tasks import run_balance_job
-
-    version = published_version(program)
-    if version is None:
-        raise NothingPublishedError
-    job = BalanceJob.objects.create(
-        program=program,
-        version=version,
-        requested_by=user if user.is_authenticated else None,
-        year=SchoolYear.of(today),
-        # Today's visits are under way (and counted as delivered): the balance changes tomorrow on.
-        changes_from=today + dt.timedelta(days=1),
-        time_limit=time_limit,
-    )
-
-    def enqueue() -> None:
-        result = run_balance_job.enqueue(job.pk)
-        BalanceJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-
-    # The worker must find the job row: enqueue only once it is committed.
-    transaction.on_commit(enqueue)
-    return job
 
 
 def balance_jobs_fail_stale(now: dt.datetime | None = None) -> int:

@@ -6,12 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kakehashi.web.core.models import Tracked
+from kakehashi.web.core.models import QueuedJob, Tracked
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.timetables.models import TimetableVersion
 
 
-class BalanceJob(models.Model):
+class BalanceJob(QueuedJob):
     """One run of the year plan for a program's published week. Not `Tracked`: its progress fields change
     while it runs; what reaches ALTs and schools is the `PublishedBalance`, which is."""
 
@@ -23,34 +23,21 @@ class BalanceJob(models.Model):
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="balance_jobs")
     version = models.ForeignKey(TimetableVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     year = models.PositiveSmallIntegerField(_("school year"))
     # The first date the balance may change, the day after the job was started: earlier visits stay as they were.
     changes_from = models.DateField(_("changes from"))
     time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=30)
     state = models.CharField(_("state"), max_length=9, choices=State.choices, default=State.QUEUED)
     step = models.CharField(max_length=200, blank=True)  # what the job is doing now, in English for the log
-    task_id = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    message = models.TextField(_("message"), blank=True)
     # The year plan as `kakehashi/year-plan@1` (docs/year-plan.md), without its dated visits: the page words it.
     result = models.JSONField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(QueuedJob.Meta):
         verbose_name = _("year balance job")
         verbose_name_plural = _("year balance jobs")
 
     def __str__(self) -> str:
         return f"{self.program} year balance #{self.pk} ({self.state})"
-
-    @property
-    def finished(self) -> bool:
-        return self.state in (self.State.SUCCEEDED, self.State.FAILED)
 
 
 class PublishedBalance(Tracked):

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kakehashi.web.core import dates
-from kakehashi.web.leave.notices import notify, school_staff_of
+from kakehashi.web.notices.services import notify, school_staff_of
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.schools.models import School
 from kakehashi.web.timetables.selectors import program_schools

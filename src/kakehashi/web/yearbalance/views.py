@@ -15,9 +15,10 @@ from kakehashi.web.accounts.scope import coordinated_programs, has_role
 from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.yearbalance.changes import balance_publish
-from kakehashi.web.yearbalance.jobs import NothingPublishedError, balance_job_start, balance_jobs_fail_stale
+from kakehashi.web.yearbalance.jobs import NothingPublishedError, balance_jobs_fail_stale
 from kakehashi.web.yearbalance.models import BalanceJob, PublishedBalance
 from kakehashi.web.yearbalance.notices import tell_balance
+from kakehashi.web.yearbalance.tasks import balance_job_start
 from kakehashi.web.yearbalance.words import balance_in_words
 
 

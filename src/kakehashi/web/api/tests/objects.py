@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from kakehashi.web.calendars.models import Event
 from kakehashi.web.duties.models import DailyReport, TrainingSession
-from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, Notice, WeekendWork
+from kakehashi.web.leave.models import Cover, LeaveEntitlement, LeaveRequest, WeekendWork
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.recruitment.models import (
     Application,
     Cycle,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from kakehashi.web.api.tests.helpers import every, script
 from kakehashi.web.duties.models import Invitation, TrainingSession
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 
 pytestmark = pytest.mark.django_db
 

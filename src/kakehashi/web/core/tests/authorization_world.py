@@ -31,7 +31,8 @@ from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.duties.tests.helpers import visits_of
 from kakehashi.web.leave import services as leave
 from kakehashi.web.leave.covers import cover_propose
-from kakehashi.web.leave.models import CoverOffer, LeaveRequest, Notice, OfferCandidate
+from kakehashi.web.leave.models import CoverOffer, LeaveRequest, OfferCandidate
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.pages.schools.requests import change_request_file
 from kakehashi.web.people.feeds import calendar_token_issue
@@ -45,7 +46,6 @@ from kakehashi.web.recruitment.models import (
 from kakehashi.web.recruitment.tests.recruiting import make_cycle, submitted
 from kakehashi.web.schools.models import ChangeRequest, School
 from kakehashi.web.testing import Side, publish_week, side, user
-from kakehashi.web.timetables.jobs import solve_job_start
 from kakehashi.web.timetables.models import (
     FixedVisit,
     ForbiddenSchool,
@@ -53,7 +53,7 @@ from kakehashi.web.timetables.models import (
     VisitRow,
     WeekSettings,
 )
-from kakehashi.web.timetables.tasks import run_solve_job
+from kakehashi.web.timetables.tasks import run_solve_job, solve_job_start
 from kakehashi.web.yearbalance.models import BalanceJob
 
 # Every South id is above SOUTH_IDS, every North id below it; a row made while the matrix asks is above NEW_IDS.
@@ -312,7 +312,7 @@ ADMIN_OBJECTS: dict[str, Any] = {
     "leave.leaverequest": lambda f: f["leave"],
     "leave.weekendwork": lambda f: f["weekend_work"],
     "leave.cover": lambda f: f["cover"],
-    "leave.notice": lambda f: f["notice"],
+    "notices.notice": lambda f: f["notice"],
     "recruitment.cycle": lambda f: f["cycle"],
     "recruitment.searequest": lambda f: f["sea"],
     "recruitment.application": lambda f: f["application"],

@@ -190,7 +190,7 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     "leave:report": [T()],
     "leave:cancel": [T(kwargs=pk("leave"), methods=POST)],
     "leave:decide": [T(kwargs=lambda s: {"pk": s["leave"].pk, "decision": "approve"}, methods=POST)],
-    "leave:notices": [T()],
+    "notices:list": [T()],
     # The inbox: the list, and one item (its page and its steps, all POSTs to it)
     "inbox:list": [T()],
     "inbox:item": [T(kwargs=lambda s: {"pk": s["change_request"].inbox_item.pk}, methods=("get", "post"))],
@@ -586,7 +586,7 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     "leave:report": only(PARTICIPANT),
     "leave:cancel": only(PARTICIPANT),
     "leave:decide": COORDINATORS,
-    "leave:notices": SIGNED_IN,
+    "notices:list": SIGNED_IN,
     # inbox/views.py: coordinators (and responsible managers, who are coordinators in this world)
     "inbox:list": COORDINATORS,
     "inbox:item": COORDINATORS,

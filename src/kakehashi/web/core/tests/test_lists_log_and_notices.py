@@ -14,7 +14,7 @@ from django.utils import timezone
 from kakehashi.web.accounts import lists
 from kakehashi.web.core.models import Change
 from kakehashi.web.core.tests.test_lists import csv_text, in_order, workbook_rows
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.testing import signed_in
 

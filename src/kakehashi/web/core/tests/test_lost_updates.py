@@ -18,7 +18,8 @@ from django.utils import translation
 from kakehashi.web.api.tests.helpers import script
 from kakehashi.web.duties.models import DailyReport
 from kakehashi.web.env import parse_database_url
-from kakehashi.web.leave.models import LeaveRequest, Notice
+from kakehashi.web.leave.models import LeaveRequest
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.people.models import Participant
 from kakehashi.web.testing import signed_in
 

@@ -22,7 +22,7 @@ from kakehashi.web.duties.services import (
     report_submit,
 )
 from kakehashi.web.duties.tests.helpers import visits_of
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.people.models import Participant
 from kakehashi.web.testing import signed_in, user

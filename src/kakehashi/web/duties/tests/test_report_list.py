@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from kakehashi.web.accounts import lists
 from kakehashi.web.duties.models import DailyReport
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db

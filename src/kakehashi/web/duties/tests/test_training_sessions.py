@@ -13,7 +13,7 @@ from django.utils import timezone
 from kakehashi.web.duties.models import Invitation, TrainingSession
 from kakehashi.web.duties.services import report_start
 from kakehashi.web.duties.training import attendance_record, session_create, session_invite
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.people.models import Participant
 from kakehashi.web.testing import signed_in
 

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from kakehashi.web.inbox.models import InboxEvent, InboxItem
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.pages.schools.requests import change_request_file
 from kakehashi.web.recruitment.services_placement import sea_request_file

@@ -12,10 +12,11 @@ from django.core import mail
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.core import dates
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
-from kakehashi.web.leave.models import Cover, LeaveRequest, Notice
+from kakehashi.web.leave.models import Cover, LeaveRequest
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.leave.tasks import propose_covers
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.testing import signed_in
 from kakehashi.web.timetables.door import version_solution
 from kakehashi.web.timetables.selectors import published_version

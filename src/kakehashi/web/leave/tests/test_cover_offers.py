@@ -11,9 +11,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kakehashi.web.duties.monthly import school_month
-from kakehashi.web.leave.models import Cover, CoverOffer, Notice, OfferCandidate, OfferRule, SchoolSubstitute
+from kakehashi.web.leave.models import Cover, CoverOffer, OfferCandidate, OfferRule, SchoolSubstitute
 from kakehashi.web.leave.offers import offer_accept, offer_decline, offer_pick, offer_send, offers_advance
 from kakehashi.web.leave.tests.offer_world import absent_day, morning, substitute
+from kakehashi.web.notices.models import Notice
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from kakehashi.web.leave.fill_report import DayState, Reason, fill_report
 from kakehashi.web.leave.models import CoverOffer
@@ -147,3 +147,15 @@ def test_the_api_lists_each_absent_day_with_its_reason_and_offers_for_the_coordi
         day.isoformat(), alt.code, "unfilled", "declined", 1)
     assert row["schools"] == [school.code] and row["covered"] == 0 and row["lessons"] > 0
     assert script(south.users["coordinator"]).get(url).status_code in (400, 404)
+
+
+def test_a_year_out_of_reach_shows_this_school_year_on_the_page_as_in_the_api(published: Any) -> None:
+    from kakehashi.schoolyear import SchoolYear
+
+    north, _, _ = published
+    coordinator = signed_in(north.users["coordinator"])
+    this_year = SchoolYear.of(timezone.localdate())
+    for asked in ("99999", "1", "next"):
+        response = coordinator.get(f"/leave/programs/{north.program.pk}/fill-rate/?year={asked}")
+        assert response.status_code == 200
+        assert f'href="?year={this_year + 1}"' in response.content.decode()  # "next year" from this one

@@ -11,8 +11,9 @@ import openpyxl
 import pytest
 
 from kakehashi.web.accounts import lists
-from kakehashi.web.leave.models import LeaveRequest, Notice
+from kakehashi.web.leave.models import LeaveRequest
 from kakehashi.web.leave.services import absence_report, leave_request_create
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 
 from kakehashi.web.core import dates
 from kakehashi.web.core.models import LanguagePreference
-from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest, Notice
+from kakehashi.web.leave.models import LeaveEntitlement, LeaveRequest
 from kakehashi.web.leave.selectors import leave_balance, owed_compensatory_days
 from kakehashi.web.leave.services import leave_request_create, leave_request_decide, weekend_work_record
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.testing import signed_in
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,9 @@ from kakehashi.web.core import dates
 from kakehashi.web.core.tabular import ImportRefusedError
 from kakehashi.web.duties.monthly import school_month
 from kakehashi.web.leave.covers import cover_confirm, cover_propose
-from kakehashi.web.leave.models import Cover, Notice
+from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.services import absence_report
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.pages.imports.people import plan_participants
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School

@@ -5,6 +5,7 @@ this week to the end of the school year, in Japan's time zone, as Google Calenda
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,6 +53,8 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
         lessons_on.setdefault(lesson.date, []).append(lesson)
     substitute_on = {v.date for v in mine.visits if v.substitute} if mine is not None else set()
     names = {block.school.code: block.school for blocks in template.values() for block in blocks if block.school}
+    # Every event of this feed is the participant's, from this version, made now.
+    event = partial(_event, participant, version, stamp)
     for date in sorted(visits_on):
         day = ALL_DAYS[date.weekday()]
         blocks = template.get(day, [])
@@ -63,43 +66,15 @@ def participant_calendar(participant: Participant, today: dt.date | None = None)
             for number, block in enumerate(blocks):
                 # The block knows its school: a name written for the reader is never parsed back into one.
                 school_name = block.school.display_name if block.kind == "lesson" and block.school else block.detail
-                calendar.add_component(
-                    _event(
-                        participant,
-                        version,
-                        stamp,
-                        date,
-                        number,
-                        block.kind,
-                        block.label,
-                        block.detail,
-                        school_name,
-                        block.school,
-                        block.start,
-                        block.end,
-                    )
-                )
+                calendar.add_component(event(date, number, block.kind, block.label, block.detail, school_name,
+                                             block.school, block.start, block.end))
             continue
         for number, lesson in enumerate(sorted(held, key=lambda x: x.start)):
             school = names.get(lesson.school) or _school(lesson.school)
             school_name = school.organization.name if school is not None else lesson.school
             detail = f"{school_name} · period {lesson.period}"
-            calendar.add_component(
-                _event(
-                    participant,
-                    version,
-                    stamp,
-                    date,
-                    number,
-                    "lesson",
-                    lesson.homeroom,
-                    detail,
-                    school_name,
-                    school,
-                    lesson.start,
-                    lesson.end,
-                )
-            )
+            calendar.add_component(event(date, number, "lesson", lesson.homeroom, detail, school_name, school,
+                                         lesson.start, lesson.end))
     calendar.add_missing_timezones()
     ical: bytes = calendar.to_ical()
     return ical

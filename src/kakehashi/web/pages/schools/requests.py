@@ -49,71 +49,55 @@ def change_request_file(
         )
         _tell_manager_of_blocked(contract, school, author, about)
         raise RequestRefusedError(str(OUTSOURCING_RULE))
-    return _file(
-        contract=contract,
-        school=school,
-        author=author,
-        message=message,
-        about=about,
-        tell_participant=tell_participant,
-        kind=kind,
-    )
-
-
-@transaction.atomic
-def _file(
-    *,
-    contract: Contract | None,
-    school: School,
-    author: Any,
-    message: str,
-    about: Participant | None,
-    tell_participant: bool,
-    kind: str,
-) -> ChangeRequest:
     if contract is None:
         raise RequestRefusedError(_("No contract covers this school, so no one can receive the request."))
-    if contract.type == Contract.Type.OUTSOURCING:
-        recipient, routing = contract.responsible_manager, str(OUTSOURCING_RULE)
-    else:
-        coordinator = (
-            Role.objects.filter(kind=Role.Kind.COORDINATOR, program=contract.program)
-            .select_related("user")
-            .order_by("id")
-            .first()
+    told = bool(tell_participant and about)
+    recipient, routing = _route(contract, told)
+    with transaction.atomic():
+        request = ChangeRequest.objects.create(
+            school=school,
+            kind=kind,
+            author=author,
+            about=about,
+            message=message,
+            routed_to=recipient,
+            routing=routing,
+            participant_told=told,
         )
-        recipient = coordinator.user if coordinator else None
-        told = bool(tell_participant and about)
-        routing = (
-            _("%(type)s contract: to the program's coordinator; the ALT is told too.")
-            if told
-            else _("%(type)s contract: to the program's coordinator.")
-        ) % {"type": contract.get_type_display()}
-    request = ChangeRequest.objects.create(
-        school=school,
-        kind=kind,
-        author=author,
-        about=about,
-        message=message,
-        routed_to=recipient,
-        routing=routing,
-        participant_told=bool(tell_participant and about),
-    )
-    readers = [recipient] if recipient is not None and recipient.email else []
-    if request.participant_told and about is not None and about.user is not None and about.user.email:
-        readers.append(about.user)
-    for language, group in by_language(readers).items():
-        with translation.override(language):
-            subject = one_line(_("[Kakehashi] Request from %(school)s") % {"school": school.organization.display_name})
-            signed = f"{author.get_full_name() or author.username}, {school.organization.display_name}"
-            body = f"{message}\n\n— {signed}\n{routing}"
-        to = [u.email for u in group]
-        transaction.on_commit(partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, to))
+        readers = [recipient] if recipient is not None and recipient.email else []
+        if request.participant_told and about is not None and about.user is not None and about.user.email:
+            readers.append(about.user)
+        for language, group in by_language(readers).items():
+            with translation.override(language):
+                school_name = school.organization.display_name
+                subject = one_line(_("[Kakehashi] Request from %(school)s") % {"school": school_name})
+                signed = f"{author.get_full_name() or author.username}, {school_name}"
+                body = f"{message}\n\n— {signed}\n{routing}"
+            to = [u.email for u in group]
+            transaction.on_commit(partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, to))
     return request
 
 
+def _route(contract: Contract, told: bool) -> tuple[Any, str]:
+    """Who receives a request under `contract`, and why, in the reader's words (`told`: the ALT is told too)."""
+    if contract.type == Contract.Type.OUTSOURCING:
+        return contract.responsible_manager, str(OUTSOURCING_RULE)
+    coordinator = (
+        Role.objects.filter(kind=Role.Kind.COORDINATOR, program=contract.program)
+        .select_related("user")
+        .order_by("id")
+        .first()
+    )
+    routing = (
+        _("%(type)s contract: to the program's coordinator; the ALT is told too.")
+        if told
+        else _("%(type)s contract: to the program's coordinator.")
+    ) % {"type": contract.get_type_display()}
+    return coordinator.user if coordinator else None, routing
+
+
 def _tell_manager_of_blocked(contract: Contract, school: School, author: Any, about: Participant | None) -> None:
-    from kakehashi.web.leave.notices import notify
+    from kakehashi.web.notices.services import notify
 
     who = author.get_full_name() or author.username
     notify(

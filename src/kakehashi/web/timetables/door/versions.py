@@ -94,6 +94,12 @@ class PartOfWeek:
     def lesson(self, assignment: Assignment) -> Lesson:
         return self.instance.lesson_by_id[assignment.lesson]
 
+    def visits_without_lessons(self) -> tuple[Visit, ...]:
+        """The visits at which the visiting ALT joins none of the part's lessons (the rules allow it, but the ALT
+        would be there for nothing)."""
+        taught = {(a.alt, self.lesson(a).day, self.lesson(a).school) for a in self.lessons}
+        return tuple(v for v in self.visits if (v.alt, v.day, v.school) not in taught)
+
 
 def _part(version: TimetableVersion, visits: Q, lessons: Q) -> PartOfWeek:
     week = version_instance(version)

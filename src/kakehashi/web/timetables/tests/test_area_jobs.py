@@ -14,7 +14,7 @@ from kakehashi.timetable.check import check
 from kakehashi.web import queues
 from kakehashi.web.testing import signed_in
 from kakehashi.web.testing import world as build_world
-from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables import jobs, tasks
 from kakehashi.web.timetables.door import version_instance, version_solution
 from kakehashi.web.timetables.models import AreaJob, SolveJob, TimetableVersion
 
@@ -23,7 +23,7 @@ from kakehashi.web.timetables.models import AreaJob, SolveJob, TimetableVersion
 @override_settings(KAKEHASHI_AREA_SCHOOLS=2)
 def test_a_week_above_the_area_size_is_solved_as_area_jobs_and_joined_into_one_stored_timetable() -> None:
     north, _, _ = build_world()
-    job = jobs.solve_job_start(program=north.program, user=north.users["coordinator"], time_limit=12,
+    job = tasks.solve_job_start(program=north.program, user=north.users["coordinator"], time_limit=12,
                                keep_locked=True, stay_close=False)
     # One worker in batch mode runs the solve, then every area it queued, then the join it queued last.
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", queues.SOLVES)
@@ -44,7 +44,7 @@ def test_an_area_whose_worker_died_fails_the_whole_solve_and_nothing_is_stored()
     north, _, _ = build_world()
     job = SolveJob.objects.create(program=north.program, time_limit=10)
     # The solve splits the week and queues its areas (no worker takes them here).
-    jobs.solve_job_run(job.pk)
+    tasks.run_solve_job.call(job.pk)
     job.refresh_from_db()
     assert job.state == SolveJob.State.RUNNING and job.areas_total >= 2
     first = AreaJob.objects.filter(job=job).first()
@@ -63,7 +63,7 @@ def test_an_area_whose_worker_died_fails_the_whole_solve_and_nothing_is_stored()
 def test_a_solve_waiting_for_workers_to_take_its_areas_is_not_taken_for_dead() -> None:
     north, _, _ = build_world()
     job = SolveJob.objects.create(program=north.program, time_limit=10)
-    jobs.solve_job_run(job.pk)
+    tasks.run_solve_job.call(job.pk)
     SolveJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
     jobs.solve_jobs_fail_stale()
     job.refresh_from_db()
@@ -74,7 +74,7 @@ def test_a_solve_waiting_for_workers_to_take_its_areas_is_not_taken_for_dead() -
 def test_a_week_below_the_area_size_is_solved_in_one_piece() -> None:
     north, _, _ = build_world()
     job = SolveJob.objects.create(program=north.program, time_limit=5)
-    jobs.solve_job_run(job.pk)
+    tasks.run_solve_job.call(job.pk)
     job.refresh_from_db()
     assert job.state == SolveJob.State.SUCCEEDED and job.areas_total == 0
     assert not AreaJob.objects.filter(job=job).exists()

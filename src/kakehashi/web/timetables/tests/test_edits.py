@@ -11,9 +11,10 @@ from django.utils import translation
 
 from kakehashi.timetable.check import check
 from kakehashi.timetable.instance import ALL_DAYS
+from kakehashi.web.schools.models import LessonSlot
 from kakehashi.web.testing import PASSWORD, publish_week, signed_in
 from kakehashi.web.timetables import edits
-from kakehashi.web.timetables.door import version_solution, week_instance
+from kakehashi.web.timetables.door import version_instance, version_solution, week_instance
 from kakehashi.web.timetables.models import LockedVisit, SolveJob, TimetableVersion
 
 pytestmark = pytest.mark.django_db
@@ -102,10 +103,10 @@ def test_a_locked_visit_is_kept_by_the_next_solve(world: Any) -> None:
         {"action": "lock", "day": visit.day, "school": visit.school.code},
     )
     assert LockedVisit.objects.filter(participant=visit.participant, day=visit.day, school=visit.school).exists()
-    from kakehashi.web.timetables.jobs import solve_job_run
+    from kakehashi.web.timetables.tasks import run_solve_job
 
     job = SolveJob.objects.create(program=north.program, time_limit=3)
-    solve_job_run(job.pk)
+    run_solve_job.call(job.pk)
     job.refresh_from_db()
     assert job.version.visits.filter(participant=visit.participant, day=visit.day, school=visit.school).exists()
 
@@ -135,7 +136,26 @@ def test_the_week_editor_lists_days_in_the_weeks_order(world: Any) -> None:
     response = signed_in(north.users["coordinator"]).get(f"/people/{alt}/week-edit/")
     order = list(ALL_DAYS)
     visit_days = re.findall(r'name="day" value="(\w+)"', response.content.decode())
-    lesson_days = [row.lesson.day for row in response.context["lessons"]]
+    lesson_days = [lesson.day for lesson, _school in response.context["lessons"]]
     assert len(set(visit_days)) > 2 and len(set(lesson_days)) > 2
     assert visit_days == sorted(visit_days, key=order.index)
     assert lesson_days == sorted(lesson_days, key=order.index)
+
+
+def test_the_week_editor_offers_the_lessons_of_the_versions_own_week_not_one_added_since(world: Any) -> None:
+    north, _, _ = world
+    published = publish_week(north.program)
+    visit = published.visits.select_related("participant", "school").first()
+    # The school adds a lesson on that day after the timetable was made: the version's week does not have it,
+    # so an edit could not add it, and the editor must not offer it.
+    school = visit.school
+    added = LessonSlot.objects.create(school=school, homeroom=school.homerooms.first(), day=visit.day, period="9",
+                                      code=f"{school.code}-added-since")
+    page = signed_in(north.users["coordinator"]).get(f"/people/{visit.participant.code}/week-edit/").content.decode()
+    assert f'value="{added.code}"' not in page
+    # The version's own free lessons at that school that day are still offered.
+    week = version_instance(published)
+    taken = {a.lesson for a in version_solution(published).lessons}
+    free_there = [x.id for x in week.lesson_by_id.values()
+                  if (x.day, x.school) == (visit.day, school.code) and x.id not in taken]
+    assert all(f'<option value="{lesson}">' in page for lesson in free_there)

@@ -16,7 +16,7 @@ from kakehashi.web import queues
 from kakehashi.web.schools.models import BellPeriod
 from kakehashi.web.testing import IMMEDIATE_TASKS, PASSWORD
 from kakehashi.web.testing import world as build_world
-from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables import jobs, tasks
 from kakehashi.web.timetables.models import LessonRow, LockedVisit, SolveJob, TimetableVersion, VisitRow
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ WORKER = [sys.executable, "-m", "kakehashi.web.manage", "db_worker"]
 @pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
 def test_a_job_run_by_the_database_worker_stores_a_new_timetable_version() -> None:
     north, _, _ = build_world()
-    job = jobs.solve_job_start(
+    job = tasks.solve_job_start(
         program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
     )
     job.refresh_from_db()
@@ -45,7 +45,7 @@ def test_a_locked_visit_is_kept_by_the_solve(world: Any) -> None:
     LockedVisit.objects.create(program=north.program, participant=alt, day="thu", school=school)
     job = SolveJob.objects.create(program=north.program, time_limit=5)
     assert ("thu", school.code) in {(f.day, f.school) for f in jobs.job_instance(job).fixed if f.alt == alt.code}
-    jobs.solve_job_run(job.pk)
+    tasks.run_solve_job.call(job.pk)
     job.refresh_from_db()
     assert job.version.visits.filter(participant=alt, day="thu", school=school).exists()
 
@@ -56,7 +56,7 @@ def test_cancelling_a_running_solve_ends_it_early_and_keeps_the_best_timetable(
     north, _, _ = world
     monkeypatch.setattr(jobs, "HEARTBEAT_SECONDS", 0.05)
     job = SolveJob.objects.create(program=north.program, time_limit=600, cancel_requested=True)
-    jobs.solve_job_run(job.pk)
+    tasks.run_solve_job.call(job.pk)
     job.refresh_from_db()
     # Cancelled, not run to its 600 s limit: the state says so, with the best timetable kept. (How
     # quickly is for the benchmarks; a timed assertion fails on a busy machine.)
@@ -79,7 +79,7 @@ def test_a_week_the_core_refuses_fails_the_job_with_the_json_path(world: Any) ->
     BellPeriod.objects.create(school=north.schools[0], variant="default", period="X", start=first.start, end=first.end)
     job = SolveJob.objects.create(program=north.program, time_limit=5)
     with pytest.raises(Exception, match="bells"):
-        jobs.solve_job_run(job.pk)
+        tasks.run_solve_job.call(job.pk)
     job.refresh_from_db()
     assert job.state == SolveJob.State.FAILED and "bells" in job.message
 
@@ -122,7 +122,7 @@ def test_a_worker_killed_half_way_through_storing_leaves_no_timetable_and_its_jo
     if connection.vendor != "postgresql":
         pytest.skip("a second process needs a database file or server it can share: run on PostgreSQL")
     north, _, _ = build_world()
-    job = jobs.solve_job_start(
+    job = tasks.solve_job_start(
         program=north.program, user=north.users["coordinator"], time_limit=3, keep_locked=True, stay_close=False
     )
     db = connection.settings_dict
@@ -195,7 +195,7 @@ def test_a_dead_workers_task_is_failed_in_the_queue_too_not_left_running_for_eve
     from django_tasks_db.models import DBTaskResult
 
     north, _, _ = build_world()
-    job = jobs.solve_job_start(
+    job = tasks.solve_job_start(
         program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
     )
     job.refresh_from_db()

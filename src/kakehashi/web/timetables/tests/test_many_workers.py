@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from kakehashi.web import queues
 from kakehashi.web.testing import side, wait_until
-from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables import jobs, tasks
 from kakehashi.web.timetables.models import SolveJob, TimetableVersion
 
 MACHINES = ("machine-a", "machine-b", "machine-c")
@@ -62,7 +62,7 @@ def task_row(job: SolveJob) -> DBTaskResult:
 def start_solve(program: object, time_limit: int) -> SolveJob:
     from django.contrib.auth.models import AnonymousUser
 
-    return jobs.solve_job_start(
+    return tasks.solve_job_start(
         program=program, user=AnonymousUser(), time_limit=time_limit, keep_locked=False, stay_close=False
     )
 

@@ -14,7 +14,7 @@ from kakehashi.web.leave.models import Cover
 from kakehashi.web.leave.services import absence_report
 from kakehashi.web.testing import publish_week
 from kakehashi.web.testing import world as build_world
-from kakehashi.web.timetables import jobs
+from kakehashi.web.timetables import tasks
 from kakehashi.web.timetables.door import version_solution
 from kakehashi.web.timetables.models import SolveJob
 from kakehashi.web.timetables.selectors import published_version
@@ -37,7 +37,7 @@ def test_a_cover_is_proposed_by_the_quick_worker_while_the_solves_wait_for_their
     day = timezone.localdate()
     while WEEKDAYS[day.weekday()] not in teaching:
         day += dt.timedelta(days=1)
-    solve = jobs.solve_job_start(
+    solve = tasks.solve_job_start(
         program=north.program, user=north.users["coordinator"], time_limit=5, keep_locked=True, stay_close=False
     )
     absence_report(participant=alt, date=day)  # enqueues the cover proposal, after the solve

@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 
 from kakehashi.web.calendars.selectors import program_dated_plan
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.people.feeds import calendar_token_issue
 from kakehashi.web.testing import IMMEDIATE_TASKS, signed_in
 from kakehashi.web.yearbalance.changes import balance_publish

@@ -75,7 +75,7 @@ def test_only_the_schools_own_staff_can_file_a_request(world: Any) -> None:
 
 
 def test_a_jte_who_tries_to_message_an_outsourced_alt_is_told_why_and_the_attempt_is_logged(db: Any) -> None:
-    from kakehashi.web.leave.models import Notice
+    from kakehashi.web.notices.models import Notice
     from kakehashi.web.schools.models import BlockedInstruction
 
     east = side("East", prefix="E", seed=3, contract=Contract.Type.OUTSOURCING)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.core.languages import by_language, written_in
 from kakehashi.web.core.validators import one_line
-from kakehashi.web.leave.models import Notice
+from kakehashi.web.notices.models import Notice
 from kakehashi.web.organizations.models import Program
 
 Words = str | Callable[[], str]
