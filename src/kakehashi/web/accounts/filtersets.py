@@ -15,6 +15,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django_filters.conf import settings as filter_settings
 from django_filters.rest_framework import DjangoFilterBackend
 
 from kakehashi.web.accounts.scope import visible_organizations, visible_programs
@@ -45,8 +46,15 @@ class ScopedFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
         for chooser in self.filters.values():
+            # A form field built before (the API's schema builds them on the class's filters, which every
+            # filter set copies) would keep its first choices: each list builds its own from what is set here.
+            vars(chooser).pop("_field", None)
             if isinstance(chooser, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
                 chooser.queryset = self._choices(chooser, user)
+            unset = chooser.extra.get("empty_label", filter_settings.EMPTY_CHOICE_LABEL)
+            if isinstance(chooser, django_filters.ChoiceFilter) and unset == filter_settings.EMPTY_CHOICE_LABEL:
+                # A choice not made reads "all" in the reader's language, not django-filter's "---------".
+                chooser.extra["empty_label"] = _("all")
 
     def _choices(self, chooser: Any, user: Any) -> QuerySet[Model]:
         offered: QuerySet[Model] = chooser.queryset

@@ -17,12 +17,16 @@ from kakehashi.web.organizations.models import in_reader_language
 from kakehashi.web.schools.models import School
 
 
+def school_words(row: Mapping[str, Any]) -> str:
+    """A lesson's school as the reader names it."""
+    # A row keeps the school's Japanese name too (offers, and proposals since they do): the reader's is shown.
+    return in_reader_language(row.get("school_name") or row["school"], row.get("school_name_ja") or "")
+
+
 def lesson_words(row: Mapping[str, Any]) -> str:
     """A lesson of a proposal as people say it: its school, class and period with the time."""
-    # A row keeps the school's Japanese name too (offers, and proposals since they do): the reader's is shown.
-    school = in_reader_language(row.get("school_name") or row["school"], row.get("school_name_ja") or "")
     return _("%(school)s, class %(homeroom)s, period %(period)s (%(start)s–%(end)s)") % {
-        "school": school,
+        "school": school_words(row),
         "homeroom": row["homeroom"],
         "period": row["period"],
         "start": row["start"],

@@ -107,7 +107,7 @@ def publish_preview(version: TimetableVersion) -> PublishPreview:
     schools = [
         SchoolToTell(
             code=code,
-            name=schools_by_code[code].organization.name if code in schools_by_code else code,
+            name=schools_by_code[code].organization.display_name if code in schools_by_code else code,
             staff=[_person(u) for u in staff.get(code, [])],
             emails=sorted({u.email for u in staff.get(code, []) if u.email}),
             changes=list(lines),

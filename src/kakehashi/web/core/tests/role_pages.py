@@ -1,7 +1,7 @@
 """The pages each role opens for its main tasks, shared by the browser layout tests and the one-language test:
-paths with {alt}, {school}, {program}, {board} and {cycle} to fill in. Roles by `Side.users` key: the ALT
-(participant), the coordinator, the board's manager (supervisor), the school's JTE or principal (school_staff)
-and an applicant."""
+paths with {alt}, {school}, {alt_school} (a school the ALT visits), {program}, {board} and {cycle} to fill in.
+Roles by `Side.users` key: the ALT (participant), the coordinator, the board's manager (supervisor), the
+school's JTE or principal (school_staff) and an applicant."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ ROLE_PAGES = {
     "participant": [
         "/",
         f"/people/{{alt}}/?week={WEEK}",
+        f"/schools/{{alt_school}}/?week={WEEK}",
         "/leave/",
         "/leave/notices/",
         "/duties/report/",
         "/year/people/{alt}/",
+        "/accounts/password/",
     ],
     "coordinator": [
         "/",
@@ -50,6 +52,7 @@ ROLE_PAGES = {
         "/schools/{school}/requests/",
         f"/duties/schools/{{school}}/monthly/?month={MONTH}",
         "/year/schools/{school}/events/",
+        "/year/schools/{school}/",
     ],
-    "applicant": ["/", "/recruit/{cycle}/", "/recruit/mine/"],
+    "applicant": ["/", "/recruit/", "/recruit/{cycle}/", "/recruit/mine/"],
 }

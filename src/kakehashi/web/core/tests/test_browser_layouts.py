@@ -55,6 +55,7 @@ def _codes(north: Any, school: Any) -> dict[str, Any]:
     return {
         "alt": north.alts[0].code,
         "school": school.code,
+        "alt_school": school.code,
         "program": north.program.pk,
         "board": north.board.pk,
         "cycle": Cycle.objects.get(program=north.program).pk,

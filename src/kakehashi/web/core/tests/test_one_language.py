@@ -19,6 +19,7 @@ from kakehashi.web.recruitment.models import Cycle
 from kakehashi.web.recruitment.tests.recruiting import make_cycle
 from kakehashi.web.schools.models import Homeroom, LessonSlot, School
 from kakehashi.web.testing import publish_week, side, signed_in
+from kakehashi.web.timetables.models import LessonRow
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +40,16 @@ def _world() -> tuple[Any, dict[str, Any]]:
     north = side("North", prefix="N", seed=11)
     Organization.objects.filter(pk=north.schools[0].organization_id).update(name_ja="北中学校")
     Organization.objects.filter(pk=north.board.pk).update(name_ja="北市教育委員会")
+    Program.objects.filter(pk=north.program.pk).update(name_ja="北ALTプログラム")
     publish_week(north.program)
     today = timezone.localdate()
     make_cycle(north.program, opens_on=today - dt.timedelta(days=10), deadline_date=today + dt.timedelta(days=20))
+    visited = LessonRow.objects.filter(version__program=north.program, participant=north.alts[0]).first()
+    assert visited is not None
     codes = {
         "alt": north.alts[0].code,
         "school": north.schools[0].code,
+        "alt_school": visited.lesson.school.code,
         "program": north.program.pk,
         "board": north.board.pk,
         "cycle": Cycle.objects.get(program=north.program).pk,
@@ -121,3 +126,20 @@ def test_an_english_reader_sees_no_japanese_outside_names() -> None:
         if found:
             japanese[where] = found
     assert not japanese, "Japanese on English pages:\n" + "\n".join(f"{k}: {v}" for k, v in japanese.items())
+
+
+def test_a_japanese_reader_sees_the_japanese_names_of_schools_boards_and_programs() -> None:
+    pages = _pages("ja")
+    # The English names of everything that has a Japanese one: a page that shows one has read `name`, not
+    # `display_name`.
+    english_names = [
+        name
+        for model in (Organization, Program)
+        for name, name_ja in model.objects.values_list("name", "name_ja")
+        if name_ja
+    ]
+    assert len(english_names) >= 3
+    shown = {where: [n for n in english_names if n in text] for where, text in pages.items()}
+    assert not any(shown.values()), "English names on Japanese pages:\n" + "\n".join(
+        f"{where}: {names}" for where, names in shown.items() if names
+    )

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from kakehashi.web.leave.cover_words import lesson_words, reasons_in_words
+from kakehashi.web.leave.cover_words import lesson_words, reasons_in_words, school_words
 from kakehashi.web.leave.fill_tables import duration_words, share_words
 
 register = template.Library()
@@ -22,6 +22,12 @@ def reasons_words(row: Mapping[str, Any]) -> list[str]:
 @register.filter
 def lesson_in_words(row: Mapping[str, Any]) -> str:
     return lesson_words(row)
+
+
+@register.filter
+def school_in_words(row: Mapping[str, Any]) -> str:
+    """A proposal's lesson → its school's name in the reader's language (長野郷中学校 to a reader of Japanese)."""
+    return school_words(row)
 
 
 @register.filter

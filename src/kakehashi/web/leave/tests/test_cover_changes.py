@@ -64,3 +64,9 @@ def test_the_absences_on_the_coordinators_page_name_people_and_never_show_the_en
     assert not any(move.strip() in said for move in cover.moves)
     assert f"away: {alt.code}" not in said and ": left without an ALT" not in said  # the engine's line format
     assert not re.search(r"\b[A-Z]+\d+/\S+/(mon|tue|wed|thu|fri)/\d", said)  # no lesson id like S077/2-1/thu/3
+    # Each school of the proposed cover by the name the reader uses (長野郷中学校 to a reader of Japanese).
+    schools = {(x["school_name"], x["school_name_ja"]) for x in cover.needed}
+    assert schools and all(x[1] for x in schools)
+    shown, hidden = (1, 0) if language == "ja" else (0, 1)
+    assert all(school[shown] in said for school in schools)
+    assert not any(school[hidden] in said for school in schools)

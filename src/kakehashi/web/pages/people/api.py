@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_noop
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
@@ -125,12 +126,12 @@ class ParticipantViewSet(mixins.UpdateModelMixin, ReadableViewSet):
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         participant = self.get_object()
-        record_view(request.user, "participant (API)", participant=participant)
+        record_view(request.user, gettext_noop("participant (API)"), participant=participant)
         return Response(self.get_serializer(participant).data)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         participant = self.get_object()
-        record_view(request.user, "participant record (API edit)", participant=participant)
+        record_view(request.user, gettext_noop("participant record (API edit)"), participant=participant)
         form = edit_form(ParticipantForm, request.data, partial=kwargs.get("partial", False), instance=participant)
         cleaned(form)
         try:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from kakehashi.web.accounts.lists import filtered_list
@@ -56,7 +57,7 @@ def participant_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def participant_detail(request: HttpRequest, code: str) -> HttpResponse:
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
-    record_view(request.user, "participant page", participant=participant)
+    record_view(request.user, gettext_noop("participant page"), participant=participant)
     version = participant_version(participant)
     dated = participant_dated_week(participant, requested_monday(request))
     # A rotation's template is the week the dates shown fall in (week A or B…).
@@ -100,7 +101,7 @@ def participant_edit(request: HttpRequest, code: str) -> HttpResponse:
     if not has_role(request.user, "coordinator"):
         raise PermissionDenied
     participant: Participant = get_object_or_404(visible_participants(request.user), code=code)
-    record_view(request.user, "participant record (edit)", participant=participant)
+    record_view(request.user, gettext_noop("participant record (edit)"), participant=participant)
     form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
         try:

@@ -40,3 +40,10 @@ class SchoolTable(ListTable):
 
     def value_school(self, record: School) -> str:
         return record.name
+
+    def render_board(self, record: School) -> str:
+        # The board as the reader names it: 高崎市教育委員会 on a Japanese page and in a Japanese download.
+        return record.board.display_name if record.board is not None else "—"
+
+    def value_board(self, record: School) -> str:
+        return self.render_board(record)

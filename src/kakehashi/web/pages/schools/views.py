@@ -37,6 +37,7 @@ from kakehashi.web.schools.services import school_update
 from kakehashi.web.timetables.door import version_instance
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff", "participant")
+REQUEST_ROLES = ("coordinator", "supervisor", "school_staff")
 
 
 @login_required
@@ -75,6 +76,8 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
             "delivered": delivered,
             "homerooms": school.homerooms.all(),
             "can_edit": has_role(request.user, "coordinator"),
+            # The school's change requests are for its staff and the people who answer them, not for ALTs.
+            "can_read_requests": has_role(request.user, *REQUEST_ROLES),
             "dated": dated,
         },
     )
@@ -126,7 +129,7 @@ class ChangeRequestForm(forms.Form):
 def school_requests(request: HttpRequest, code: str) -> HttpResponse:
     """School staff file requests here; coordinators and supervisors read them (participants do not)."""
     school: School = get_object_or_404(visible_schools(request.user), code=code)
-    if not has_role(request.user, "coordinator", "supervisor", "school_staff"):
+    if not has_role(request.user, *REQUEST_ROLES):
         raise Http404
     is_staff = any(
         r.kind == "school_staff" and r.organization_id == school.organization_id for r in roles_of(request.user)

@@ -44,7 +44,21 @@ def test_a_coordinators_view_of_an_alt_is_logged_and_the_alt_sees_it(world: Any)
     views = list(PersonalDataView.objects.all())
     assert [(v.viewer, v.participant, v.what) for v in views] == [(north.users["coordinator"], me, "participant page")]
     page = signed_in(north.users["participant"]).get("/privacy/").content.decode()
-    assert north.users["coordinator"].username in page and "participant page" in page
+    assert north.users["coordinator"].email in page and "participant page" in page
+
+
+def test_the_alt_reads_who_saw_their_data_by_name_and_what_they_saw_in_their_language(world: Any) -> None:
+    north, _, _ = world
+    me = north.alts[0]
+    coordinator = north.users["coordinator"]
+    coordinator.first_name, coordinator.last_name = "Mika", "Tanaka"
+    coordinator.save()
+    signed_in(coordinator).get(f"/people/{me.code}/")
+    signed_in(coordinator).get(f"/people/{me.code}/edit/")
+    page = signed_in(north.users["participant"]).get("/privacy/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "Mika Tanaka" in page and f">{coordinator.username}<" not in page  # never the login name
+    assert "参加者ページ" in page and "参加者情報（編集）" in page
+    assert "participant page" not in page and "participant record" not in page
 
 
 def test_only_administrators_read_the_whole_access_log(world: Any) -> None:
