@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timetables', '0006_solve_in_areas'),
+        ('timetables', '0007_rotation_weeks'),
     ]
 
     operations = [
