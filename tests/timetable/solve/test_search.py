@@ -87,10 +87,12 @@ def test_solve_searches_neighbourhoods_when_the_week_is_too_large_for_one_model(
     instance, _ = generated(5, schools=8)
     solution = solve_module.solve(instance, time_limit=4, workers=1, seed=0)
     assert solution.stats["strategy"] == "lns"
-    # The search proves nothing itself; the bound is the counting bound (capacity_bound.py), or the
+    # The search proves nothing itself; the bound is the tighter of the counting bounds (capacity_bound.py,
+    # and alt_day_bound.py when it finishes in its share of the time: on a busy machine it may not), or the
     # relaxation's (bound.py) where that is tighter. A 4-second solve does not try the relaxation.
     assert solution.stats["relaxation"] == "not tried: too short a time limit"
-    assert solution.bound == solution.stats["capacity_bound"]
+    counted = [solution.stats["capacity_bound"], solution.stats.get("alt_day_bound")]
+    assert solution.bound == min(bound for bound in counted if bound is not None)
     assert check(instance, solution) == []
     assert solution.objective == score(instance, solution).objective
 
