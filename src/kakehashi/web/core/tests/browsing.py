@@ -37,6 +37,9 @@ def chromium() -> Iterator[Any]:
 def page_as(browser: Any, live_server: Any, username: str, *, width: int = 1280, language: str = "en") -> Any:
     """A new window signed in as `username`, `width` px wide, reading `language` ("en" or "ja")."""
     page = browser.new_page(viewport={"width": width, "height": 900})
+    # Waits, not measurements: on a shared machine a page may take longer than Playwright's 30 s default
+    # (a CI run timed out once waiting for a substitute's first home page), and a slow page is not a wrong one.
+    page.set_default_timeout(120_000)
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
