@@ -10,8 +10,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
 from django.utils import translation
+from pypdf import PdfReader
 
 from kakehashi.web.calendars.selectors import program_dated_plan
 from kakehashi.web.duties.exports import monthly_pdf

@@ -1,0 +1,46 @@
+"""A rule a rotation breaks reads on the page in the reader's words (issue 19): a solve of a two-week rotation
+that leaves a school short of its days over the rotation is refused, and the Japanese coordinator who asked for
+it reads why in Japanese on the job's page, not the checker's English."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from kakehashi.timetable.cycle.solve import solve_cycle
+from kakehashi.web.core.models import LanguagePreference
+from kakehashi.web.testing import signed_in
+from kakehashi.web.timetables.door import program_cycle
+from kakehashi.web.timetables.jobs import finish_job
+from kakehashi.web.timetables.models import SolveJob
+from kakehashi.web.timetables.tests.rotation import two_week_rotation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_japanese_coordinator_reads_a_rule_the_rotation_breaks_in_japanese(world: Any) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    coordinator = north.users["coordinator"]
+    LanguagePreference.objects.create(user=coordinator, language="ja")
+    cycle = program_cycle(north.program)
+    solution = solve_cycle(cycle, time_limit=4, workers=1)
+    school = next(s for s in cycle.base.schools if s.visit_days.min > 0)
+    # The school's visits and lessons taken out: only its days over the rotation fall short.
+    held_there = {lesson.id for lesson in school.lessons}
+    short = replace(
+        solution,
+        visits=tuple(v for v in solution.visits if v.school != school.id),
+        lessons=tuple(a for a in solution.lessons if a.lesson not in held_there),
+    )
+    job = SolveJob.objects.create(program=north.program, time_limit=4, requested_by=coordinator)
+
+    finish_job(job, cycle, short, 0.0)
+
+    job.refresh_from_db()
+    assert job.state == SolveJob.State.FAILED
+    page = signed_in(coordinator).get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "ローテーション1周の ALT 訪問日数は0日" in page
+    assert "rule 13" not in page and "visit_days" not in page
