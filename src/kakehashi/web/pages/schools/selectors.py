@@ -74,13 +74,16 @@ def rotation_visit_days(school: School, version: TimetableVersion) -> int:
 def _covering(school: School) -> QuerySet[Contract]:
     """The contracts covering the school (its own or its board's) in force today."""
     org = school.organization
-    return Contract.objects.in_force(timezone.localdate()).filter(Q(organization=org) | Q(organization_id=org.parent_id))
+    in_force = Contract.objects.in_force(timezone.localdate())
+    return in_force.filter(Q(organization=org) | Q(organization_id=org.parent_id))
 
 
 def school_rotation(school: School, version: TimetableVersion | None) -> int:
-    """The weeks of the rotation the school is visited on: the week in force's program's, else that of a program
-    whose contract covers the school (1: the same week all year)."""
-    program = version.program if version is not None else Program.objects.filter(contracts__in=_covering(school)).first()
+    """The weeks of the rotation the school is visited on: the timetable in force's (the page shows it), else
+    those of a program whose contract covers the school (1: the same week all year)."""
+    if version is not None:
+        return version_cycle_weeks(version)
+    program = Program.objects.filter(contracts__in=_covering(school)).first()
     return rotation_weeks(program) if program is not None else 1
 
 

@@ -47,4 +47,5 @@ def test_a_one_week_programs_school_page_still_says_days_a_week(world: Any) -> N
     school = north.schools[0]
     page = signed_in(north.users["coordinator"]).get(f"/schools/{school.code}/", HTTP_ACCEPT_LANGUAGE="en")
     low, high = school.visit_days_min, school.visit_days_max
-    assert _cards(page.content.decode())[0] == ("Contracted visit days a week", f"{low}–{high}" if low != high else str(low))
+    figure = f"{low}–{high}" if low != high else str(low)
+    assert _cards(page.content.decode())[0] == ("Contracted visit days a week", figure)
