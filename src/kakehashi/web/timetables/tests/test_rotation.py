@@ -186,3 +186,13 @@ def test_the_calendar_feed_gives_each_date_its_own_rotation_weeks_lessons(world:
                 if e.decoded("dtstart").date() == date and not str(e.get("summary")).startswith("Travel")
             )
             assert shown == expected, date
+
+
+@pytest.mark.parametrize(("language", "said"), [("ja", "ローテーションです。今週は"), ("en", "weeks. This week is week")])
+def test_the_program_page_says_the_rotation_and_this_week_as_the_reader_writes_two_sentences(
+    world: Any, language: str, said: str
+) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    page = signed_in(north.users["coordinator"]).get(f"/programs/{north.program.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+    assert said in page.content.decode()  # Japanese puts no space after 。
