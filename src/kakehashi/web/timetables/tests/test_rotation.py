@@ -194,5 +194,6 @@ def test_the_program_page_says_the_rotation_and_this_week_as_the_reader_writes_t
 ) -> None:
     north, _, _ = world
     two_week_rotation(north)
-    page = signed_in(north.users["coordinator"]).get(f"/programs/{north.program.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+    coordinator = signed_in(north.users["coordinator"])
+    page = coordinator.get(f"/programs/{north.program.pk}/", HTTP_ACCEPT_LANGUAGE=language)
     assert said in page.content.decode()  # Japanese puts no space after 。
