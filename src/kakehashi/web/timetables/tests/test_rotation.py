@@ -188,7 +188,10 @@ def test_the_calendar_feed_gives_each_date_its_own_rotation_weeks_lessons(world:
             assert shown == expected, date
 
 
-@pytest.mark.parametrize(("language", "said"), [("ja", "ローテーションです。今週は"), ("en", "weeks. This week is week")])
+TWO_SENTENCES = [("ja", "ローテーションです。今週は"), ("en", "weeks. This week is week")]
+
+
+@pytest.mark.parametrize(("language", "said"), TWO_SENTENCES)
 def test_the_program_page_says_the_rotation_and_this_week_as_the_reader_writes_two_sentences(
     world: Any, language: str, said: str
 ) -> None:
