@@ -20,12 +20,11 @@ from kakehashi.web.timetables.tests.rotation import two_week_rotation
 pytestmark = pytest.mark.django_db
 
 
-def test_a_japanese_coordinator_reads_a_rule_the_rotation_breaks_in_japanese(world: Any) -> None:
-    north, _, _ = world
-    two_week_rotation(north)
-    coordinator = north.users["coordinator"]
-    LanguagePreference.objects.create(user=coordinator, language="ja")
-    cycle = program_cycle(north.program)
+def refused_rotation_job(side: Any) -> SolveJob:
+    """A solve job of the side's two-week rotation, asked for by its coordinator, whose timetable leaves one
+    school without visits and so is refused for the school's days over the rotation."""
+    two_week_rotation(side)
+    cycle = program_cycle(side.program)
     solution = solve_cycle(cycle, time_limit=4, workers=1)
     school = next(s for s in cycle.base.schools if s.visit_days.min > 0)
     # The school's visits and lessons taken out: only its days over the rotation fall short.
@@ -35,11 +34,19 @@ def test_a_japanese_coordinator_reads_a_rule_the_rotation_breaks_in_japanese(wor
         visits=tuple(v for v in solution.visits if v.school != school.id),
         lessons=tuple(a for a in solution.lessons if a.lesson not in held_there),
     )
-    job = SolveJob.objects.create(program=north.program, time_limit=4, requested_by=coordinator)
-
+    job = SolveJob.objects.create(program=side.program, time_limit=4, requested_by=side.users["coordinator"])
     finish_job(job, cycle, short, 0.0)
-
     job.refresh_from_db()
+    return job
+
+
+def test_a_japanese_coordinator_reads_a_rule_the_rotation_breaks_in_japanese(world: Any) -> None:
+    north, _, _ = world
+    coordinator = north.users["coordinator"]
+    LanguagePreference.objects.create(user=coordinator, language="ja")
+
+    job = refused_rotation_job(north)
+
     assert job.state == SolveJob.State.FAILED
     page = signed_in(coordinator).get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
     assert "ローテーション1周の ALT 訪問日数は0日" in page
