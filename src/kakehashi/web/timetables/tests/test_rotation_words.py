@@ -4,6 +4,7 @@ it reads why in Japanese on the job's page, not the checker's English."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -35,7 +36,7 @@ def refused_rotation_job(side: Any) -> SolveJob:
         lessons=tuple(a for a in solution.lessons if a.lesson not in held_there),
     )
     job = SolveJob.objects.create(program=side.program, time_limit=4, requested_by=side.users["coordinator"])
-    finish_job(job, cycle, short, 0.0)
+    finish_job(job, cycle, short, time.monotonic())
     job.refresh_from_db()
     return job
 
@@ -51,3 +52,4 @@ def test_a_japanese_coordinator_reads_a_rule_the_rotation_breaks_in_japanese(wor
     page = signed_in(coordinator).get(f"/jobs/{job.pk}/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
     assert "ローテーション1周の ALT 訪問日数は0日" in page
     assert "rule 13" not in page and "visit_days" not in page
+    assert "よりよい時間割を探しています" not in page  # a refused job is no longer looking for anything
