@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from kakehashi.timetable.check import Violation
+from kakehashi.timetable.check import KINDS, Violation
 from kakehashi.timetable.explain import UncoveredClass
 from kakehashi.timetable.instance import Instance
 from kakehashi.web.schools.models import School, Weekday
@@ -69,7 +69,12 @@ def sentence(violation: Violation, names: Names) -> str:
     words = _WORDS.get(violation.kind)
     if words is None:
         return violation.message
-    return words(_Parts(violation.parts, names))
+    said = words(_Parts(violation.parts, names))
+    week = violation.parts.get("week")
+    if isinstance(week, int) and violation.kind in KINDS and week >= 1:
+        # A week's rule broken in one week of a rotation (the cycle checker adds the week to its parts).
+        return _("In %(week)s: %(rule)s") % {"week": rotation_week_name(week), "rule": said}
+    return said
 
 
 def sentences(violations: Iterable[Violation], names: Names) -> list[str]:

@@ -154,6 +154,15 @@ def test_each_kind_of_broken_rule_reads_as_a_plain_sentence_in_english_and_japan
         assert not any(word in said for said in (said_in_english, said_in_japanese) for word in INTERNAL)
 
 
+def test_a_weeks_rule_broken_in_one_week_of_a_rotation_names_the_week() -> None:
+    broken = violation("too_many_lessons_a_day", {"alt": "A01", "day": "mon", "count": 7, "limit": 6, "week": 2})
+    with translation.override("en"):
+        assert sentence(broken, NAMES) == "In week B: Anh Nguyen has 7 lessons on Monday, but may teach only 6 a day."
+    with translation.override("ja"):
+        said = sentence(broken, NAMES)
+    assert said == "B週：Anh Nguyenさんは月曜日に7コマの授業がありますが、1日に担当できるのは6コマまでです。"
+
+
 def test_a_kind_not_known_here_falls_back_to_the_checkers_sentence() -> None:
     assert sentence(Violation(3, "rule 3: something new.", "something_new", {}), NAMES) == "rule 3: something new."
 
