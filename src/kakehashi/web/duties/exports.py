@@ -75,6 +75,13 @@ def monthly_excel(report: Monthly) -> bytes:
     summary.column_dimensions["B"].width = 22
     summary.column_dimensions["C"].width = 12
 
+    if report.year:
+        _table(
+            book.create_sheet(_("School year")),
+            [_("School"), _("Contracted for the year"), _("Delivered to the month's end"), _("Remaining")],
+            [[y.school, y.contracted, y.delivered, y.remaining] for y in report.year],
+            (32, 22, 26, 14),
+        )
     _table(
         book.create_sheet(_("Visits")),
         [

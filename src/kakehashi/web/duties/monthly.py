@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from kakehashi.schoolyear import SchoolYear
 from kakehashi.schoolyear.holidays import working_days
 from kakehashi.schoolyear.plan import ON_LEAVE
 from kakehashi.timetable.instance import format_clock
@@ -152,6 +153,20 @@ class CoverLine:
     substitute: str  # empty when no one could take the lesson
 
 
+@dataclass(frozen=True)
+class YearToDate:
+    """A school's annual contracted ALT-days against the visits of the dated plan in force from the first day
+    of the school year to the month's last day (the same count as the program page's "delivered")."""
+
+    school: str
+    contracted: int
+    delivered: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.contracted - self.delivered, 0)
+
+
 @dataclass
 class Monthly:
     name: str
@@ -163,6 +178,7 @@ class Monthly:
     duties: list[DutyLine] = field(default_factory=list)
     absences: list[AbsenceLine] = field(default_factory=list)
     covers: list[CoverLine] = field(default_factory=list)
+    year: list[YearToDate] = field(default_factory=list)  # the schools with annual contracted days
 
     @property
     def ends(self) -> dt.date:
@@ -312,6 +328,7 @@ def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> No
                     lost[skipped.date, skipped.alt].append(names[skipped.school])
         for cover in confirmed_covers(program, first, last).values():
             cover_rows += [(cover.date, row) for row in cover.needed if row["school"] in names]
+        report.year += _year_to_date(program, schools, names, last)
     report.covers = [
         CoverLine(
             day,
@@ -329,6 +346,21 @@ def _fill(report: Monthly, schools: list[School], organizations: set[int]) -> No
     report.visits.sort(key=lambda v: (v.date, v.school, v.alt))
     report.lessons.sort(key=lambda x: (x.date, x.school, x.time, x.homeroom))
     report.covers.sort(key=lambda c: (c.date, c.school, c.time))
+    report.year.sort(key=lambda y: y.school)
+
+
+def _year_to_date(program: Program, schools: list[School], names: dict[str, str], last: dt.date) -> list[YearToDate]:
+    """The program's visits to these schools with annual days, from the school year's first day to `last`. The
+    plan is laid again from April: a rotation's week of a date is counted from the program's week A, so the
+    month's own plan cannot be stretched backwards by multiplying."""
+    contracted = {s.code: int(s.annual_visit_days) for s in schools if s.annual_visit_days is not None}
+    if not contracted:
+        return []
+    plan = program_dated_plan(program, starts=SchoolYear(SchoolYear.of(last)).starts, ends=last)
+    if plan is None:
+        return []
+    delivered = Counter(v.school for v in plan.visits if v.school in contracted)
+    return [YearToDate(names[code], days, delivered[code]) for code, days in contracted.items()]
 
 
 def _names(codes: Iterable[str]) -> dict[str, str]:

@@ -19,7 +19,7 @@ from typing import Any
 from django.db import DatabaseError, connections, transaction
 from django.db.models import Q
 from django.tasks import TaskResultStatus
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from kakehashi.timetable.cycle.format import is_cycle_document, parse_cycle
@@ -30,6 +30,7 @@ from kakehashi.timetable.instance import Instance, Solution, Status
 from kakehashi.timetable.solve import solve
 from kakehashi.timetable.solve.model import Progress
 from kakehashi.web.core.actor import acting_as
+from kakehashi.web.core.languages import language_of
 from kakehashi.web.timetables.area_jobs import area_schools, split_into_areas
 from kakehashi.web.timetables.door import program_document, version_solution
 from kakehashi.web.timetables.models import AreaJob, LockedVisit, SolveJob
@@ -188,8 +189,13 @@ def finish_job(
         SolveJob.objects.filter(pk=job.pk).update(state=SolveJob.State.FAILED, **fields)
         return
     cancelled = SolveJob.objects.filter(pk=job.pk, cancel_requested=True).exists()
+    # A refusal is kept as words on the job's page: in the language of the coordinator who asked for the solve.
     try:
-        with transaction.atomic(), acting_as(job.requested_by, f"solve-job-{job.pk}"):
+        with (
+            translation.override(language_of(job.requested_by)),
+            transaction.atomic(),
+            acting_as(job.requested_by, f"solve-job-{job.pk}"),
+        ):
             version = timetable_store(program=job.program, instance=instance, solution=solution, user=job.requested_by)
             SolveJob.objects.filter(pk=job.pk).update(
                 state=SolveJob.State.CANCELLED if cancelled else SolveJob.State.SUCCEEDED, version=version, **fields

@@ -16,10 +16,11 @@ from typing import Any
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from kakehashi.timetable.check import Violation
+from kakehashi.timetable.check import KINDS, Violation
 from kakehashi.timetable.explain import UncoveredClass
 from kakehashi.timetable.instance import Instance
 from kakehashi.web.schools.models import School, Weekday
+from kakehashi.web.timetables.rotation import rotation_week_name
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,12 @@ def sentence(violation: Violation, names: Names) -> str:
     words = _WORDS.get(violation.kind)
     if words is None:
         return violation.message
-    return words(_Parts(violation.parts, names))
+    said = words(_Parts(violation.parts, names))
+    week = violation.parts.get("week")
+    if isinstance(week, int) and violation.kind in KINDS and week >= 1:
+        # A week's rule broken in one week of a rotation (the cycle checker adds the week to its parts).
+        return _("In %(week)s: %(rule)s") % {"week": rotation_week_name(week), "rule": said}
+    return said
 
 
 def sentences(violations: Iterable[Violation], names: Names) -> list[str]:
@@ -295,6 +301,49 @@ def lesson_listed_twice(p: _Parts) -> str:
     return _("%(alt)s in %(lesson)s is listed %(count)s times.") % p.of("alt", "lesson", "count")
 
 
+# -- the kinds a rotation adds (kakehashi.timetable.cycle.check.CYCLE_KINDS) -------------------------
+
+
+def too_few_alt_days_in_cycle(p: _Parts) -> str:
+    return ngettext(
+        "%(school)s gets %(count)s ALT day over the rotation, fewer than the %(limit)s its contract asks for.",
+        "%(school)s gets %(count)s ALT days over the rotation, fewer than the %(limit)s its contract asks for.",
+        _count(p),
+    ) % p.of("school", "count", "limit")
+
+
+def too_many_alt_days_in_cycle(p: _Parts) -> str:
+    return ngettext(
+        "%(school)s gets %(count)s ALT day over the rotation, more than the %(limit)s its contract allows.",
+        "%(school)s gets %(count)s ALT days over the rotation, more than the %(limit)s its contract allows.",
+        _count(p),
+    ) % p.of("school", "count", "limit")
+
+
+def too_many_alts_in_cycle(p: _Parts) -> str:
+    return _("%(school)s is visited by %(count)s ALTs over the rotation (%(alts)s), but takes at most %(limit)s.") % (
+        p.of("school", "count", "alts", "limit")
+    )
+
+
+def week_outside_the_cycle(p: _Parts) -> str:
+    # The week is outside the rotation, so it has no letter: it is said by its number.
+    if "lesson" in p.parts:
+        return _(
+            "The timetable puts %(alt)s in %(lesson)s in week %(week)s, but the rotation has %(limit)s weeks."
+        ) % p.of("alt", "lesson", "week", "limit")
+    return _(
+        "The timetable puts a visit of %(alt)s to %(school)s in week %(week)s, but the rotation has %(limit)s weeks."
+    ) % p.of("alt", "school", "week", "limit")
+
+
+def lesson_not_held_that_week(p: _Parts) -> str:
+    return _("%(alt)s joins %(lesson)s in %(week)s, but that class is not held in %(week)s.") % {
+        **p.of("alt", "lesson"),
+        "week": rotation_week_name(int(p.parts.get("week", 1))),
+    }
+
+
 def _count(p: _Parts) -> int:
     count = p.parts.get("count", 0)
     return count if isinstance(count, int) else 0
@@ -398,6 +447,11 @@ _WORDS: dict[str, Callable[[_Parts], str]] = {
         too_many_alt_days,
         too_many_alts_at_a_school,
         fixed_visit_missing,
+        too_few_alt_days_in_cycle,
+        too_many_alt_days_in_cycle,
+        too_many_alts_in_cycle,
+        week_outside_the_cycle,
+        lesson_not_held_that_week,
         unknown_alt,
         unknown_school,
         unknown_lesson,

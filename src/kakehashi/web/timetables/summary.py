@@ -27,7 +27,10 @@ class WeekSummary:
     # The score as a share of the proven bound: no timetable can do better than score / share. None when
     # no bound was proven (a hand-edited week, or a rotation of several weeks).
     share_of_best: float | None
-    rotation: bool = False  # a rotation of several weeks: its figures are one week's, and no bound is claimed
+    rotation: bool = False  # a rotation of several weeks: no bound is claimed
+    # The figures are of the whole rotation (`rotation_summary`): classes seen in any of its weeks, travel a
+    # week on average. 0: one week's figures.
+    rotation_weeks: int = 0
 
 
 def week_summary(version: TimetableVersion, cycle_week: int = 1) -> WeekSummary:
@@ -50,11 +53,46 @@ def week_summary(version: TimetableVersion, cycle_week: int = 1) -> WeekSummary:
     )
 
 
+def rotation_summary(version: TimetableVersion) -> WeekSummary:
+    """The whole timetable in force in one summary: for a rotation, a class counts as having an ALT when it has
+    one in any of the rotation's weeks (a class seen every other week is seen), lessons add up over the weeks,
+    and travel is a week's on average. A timetable of one week is its week's summary."""
+    weeks = version_cycle_weeks(version)
+    if weeks == 1:
+        return week_summary(version)
+    classes: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()
+    for week in range(1, weeks + 1):
+        analysis = version_analysis(version, week)
+        held = {(x.school, x.homeroom) for x in analysis["lesson_names"].values()}
+        without = {(u.school, u.homeroom) for u, _name in analysis["uncovered"]}
+        classes |= held
+        seen |= held - without
+    each = [week_summary(version, week) for week in range(1, weeks + 1)]
+    return WeekSummary(
+        classes=len(classes),
+        classes_with_alt=len(seen),
+        lessons=sum(w.lessons for w in each),
+        lessons_with_alt=sum(w.lessons_with_alt for w in each),
+        travel_minutes=round(sum(w.travel_minutes for w in each) / weeks),
+        proven_best=each[0].proven_best,
+        share_of_best=None,
+        rotation=True,
+        rotation_weeks=weeks,
+    )
+
+
 def _number(value: int) -> str:
     return number_format(value, force_grouping=True)
 
 
 def classes_sentence(summary: WeekSummary) -> str:
+    if summary.rotation_weeks:
+        return _("Classes with an ALT over the %(weeks)s-week rotation: %(with_alt)s of %(all)s.") % {
+            "weeks": summary.rotation_weeks,
+            "with_alt": _number(summary.classes_with_alt),
+            "all": _number(summary.classes),
+        }
     return _("Classes with an ALT: %(with_alt)s of %(all)s.") % {
         "with_alt": _number(summary.classes_with_alt),
         "all": _number(summary.classes),
@@ -83,8 +121,9 @@ def best_sentence(summary: WeekSummary) -> str:
     return _("At least %(percent)s%% as good as the best timetable possible.") % {"percent": percent}
 
 
-def summary_sentences(version: TimetableVersion, cycle_week: int = 1) -> list[str]:
-    summary = week_summary(version, cycle_week)
+def summary_sentences(version: TimetableVersion, cycle_week: int = 0) -> list[str]:
+    """The version in three sentences: of its week `cycle_week` of a rotation, or (0) of the whole rotation."""
+    summary = week_summary(version, cycle_week) if cycle_week else rotation_summary(version)
     return [classes_sentence(summary), travel_sentence(summary), best_sentence(summary)]
 
 

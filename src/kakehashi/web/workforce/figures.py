@@ -14,7 +14,7 @@ from kakehashi.schoolyear import SchoolYear
 from kakehashi.web.leave.reports import fill_rates
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
-from kakehashi.web.timetables.door import version_instance, version_solution
+from kakehashi.web.timetables.door import rotation_days, version_cycle_solution, version_cycle_weeks, version_instance
 from kakehashi.web.timetables.selectors import program_schools, published_version
 
 CLASSES_TARGET = (20, 25)  # classes a week an ALT is meant to teach
@@ -46,8 +46,9 @@ class Figures:
     classes_below: int = 0
     classes_within: int = 0
     classes_above: int = 0
-    visit_days_contracted: int = 0  # a week, at least, over the program's schools
-    visit_days_delivered: int = 0  # in the published week
+    # A week, on average over a rotation's weeks (a whole number for a program of one week).
+    visit_days_contracted: float = 0  # at least, over the program's schools
+    visit_days_delivered: float = 0  # in the published timetable
     lessons_to_cover: int = 0
     lessons_covered: int = 0
 
@@ -92,10 +93,12 @@ def workforce_figures(people: QuerySet[Participant], program: Program | None, to
 
 def _operational(figures: Figures, program: Program, visible: set[int], today: dt.date) -> None:
     """Classes a week against the 20-25 target and visit days against contracts (published week), and the
-    fill rate of absences so far this school year."""
+    fill rate of absences so far this school year. A rotation counts all its weeks, as averages a week: an
+    ALT's classes, the visit days delivered and contracted (its schools' days over the rotation)."""
     version = published_version(program)
     if version is not None:
-        week, timetable = version_instance(version), version_solution(version)
+        week, timetable = version_instance(version), version_cycle_solution(version)
+        weeks = version_cycle_weeks(version)
         seen = set(program.participants.filter(pk__in=visible).values_list("code", flat=True))
         levels: dict[str, set[str]] = {}
         for visit in timetable.visits:
@@ -108,11 +111,12 @@ def _operational(figures: Figures, program: Program, visible: set[int], today: d
         )
         figures.alts_with_week = len(alts)
         low, high = CLASSES_TARGET
-        figures.classes_below = sum(1 for p in alts if classes[p] < low)
-        figures.classes_above = sum(1 for p in alts if classes[p] > high)
+        figures.classes_below = sum(1 for p in alts if classes[p] / weeks < low)
+        figures.classes_above = sum(1 for p in alts if classes[p] / weeks > high)
         figures.classes_within = len(alts) - figures.classes_below - figures.classes_above
-        figures.visit_days_delivered = len(timetable.visits)
-        figures.visit_days_contracted = sum(s.visit_days_min for s in program_schools(program))
+        figures.visit_days_delivered = len(timetable.visits) / weeks
+        contracted = sum(rotation_days(s, weeks)[0] for s in program_schools(program))
+        figures.visit_days_contracted = contracted / weeks
     rates = fill_rates(program, SchoolYear.of(today), until=today)
     figures.lessons_to_cover = sum(r.needed for r in rates)
     figures.lessons_covered = sum(r.covered for r in rates)

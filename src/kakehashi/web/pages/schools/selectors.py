@@ -6,14 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from kakehashi.timetable.instance import ALL_DAYS
-from kakehashi.web.organizations.models import Contract
+from kakehashi.web.organizations.models import Contract, Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import LessonSlot, School
-from kakehashi.web.timetables.door import version_school_part
+from kakehashi.web.timetables.door import rotation_weeks, version_cycle_weeks, version_school_part
 from kakehashi.web.timetables.models import TimetableVersion
 from kakehashi.web.timetables.selectors import published_versions
 
@@ -65,13 +65,32 @@ def _participants(codes: set[str]) -> dict[str, Participant]:
     return {p.code: p for p in Participant.objects.filter(code__in=codes)}
 
 
+def rotation_visit_days(school: School, version: TimetableVersion) -> int:
+    """The school's ALT-days over every week of the version's rotation (a one-week version: its week)."""
+    weeks = range(1, version_cycle_weeks(version) + 1)
+    return sum(len(version_school_part(version, school.code, week).visits) for week in weeks)
+
+
+def _covering(school: School) -> QuerySet[Contract]:
+    """The contracts covering the school (its own or its board's) in force today."""
+    org = school.organization
+    in_force = Contract.objects.in_force(timezone.localdate())
+    return in_force.filter(Q(organization=org) | Q(organization_id=org.parent_id))
+
+
+def school_rotation(school: School, version: TimetableVersion | None) -> int:
+    """The weeks of the rotation the school is visited on: the timetable in force's (the page shows it), else
+    those of a program whose contract covers the school (1: the same week all year)."""
+    if version is not None:
+        return version_cycle_weeks(version)
+    program = Program.objects.filter(contracts__in=_covering(school)).first()
+    return rotation_weeks(program) if program is not None else 1
+
+
 def school_version(school: School) -> TimetableVersion | None:
     """The week in force of a program whose contract covering the school is in force today (the one
     published last, when two programs cover it)."""
-    org = school.organization
-    covering = Contract.objects.in_force(timezone.localdate()).filter(
-        Q(organization=org) | Q(organization_id=org.parent_id)
-    )
+    covering = _covering(school)
     return (
         published_versions()
         .filter(program__contracts__in=covering)

@@ -28,13 +28,19 @@ from kakehashi.web.pages.schools.requests import (
     change_request_file,
     readable_change_requests,
 )
-from kakehashi.web.pages.schools.selectors import lesson_grid, school_version, visits_by_day
+from kakehashi.web.pages.schools.selectors import (
+    lesson_grid,
+    rotation_visit_days,
+    school_rotation,
+    school_version,
+    visits_by_day,
+)
 from kakehashi.web.pages.schools.tables import SchoolTable
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.contracts import school_contract
 from kakehashi.web.schools.models import ChangeRequest, School
 from kakehashi.web.schools.services import school_update
-from kakehashi.web.timetables.door import version_instance
+from kakehashi.web.timetables.door import rotation_days, version_instance
 
 LIST_ROLES = ("coordinator", "supervisor", "school_staff", "participant")
 REQUEST_ROLES = ("coordinator", "supervisor", "school_staff")
@@ -63,7 +69,9 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
     # A rotation's template is the week the dates shown fall in (week A or B…).
     cycle_week = dated.rotation_week or 1
     visits = visits_by_day(school, version, cycle_week)
-    delivered = sum(len(v) for v in visits.values())
+    # The contract and the days delivered over the whole rotation: a school visited every other week is not short.
+    rotation = school_rotation(school, version)
+    least, most = rotation_days(school, rotation)
     return render(
         request,
         "schools/detail.html",
@@ -73,7 +81,9 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
             "days": days,
             "grid": lesson_grid(school, days, version, cycle_week),
             "visits": [(day, visits[day]) for day in days],
-            "delivered": delivered,
+            "delivered": rotation_visit_days(school, version) if version else 0,
+            "rotation": rotation,
+            "contracted": f"{least}–{most}" if least != most else str(least),
             "homerooms": school.homerooms.all(),
             "can_edit": has_role(request.user, "coordinator"),
             # The school's change requests are for its staff and the people who answer them, not for ALTs.

@@ -142,6 +142,15 @@ def _lesson_weeks(lesson: LessonSlot, weeks: int) -> list[int] | None:
     return sorted({int(w) for w in lesson.weeks if 1 <= int(w) <= weeks})
 
 
+def rotation_days(school: School, weeks: int) -> tuple[int, int]:
+    """The school's ALT-days over a rotation of `weeks` weeks, at least and at most: its own figures for a
+    rotation, else its days a week times the weeks."""
+    low, high = school.cycle_days_min, school.cycle_days_max
+    least = low if low is not None and weeks > 1 else school.visit_days_min * weeks
+    most = high if high is not None and weeks > 1 else school.visit_days_max * weeks
+    return least, max(least, most)  # only the minimum set: at least that, as asked
+
+
 def cycle_document(program: Program) -> dict[str, Any]:
     """The program's rotation as the raw `kakehashi/cycle@1` document (not yet validated): the week@1 document
     with the rotation's weeks, each lesson's weeks, each school's ALT-days over the rotation (its own, or its
@@ -153,13 +162,8 @@ def cycle_document(program: Program) -> dict[str, Any]:
     annual = dict(program_alts(program).filter(annual_days__isnull=False).values_list("code", "annual_days"))
     for item in document["schools"]:
         school = schools[item["id"]]
-        low, high = school.cycle_days_min, school.cycle_days_max
-        item["visit_days"] = {
-            "min": low if low is not None and weeks > 1 else school.visit_days_min * weeks,
-            "max": high if high is not None and weeks > 1 else school.visit_days_max * weeks,
-        }
-        if item["visit_days"]["min"] > item["visit_days"]["max"]:
-            item["visit_days"]["max"] = item["visit_days"]["min"]  # only the minimum set: at least that, as asked
+        low, high = rotation_days(school, weeks)
+        item["visit_days"] = {"min": low, "max": high}
         if school.annual_visit_days is not None:
             item["annual_days"] = school.annual_visit_days
         held = {lesson.code: _lesson_weeks(lesson, weeks) for lesson in school.lessons.all()}

@@ -186,3 +186,17 @@ def test_the_calendar_feed_gives_each_date_its_own_rotation_weeks_lessons(world:
                 if e.decoded("dtstart").date() == date and not str(e.get("summary")).startswith("Travel")
             )
             assert shown == expected, date
+
+
+TWO_SENTENCES = [("ja", "ローテーションです。今週は"), ("en", "weeks. This week is week")]
+
+
+@pytest.mark.parametrize(("language", "said"), TWO_SENTENCES)
+def test_the_program_page_says_the_rotation_and_this_week_as_the_reader_writes_two_sentences(
+    world: Any, language: str, said: str
+) -> None:
+    north, _, _ = world
+    two_week_rotation(north)
+    coordinator = signed_in(north.users["coordinator"])
+    page = coordinator.get(f"/programs/{north.program.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+    assert said in page.content.decode()  # Japanese puts no space after 。

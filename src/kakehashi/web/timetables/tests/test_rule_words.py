@@ -9,6 +9,7 @@ import pytest
 from django.utils import translation
 
 from kakehashi.timetable.check import KINDS, Violation
+from kakehashi.timetable.cycle.check import CYCLE_KINDS
 from kakehashi.timetable.explain import REASON_KINDS, UncoveredClass
 from kakehashi.web.timetables.rule_words import LessonName, Names, reason_sentence, sentence
 
@@ -107,17 +108,36 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("lesson_listed_twice", {"alt": "A01", "lesson": THU_3, "count": 2},
      "Anh Nguyen in class 2-1 at Kita ES, Thursday period 3 is listed 2 times.",
      "Kita ES 2-1・木曜日3時限のAnh Nguyenさんが2回記載されています。"),
+    # the kinds a rotation adds
+    ("too_few_alt_days_in_cycle", {"school": "S01", "count": 3, "limit": 4},
+     "Kita ES gets 3 ALT days over the rotation, fewer than the 4 its contract asks for.",
+     "Kita ESのローテーション1周の ALT 訪問日数は3日で、契約の4日に足りません。"),
+    ("too_many_alt_days_in_cycle", {"school": "S01", "count": 5, "limit": 4},
+     "Kita ES gets 5 ALT days over the rotation, more than the 4 its contract allows.",
+     "Kita ESのローテーション1周の ALT 訪問日数は5日で、契約の上限4日を超えています。"),
+    ("too_many_alts_in_cycle", {"school": "S01", "alts": ["A01", "A02"], "count": 2, "limit": 1},
+     "Kita ES is visited by 2 ALTs over the rotation (Anh Nguyen, Ben Ito), but takes at most 1.",
+     "Kita ESをローテーション1周で ALT 2人（Anh Nguyen、Ben Ito）が訪問しますが、受け入れは1人までです。"),
+    ("week_outside_the_cycle", {"alt": "A01", "school": "S01", "week": 3, "limit": 2},
+     "The timetable puts a visit of Anh Nguyen to Kita ES in week 3, but the rotation has 2 weeks.",
+     "時間割でAnh NguyenさんのKita ES訪問が第3週に入っていますが、ローテーションは2週です。"),
+    ("lesson_not_held_that_week", {"alt": "A01", "lesson": THU_3, "week": 2},
+     "Anh Nguyen joins class 2-1 at Kita ES, Thursday period 3 in week B, but that class is not held in week B.",
+     "Anh NguyenさんはB週にKita ES 2-1・木曜日3時限に入っていますが、この授業はB週にはありません。"),
 ]
 
 INTERNAL = ("rule ", "max_", "visit_days", "classes_per_week", "S01", "A01", "/thu/")
 
 
+EVERY_KIND = {**KINDS, **CYCLE_KINDS}
+
+
 def violation(kind: str, parts: dict[str, Any]) -> Violation:
-    return Violation(KINDS[kind], f"rule {KINDS[kind]}: the checker's own sentence", kind, parts)
+    return Violation(EVERY_KIND[kind], f"rule {EVERY_KIND[kind]}: the checker's own sentence", kind, parts)
 
 
-def test_every_kind_the_checker_knows_is_worded_here() -> None:
-    assert sorted(kind for kind, *_ in CASES) == sorted(KINDS)
+def test_every_kind_the_checkers_know_is_worded_here_a_rotations_too() -> None:
+    assert sorted(kind for kind, *_ in CASES) == sorted(EVERY_KIND)
 
 
 @pytest.mark.parametrize(("kind", "parts", "english", "japanese"), CASES, ids=[case[0] for case in CASES])
@@ -132,6 +152,15 @@ def test_each_kind_of_broken_rule_reads_as_a_plain_sentence_in_english_and_japan
     assert (said_in_english, said_in_japanese) == (english, japanese)
     if not kind.startswith("unknown_"):  # an unknown id has no name: the id is all there is to show
         assert not any(word in said for said in (said_in_english, said_in_japanese) for word in INTERNAL)
+
+
+def test_a_weeks_rule_broken_in_one_week_of_a_rotation_names_the_week() -> None:
+    broken = violation("too_many_lessons_a_day", {"alt": "A01", "day": "mon", "count": 7, "limit": 6, "week": 2})
+    with translation.override("en"):
+        assert sentence(broken, NAMES) == "In week B: Anh Nguyen has 7 lessons on Monday, but may teach only 6 a day."
+    with translation.override("ja"):
+        said = sentence(broken, NAMES)
+    assert said == "B週：Anh Nguyenさんは月曜日に7コマの授業がありますが、1日に担当できるのは6コマまでです。"
 
 
 def test_a_kind_not_known_here_falls_back_to_the_checkers_sentence() -> None:
