@@ -14,11 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kakehashi.web.accounts.names import person_name
 from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.inbox import services
 from kakehashi.web.inbox.models import InboxItem
-from kakehashi.web.inbox.selectors import WAITING, assignable_people, has_inbox, inbox_items, person_name
+from kakehashi.web.inbox.selectors import WAITING, assignable_people, has_inbox, inbox_items
 from kakehashi.web.organizations.models import Organization
 
 PAGE_SIZE = 25
