@@ -88,7 +88,10 @@ def inbox(request: SignedInRequest) -> HttpResponse:
         "inbox/list.html",
         {
             "page": page,
-            "rows": [(item, person_name(item.sent_by), person_name(item.assigned_to)) for item in page],
+            "rows": [
+                (item, person_name(item.sent_by) if item.sent_by_id else "", person_name(item.assigned_to))
+                for item in page
+            ],
             "state": state,
             "states": [("waiting", _("waiting for an answer")), *InboxItem.State.choices, ("all", _("all"))],
             "school": school,
@@ -143,7 +146,8 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "inbox/item.html",
         {
             "item": found,
-            "sender": person_name(found.sent_by),
+            # A request filed without an account (an import, an old row) comes from its organization.
+            "sender": person_name(found.sent_by) if found.sent_by_id else found.organization.display_name,
             "routed_to": person_name(found.routed_to) if found.routed_to_id else "",
             "assigned_to": person_name(found.assigned_to) if found.assigned_to_id else "",
             "state_by": person_name(found.state_by) if found.state_by_id else "",
