@@ -278,3 +278,13 @@ def test_the_step_log_keeps_who_moved_an_application(world: Any) -> None:
     application_advance(application=application, to="screened", by=north.users["coordinator"], note="ok")
     step = ApplicationStep.objects.filter(application=application).last()
     assert step is not None and (step.from_status, step.to_status, step.note) == ("submitted", "screened", "ok")
+
+
+def test_the_coordinator_reads_an_applicants_citizenships_as_country_names_in_their_language(world: Any) -> None:
+    north, _, _ = world
+    application = submitted(make_cycle(north.program), north.users["applicant"], citizenships="US, IE")
+    page = signed_in(north.users["coordinator"])
+    japanese = page.get(f"/recruit/applications/{application.pk}/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "<td>アメリカ合衆国、アイルランド</td>" in japanese
+    english = page.get(f"/recruit/applications/{application.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<td>United States, Ireland</td>" in english
