@@ -160,6 +160,7 @@ ROUTE_OBJECTS: dict[str, list[Target]] = {
     # A program's page, its week and timetables, solve jobs
     "programs:detail": [T(kwargs=program)],
     "programs:week": [T(kwargs=program)],
+    "programs:settings": [T(kwargs=program, methods=("get", "post"))],
     "programs:solve": [T(kwargs=lambda s: {"program_pk": s.program.pk}, methods=POST)],
     "programs:timetable": [T(kwargs=version)],
     "programs:publish": [T(kwargs=version, methods=POST)],
@@ -554,6 +555,7 @@ EXPECT: dict[str, frozenset[str] | dict[str, frozenset[str]]] = {
     # pages/programs/views._program and timetables/views: coordinators of the program
     "programs:detail": COORDINATORS,
     "programs:week": COORDINATORS,
+    "programs:settings": COORDINATORS,
     "programs:solve": COORDINATORS,
     "programs:timetable": COORDINATORS,
     "programs:publish": COORDINATORS,
