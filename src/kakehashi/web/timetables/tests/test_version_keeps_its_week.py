@@ -38,7 +38,7 @@ def test_an_old_version_is_scored_against_its_own_week_after_the_weights_change(
     own = version_instance(fresh)
     assert own.weights.travel_minute != week_instance(north.program).weights.travel_minute
     # The analysis page explains the objective the version was stored with, not one made up today.
-    assert _analysis(fresh)["objective"] == version.objective == score(own, version_solution(fresh)).objective
+    assert _analysis(fresh, 1)["objective"] == version.objective == score(own, version_solution(fresh)).objective
 
 
 def test_a_hand_edited_copy_keeps_the_week_of_the_version_it_copies(world: Any) -> None:
