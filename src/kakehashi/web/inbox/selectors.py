@@ -6,30 +6,15 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as _
 
 from kakehashi.web.accounts.models import Role
+from kakehashi.web.accounts.names import person_name
 from kakehashi.web.accounts.scope import coordinated_programs, has_role, is_administrator
 from kakehashi.web.inbox.models import InboxItem
 from kakehashi.web.organizations.models import Contract, Program
-from kakehashi.web.people.models import Participant
 
 # What "open" means in the menu's count and the inbox's first view: someone still has to act.
 WAITING = (InboxItem.State.NEW, InboxItem.State.ASSIGNED)
-
-
-def person_name(user: Any) -> str:
-    """A person as colleagues know them: their full name, else the participant's name they log in as, else
-    their email address. A login name is never shown."""
-    if user is None:
-        return "—"
-    full_name: str = user.get_full_name()
-    if full_name:
-        return full_name
-    participant = Participant.objects.filter(user=user).only("name").first()
-    if participant is not None:
-        return participant.name
-    return str(user.email) if user.email else _("someone without a name on file")
 
 
 def is_manager(user: Any) -> bool:

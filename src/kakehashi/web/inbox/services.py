@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kakehashi.web.accounts.names import person_name
 from kakehashi.web.inbox.models import InboxEvent, InboxItem
-from kakehashi.web.inbox.selectors import assignable_people, person_name
+from kakehashi.web.inbox.selectors import assignable_people
 from kakehashi.web.organizations.models import Contract
 from kakehashi.web.recruitment.models import SeaRequest
 from kakehashi.web.schools.models import ChangeRequest

@@ -14,11 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kakehashi.web.accounts.names import person_name
 from kakehashi.web.accounts.requests import SignedInRequest
 from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.inbox import services
 from kakehashi.web.inbox.models import InboxItem
-from kakehashi.web.inbox.selectors import WAITING, assignable_people, has_inbox, inbox_items, person_name
+from kakehashi.web.inbox.selectors import WAITING, assignable_people, has_inbox, inbox_items
 from kakehashi.web.organizations.models import Organization
 
 PAGE_SIZE = 25
@@ -87,7 +88,10 @@ def inbox(request: SignedInRequest) -> HttpResponse:
         "inbox/list.html",
         {
             "page": page,
-            "rows": [(item, person_name(item.sent_by), person_name(item.assigned_to)) for item in page],
+            "rows": [
+                (item, person_name(item.sent_by) if item.sent_by_id else "", person_name(item.assigned_to))
+                for item in page
+            ],
             "state": state,
             "states": [("waiting", _("waiting for an answer")), *InboxItem.State.choices, ("all", _("all"))],
             "school": school,
@@ -142,7 +146,8 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "inbox/item.html",
         {
             "item": found,
-            "sender": person_name(found.sent_by),
+            # A request filed without an account (an import, an old row) comes from its organization.
+            "sender": person_name(found.sent_by) if found.sent_by_id else found.organization.display_name,
             "routed_to": person_name(found.routed_to) if found.routed_to_id else "",
             "assigned_to": person_name(found.assigned_to) if found.assigned_to_id else "",
             "state_by": person_name(found.state_by) if found.state_by_id else "",

@@ -61,3 +61,10 @@ def katakana_to_romaji(name: str) -> str:
     words = [w for w in name.replace("・", " ").replace("　", " ").split() if w]
     romaji = [_word(word) for word in words]
     return " ".join(w[:1].upper() + w[1:] for w in romaji if w)
+
+
+@cache
+def reading(text: str) -> str:
+    """`青葉小学校` → `あおばしょうがっこう`: how a Japanese name is read, so that lists of names sort as a Japanese
+    reader expects (あいうえお order), not by the kanji's character codes. Latin letters stay as they are."""
+    return "".join(part["hira"] for part in _kakasi().convert(text)) if text else ""

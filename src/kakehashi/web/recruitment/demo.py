@@ -5,6 +5,7 @@ applicants so that a placement run has someone to place."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth import get_user_model
 
@@ -20,7 +21,8 @@ ACCEPTED = [  # name, citizenship, Japanese, levels
 ]
 
 
-def load_recruitment(program: Program, board: Organization, password: str) -> None:
+def load_recruitment(program: Program, board: Organization, password: str, *, supervisor: Any) -> None:
+    """`supervisor`: the board's account that files the SEA request, so that its inbox item has a sender."""
     if Cycle.objects.filter(program=program).exists():
         return
     hall = Organization.objects.get(kind=Organization.Kind.TOWN_HALL, municipality_code=board.municipality_code)
@@ -59,6 +61,7 @@ def load_recruitment(program: Program, board: Organization, password: str) -> No
         starts=D(2027, 4, 1),
         ends=D(2028, 3, 31),
         duties="Judo coaching in junior high school clubs and community classes.",
+        filed_by=supervisor,
     )
     PlacementRequest.objects.create(program=program, organization=board, year=2027, position="alt", count=3)
     PlacementRequest.objects.create(

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale
+from babel.dates import get_timezone_location, get_timezone_name
 from django.utils import formats
 from django.utils.functional import lazy
 from django.utils.translation import get_language
@@ -21,11 +23,47 @@ from kakehashi.web.core.dates import day
 TOKYO = "Asia/Tokyo"
 
 
+# Codes in CLDR's territory list that are not countries a person holds citizenship of.
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"}
+
+
+def _reader_locale() -> Locale:
+    """The reader's language for CLDR's names (country and time zone names, from Babel)."""
+    return Locale.parse((get_language() or "en").split("-")[0])
+
+
+def country_name(code: str) -> str:
+    """`US` → アメリカ合衆国 for a Japanese reader, United States for an English one; an unknown code as is."""
+    return str(_reader_locale().territories.get(code.strip().upper(), code))
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country as (ISO code, name in the reader's language), in the order the reader's names sort."""
+    names = _reader_locale().territories
+    countries = [
+        (code, str(name))
+        for code, name in names.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+    return sorted(countries, key=lambda pair: pair[1])
+
+
 def on_clock(moment: dt.datetime, zone: str) -> str:
-    """`Fri 5 Apr 2024 23:59 HST (Pacific/Honolulu)`, the date as the reader's language writes it: the
-    abbreviation alone is ambiguous (CST), the zone name is not."""
+    """`Fri 5 Apr 2024 23:59 Hawaii Time (Honolulu, UTC−10:00)` or `2024年4月5日（金） 23:59 ハワイ時間（ホノルル、
+    UTC−10:00）`: the zone as the reader says it, with its city and offset (an abbreviation like CST is ambiguous,
+    and an IANA name like Pacific/Honolulu is not words)."""
     shown = moment.astimezone(ZoneInfo(zone))
-    return f"{formats.date_format(shown, 'DATETIME_FORMAT')} {shown.tzname()} ({zone})"
+    locale = _reader_locale()
+    name = get_timezone_name(shown, width="long", locale=locale)
+    city = get_timezone_location(shown.tzinfo, locale=locale, return_city=True)
+    offset = shown.utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "−"
+    utc = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    when = formats.date_format(shown, "DATETIME_FORMAT")
+    if locale.language == "ja":
+        return f"{when} {name}（{city}、{utc}）"
+    return f"{when} {name} ({city}, {utc})"
 
 
 @dataclass(frozen=True)
@@ -87,7 +125,7 @@ def _sentence(rule_id: str, params: Any, departure: dt.date) -> tuple[str, str] 
             f"出発日（{day(departure)}）の{days}日前（{day(by)}）までに学士号を取得していること。",
         )
     if rule_id == "citizenship":
-        countries = params.countries
+        countries = [country_name(code) for code in params.countries]
         return (
             f"Citizenship of {english_list(countries, 'or')}.",
             f"{japanese_list(countries)}{'のいずれか' if len(countries) > 1 else ''}の国籍を有すること。",

@@ -18,7 +18,7 @@ from kakehashi.web.core.form_fields import choice_field, model_choice_field
 from kakehashi.web.core.widgets import DateInput
 from kakehashi.web.organizations.models import Organization
 from kakehashi.web.people.models import Participant
-from kakehashi.web.recruitment.display import TOKYO, lazy_stage_label
+from kakehashi.web.recruitment.display import TOKYO, country_choices, lazy_stage_label
 from kakehashi.web.recruitment.models import (
     APPLICANT_JAPANESE_LEVELS,
     Application,
@@ -103,11 +103,15 @@ class ApplicationForm(forms.Form):
     email = forms.EmailField(label=_("email"))
     birth_date = forms.DateField(label=_("birth date"), widget=DateInput)
     gender = forms.ChoiceField(label=_("gender"), choices=Participant.Gender.choices)
-    citizenships = forms.CharField(
-        label=_("citizenships"), max_length=60, help_text=_("ISO country codes, comma-separated, e.g. US or GB, IE")
+    citizenships = forms.MultipleChoiceField(
+        label=_("citizenships"),
+        help_text=_("Each country you are a citizen of (hold Ctrl, or ⌘ on a Mac, to choose a second)."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     origin_region = forms.CharField(label=_("home region"), max_length=100, required=False)
-    degree = forms.CharField(label=_("degree"), max_length=200, required=False, help_text=_("e.g. BA in History"))
+    degree = forms.CharField(
+        label=_("degree"), max_length=200, required=False, help_text=_("e.g. Bachelor of Arts in History")
+    )
     degree_date = forms.DateField(label=_("degree conferred (or expected)"), required=False, widget=DateInput)
     japanese_level = forms.ChoiceField(
         label=_("Japanese level"), choices=APPLICANT_JAPANESE_LEVELS
@@ -139,6 +143,9 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        citizenships = self.fields["citizenships"]
+        assert isinstance(citizenships, forms.MultipleChoiceField)
+        citizenships.choices = country_choices()  # named in the language of this request
         choices = Organization.objects.none() if organizations is None else organizations
         for rank in range(1, PREFERENCES + 1):
             self.fields[f"preference_{rank}"] = forms.ModelChoiceField(

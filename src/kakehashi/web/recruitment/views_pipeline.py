@@ -22,7 +22,7 @@ from kakehashi.web.accounts.scope import coordinated_programs
 from kakehashi.web.core.personal_data import record_view
 from kakehashi.web.organizations.models import Organization, Program
 from kakehashi.web.recruitment import services
-from kakehashi.web.recruitment.display import lazy_stage_label, moment
+from kakehashi.web.recruitment.display import country_name, lazy_stage_label, moment
 from kakehashi.web.recruitment.filtersets import ApplicationFilterSet
 from kakehashi.web.recruitment.forms import BulkMoveForm, CycleForm, InterviewForm, MoveForm
 from kakehashi.web.recruitment.models import Application, Cycle
@@ -126,6 +126,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "recruitment/application.html",
         {
             "application": application,
+            "citizenships": _(", ").join(country_name(c) for c in application.citizenships.split(",") if c),
             "stage": stage_names(application.status),
             "submitted": moment(application.submitted_at, zone),
             "interview": moment(application.interview_at, zone) if application.interview_at else None,

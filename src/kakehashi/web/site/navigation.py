@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kakehashi.web.accounts.names import person_name
 from kakehashi.web.accounts.scope import has_role, is_administrator, own_participant, roles_of
 from kakehashi.web.inbox.selectors import has_inbox, waiting_count
 from kakehashi.web.notices.models import Notice
@@ -49,4 +50,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Access log"), reverse("privacy:log")))
     unread = Notice.objects.filter(user=user, read_at__isnull=True).count()
     items.append((_("Notices (%(count)s)") % {"count": unread} if unread else _("Notices"), reverse("notices:list")))
-    return {"nav": items, "roles": roles_of(user), "is_administrator": is_administrator(user)}
+    return {
+        "nav": items,
+        "roles": roles_of(user),
+        "is_administrator": is_administrator(user),
+        "signed_in_as": person_name(user),
+    }

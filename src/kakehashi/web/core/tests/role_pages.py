@@ -54,5 +54,5 @@ ROLE_PAGES = {
         "/year/schools/{school}/events/",
         "/year/schools/{school}/",
     ],
-    "applicant": ["/", "/recruit/", "/recruit/{cycle}/", "/recruit/mine/"],
+    "applicant": ["/", "/recruit/", "/recruit/{cycle}/", "/recruit/{cycle}/apply/", "/recruit/mine/"],
 }

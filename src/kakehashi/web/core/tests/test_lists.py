@@ -118,6 +118,25 @@ def test_the_schools_list_sorts_filters_and_pages(world: Any, monkeypatch: pytes
     assert f">{codes[3]}<" in second and f">{codes[0]}<" not in second
 
 
+def test_the_schools_list_sorts_by_the_name_the_reader_sees(world: Any) -> None:
+    north, _, _ = world
+    # The two orders disagree: Aoba before Nishi in English, あさひ (Nishi's Japanese name) before 青葉 in Japanese;
+    # the third school has no Japanese name and sorts by its English one among the Japanese names.
+    aoba, nishi, plain = (school.organization for school in north.schools[:3])
+    for organization, name, name_ja in ((aoba, "Aoba School", "青葉学校"), (nishi, "Nishi School", "あさひ学校")):
+        organization.name, organization.name_ja = name, name_ja
+        organization.save()
+    plain.name, plain.name_ja = "Zelkova School", ""
+    plain.save()
+    page = signed_in(north.users["coordinator"])
+    english = page.get("/schools/?sort=school", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert in_order(english, ">Aoba School<", ">Nishi School<", ">Zelkova School<")
+    japanese = page.get("/schools/?sort=school", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert in_order(japanese, "Zelkova School", "あさひ学校", "青葉学校")  # Latin, then kana, then kanji
+    backwards = page.get("/schools/?sort=-school", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert in_order(backwards, "青葉学校", "あさひ学校", "Zelkova School")
+
+
 def test_a_name_that_looks_like_a_formula_stays_text_in_both_downloads(world: Any) -> None:
     north, _, _ = world
     alt = north.alts[0]

@@ -12,8 +12,9 @@ from django.core import mail
 
 from kakehashi.web.inbox.models import InboxEvent, InboxItem
 from kakehashi.web.notices.models import Notice
-from kakehashi.web.organizations.models import Contract
+from kakehashi.web.organizations.models import Contract, Organization
 from kakehashi.web.pages.schools.requests import change_request_file
+from kakehashi.web.recruitment.models import SeaRequest
 from kakehashi.web.recruitment.services_placement import sea_request_file
 from kakehashi.web.schools.models import ChangeRequest
 from kakehashi.web.testing import PASSWORD, side, signed_in
@@ -195,3 +196,24 @@ def test_an_sea_request_is_answered_to_the_board_that_filed_it_and_its_recruitme
         coordinator.post(f"/inbox/{item.pk}/", {"action": "answer", "text": "We open recruitment in January."})
     notice = Notice.objects.get(user=north.users["supervisor"])
     assert "We open recruitment in January." in notice.body
+
+
+def test_a_request_filed_without_a_senders_account_reads_as_from_its_organization(world: Any) -> None:
+    north, _, _ = world
+    Organization.objects.filter(pk=north.board.pk).update(name_ja="北市教育委員会")
+    # As an import or an older demo writes one: no account filed it.
+    SeaRequest.objects.create(
+        program=north.program,
+        organization=north.board,
+        sport="judo",
+        qualifications="Kodokan 3rd dan",
+        starts=dt.date(2027, 4, 1),
+        ends=dt.date(2028, 3, 31),
+    )
+    item = InboxItem.objects.get(kind=InboxItem.Kind.SEA_REQUEST)
+    page = signed_in(north.users["coordinator"]).get(f"/inbox/{item.pk}/", HTTP_ACCEPT_LANGUAGE="ja")
+    text = page.content.decode()
+    assert "北市教育委員会さんから受信" not in text  # an organization is not さん
+    assert "—" not in text.split("<main", 1)[-1]
+    assert "北市教育委員会から受信" in text
+    assert "メールで送られず" in text  # the answer form says no one will be emailed

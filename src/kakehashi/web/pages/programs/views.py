@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kakehashi.timetable.cycle.format import cycle_solution_to_json
@@ -20,6 +22,7 @@ from kakehashi.web.calendars.selectors import program_annual_days
 from kakehashi.web.core.memo import until_next_change
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.pages.programs.forms import RotationForm
+from kakehashi.web.people.romaji import reading
 from kakehashi.web.timetables.analysis import version_analysis
 from kakehashi.web.timetables.diff import week_changes
 from kakehashi.web.timetables.door import (
@@ -204,6 +207,15 @@ def program_diff(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _name_order(name: str) -> str:
+    return reading(name) if (get_language() or "").startswith("ja") else name.casefold()
+
+
+def _class_order(homeroom: str) -> list[tuple[int, str]]:
+    """`2-10` → [(2, ""), (10, "")]; a part that is not a number sorts after the numbers, by its text."""
+    return [(int(part), "") if part.isdigit() else (10**9, part) for part in re.split(r"[-‐－ー・ ]", homeroom)]
+
+
 @login_required
 def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """A version in plain words (classes with an ALT, travel, next to the best possible), each school's
@@ -226,9 +238,12 @@ def program_analysis(request: HttpRequest, pk: int, number: int) -> HttpResponse
             "sentences": summary_sentences(version, cycle_week),
             "score_parts": score_parts(context["terms"], context["objective"]),
             # Schools and ALTs as the reader knows them (the analysis keeps the week's ids for the API).
-            "uncovered_rows": [
-                (u, names.school(u.school), reason_sentence(u, names)) for u, _name in context["uncovered"]
-            ],
+            # By school as the reader reads its name (あいうえお order on a Japanese page), then by class
+            # (1-2 before 1-10): the template groups consecutive rows into one section per school.
+            "uncovered_rows": sorted(
+                ((u, names.school(u.school), reason_sentence(u, names)) for u, _name in context["uncovered"]),
+                key=lambda row: (_name_order(row[1]), row[1], _class_order(row[0].homeroom)),
+            ),
             "school_rows": [
                 (d, names.school(d.school), _(", ").join(names.alt(alt) for alt in d.alts))
                 for d, _name in context["school_days"]

@@ -5,13 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 import django_tables2 as tables
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kakehashi.web.core.tables import NOWRAP, WIDE_ONLY, ListTable, RangeColumn
 from kakehashi.web.core.templatetags.kakehashi import names
 from kakehashi.web.schools.models import School
+
+
+def _by_shown_name(queryset: QuerySet[School], organization: str, descending: bool) -> QuerySet[School]:
+    """Sorted by the name the reader sees: the Japanese name (else the English one) on a Japanese page, the
+    English name on an English page; then by code, so that equal names keep one order."""
+    shown: Coalesce | F
+    if (get_language() or "").startswith("ja"):
+        shown = Coalesce(NullIf(F(f"{organization}__name_ja"), Value("")), F(f"{organization}__name"))
+    else:
+        shown = F(f"{organization}__name")
+    key = shown.desc(nulls_last=True) if descending else shown.asc(nulls_last=True)
+    return queryset.order_by(key, "code")
 
 
 class SchoolTable(ListTable):
@@ -34,6 +49,12 @@ class SchoolTable(ListTable):
         model = School
         fields = ("code", "school", "name_ja", "level", "board", "visit_days")
         empty_text = _("No school matches.")
+
+    def order_school(self, queryset: QuerySet[School], is_descending: bool) -> tuple[QuerySet[School], bool]:
+        return _by_shown_name(queryset, "organization", is_descending), True
+
+    def order_board(self, queryset: QuerySet[School], is_descending: bool) -> tuple[QuerySet[School], bool]:
+        return _by_shown_name(queryset, "organization__parent", is_descending), True
 
     def render_school(self, record: School) -> Any:
         return format_html('<a href="{}">{}</a>', reverse("schools:detail", args=[record.code]), names(record))

@@ -58,7 +58,7 @@ def test_the_pipeline_moves_an_application_with_an_email_and_a_step_each_time(
     assert len(subjects) == 5 and all(m.to == ["ada@example.org"] for m in mail.outbox)
     assert "your application is now screened" in subjects[0]
     assert "Note: Strong CV" in mail.outbox[0].body and "備考" not in mail.outbox[0].body
-    assert "interview Fri 10 May 2024 09:00 HST (Pacific/Honolulu)" in subjects[1]
+    assert "interview Fri 10 May 2024 09:00 Hawaii Time (Honolulu, UTC−10:00)" in subjects[1]
     assert "your application is now offered" in subjects[3]
     detail = page.get(f"/recruit/applications/{application.pk}/").content.decode()
     assert "accepted" in detail and "Move to placed" in detail and "受諾" not in detail
@@ -76,11 +76,12 @@ def test_an_interview_is_emailed_on_the_offices_clock_and_in_tokyo(
     application.refresh_from_db()
     assert application.status == "interview" and application.interview_at == at
     body = mail.outbox[-1].body
-    assert "Fri 10 May 2024 09:00 HST (Pacific/Honolulu)" in body
-    assert "Sat 11 May 2024 04:00 JST (Asia/Tokyo) in Japan" in body and "日本時間" not in body
+    assert "Fri 10 May 2024 09:00 Hawaii Time (Honolulu, UTC−10:00)" in body
+    assert "Sat 11 May 2024 04:00 Japan Standard Time (Tokyo, UTC+09:00) in Japan" in body and "日本時間" not in body
     assert "https://meet.example/ada" in body
     mine = signed_in(north.users["applicant"]).get("/recruit/mine/").content.decode()
-    assert "Fri 10 May 2024 09:00 HST (Pacific/Honolulu)" in mine and "Sat 11 May 2024 04:00 JST (Asia/Tokyo)" in mine
+    assert "Fri 10 May 2024 09:00 Hawaii Time (Honolulu, UTC−10:00)" in mine
+    assert "Sat 11 May 2024 04:00 Japan Standard Time (Tokyo, UTC+09:00)" in mine
     assert "interview" in mine and "面接" not in mine
 
 
@@ -268,7 +269,7 @@ def test_a_coordinator_creates_an_alt_cycle_from_a_form_that_offers_only_alt_and
     assert cycle.rules["citizenship"] == {"on": True, "countries": ["GB", "IE"]}
     assert cycle.rules["cir_japanese"]["on"] is False and cycle.rules["previous_participation"]["max_years"] == 5
     listing = page.get(f"/recruit/programs/{north.program.pk}/cycles/").content.decode()
-    assert "Fri 27 Nov 2026 17:00 GMT (Europe/London)" in listing
+    assert "Fri 27 Nov 2026 17:00 Greenwich Mean Time (London, UTC+00:00)" in listing
 
 
 def test_the_step_log_keeps_who_moved_an_application(world: Any) -> None:
@@ -277,3 +278,13 @@ def test_the_step_log_keeps_who_moved_an_application(world: Any) -> None:
     application_advance(application=application, to="screened", by=north.users["coordinator"], note="ok")
     step = ApplicationStep.objects.filter(application=application).last()
     assert step is not None and (step.from_status, step.to_status, step.note) == ("submitted", "screened", "ok")
+
+
+def test_the_coordinator_reads_an_applicants_citizenships_as_country_names_in_their_language(world: Any) -> None:
+    north, _, _ = world
+    application = submitted(make_cycle(north.program), north.users["applicant"], citizenships="US, IE")
+    page = signed_in(north.users["coordinator"])
+    japanese = page.get(f"/recruit/applications/{application.pk}/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "<td>アメリカ合衆国、アイルランド</td>" in japanese
+    english = page.get(f"/recruit/applications/{application.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<td>United States, Ireland</td>" in english

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from kakehashi.web.accounts.models import Role
 from kakehashi.web.accounts.scope import visible_participants, visible_schools
 from kakehashi.web.calendars.selectors import program_dated_plan, school_calendar
+from kakehashi.web.inbox.models import InboxItem
 from kakehashi.web.organizations.models import Program
 from kakehashi.web.people.models import Participant
 from kakehashi.web.schools.models import School
@@ -69,3 +70,12 @@ def test_the_demo_school_year_2026_has_the_holidays_a_sports_day_saturday_and_it
     assert not any((v.date, v.school) in closed for v in plan.visits)
     short = [x for x in plan.lessons if x.date == dt.date(2026, 7, 16)]
     assert all(x.period in {"1", "2", "3", "4"} for x in short)  # the shortened day's four morning periods
+
+
+def test_the_demos_sea_request_is_filed_by_the_boards_supervisor_and_its_inbox_item_names_them() -> None:
+    call_command("demo", time_limit=3, alts=6, stdout=io.StringIO())
+    board = get_user_model().objects.get(username="board")
+    item = InboxItem.objects.get(kind=InboxItem.Kind.SEA_REQUEST)
+    assert item.sea_request is not None and item.sea_request.filed_by == board
+    assert item.sent_by == board
+    assert Role.objects.filter(user=board, kind=Role.Kind.SUPERVISOR).exists()

@@ -80,7 +80,8 @@ class Command(BaseCommand):
         self._cir_and_sea(program, board)
         load_substitutes(program, board, SCHOOL_YEAR_START)
         load_school_year(program, board)
-        load_recruitment(program, board, PASSWORD)
+        # The board's supervisor files the SEA request (the same account _users gives its role later).
+        load_recruitment(program, board, PASSWORD, supervisor=self._user("board", "Hiroshi", "Suzuki"))
         load_people_facts(program)
         self.stdout.write(
             f"Loaded {len(instance.schools)} Takasaki schools, {len(instance.lesson_by_id)} lessons and "
