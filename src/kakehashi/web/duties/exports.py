@@ -78,7 +78,7 @@ def monthly_excel(report: Monthly) -> bytes:
     if report.year:
         _table(
             book.create_sheet(_("School year")),
-            [_("School"), _("Contracted for the year"), _("Delivered to the month's end"), _("Remaining")],
+            [_("School"), _("Contracted for the year"), _("Planned to the month's end"), _("Remaining")],
             [[y.school, y.contracted, y.delivered, y.remaining] for y in report.year],
             (32, 22, 26, 14),
         )

@@ -156,7 +156,9 @@ class CoverLine:
 @dataclass(frozen=True)
 class YearToDate:
     """A school's annual contracted ALT-days against the visits of the dated plan in force from the first day
-    of the school year to the month's last day (the same count as the program page's "delivered")."""
+    of the school year to the month's last day (the same count as the program page's "delivered"). The
+    report calls them *planned*: a visit is only known to have happened from its approved daily report,
+    which the summary counts on its own line."""
 
     school: str
     contracted: int

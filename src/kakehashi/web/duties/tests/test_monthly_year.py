@@ -63,6 +63,11 @@ def test_the_monthly_report_counts_each_schools_delivered_days_against_its_year(
     excel = reader.get(f"/duties/schools/{contracted.code}/monthly.xlsx?month=2026-11&lang=en")
     sheet = openpyxl.load_workbook(io.BytesIO(excel.content))["School year"]
     assert list(sheet.iter_rows(values_only=True))[1][1:] == (200, delivered, 200 - delivered)
+    # The dated plan's visits are planned, not known to have happened (that is what approved daily reports say).
+    assert sheet.cell(row=1, column=3).value == "Planned to the month's end"
+    english = reader.get(f"/duties/schools/{contracted.code}/monthly/?month=2026-11", HTTP_ACCEPT_LANGUAGE="en")
+    assert "planned to the month" in english.content.decode()
+    assert "delivered" not in english.content.decode().lower()
 
     with translation.override("ja"):
         pdf = PdfReader(io.BytesIO(monthly_pdf(school_month(contracted, NOVEMBER))))
