@@ -174,7 +174,7 @@ def test_an_applicant_applies_and_is_screened_shortlisted_and_placed(browser: An
     visitor.fill("#id_full_name", "Ada Lovelace")
     visitor.fill("#id_email", "ada@example.org")
     visitor.fill("#id_birth_date", "1999-12-10")
-    visitor.fill("#id_citizenships", "US")
+    visitor.select_option("#id_citizenships", "US")  # a list of country names now, not codes typed in
     visitor.fill("#id_degree", "BA in Mathematics")
     visitor.fill("#id_degree_date", f"{year - 1}-05-20")
     visitor.select_option("#id_japanese_level", "N4")
